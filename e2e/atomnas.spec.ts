@@ -1,0 +1,82 @@
+import { readFile } from 'node:fs/promises';
+import * as tf from '@tensorflow/tfjs';
+import { expect, test, type Download, type Page } from '@playwright/test';
+import { collectErrors } from './fixtures/console';
+
+/**
+ * AtomNAS end to end on WebGPU (SwiftShader): the tiny preset with an aggressive ρ, 320 training images (10 steps),
+ * shrink checks every 2 steps and no EMA, so atoms die within a few steps. Then the pruned network is exported and
+ * loaded back with stock tf.loadLayersModel in Node.
+ */
+const HASH = 'v=1&screen=atomnas&alimit=320&aep=1&arho=0.3&aevery=2&aema=0';
+
+async function alive(page: Page): Promise<number> {
+  const v = await page.getByTestId('atom-bars').locator('svg').getAttribute('data-alive');
+  return v === null ? Number.NaN : Number(v);
+}
+
+async function macs(page: Page, id = 'an-macs'): Promise<number> {
+  const v = await page.getByTestId(id).getAttribute('data-value');
+  return v === null ? Number.NaN : Number(v);
+}
+
+test('tiny AtomNAS run shrinks live, then the pruned network exports and loads in Node', async ({ page }) => {
+  test.setTimeout(420_000);
+  const errors = collectErrors(page);
+  await page.goto(`/#${HASH}`);
+  await expect(page.getByRole('heading', { name: 'Search settings' })).toBeVisible();
+  await expect(page.getByTestId('backend-badge')).toHaveText('webgpu', { timeout: 90_000 });
+  const start = page.getByRole('button', { name: 'Start', exact: true });
+  await expect(start).toBeEnabled({ timeout: 90_000 });
+  // The latency penalty is listed but unavailable without a device profile.
+  await expect(page.getByRole('option', { name: /latency on this device \(needs a device profile\)/ })).toBeDisabled();
+  await expect(page.getByTestId('rho-value')).toHaveText('3.00e-1');
+
+  await start.click();
+  // The first snapshot shows the whole supernet.
+  await expect.poll(() => macs(page), { timeout: 120_000 }).toBeGreaterThan(0);
+  const supernetMacs = await macs(page, 'an-supernet-macs');
+  expect(supernetMacs).toBeGreaterThan(1e6);
+  await expect.poll(() => alive(page), { timeout: 120_000 }).toBeGreaterThan(0);
+  const aliveBefore = await alive(page);
+
+  // At least one shrink event: the bars and the MACs readout go down.
+  await expect.poll(async () => Number(await page.getByTestId('an-events').textContent()), { timeout: 300_000, intervals: [500, 1000, 2000] }).toBeGreaterThanOrEqual(1);
+  await expect.poll(() => macs(page), { timeout: 30_000 }).toBeLessThan(supernetMacs);
+  await expect.poll(() => alive(page), { timeout: 30_000 }).toBeLessThan(aliveBefore);
+
+  // The run ends with a no-retraining test accuracy.
+  await expect(page.getByTestId('an-test-noretrain')).toHaveText(/\d+\.\d+%/, { timeout: 240_000 });
+  const finalMacs = await macs(page);
+  expect(finalMacs).toBeLessThan(supernetMacs);
+
+  // Export the pruned network and load it with stock tfjs in Node.
+  const downloads: Download[] = [];
+  page.on('download', (d) => downloads.push(d));
+  await page.getByRole('button', { name: 'Export model', exact: true }).click();
+  await expect.poll(() => downloads.length, { timeout: 60_000 }).toBe(3);
+  const byName = new Map<string, Buffer>();
+  for (const d of downloads) byName.set(d.suggestedFilename(), await readFile((await d.path())));
+  const modelJson = JSON.parse(byName.get('model.json')!.toString('utf8')) as {
+    modelTopology: object;
+    weightsManifest: { weights: tf.io.WeightsManifestEntry[] }[];
+  };
+  const archSpec = JSON.parse(byName.get('archspec.json')!.toString('utf8')) as { layers: { type: string; branches?: { hidden: number }[] }[] };
+  const bin = byName.get('model.weights.bin')!;
+  const weightData = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength);
+  await tf.setBackend('cpu');
+  const model = await tf.loadLayersModel(
+    tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs: modelJson.weightsManifest.flatMap((m) => m.weights), weightData }),
+  );
+  const x = tf.zeros([2, 28, 28, 1]);
+  const y = model.predict(x) as tf.Tensor;
+  expect(y.shape).toEqual([2, 10]);
+  expect(Array.from(await y.data()).every(Number.isFinite)).toBe(true);
+  tf.dispose([x, y]);
+  model.dispose();
+  // The exported ArchSpec is the pruned one: fewer hidden channels than the supernet's 3×3·cin per block.
+  const hidden = archSpec.layers.filter((l) => l.type === 'mb').slice(1).map((l) => (l.branches ?? []).reduce((s, b) => s + b.hidden, 0));
+  const supernetHidden = [8, 16, 16, 24, 24, 32, 32].map((cin) => 9 * cin);
+  expect(hidden.reduce((a, b) => a + b, 0)).toBeLessThan(supernetHidden.reduce((a, b) => a + b, 0));
+  expect(errors).toEqual([]);
+});

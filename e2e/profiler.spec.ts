@@ -1,0 +1,106 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { parseProfileText, serializeProfile } from '../src/core/latency/profileSchema';
+import { collectErrors } from './fixtures/console';
+
+/**
+ * The device latency profiler on SwiftShader: a quick (reduced) profile runs to the end and shows the predictor
+ * report; export → delete → import round-trips through IndexedDB; a corrupted or foreign file is refused with its
+ * error while the stored profiles stay. Serial: the later tests use the profile the first one measured.
+ */
+test.describe.configure({ mode: 'serial' });
+
+let page: Page;
+let errors: string[];
+let exported = '';
+
+test.beforeAll(async ({ browser }) => {
+  page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
+  errors = collectErrors(page);
+  await page.goto('/#v=1&screen=profiler&tiny=1');
+});
+
+test.afterAll(async () => {
+  await page.close();
+});
+
+const rows = () => page.getByTestId('profile-row');
+
+test('a quick profile completes, counts dispatches as estimated and shows the predictor report', async () => {
+  test.setTimeout(900_000);
+  await expect(page.getByTestId('device-backend')).toContainText('webgpu', { timeout: 120_000 });
+  await expect(page.getByTestId('device-adapter')).toContainText(/swiftshader/i);
+  await expect(page.getByTestId('device-fallback')).toContainText('yes');
+  await expect(page.getByTestId('device-isolated')).toContainText('yes');
+  await expect(page.getByLabel('Quick (reduced)')).toBeChecked();
+  await expect(page.getByLabel('Tiny preset (stem stride 2)')).toBeChecked();
+
+  await page.getByRole('button', { name: 'Profile this device' }).click();
+  await expect(page.getByTestId('profile-state')).toHaveText('running');
+  await expect(page.getByTestId('profile-progress-text')).toContainText(/left/, { timeout: 60_000 });
+  await expect(page.getByTestId('profile-state')).toHaveText('done', { timeout: 840_000 });
+
+  const report = page.getByTestId('predictor-report');
+  await expect(report).toBeVisible();
+  await expect(report).toContainText('Held-out networks: 4 (fitted on 8)');
+  for (const name of ['predictor', 'lutSum', 'macs', 'dispatches']) {
+    await expect(page.getByTestId(`report-row-${name}`).locator('td').first()).toHaveText(/^\d+%$/);
+  }
+  // The pure dispatch estimate agrees with the dispatches the WebGPU backend really issued, for every network.
+  await expect(page.getByTestId('dispatch-check')).toContainText('on 12/12 networks');
+  await expect(page.getByTestId('latency-scatter').locator('circle')).toHaveCount(12);
+  await expect(page.getByTestId('roofline')).toContainText('GFLOP/s');
+  await expect(page.getByTestId('lut-table').locator('tbody tr')).toHaveCount(59);
+  await expect(rows()).toHaveCount(1);
+  // The first complete profile becomes the search target.
+  await expect(rows().first().getByRole('radio')).toBeChecked();
+  expect(errors).toEqual([]);
+});
+
+test('Export profile, delete it, Import profile: the list shows it again, identical and kept after a reload', async () => {
+  const download = page.waitForEvent('download');
+  await rows().first().getByRole('button', { name: /^Export profile/ }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^latency-profile-.*\.json$/);
+  exported = await readFile(await file.path(), 'utf8');
+  const profile = parseProfileText(exported);
+  expect(profile.e2e).toHaveLength(12);
+
+  await rows().first().getByRole('button', { name: /^Delete profile/ }).click();
+  await expect(rows()).toHaveCount(0);
+  await page.getByTestId('profile-file-input').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+  await expect(page.getByTestId('profiler-message')).toContainText(`Imported "${profile.name}" from mine.json`);
+  await expect(rows()).toHaveCount(1);
+  await expect(rows().first()).toContainText(profile.name);
+
+  await page.reload();
+  await expect(rows()).toHaveCount(1, { timeout: 60_000 });
+  const again = page.waitForEvent('download');
+  await rows().first().getByRole('button', { name: /^Export profile/ }).click();
+  const text = await readFile(await (await again).path(), 'utf8');
+  expect(serializeProfile(parseProfileText(text))).toBe(serializeProfile(profile));
+});
+
+test('a corrupted or foreign profile file shows its error and the stored profiles remain', async () => {
+  const input = page.getByTestId('profile-file-input');
+  const message = page.getByTestId('profiler-message');
+  const broken = exported.replace('"medianMs"', '"medianMS"');
+  await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
+  await expect(message).toContainText(/broken\.json was not imported: lut\[".*"\]\.medianMs: expected a number, got nothing \(missing\)/);
+  await expect(rows()).toHaveCount(1);
+
+  await input.setInputFiles({ name: 'truncated.json', mimeType: 'application/json', buffer: Buffer.from(exported.slice(0, 500)) });
+  await expect(message).toContainText('truncated.json was not imported: not a latency profile: the file is not valid JSON');
+
+  const archSpec = JSON.stringify({ version: 1, name: 'net', input: { height: 28, width: 28, channels: 1 }, numClasses: 10, layers: [] });
+  await input.setInputFiles({ name: 'archspec.json', mimeType: 'application/json', buffer: Buffer.from(archSpec) });
+  await expect(message).toContainText('archspec.json was not imported: format: not a latency profile');
+  await expect(message).toContainText('looks like an ArchSpec');
+
+  const future = exported.replace('"version": 1', '"version": 2');
+  await input.setInputFiles({ name: 'future.json', mimeType: 'application/json', buffer: Buffer.from(future) });
+  await expect(message).toContainText('unsupported profile version 2');
+  await expect(rows()).toHaveCount(1);
+  await page.reload();
+  await expect(rows()).toHaveCount(1, { timeout: 60_000 });
+});

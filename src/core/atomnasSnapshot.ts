@@ -1,0 +1,93 @@
+/**
+ * Plain data an AtomNAS run reports (type-only): shrink events, per-block atom counts and per-atom gate arrays.
+ * Shared by the method (producer), the worker protocol, the CLI's result file and the UI/viz (consumers), which may
+ * not import methods/, hence here in core.
+ */
+import type { ArchSpec } from './archspec';
+
+/** One physical removal of dead atoms. */
+export interface AtomNasShrinkEvent {
+  /** Steps completed when it happened. */
+  step: number;
+  epoch: number;
+  removedAtoms: number;
+  /** Per searched block touched: atoms removed per kernel size (order of the run's `kernels`). */
+  blocks: { layer: number; slot: number; perKernel: number[]; blockRemoved: boolean }[];
+  /** MACs before and after: after = before − Σ removed atom costs (the method's own accounting). */
+  macsBefore: number;
+  macsAfter: number;
+  paramsAfter: number;
+  /** Base ρ in force at the event (changes only in target mode). */
+  rho: number;
+}
+
+/** Surviving atoms of one searched block (slot = position among the supernet's searched blocks). */
+export interface AtomNasBlockView {
+  slot: number;
+  layer: number;
+  residual: boolean;
+  cin: number;
+  cout: number;
+  stride: number;
+  /** Atoms alive per kernel size (order of `kernels`); all zero once the block became an identity. */
+  counts: number[];
+  /** Atoms per kernel size in the supernet. */
+  supernet: number[];
+}
+
+/** One validation measurement (BN statistics re-estimated first). */
+export interface AtomNasValPoint {
+  step: number;
+  acc: number;
+  loss: number;
+}
+
+/** Everything the live view needs, since the previous snapshot (series) or as of now (state). */
+export interface AtomNasSnapshot {
+  step: number;
+  totalSteps: number;
+  epoch: number;
+  kernels: number[];
+  /** Per-step series since the previous snapshot. */
+  steps: Float64Array;
+  loss: Float32Array;
+  rho: Float32Array;
+  macs: Float64Array;
+  params: Float64Array;
+  /** New validation points and shrink events since the previous snapshot. */
+  val: AtomNasValPoint[];
+  events: AtomNasShrinkEvent[];
+  /** Current state. */
+  blocks: AtomNasBlockView[];
+  /** Every surviving atom, block by block in channel order: live γ (signed), cost (MACs), kernel, block slot. */
+  gamma: Float32Array;
+  atomCost: Float32Array;
+  atomKernel: Uint8Array;
+  atomSlot: Uint8Array;
+  /** Step at which `gamma` was read. */
+  gammaStep: number;
+  macsNow: number;
+  paramsNow: number;
+  supernetMacs: number;
+  supernetParams: number;
+  threshold: number;
+  /** ρ(t) of the last step and the base ρ (target mode adapts it). */
+  rhoNow: number;
+  baseRho: number;
+  /** MACs the target controller aims at now (null outside target mode). */
+  plannedMacs: number | null;
+  spec: ArchSpec;
+}
+
+/** What a finished run found (also the CLI's `search` output beside the train fields). */
+export interface AtomNasFinal {
+  spec: ArchSpec;
+  macs: number;
+  params: number;
+  supernetMacs: number;
+  supernetParams: number;
+  valAcc: number;
+  testAcc: number;
+  testLoss: number;
+  events: AtomNasShrinkEvent[];
+}

@@ -1,0 +1,79 @@
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment -- edits of arbitrary JSON */
+import { describe, expect, it } from 'vitest';
+import { ProfileError, parseProfileText, serializeProfile, validateProfile } from './profileSchema';
+import { syntheticProfile } from './testProfile';
+
+/** A JSON copy of the fixture with `edit` applied. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests poke arbitrary JSON into the file on purpose
+type Json = any;
+
+function mutated(edit: (p: Json) => void): unknown {
+  const p: Json = JSON.parse(serializeProfile(syntheticProfile()));
+  edit(p);
+  return p;
+}
+
+function errorOf(json: unknown): ProfileError {
+  try {
+    validateProfile(json);
+  } catch (e) {
+    if (e instanceof ProfileError) return e;
+    throw e;
+  }
+  throw new Error('expected a ProfileError');
+}
+
+describe('profile schema', () => {
+  it('round-trips through JSON text (NaN metrics are written as null and read back as NaN)', () => {
+    const p = syntheticProfile();
+    const text = serializeProfile(p);
+    expect(text).toContain('"spearman": null');
+    const back = parseProfileText(text);
+    expect(back).toEqual(p);
+    expect(back.predictor!.report.rows[0].heldOut.spearman).toBeNaN();
+  });
+  it('a foreign file: not JSON, not an object, another format, an ArchSpec', () => {
+    expect(() => parseProfileText('{oops')).toThrow(/not a latency profile: the file is not valid JSON/);
+    expect(errorOf([1, 2]).message).toMatch(/not a latency profile: expected a JSON object, got an array/);
+    expect(errorOf({ format: 'something-else', version: 1 })).toMatchObject({ path: 'format' });
+    expect(errorOf({ format: 'something-else' }).message).toMatch(/expected format "nas-playground-latency-profile", got "something-else"/);
+    expect(errorOf({ version: 1, name: 'x', layers: [] }).message).toMatch(/looks like an ArchSpec/);
+  });
+  it('unsupported versions say which version this app reads', () => {
+    expect(errorOf(mutated((p) => (p.version = 2))).message).toMatch(/unsupported profile version 2: the file was written by a newer version .* reads version 1/);
+    expect(errorOf(mutated((p) => (p.version = 0))).message).toMatch(/unsupported profile version 0/);
+    expect(errorOf(mutated((p) => (p.version = '1'))).path).toBe('version');
+  });
+  it('top-level fields: empty id, bad date, missing device', () => {
+    expect(errorOf(mutated((p) => (p.id = '')))).toMatchObject({ path: 'id' });
+    expect(errorOf(mutated((p) => (p.createdAt = 'yesterday')))).toMatchObject({ path: 'createdAt' });
+    expect(errorOf(mutated((p) => delete p.device)).message).toBe('device: expected an object, got nothing (missing)');
+    expect(errorOf(mutated((p) => (p.device.isFallbackAdapter = 'yes')))).toMatchObject({ path: 'device.isFallbackAdapter' });
+    expect(errorOf(mutated((p) => (p.settings.mode = 'turbo'))).message).toMatch(/settings.mode: expected one of full, reduced/);
+    expect(errorOf(mutated((p) => (p.settings.input.height = 0)))).toMatchObject({ path: 'settings.input.height' });
+  });
+  it('LUT entries: bad key and bad numbers name the entry', () => {
+    const bad = errorOf(mutated((p) => (p.lut['pool c=1'] = { medianMs: 1, madMs: 0, samples: 21, repeats: 1, compileMs: 0 })));
+    expect(bad.path).toBe('lut["pool c=1"]');
+    expect(bad.message).toMatch(/not a LUT key/);
+    const key = Object.keys(syntheticProfile().lut)[0];
+    expect(errorOf(mutated((p) => delete p.lut[key].medianMs)).path).toBe(`lut[${JSON.stringify(key)}].medianMs`);
+    expect(errorOf(mutated((p) => (p.lut[key].madMs = -1))).message).toMatch(/must be ≥ 0, got -1/);
+    expect(errorOf(mutated((p) => (p.lut[key].samples = 2.5))).message).toMatch(/expected an integer/);
+  });
+  it('per-channel fits, e2e entries, predictor and roofline are checked too', () => {
+    expect(errorOf(mutated((p) => (p.perChannel['mb x'] = {}))).message).toMatch(/per-channel keys start with "mbch "/);
+    expect(errorOf(mutated((p) => (p.perChannel['mbch cin=8 cout=16 h=14 w=14 k=3 s=2 res=0'].widths = [8, 0]))).path).toBe(
+      'perChannel["mbch cin=8 cout=16 h=14 w=14 k=3 s=2 res=0"].widths[1]',
+    );
+    expect(errorOf(mutated((p) => (p.e2e[0].spec.layers[0].k = 'three'))).path).toMatch(/^e2e\[0\]\.spec\.layers\[0\]\.k/);
+    expect(errorOf(mutated((p) => (p.e2e[0].split = 'test'))).path).toBe('e2e[0].split');
+    expect(errorOf(mutated((p) => (p.predictor.report.rows[0].name = 'flops'))).path).toBe('predictor.report.rows[0].name');
+    expect(errorOf(mutated((p) => (p.roofline.matmulGflops = 'fast'))).path).toBe('roofline.matmulGflops');
+  });
+  it('null predictor and roofline are valid (a cancelled run)', () => {
+    const p = validateProfile(mutated((q) => ((q.predictor = null), (q.roofline = null), (q.partial = true))));
+    expect(p.predictor).toBeNull();
+    expect(p.roofline).toBeNull();
+  });
+});

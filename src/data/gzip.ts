@@ -1,0 +1,77 @@
+/** Transparent gunzip of user files with the platform's DecompressionStream (browsers, Node ≥ 18). */
+
+import { DataError, hexPrefix } from './dataset';
+
+/** Largest decompressed size accepted: guards against gzip bombs exhausting the tab's memory. */
+export const MAX_GUNZIP_BYTES = 1 << 30;
+
+/** True when `bytes` start with the gzip magic 1f 8b. */
+export function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/** Concatenate chunks into one array. */
+function concat(chunks: Uint8Array[], total: number): Uint8Array {
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** Thrown inside `gunzip` when the output passes the size cap. */
+class TooLarge extends Error {}
+
+/** Decompress gzip data; rejects on corrupt or truncated input, or with TooLarge past `maxBytes`. */
+async function gunzip(bytes: Uint8Array, maxBytes: number): Promise<Uint8Array> {
+  const stream = new DecompressionStream('gzip');
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  let tooLarge = false;
+  // Write and read concurrently: with large inputs the writer blocks until the reader drains (backpressure).
+  // Copying gives the writer an ArrayBuffer-backed view (the input may be a view of a SharedArrayBuffer).
+  const writing = writer.write(new Uint8Array(bytes)).then(() => writer.close());
+  const reading = (async () => {
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return concat(chunks, total);
+      total += value.length;
+      if (total > maxBytes) {
+        tooLarge = true;
+        await reader.cancel();
+        throw new TooLarge();
+      }
+      chunks.push(value);
+    }
+  })();
+  try {
+    const [, out] = await Promise.all([writing, reading]);
+    return out;
+  } catch (e) {
+    // Cancelling the reader also fails the writer; report the cap, whichever promise rejected first.
+    throw tooLarge ? new TooLarge() : e;
+  }
+}
+
+/**
+ * Gunzip `bytes` when they carry the gzip magic, otherwise return them unchanged. A name ending in `.gz` whose
+ * contents are not gzip is an error (usually a browser that already decompressed, or an HTML error page saved as .gz).
+ */
+export async function maybeGunzip(name: string, bytes: Uint8Array, maxBytes = MAX_GUNZIP_BYTES): Promise<Uint8Array> {
+  if (!isGzip(bytes)) {
+    if (/\.gz$/i.test(name)) {
+      throw new DataError(name, `is named .gz but is not gzip data (first bytes ${hexPrefix(bytes) || 'none: the file is empty'})`);
+    }
+    return bytes;
+  }
+  try {
+    return await gunzip(bytes, maxBytes);
+  } catch (e) {
+    if (e instanceof TooLarge) throw new DataError(name, `decompresses to more than ${maxBytes} bytes; refusing to load it`);
+    throw new DataError(name, `is corrupt or truncated gzip data (${e instanceof Error ? e.message : String(e)})`);
+  }
+}

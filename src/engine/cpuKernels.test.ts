@@ -1,0 +1,82 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installFastCpuKernels, uninstallFastCpuKernels } from './cpuKernels';
+import { useCpuBackend } from './testing';
+
+beforeAll(useCpuBackend);
+afterAll(uninstallFastCpuKernels);
+
+type Case = { h: number; cin: number; cout: number; k: number; s: number; pad: 'same' | 'valid' };
+const cases: Case[] = [
+  { h: 7, cin: 3, cout: 5, k: 3, s: 1, pad: 'same' },
+  { h: 8, cin: 2, cout: 4, k: 3, s: 2, pad: 'same' },
+  { h: 9, cin: 4, cout: 3, k: 5, s: 2, pad: 'same' },
+  { h: 6, cin: 3, cout: 2, k: 1, s: 1, pad: 'valid' },
+  { h: 7, cin: 2, cout: 2, k: 3, s: 2, pad: 'valid' },
+];
+
+/** Weight gradients of conv2d and depthwiseConv2d for fixed random inputs (half the inputs zeroed, like after ReLU). */
+function filterGrads(c: Case): tf.Tensor[] {
+  return tf.tidy(() => {
+    const x = tf.relu(tf.randomNormal<tf.Rank.R4>([2, c.h, c.h, c.cin], 0, 1, 'float32', 1));
+    const w = tf.randomNormal<tf.Rank.R4>([c.k, c.k, c.cin, c.cout], 0, 1, 'float32', 2);
+    const dw = tf.randomNormal<tf.Rank.R4>([c.k, c.k, c.cin, 1], 0, 1, 'float32', 3);
+    const gConv = tf.grad((wt: tf.Tensor) => tf.sum(tf.square(tf.conv2d(x, wt as tf.Tensor4D, c.s, c.pad))))(w);
+    const gDw = tf.grad((wt: tf.Tensor) => tf.sum(tf.square(tf.depthwiseConv2d(x, wt as tf.Tensor4D, c.s, c.pad))))(dw);
+    return [gConv, gDw];
+  });
+}
+
+describe('installFastCpuKernels', () => {
+  it('gives the same filter gradients as tfjs-backend-cpu', async () => {
+    for (const c of cases) {
+      uninstallFastCpuKernels();
+      const ref = filterGrads(c);
+      installFastCpuKernels();
+      installFastCpuKernels(); // idempotent
+      const fast = filterGrads(c);
+      for (let i = 0; i < 2; i++) {
+        expect(fast[i].shape).toEqual(ref[i].shape);
+        const d = tf.tidy(() => tf.max(tf.abs(tf.sub(fast[i], ref[i]))));
+        expect((await d.data())[0]).toBeLessThan(1e-3);
+        d.dispose();
+      }
+      tf.dispose([...ref, ...fast]);
+    }
+  });
+});
+
+describe('fast Multiply/Add/Sub', () => {
+  it('match the generic kernels for same-shape, trailing-vector, scalar and other broadcasts', async () => {
+    const shapes: [number[], number[]][] = [
+      [[4, 3, 5], [4, 3, 5]],
+      [[6, 5], [5]],
+      [[5], [6, 5]],
+      [[2, 3, 4], []],
+      [[], [2, 3]],
+      [[2, 3, 4], [1, 4]],
+      [[2, 3, 4], [3, 1]], // not trailing: falls back
+      [[2, 1, 4], [3, 1]],
+    ];
+    const run = () =>
+      shapes.flatMap(([sa, sb]) =>
+        tf.tidy(() => {
+          const a = tf.randomNormal(sa, 0, 1, 'float32', 11);
+          const b = tf.randomNormal(sb, 0, 1, 'float32', 12);
+          return [tf.mul(a, b), tf.add(a, b), tf.sub(a, b), tf.sub(b, a)];
+        }),
+      );
+    uninstallFastCpuKernels();
+    const ref = run();
+    installFastCpuKernels();
+    const fast = run();
+    for (let i = 0; i < ref.length; i++) {
+      expect(fast[i].shape).toEqual(ref[i].shape);
+      expect(Array.from(await fast[i].data())).toEqual(Array.from(await ref[i].data()));
+    }
+    const ints = tf.tidy(() => tf.add(tf.tensor1d([1, 2], 'int32'), tf.tensor1d([3, 4], 'int32')));
+    expect(ints.dtype).toBe('int32');
+    expect(Array.from(await ints.data())).toEqual([4, 6]);
+    tf.dispose([...ref, ...fast, ints]);
+  });
+});

@@ -1,0 +1,70 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ArchSpec } from '../core/archspec';
+import { rngStream } from '../core/rng';
+import { exportArtifacts } from './export';
+import { buildNetwork, type Network } from './network';
+import { tinySpec, useCpuBackend } from './testing';
+
+beforeAll(useCpuBackend);
+
+/** Give every BN non-trivial γ, β and running statistics so that the comparison exercises them. */
+function randomiseBn(net: Network): void {
+  const rng = rngStream(9, 'bn');
+  for (const name of net.params.names((e) => e.role.startsWith('bn-') || e.role === 'dense-bias')) {
+    const v = net.params.get(name);
+    const role = net.params.entry(name).role;
+    const vals = Float32Array.from({ length: v.size }, () =>
+      role === 'bn-var' ? 0.5 + rng.next() : role === 'bn-gamma' ? 0.5 + rng.next() : rng.normal() * 0.3,
+    );
+    const t = tf.tensor(vals, v.shape);
+    net.params.set(name, t);
+    t.dispose();
+  }
+}
+
+async function roundTrip(spec: ArchSpec): Promise<number> {
+  const net = buildNetwork(spec, rngStream(5, 'init'));
+  randomiseBn(net);
+  const art = await exportArtifacts(net);
+  expect(art.modelJson.weightsManifest[0].paths).toEqual(['model.weights.bin']);
+  expect(art.archSpec).toEqual(spec);
+  const model = await tf.loadLayersModel(
+    tf.io.fromMemory({ modelTopology: art.modelJson.modelTopology, weightSpecs: art.modelJson.weightsManifest[0].weights, weightData: art.weightData }),
+  );
+  const { height, width, channels } = spec.input;
+  const x = tf.randomUniform<tf.Rank.R4>([100, height, width, channels]);
+  const a = net.predict(x);
+  const b = model.predict(x) as tf.Tensor;
+  const d = tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))));
+  const diff = (await d.data())[0];
+  tf.dispose([x, a, b, d]);
+  model.dispose();
+  net.dispose();
+  return diff;
+}
+
+describe('exportArtifacts', () => {
+  it('round-trips through tf.loadLayersModel with the same predictions (every layer type, k3+k5+k7 MB)', async () => {
+    const before = tf.memory().numTensors;
+    expect(await roundTrip(tinySpec())).toBeLessThanOrEqual(1e-4);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('exports an expand:false multi-branch MB exactly (merged depthwise kernel), also strided', async () => {
+    const base = tinySpec();
+    for (const stride of [1, 2]) {
+      const spec: ArchSpec = {
+        ...base,
+        input: { height: 7, width: 7, channels: 1 },
+        layers: [
+          { type: 'conv', cin: 1, cout: 5, k: 3, stride: 1, relu: true },
+          { type: 'mb', cin: 5, cout: 5, stride, branches: [{ k: 3, hidden: 2 }, { k: 7, hidden: 3 }], residual: stride === 1, expand: false },
+          { type: 'gap' },
+          { type: 'dense', cin: 5, cout: 4 },
+        ],
+      };
+      expect(await roundTrip(spec)).toBeLessThanOrEqual(1e-4);
+    }
+  });
+});

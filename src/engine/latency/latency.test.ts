@@ -1,0 +1,107 @@
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-webgpu'; // registers WEBGPU_* flags (the backend itself cannot start in Node)
+import { beforeAll, describe, expect, it } from 'vitest';
+import { layerCost } from '../../core/costs';
+import { lutOpLayer } from '../../core/latency/lutKeys';
+import { planLut } from '../../core/latency/plan';
+import { validateProfile } from '../../core/latency/profileSchema';
+import { rngStream } from '../../core/rng';
+import { useCpuBackend } from '../testing';
+import { InterleavedMeasurer } from './interleave';
+import { ProfileSession } from './session';
+import { matmulSubject, opSubject } from './subjects';
+import { DEFAULT_TIMING, SampleTimer, withGpuOnly, type TimingEnv } from './timing';
+
+beforeAll(useCpuBackend);
+
+const env: TimingEnv = { now: () => performance.now(), yieldToEvents: () => Promise.resolve(), isVisibleSince: () => true };
+const planOpts = { mode: 'reduced' as const, input: { height: 28, width: 28, channels: 1 }, numClasses: 10, tiny: true, width: 1 };
+
+describe('timing', () => {
+  it('calibrates K so that one sample lasts ≥ 5 ms, and records compile time', async () => {
+    const s = matmulSubject(48, rngStream(1, 'mm'));
+    const t = new SampleTimer(s, env);
+    await t.warmUp();
+    expect(t.compileMs).toBeGreaterThan(0);
+    const costs: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      await t.sample();
+      costs.push(t.sampleCostMs);
+    }
+    // K adapts when runs speed up after calibration: the later samples last ≥ 5 ms (20 % slack for noise).
+    expect(Math.min(...costs.slice(-3))).toBeGreaterThanOrEqual(DEFAULT_TIMING.minSampleMs * 0.8);
+    expect(t.summary()!.samples).toBe(8);
+    expect(t.repeats).toBeGreaterThan(1); // a warm 48×48 matmul takes far less than 5 ms
+    expect(t.repeats).toBeLessThan(DEFAULT_TIMING.maxRepeats);
+    s.dispose();
+  });
+  it('discards samples that span a visibility change; the measurer retries them', async () => {
+    let hiddenChecks = 2;
+    const flaky: TimingEnv = { ...env, isVisibleSince: () => hiddenChecks-- <= 0 };
+    const m = new InterleavedMeasurer([{ id: 'mm', label: 'mm', create: () => matmulSubject(8, rngStream(2, 'mm')) }], flaky, { samples: 21, timing: DEFAULT_TIMING });
+    while (await m.step());
+    const [r] = m.results();
+    expect(r.samples).toBe(21);
+    expect(m.unitsDone).toBe(1 + 21 + 2); // warm-up, kept samples, the two discarded ones
+    expect(m.totalUnits).toBe(m.unitsDone);
+    m.dispose();
+  });
+  it('rejects fewer than 21 samples or 3 warm-ups', () => {
+    expect(() => new InterleavedMeasurer([], env, { samples: 5, timing: DEFAULT_TIMING })).toThrow(/21 samples/);
+    expect(() => new SampleTimer({ run: () => tf.scalar(1) }, env, { ...DEFAULT_TIMING, warmup: 1 })).toThrow(/3 warm-up/);
+  });
+  it('withGpuOnly turns WEBGPU_CPU_FORWARD off inside and restores it after, also on error', async () => {
+    tf.env().set('WEBGPU_CPU_FORWARD', true);
+    expect(await withGpuOnly(() => Promise.resolve(tf.env().getBool('WEBGPU_CPU_FORWARD')))).toBe(false);
+    expect(tf.env().getBool('WEBGPU_CPU_FORWARD')).toBe(true);
+    await expect(withGpuOnly(() => Promise.reject(new Error('x')))).rejects.toThrow('x');
+    expect(tf.env().getBool('WEBGPU_CPU_FORWARD')).toBe(true);
+  });
+});
+
+describe('LUT subjects', () => {
+  it('every planned op runs in inference mode with the output shape of its layer, without leaking tensors', () => {
+    const before = tf.memory().numTensors;
+    for (const e of planLut(planOpts)) {
+      const s = opSubject(e.op, rngStream(1, e.key));
+      const y = s.run();
+      const { layer, inShape } = lutOpLayer(e.op);
+      const out = layerCost(layer, inShape).outShape;
+      const want = layer.type === 'gap' || layer.type === 'dense' ? [1, out[2]] : [1, ...out];
+      expect(y.shape, e.key).toEqual(want);
+      y.dispose();
+      s.dispose();
+    }
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('ProfileSession (CPU backend, reduced mode)', () => {
+  it('measures roofline, LUT and networks, cancels cleanly and assembles a valid profile', async () => {
+    const device = {
+      backend: 'cpu', tfjsVersion: tf.version.tfjs, adapterVendor: '', adapterArchitecture: '', adapterDevice: '', adapterDescription: '',
+      isFallbackAdapter: false, timestampQuery: false, crossOriginIsolated: false, browser: 'node', userAgent: '', hardwareConcurrency: 1,
+      workgroupThreshold: 8,
+    };
+    const s = new ProfileSession({ ...planOpts, seed: 1, id: 'node', name: 'node cpu' }, device, env);
+    const total0 = s.unitsTotal;
+    expect(total0).toBe((2 + s.plan.length + 12) * 22);
+    // Cancel part-way through the LUT: the partial profile keeps the roofline and has no predictor yet.
+    while (s.phase !== 'lut' || s.status().lut.round < 5) await s.step();
+    const partial = s.profile();
+    expect(Object.keys(partial.lut)).toHaveLength(s.plan.length); // every entry has ≥ 5 samples after round 5
+    expect(partial.partial).toBe(true);
+    expect(partial.roofline!.matmulGflops).toBeGreaterThan(0);
+    expect(partial.predictor).toBeNull();
+    while (await s.step());
+    const p = validateProfile(JSON.parse(JSON.stringify(s.profile())));
+    expect(p.partial).toBe(false);
+    expect(Object.keys(p.lut)).toHaveLength(s.plan.length);
+    expect(p.e2e).toHaveLength(12);
+    expect(p.e2e.every((e) => e.dispatchesCounted === null)).toBe(true); // only counted on WebGPU
+    expect(p.predictor!.report.nHeldOut).toBe(4);
+    expect(Object.keys(p.perChannel).length).toBe(14);
+    expect(s.status()).toMatchObject({ phase: 'done', unitsDone: s.unitsTotal, failures: [] });
+    s.dispose();
+  });
+});

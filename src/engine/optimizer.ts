@@ -1,0 +1,173 @@
+/**
+ * An optimizer whose state is keyed by variable NAME (METHODS §5): tfjs's built-in optimizers keep state by position
+ * in the gradient list, which silently misaligns as soon as the set of trained variables changes (single-path
+ * training, K-of-N cells, AtomNAS shrinking). Here a variable absent from `grads` is left exactly untouched, and its
+ * slots can be sliced with the same channel mask as the variable.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { ParamStore } from './params';
+
+export type OptimizerKind = 'sgd' | 'rmsprop' | 'adam';
+
+/** Hyper-parameters; defaults in brackets. */
+export interface OptimizerConfig {
+  kind: OptimizerKind;
+  /** sgd: momentum μ [0.9]; rmsprop: momentum μ [0.9]. */
+  momentum?: number;
+  /** sgd: Nesterov momentum [false]. */
+  nesterov?: boolean;
+  /** rmsprop: decay ρ of the mean square [0.9]. */
+  decay?: number;
+  /** rmsprop: ε inside the sqrt [1e-3]; adam: ε outside the sqrt [1e-8]. */
+  epsilon?: number;
+  /** adam: β1 [0.9], β2 [0.999]. */
+  beta1?: number;
+  beta2?: number;
+}
+
+/** Slot variables of one variable, e.g. {momentum} or {ms, mom} or {m, v}. */
+export type SlotMap = Record<string, tf.Variable>;
+
+const SLOT_NAMES: Record<OptimizerKind, string[]> = { sgd: ['momentum'], rmsprop: ['ms', 'mom'], adam: ['m', 'v'] };
+
+/** SGD-momentum / RMSprop / Adam with per-name, lazily created, sliceable state. */
+export class KeyedOptimizer {
+  readonly config: Required<OptimizerConfig>;
+  private readonly slots = new Map<string, SlotMap>();
+  /** Per-variable update count (Adam's bias correction must count the steps *that variable* took). */
+  private readonly steps = new Map<string, number>();
+
+  constructor(
+    private readonly params: ParamStore,
+    config: OptimizerConfig,
+  ) {
+    const isAdam = config.kind === 'adam';
+    this.config = {
+      kind: config.kind,
+      momentum: config.momentum ?? 0.9,
+      nesterov: config.nesterov ?? false,
+      decay: config.decay ?? 0.9,
+      epsilon: config.epsilon ?? (isAdam ? 1e-8 : 1e-3),
+      beta1: config.beta1 ?? 0.9,
+      beta2: config.beta2 ?? 0.999,
+    };
+  }
+
+  private slotsFor(name: string, shape: number[]): SlotMap {
+    let s = this.slots.get(name);
+    if (!s) {
+      s = {};
+      for (const slot of SLOT_NAMES[this.config.kind]) {
+        const z = tf.zeros(shape);
+        s[slot] = tf.variable(z, false);
+        z.dispose(); // the variable holds its own reference to the buffer
+      }
+      this.slots.set(name, s);
+    }
+    return s;
+  }
+
+  /**
+   * One update with learning rate `lr` for exactly the variables named in `grads` (names of the ParamStore).
+   * Does not dispose `grads`.
+   */
+  applyGradients(grads: Record<string, tf.Tensor>, lr: number): void {
+    const c = this.config;
+    for (const [name, g] of Object.entries(grads)) {
+      const w = this.params.get(name);
+      if (!tf.util.arraysEqual(w.shape, g.shape)) {
+        throw new Error(`KeyedOptimizer: gradient of "${name}" has shape [${g.shape.join(',')}], variable [${w.shape.join(',')}]`);
+      }
+      const s = this.slotsFor(name, w.shape);
+      const t = (this.steps.get(name) ?? 0) + 1;
+      this.steps.set(name, t);
+      tf.tidy(() => {
+        if (c.kind === 'sgd') {
+          // PyTorch/TF form: buf ← μ·buf + g; w ← w − lr·buf (Nesterov: w ← w − lr·(g + μ·buf)).
+          const buf = tf.add(tf.mul(s.momentum, c.momentum), g);
+          s.momentum.assign(buf);
+          const step = c.nesterov ? tf.add(g, tf.mul(buf, c.momentum)) : buf;
+          w.assign(tf.sub(w, tf.mul(step, lr)));
+        } else if (c.kind === 'rmsprop') {
+          // TF-RMSprop / AtomNAS convention: ε INSIDE the sqrt and lr inside the momentum buffer:
+          //   v ← ρv + (1−ρ)g²;  m ← μm + lr·g/√(v+ε);  w ← w − m.
+          // A large ε (1e-3) bounds the per-step scale by lr·|g|/√ε for parameters with tiny gradients instead of
+          // blowing them up like Adam's normalisation does (METHODS §1). Slots start at 0, as in the AtomNAS code.
+          const ms = tf.add(tf.mul(s.ms, c.decay), tf.mul(tf.square(g), 1 - c.decay));
+          s.ms.assign(ms);
+          const mom = tf.add(tf.mul(s.mom, c.momentum), tf.div(tf.mul(g, lr), tf.sqrt(tf.add(ms, c.epsilon))));
+          s.mom.assign(mom);
+          w.assign(tf.sub(w, mom));
+        } else {
+          // Adam with bias correction; ε outside the sqrt (Kingma & Ba).
+          const m = tf.add(tf.mul(s.m, c.beta1), tf.mul(g, 1 - c.beta1));
+          const v = tf.add(tf.mul(s.v, c.beta2), tf.mul(tf.square(g), 1 - c.beta2));
+          s.m.assign(m);
+          s.v.assign(v);
+          const mHat = tf.div(m, 1 - Math.pow(c.beta1, t));
+          const vHat = tf.div(v, 1 - Math.pow(c.beta2, t));
+          w.assign(tf.sub(w, tf.div(tf.mul(mHat, lr), tf.add(tf.sqrt(vHat), c.epsilon))));
+        }
+      });
+    }
+  }
+
+  /**
+   * Keep only `keepIndices` along `axis` in every slot of `name` (the same mask AtomNAS applies to the variable).
+   * No-op when the variable has no state yet.
+   */
+  sliceState(name: string, axis: number, keepIndices: number[]): void {
+    const s = this.slots.get(name);
+    if (!s) return;
+    const idx = tf.tensor1d(keepIndices, 'int32');
+    try {
+      for (const slot of Object.keys(s)) {
+        const sliced = tf.gather(s[slot], idx, axis);
+        s[slot].dispose();
+        s[slot] = tf.variable(sliced, false);
+        sliced.dispose();
+      }
+    } finally {
+      idx.dispose();
+    }
+  }
+
+  /** Move the state of `from` to `to`, or drop it (`to` = null) when the variable was deleted. */
+  renameOrDrop(from: string, to: string | null): void {
+    const s = this.slots.get(from);
+    const t = this.steps.get(from);
+    this.slots.delete(from);
+    this.steps.delete(from);
+    if (!s) return;
+    if (to === null) {
+      for (const v of Object.values(s)) v.dispose();
+      return;
+    }
+    const existing = this.slots.get(to);
+    if (existing) for (const v of Object.values(existing)) v.dispose();
+    this.slots.set(to, s);
+    if (t !== undefined) this.steps.set(to, t);
+  }
+
+  /** The slots of `name` (undefined before its first update). For tests and inspection. */
+  getState(name: string): SlotMap | undefined {
+    return this.slots.get(name);
+  }
+
+  /** Number of updates `name` has received. */
+  stepCount(name: string): number {
+    return this.steps.get(name) ?? 0;
+  }
+
+  /** Names that have optimizer state. */
+  stateNames(): string[] {
+    return [...this.slots.keys()];
+  }
+
+  /** Free every slot. */
+  dispose(): void {
+    for (const s of this.slots.values()) for (const v of Object.values(s)) v.dispose();
+    this.slots.clear();
+    this.steps.clear();
+  }
+}

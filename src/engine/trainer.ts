@@ -1,0 +1,224 @@
+/**
+ * Explicit training loop (no model.fit: it relies on requestAnimationFrame, which stops in hidden tabs, and on
+ * positional optimizer state). One call = one optimisation step; NAS methods plug in through TrainerHooks.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { rngStream } from '../core/rng';
+import { lrAt, type ScheduleKind } from '../core/schedule';
+import type { Dataset, DataSplit } from '../data/dataset';
+import { allBatches, BatchSource, disposeBatch, type Batch } from './batches';
+import { recalibrateBn, type ForwardFn } from './bnRecalibrate';
+import type { BnStats } from './layers';
+import { countCorrect, l2WeightDecay, softmaxCrossEntropy } from './loss';
+import { disposeBnStats, type Network } from './network';
+import { KeyedOptimizer, type OptimizerConfig, type OptimizerKind } from './optimizer';
+
+/** Training recipe. */
+export interface TrainConfig {
+  epochs: number;
+  batchSize: number;
+  /** Peak learning rate (after warm-up). */
+  lr: number;
+  optimizer: OptimizerKind;
+  /** SGD / RMSprop momentum (default 0.9). */
+  momentum?: number;
+  /** SGD only: Nesterov momentum (default false). */
+  nesterov?: boolean;
+  /** Further optimizer hyper-parameters (RMSprop decay/ε, Adam β…); see OptimizerConfig for defaults. */
+  optimizerOptions?: Omit<OptimizerConfig, 'kind' | 'momentum' | 'nesterov'>;
+  schedule: ScheduleKind;
+  warmupSteps?: number;
+  /** L2 coefficient: loss += ½·wd·Σw² over conv/dense weights (gradient wd·w, PyTorch's weight_decay). */
+  weightDecay: number;
+  labelSmoothing: number;
+  seed: number;
+  /** Batch size for evaluation (default 250). */
+  evalBatchSize?: number;
+  /** Training batches used by evaluate({bnRecalibrate: true}) (default 20). */
+  recalibrateBatches?: number;
+}
+
+/** Data the trainer reads: train indices for steps, val/test for evaluation. */
+export interface TrainData {
+  dataset: Dataset;
+  split: DataSplit;
+}
+
+/** What one step did. */
+export interface StepInfo {
+  /** 0-based index of this step. */
+  step: number;
+  /** 0-based epoch this step belongs to. */
+  epoch: number;
+  /** Mean cross-entropy of the batch (label-smoothed, without regularisers). */
+  loss: number;
+  /** The full objective that was differentiated (loss + weight decay + method regulariser). */
+  objective: number;
+  lr: number;
+  /** Images in this step's batch. */
+  images: number;
+  /** Wall-clock milliseconds of the step, loss read-back included. */
+  ms: number;
+}
+
+/** Extension points for NAS methods. */
+export interface TrainerHooks {
+  /** Names to differentiate and update this step (single-path methods); default: every trainable variable. */
+  trainableNames?: () => string[];
+  /** Extra scalar added to the loss inside the gradient tape (e.g. AtomNAS's ρ·Σ penalty·|γ|). */
+  regularizer?: (net: Network) => tf.Scalar;
+  /** Forward override (e.g. a sampled path); also used by evaluate and BN recalibration. */
+  forward?: ForwardFn;
+  /** Called after the optimizer update, before BN running statistics are updated (e.g. a proximal step). */
+  afterApply?: (info: StepInfo) => void;
+}
+
+/** Result of an evaluation over a whole split. */
+export interface EvalResult {
+  which: 'val' | 'test';
+  accuracy: number;
+  /** Mean (unsmoothed) cross-entropy. */
+  loss: number;
+  n: number;
+}
+
+/** The loss became NaN or ±Infinity; the offending update was not applied. */
+export class DivergenceError extends Error {
+  constructor(
+    readonly step: number,
+    readonly lr: number,
+    readonly lossValue: number,
+  ) {
+    super(
+      `Training diverged at step ${step}: the loss became ${lossValue} with learning rate ${lr.toPrecision(3)}. ` +
+        `The update was not applied. Lower the learning rate (try ${(lr / 3).toPrecision(2)}), add warm-up steps, ` +
+        `or reduce the regularisation strength, then restart the run.`,
+    );
+    this.name = 'DivergenceError';
+  }
+}
+
+/** Step-by-step trainer of one Network. */
+export class Trainer {
+  readonly optimizer: KeyedOptimizer;
+  readonly stepsPerEpoch: number;
+  readonly totalSteps: number;
+  /** Index of the next step to run. */
+  stepIndex = 0;
+  private readonly source: BatchSource;
+  private recalSource?: BatchSource;
+  private readonly forward: ForwardFn;
+
+  constructor(
+    readonly net: Network,
+    readonly data: TrainData,
+    readonly cfg: TrainConfig,
+    readonly hooks: TrainerHooks = {},
+  ) {
+    this.source = new BatchSource(data.dataset, data.split.train, cfg.batchSize, rngStream(cfg.seed, 'data'));
+    this.stepsPerEpoch = this.source.batchesPerEpoch;
+    this.totalSteps = this.stepsPerEpoch * cfg.epochs;
+    this.optimizer = new KeyedOptimizer(net.params, { ...cfg.optimizerOptions, kind: cfg.optimizer, momentum: cfg.momentum, nesterov: cfg.nesterov });
+    this.forward = hooks.forward ?? ((n, x, t) => n.apply(x, t));
+  }
+
+  /** True when every scheduled step has run. */
+  get done(): boolean {
+    return this.stepIndex >= this.totalSteps;
+  }
+
+  /** Learning rate of step `step` under the configured schedule. */
+  lrAt(step: number): number {
+    const c = this.cfg;
+    return lrAt(step, Math.max(1, this.totalSteps), { base: c.lr, kind: c.schedule, warmupSteps: c.warmupSteps });
+  }
+
+  /** Run one optimisation step. Throws DivergenceError (without updating anything) when the loss is not finite. */
+  async trainStep(): Promise<StepInfo> {
+    const t0 = performance.now();
+    const step = this.stepIndex;
+    const epoch = Math.floor(step / this.stepsPerEpoch);
+    const lr = this.lrAt(step);
+    const { params } = this.net;
+    const names = this.hooks.trainableNames?.() ?? params.names((e) => e.trainable);
+    const varList = params.trainableVariables(names);
+    const batch = this.source.next();
+    let stats: BnStats = {};
+    let ce: tf.Scalar | undefined;
+    let result: { value: tf.Scalar; grads: tf.NamedTensorMap } | undefined;
+    try {
+      result = tf.variableGrads(() => {
+        const r = this.forward(this.net, batch.x, true);
+        stats = r.bnStats;
+        // bnStats come back kept (see Network.apply); the data loss must survive the tape's clean-up as well.
+        ce = tf.keep(softmaxCrossEntropy(r.logits, batch.y, this.cfg.labelSmoothing));
+        let total: tf.Scalar = ce;
+        if (this.cfg.weightDecay > 0) total = tf.add(total, l2WeightDecay(params, this.cfg.weightDecay, names));
+        if (this.hooks.regularizer) total = tf.add(total, this.hooks.regularizer(this.net));
+        return total;
+      }, varList);
+      const pair = tf.tidy(() => tf.stack([ce as tf.Scalar, (result as { value: tf.Scalar }).value]));
+      // Async read-back: dataSync would stall (and on WebGPU break) the pipeline.
+      const [lossValue, objective] = Array.from(await pair.data());
+      pair.dispose();
+      if (!Number.isFinite(lossValue) || !Number.isFinite(objective)) {
+        throw new DivergenceError(step, lr, Number.isFinite(lossValue) ? objective : lossValue);
+      }
+      const byName: Record<string, tf.Tensor> = {};
+      for (const [tfName, g] of Object.entries(result.grads)) byName[params.nameOf(tfName)] = g;
+      this.optimizer.applyGradients(byName, lr);
+      this.stepIndex++;
+      const info: StepInfo = { step, epoch, loss: lossValue, objective, lr, images: batch.y.shape[0], ms: 0 };
+      this.hooks.afterApply?.(info);
+      this.net.updateRunningStats(stats);
+      info.ms = performance.now() - t0;
+      return info;
+    } finally {
+      disposeBatch(batch);
+      disposeBnStats(stats);
+      ce?.dispose();
+      if (result) {
+        result.value.dispose();
+        tf.dispose(Object.values(result.grads));
+      }
+    }
+  }
+
+  /**
+   * Accuracy and mean cross-entropy over the whole val or test split (inference-mode BN).
+   * `bnRecalibrate` first re-estimates BN statistics from `recalibrateBatches` training batches.
+   */
+  async evaluate(which: 'val' | 'test', opts: { bnRecalibrate?: boolean } = {}): Promise<EvalResult> {
+    if (opts.bnRecalibrate) this.recalibrate();
+    const indices = which === 'val' ? this.data.split.val : this.data.split.test;
+    let correct = 0;
+    let lossSum = 0;
+    for (const batch of allBatches(this.data.dataset, indices, this.cfg.evalBatchSize ?? 250)) {
+      const out = tf.tidy(() => {
+        const logits = this.forward(this.net, batch.x, false).logits;
+        const b = batch.y.shape[0];
+        return tf.stack([tf.cast(countCorrect(logits, batch.y), 'float32'), tf.mul(softmaxCrossEntropy(logits, batch.y, 0), b)]);
+      });
+      disposeBatch(batch);
+      const [c, l] = Array.from(await out.data());
+      out.dispose();
+      correct += c;
+      lossSum += l;
+    }
+    const n = indices.length;
+    return { which, accuracy: n > 0 ? correct / n : NaN, loss: n > 0 ? lossSum / n : NaN, n };
+  }
+
+  /** Re-estimate BN running statistics from training batches (own data stream: does not shift the training order). */
+  recalibrate(nBatches = this.cfg.recalibrateBatches ?? 20): number {
+    this.recalSource ??= new BatchSource(this.data.dataset, this.data.split.train, this.cfg.batchSize, rngStream(this.cfg.seed, 'bn-recalibrate'));
+    const src = this.recalSource;
+    const iter: Iterator<Batch> = { next: () => ({ done: false, value: src.next() }) };
+    return recalibrateBn(this.net, iter, nBatches, this.forward);
+  }
+
+  /** Free the optimizer state (the network belongs to the caller). */
+  dispose(): void {
+    this.optimizer.dispose();
+  }
+}

@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { getClient } from './state/workerBridge';
+import { useStore } from './state/store';
+import { startUrlSync } from './state/urlSync';
+import { App } from './ui/App';
+import { savedTheme } from './ui/shell/useTheme';
+import './ui/styles.css';
+
+useStore.getState().setTheme(savedTheme());
+startUrlSync();
+getClient(); // spawn the worker now: backend start-up and the dataset download overlap with the first render
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,332 @@
+/**
+ * One AtomNAS search (METHODS.md §1): train the atomic-block supernet with CE + wd + ρ(t)·Σ penalty_i·|γ_i|, and every
+ * `shrinkEvery` steps physically remove the atoms whose gates died. No retraining: the network left at the end is
+ * the result (BN statistics re-estimated before every evaluation).
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { ArchSpec } from '../../core/archspec';
+import type { AtomNasSettings } from '../../core/atomnasSettings';
+import type { AtomNasFinal, AtomNasShrinkEvent, AtomNasSnapshot, AtomNasValPoint } from '../../core/atomnasSnapshot';
+import { archCosts } from '../../core/costs';
+import { rngStream } from '../../core/rng';
+import type { DataSplit } from '../../data/dataset';
+import { supernetSpec } from '../../core/skeleton';
+import { buildNetwork, type Network } from '../../engine/network';
+import { Trainer, type TrainConfig, type TrainData } from '../../engine/trainer';
+import type { MethodContext, MethodResult, MethodRun, MethodStep } from '../types';
+import { atomPenalties, blockAtoms, markFixedLayer, meanAtomCost, type BlockAtoms, type LatencyAtomCosts } from './atoms';
+import { WeightEma } from './ema';
+import { adaptRho, DEFAULT_TARGET, plannedMacs, projectedMacs, rampSteps, rhoAt, type TargetOptions } from './rhoSchedule';
+import { shrinkNetwork } from './shrink';
+import { applyPlanToAtoms, applyPlanToSpec, planShrink, removedByKernel } from './shrinkPlan';
+import { SeriesBuffer, snapshotState } from './snapshot';
+
+/** Gates are read back every this many steps for the live view (and at every shrink check). */
+const GATE_READ_EVERY = 4;
+/** Target mode's leading indicator counts atoms with |γ| at or below this as already gone [ours]. */
+const DYING_LEVEL = 0.05;
+
+/** Optional inputs not in the URL settings. */
+export interface AtomNasExtras {
+  /** Per-atom latency costs from a device profile; required by penalty 'latency'. */
+  latency?: LatencyAtomCosts;
+}
+
+/**
+ * The split with only `limit` training examples (0 = all). A seeded random subset (stream 'train-limit' of the split's
+ * own seed, so every run seed and the retrained baseline see the same images), not a prefix: the built-in MNIST file
+ * is stored class by class, and its first 1,280 training indices are only 0s and 1s.
+ */
+export function limitTrain(split: DataSplit, limit: number): DataSplit {
+  if (!(limit > 0) || limit >= split.train.length) return split;
+  const picked = rngStream(split.seed, 'train-limit').shuffle(Array.from(split.train)).slice(0, limit);
+  return { ...split, train: Uint32Array.from(picked).sort() };
+}
+
+/** The supernet ArchSpec of these settings for a dataset shape. */
+export function atomnasSupernet(s: AtomNasSettings, input: ArchSpec['input'], numClasses: number): ArchSpec {
+  const spec = supernetSpec({ kernels: s.kernels, expansion: s.expansion, width: s.width, tiny: s.tiny, input, numClasses });
+  return markFixedLayer(spec);
+}
+
+export class AtomNasRun implements MethodRun<AtomNasSnapshot> {
+  readonly totalSteps: number;
+  readonly totalEpochs: number;
+  readonly trainer: Trainer;
+  readonly net: Network;
+  readonly ema: WeightEma | null;
+  readonly supernetMacs: number;
+  readonly supernetParams: number;
+  atoms: BlockAtoms[];
+  macs: number;
+  params: number;
+  baseRho: number;
+  rhoNow = 0;
+  readonly events: AtomNasShrinkEvent[] = [];
+  final: AtomNasFinal | null = null;
+  private readonly evalTrainer: Trainer | null;
+  private readonly supernetAtoms: BlockAtoms[];
+  private readonly penaltyNorm: number;
+  private readonly ramp: number;
+  private readonly target: TargetOptions | null;
+  private penalties: tf.Tensor1D[] = [];
+  private gates: Float32Array[] = [];
+  private gateStep = 0;
+  private lastProjected: number;
+  private planned: number | null = null;
+  private released = false;
+  private readonly series = new SeriesBuffer();
+  private readonly newVal: AtomNasValPoint[] = [];
+  private readonly newEvents: AtomNasShrinkEvent[] = [];
+  private lastVal: AtomNasValPoint | null = null;
+
+  constructor(
+    private readonly ctx: MethodContext,
+    readonly settings: AtomNasSettings,
+    private readonly extras: AtomNasExtras = {},
+  ) {
+    const s = settings;
+    if (s.penalty === 'latency' && !extras.latency) {
+      throw new Error('The latency penalty needs a device profile with per-channel branch costs; measure one first, or pick "macs".');
+    }
+    const { dataset } = ctx.data;
+    const spec = atomnasSupernet(s, { height: dataset.height, width: dataset.width, channels: dataset.channels }, dataset.numClasses);
+    spec.meta = { ...spec.meta, method: 'atomnas', seed: s.seed, preset: s.preset, dataset: dataset.name };
+    const costs = archCosts(spec);
+    this.supernetMacs = this.macs = costs.macs;
+    this.supernetParams = this.params = costs.params;
+    this.lastProjected = costs.macs;
+    this.atoms = this.supernetAtoms = blockAtoms(spec);
+    this.penaltyNorm = meanAtomCost(this.atoms);
+    const split = limitTrain(ctx.data.split, s.trainLimit);
+    const data: TrainData = { dataset, split };
+    const cfg: TrainConfig = {
+      epochs: s.epochs,
+      batchSize: s.batchSize,
+      lr: s.lr,
+      optimizer: s.optimizer,
+      schedule: s.schedule,
+      weightDecay: s.weightDecay,
+      labelSmoothing: s.labelSmoothing,
+      seed: s.seed,
+      recalibrateBatches: s.bnRecalBatches,
+    };
+    this.net = buildNetwork(spec, rngStream(s.seed, 'init'));
+    try {
+      this.trainer = new Trainer(this.net, data, cfg, {
+        regularizer: s.proximal ? undefined : () => this.penaltyTerm(),
+        afterApply: s.proximal ? (info) => this.proximalStep(info.lr) : undefined,
+      });
+      this.ema = s.emaDecay > 0 ? new WeightEma(this.net, s.emaDecay) : null;
+      this.evalTrainer = this.ema ? new Trainer(this.ema.net, data, cfg) : null;
+    } catch (e) {
+      this.net.dispose();
+      throw e;
+    }
+    this.totalSteps = this.trainer.totalSteps;
+    this.totalEpochs = s.epochs;
+    this.ramp = rampSteps(this.totalSteps, s.rampFrac);
+    this.baseRho = s.rho;
+    this.target = s.targetMode ? { ...DEFAULT_TARGET, startMacs: costs.macs, targetMacs: s.targetMacs } : null;
+    this.rebuildPenalties();
+    this.gates = this.atoms.map((b) => new Float32Array(b.kernel.length).fill(1));
+  }
+
+  /** ρ(t)·Σ_b Σ_i penalty_i·|γ_i| (inside the gradient tape; used when the proximal step is off). */
+  private penaltyTerm(): tf.Scalar {
+    const terms = this.atoms.map((b, i) => tf.sum(tf.mul(this.penalties[i], tf.abs(this.net.params.get(`L${b.layer}.dw.bn.gamma`)))));
+    // Pairwise adds, not addN: one addN over many inputs exceeds WebGPU's per-stage storage-buffer limit (8 on some devices).
+    const total = terms.reduce<tf.Tensor>((a, t) => tf.add(a, t), tf.scalar(0));
+    return tf.mul<tf.Scalar>(total, this.rhoNow);
+  }
+
+  /**
+   * [ours] γ ← sign(γ)·max(|γ| − η·ρ(t)·penalty, 0): the L1 term handled exactly, so gates reach 0 instead of hovering
+   * near it. η = lr/(1 − μ), the step a constant gradient gets from momentum μ, so ρ pulls as hard as the L1
+   * subgradient would with the proximal step off and one ρ means the same in both modes.
+   */
+  private proximalStep(lr: number): void {
+    const k = (lr / (1 - this.trainer.optimizer.config.momentum)) * this.rhoNow;
+    tf.tidy(() => {
+      this.atoms.forEach((b, i) => {
+        const g = this.net.params.get(`L${b.layer}.dw.bn.gamma`);
+        g.assign(tf.mul(tf.sign(g), tf.relu(tf.sub(tf.abs(g), tf.mul(this.penalties[i], k)))));
+      });
+    });
+  }
+
+  private rebuildPenalties(): void {
+    tf.dispose(this.penalties);
+    const host = atomPenalties(this.atoms, this.settings.penalty, this.penaltyNorm, this.extras.latency);
+    this.penalties = host.map((p) => tf.tensor1d(p));
+  }
+
+  private async readGates(net: Network): Promise<Float32Array[]> {
+    return Promise.all(this.atoms.map(async (b) => Float32Array.from(await net.params.get(`L${b.layer}.dw.bn.gamma`).data())));
+  }
+
+  async step(): Promise<MethodStep> {
+    const t = this.trainer.stepIndex;
+    this.rhoNow = rhoAt(t, this.baseRho, this.ramp);
+    const info = await this.trainer.trainStep();
+    this.ema?.update(this.net);
+    const done = this.trainer.stepIndex;
+    const spe = this.trainer.stepsPerEpoch;
+    const epochEnd = done % spe === 0;
+    const every = this.settings.shrinkEvery;
+    if ((every > 0 ? done % every === 0 : epochEnd) || done === this.totalSteps) await this.shrinkCheck(done, info.epoch);
+    else if (done % GATE_READ_EVERY === 0) {
+      this.gates = await this.readGates(this.net);
+      this.gateStep = done;
+    }
+    // After the shrink check, so the MACs curve steps down at the event's step.
+    this.series.push(done, info.loss, this.rhoNow, this.macs, this.params);
+    if (epochEnd && done < this.totalSteps) await this.validate(done);
+    return { done, epoch: info.epoch };
+  }
+
+  /** Count dead atoms (live and EMA), adapt ρ in target mode, and remove them when they cost enough. */
+  async shrinkCheck(done: number, epoch: number): Promise<AtomNasShrinkEvent | null> {
+    const s = this.settings;
+    const live = await this.readGates(this.net);
+    const ema = this.ema ? await this.readGates(this.ema.net) : null;
+    this.gates = live;
+    this.gateStep = done;
+    if (this.target) {
+      const projected = projectedMacs(this.macs, live, this.atoms.map((b) => b.cost), Math.max(DYING_LEVEL, s.threshold));
+      const interval = s.shrinkEvery > 0 ? s.shrinkEvery : this.trainer.stepsPerEpoch;
+      const plannedNext = plannedMacs((done + interval) / this.totalSteps, this.target);
+      this.baseRho = adaptRho(this.baseRho, { projected, previous: this.lastProjected, plannedNext }, this.target);
+      this.lastProjected = projected;
+      this.planned = plannedMacs(done / this.totalSteps, this.target);
+    }
+    const plan = planShrink(this.atoms, live, ema, {
+      threshold: s.threshold,
+      minCost: s.shrinkFrac * this.supernetMacs,
+      allowRemoveResidualBlock: true,
+    });
+    if (!plan.triggered) return null;
+    const spec = this.net.spec;
+    const next = applyPlanToSpec(spec, plan);
+    shrinkNetwork(this.net, plan, next, this.trainer.optimizer);
+    if (this.ema) shrinkNetwork(this.ema.net, plan, next);
+    const macsBefore = this.macs;
+    const event: AtomNasShrinkEvent = {
+      step: done,
+      epoch,
+      removedAtoms: plan.deadAtoms,
+      blocks: [],
+      macsBefore,
+      macsAfter: macsBefore - plan.deadCost,
+      paramsAfter: archCosts(next).params,
+      rho: this.baseRho,
+    };
+    plan.blocks.forEach((bk, i) => {
+      const b = this.atoms[i];
+      if (bk.keep.length === b.kernel.length) return;
+      event.blocks.push({ layer: b.layer, slot: b.slot, perKernel: removedByKernel(b, bk.keep, s.kernels), blockRemoved: bk.removed });
+    });
+    this.gates = this.gates.flatMap((g, i) => (plan.blocks[i].removed ? [] : [Float32Array.from(plan.blocks[i].keep, (c) => g[c])]));
+    this.atoms = applyPlanToAtoms(this.atoms, plan);
+    this.rebuildPenalties();
+    this.macs = event.macsAfter;
+    this.params = event.paramsAfter;
+    this.events.push(event);
+    this.newEvents.push(event);
+    this.ctx.log?.(
+      `step ${done}: removed ${plan.deadAtoms} atoms, MACs ${(macsBefore / 1e6).toFixed(3)}M → ${(event.macsAfter / 1e6).toFixed(3)}M`,
+    );
+    return event;
+  }
+
+  /** The network evaluated and returned: the EMA weights when EMA is on, else the live ones. */
+  network(): Network {
+    return this.ema ? this.ema.net : this.net;
+  }
+
+  private evaluator(): Trainer {
+    return this.evalTrainer ?? this.trainer;
+  }
+
+  private async validate(done: number): Promise<AtomNasValPoint> {
+    const r = await this.evaluator().evaluate('val', { bnRecalibrate: true });
+    const p = { step: done, acc: r.accuracy, loss: r.loss };
+    this.lastVal = p;
+    this.newVal.push(p);
+    this.ctx.log?.(`step ${done}: val acc ${(r.accuracy * 100).toFixed(2)}%, MACs ${(this.macs / 1e6).toFixed(3)}M`);
+    return p;
+  }
+
+  async finish(): Promise<void> {
+    const val = await this.validate(this.trainer.stepIndex);
+    // BN statistics were just re-estimated on the result network: test with them.
+    const test = await this.evaluator().evaluate('test');
+    this.final = {
+      spec: this.net.spec,
+      macs: this.macs,
+      params: this.params,
+      supernetMacs: this.supernetMacs,
+      supernetParams: this.supernetParams,
+      valAcc: val.acc,
+      testAcc: test.accuracy,
+      testLoss: test.loss,
+      events: this.events.slice(),
+    };
+  }
+
+  result(): MethodResult {
+    const f = this.final;
+    return {
+      archSpec: this.net.spec,
+      metrics: {
+        macs: this.macs,
+        params: this.params,
+        supernetMacs: this.supernetMacs,
+        supernetParams: this.supernetParams,
+        valAcc: f ? f.valAcc : (this.lastVal?.acc ?? Number.NaN),
+        testAcc: f ? f.testAcc : Number.NaN,
+        shrinkEvents: this.events.length,
+        steps: this.trainer.stepIndex,
+      },
+    };
+  }
+
+  snapshot(): AtomNasSnapshot {
+    const state = snapshotState(this.supernetAtoms, this.atoms, this.gates, this.settings.kernels, this.net.spec);
+    return {
+      step: this.trainer.stepIndex,
+      totalSteps: this.totalSteps,
+      epoch: Math.floor(this.trainer.stepIndex / this.trainer.stepsPerEpoch),
+      kernels: this.settings.kernels.slice(),
+      ...this.series.drain(),
+      val: this.newVal.splice(0),
+      events: this.newEvents.splice(0),
+      ...state,
+      gammaStep: this.gateStep,
+      macsNow: this.macs,
+      paramsNow: this.params,
+      supernetMacs: this.supernetMacs,
+      supernetParams: this.supernetParams,
+      threshold: this.settings.threshold,
+      rhoNow: this.rhoNow,
+      baseRho: this.baseRho,
+      plannedMacs: this.planned,
+      spec: this.net.spec,
+    };
+  }
+
+  releaseNetwork(): Network {
+    this.released = true;
+    return this.network();
+  }
+
+  dispose(): void {
+    tf.dispose(this.penalties);
+    this.penalties = [];
+    this.trainer.dispose();
+    this.evalTrainer?.dispose();
+    const result = this.network();
+    if (!(this.released && result === this.net)) this.net.dispose();
+    if (this.ema && !(this.released && result === this.ema.net)) this.ema.dispose();
+  }
+}

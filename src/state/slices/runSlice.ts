@@ -1,0 +1,106 @@
+import type { StateCreator } from 'zustand';
+import type { RunState, TrainSettings, TrainStarted, WorkerEvent } from '../../worker/protocol';
+import type { AppState } from '../store';
+
+export interface RunProgress {
+  done: number;
+  total: number;
+  epoch: number;
+  totalEpochs: number;
+  etaMs: number;
+  elapsedMs: number;
+}
+
+/** Everything needed to reproduce or cite a run (ARCHITECTURE: every result carries its context). */
+export interface RunCard {
+  runId: string;
+  date: string;
+  seed: number;
+  backend: string;
+  adapter: string;
+  tfjsVersion: string;
+  dataset: { name: string; source: string; files: string[]; n: number; shape: [number, number, number]; classes: number };
+  split: { seed: number; train: number; val: number; test: number };
+  settings: TrainSettings;
+  arch: { name: string; macs: number; params: number; layers: number };
+  totalSteps: number;
+  stepsPerEpoch: number;
+  url: string;
+}
+
+export interface RunSlice {
+  runId: string | null;
+  runState: RunState;
+  runMessage: string | null;
+  progress: RunProgress | null;
+  /** Latest per-step readouts (updated once per snapshot, not per step). */
+  latest: { step: number; loss: number; lr: number; ips: number } | null;
+  epochs: { epoch: number; valAcc: number; valLoss: number }[];
+  test: { acc: number; loss: number } | null;
+  diverged: { step: number; message: string } | null;
+  runError: string | null;
+  card: RunCard | null;
+  started: TrainStarted | null;
+  /** Start a new run (clears the previous run's results). */
+  beginRun: (runId: string, state: RunState) => void;
+  /** The worker accepted the run: record what it built. */
+  setRunInfo: (card: RunCard, started: TrainStarted) => void;
+  /** Forget the run (Reset). */
+  clearRun: () => void;
+  /** Fold one worker event into the run state; events of other runs are ignored. */
+  applyRunEvent: (ev: WorkerEvent) => void;
+  failRun: (message: string) => void;
+}
+
+const empty = {
+  runId: null,
+  runState: 'idle' as RunState,
+  runMessage: null,
+  progress: null,
+  latest: null,
+  epochs: [],
+  test: null,
+  diverged: null,
+  runError: null,
+  card: null,
+  started: null,
+};
+
+export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, get) => ({
+  ...empty,
+  beginRun: (runId, state) => set({ ...empty, runId, runState: state }),
+  setRunInfo: (card, started) => set({ card, started }),
+  clearRun: () => set({ ...empty }),
+  failRun: (message) => set({ runState: 'error', runError: message, runMessage: message }),
+  applyRunEvent: (ev) => {
+    const runId = get().runId;
+    if (!('runId' in ev) || ev.runId !== runId || runId === null) return;
+    switch (ev.type) {
+      case 'run/state':
+        set({ runState: ev.state, runMessage: ev.message ?? null });
+        break;
+      case 'run/progress':
+        set({ progress: { done: ev.done, total: ev.total, epoch: ev.epoch, totalEpochs: ev.totalEpochs, etaMs: ev.etaMs, elapsedMs: ev.elapsedMs } });
+        break;
+      case 'train/points': {
+        const n = ev.steps.length;
+        if (n) set({ latest: { step: ev.steps[n - 1], loss: ev.loss[n - 1], lr: ev.lr[n - 1], ips: ev.ips[n - 1] } });
+        break;
+      }
+      case 'train/epoch':
+        set((s) => ({ epochs: [...s.epochs, { epoch: ev.epoch, valAcc: ev.valAcc, valLoss: ev.valLoss }] }));
+        break;
+      case 'train/test':
+        set({ test: { acc: ev.acc, loss: ev.loss } });
+        break;
+      case 'diverged':
+        set({ diverged: { step: ev.step, message: ev.message } });
+        break;
+      case 'error':
+        set({ runError: ev.message });
+        break;
+      default:
+        break;
+    }
+  },
+});

@@ -1,0 +1,146 @@
+/**
+ * Connects the worker client to the store: routes worker events into slices and the series buffer, and on a worker
+ * crash shows a notice, re-initialises the fresh worker and reloads the dataset. Settings are untouched by a crash.
+ */
+import { WorkerClient, WorkerCrashError } from '../worker/client';
+import type { FilePayload, WorkerEvent } from '../worker/protocol';
+import { trainSeries } from './series';
+import { useStore } from './store';
+
+/** What the worker should load again after a restart. */
+type DataSource = { kind: 'builtin' } | { kind: 'files'; files: File[] };
+
+let client: WorkerClient | null = null;
+let source: DataSource = { kind: 'builtin' };
+
+/** A running job that reports nothing for this long is probably stuck (e.g. a GPU read-back that never returns). */
+export const STALL_MS = 120_000;
+let lastHeard = Date.now();
+let stallReportedFor: string | null = null;
+
+/** Warn once per run when a running job has been silent for STALL_MS (never silently hang). */
+export function checkStall(now = Date.now()): boolean {
+  const st = useStore.getState();
+  if (st.runState !== 'running' || !st.runId || now - lastHeard < STALL_MS || stallReportedFor === st.runId) return false;
+  stallReportedFor = st.runId;
+  st.addNotice({
+    kind: 'warning',
+    title: 'The run seems stuck',
+    lines: [
+      `No training step has finished for ${Math.round((now - lastHeard) / 1000)} s. The GPU may have stopped answering (see any GPU error above).`,
+      'Wait a little longer on a slow device, or reload the page to start a fresh worker (your settings are in the link).',
+    ],
+  });
+  return true;
+}
+
+/** URL of the built-in MNIST, relative to the page (the worker's own URL is under assets/). */
+export function builtinUrl(): string {
+  return new URL('data/mnist-10k.bin', document.baseURI).href;
+}
+
+function isCurrentRun(ev: { runId: string }): boolean {
+  return ev.runId === useStore.getState().runId;
+}
+
+export function routeEvent(ev: WorkerEvent): void {
+  const st = useStore.getState();
+  if (ev.type === 'run/progress' || ev.type === 'run/state') lastHeard = Date.now();
+  switch (ev.type) {
+    case 'backend':
+      st.setBackend(ev.info);
+      return;
+    case 'dataset':
+      st.setDataset(ev.summary, ev.preview);
+      return;
+    case 'train/points':
+      if (!isCurrentRun(ev)) return;
+      trainSeries.series.loss.append(ev.steps, ev.loss);
+      trainSeries.series.lr.append(ev.steps, ev.lr);
+      trainSeries.append('ips', ev.steps, ev.ips);
+      break;
+    case 'train/epoch':
+      if (!isCurrentRun(ev)) return;
+      trainSeries.series.valLoss.push(ev.epoch, ev.valLoss);
+      trainSeries.push('valAcc', ev.epoch, ev.valAcc);
+      break;
+    case 'error':
+      if (!ev.runId) {
+        st.addNotice({ kind: 'error', title: `Error in the worker (${ev.scope})`, lines: [ev.message] });
+        return;
+      }
+      break;
+    default:
+      break;
+  }
+  st.applyRunEvent(ev);
+}
+
+/** Read the chosen files and move their bytes into the worker. */
+export async function filePayloads(files: readonly File[]): Promise<{ payload: FilePayload[]; transfer: ArrayBuffer[] }> {
+  const payload = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
+  return { payload, transfer: payload.map((p) => p.bytes) };
+}
+
+/** Load `src` into the worker; on failure keep the previous dataset and report the file at fault. */
+export async function loadSource(src: DataSource): Promise<boolean> {
+  const st = useStore.getState();
+  const c = getClient();
+  st.setDatasetLoading(src.kind === 'builtin' ? 'built-in MNIST' : src.files.map((f) => f.name).join(', '));
+  try {
+    if (src.kind === 'builtin') {
+      await c.request('dataset/builtin', { url: builtinUrl() });
+    } else {
+      const { payload, transfer } = await filePayloads(src.files);
+      await c.request('dataset/files', { files: payload }, transfer);
+    }
+    source = src;
+    st.setDatasetError(null);
+    st.setSettings({ dataset: src.kind === 'builtin' ? 'mnist' : 'custom' });
+    return true;
+  } catch (e) {
+    if (e instanceof WorkerCrashError) return false; // the crash handler reports it and reloads
+    const file = (e as { file?: string }).file;
+    st.setDatasetError({ file, message: e instanceof Error ? e.message : String(e) });
+    return false;
+  } finally {
+    useStore.getState().setDatasetLoading(null);
+  }
+}
+
+async function initWorker(c: WorkerClient): Promise<void> {
+  const st = useStore.getState();
+  st.setBackendStarting();
+  try {
+    await c.request('init', {});
+  } catch (e) {
+    if (e instanceof WorkerCrashError) return;
+    st.setBackendFailed(e instanceof Error ? e.message : String(e));
+    return;
+  }
+  await loadSource(source);
+}
+
+function onCrash(reason: string): void {
+  const st = useStore.getState();
+  const hadRun = st.runState === 'running' || st.runState === 'paused';
+  st.addNotice({
+    kind: 'error',
+    title: 'The worker crashed and was restarted',
+    lines: [reason, hadRun ? 'The run in progress was lost; your settings are kept. Press Start to run again.' : 'Your settings are kept.'],
+  });
+  if (st.runId) st.failRun(`The worker crashed: ${reason}`);
+  if (client) void initWorker(client);
+}
+
+/** The one worker client of the app (spawned and initialised on first use). */
+export function getClient(): WorkerClient {
+  if (!client) {
+    client = new WorkerClient();
+    client.on(routeEvent);
+    client.onCrash(onCrash);
+    void initWorker(client);
+    setInterval(() => checkStall(), 10_000);
+  }
+  return client;
+}

@@ -1,0 +1,41 @@
+/** Plain-words explanations behind every "?" of the AtomNAS screen: what it is, what the paper does, where we differ. */
+
+export const CONTROL_HINTS = {
+  apreset:
+    'Starting points. "tiny" uses the small skeleton (first conv with stride 2, ~2.2 M MACs supernet), 1,280 training images and strong settings so atoms die within a minute or two on a GPU. "default" is the full 28×28 skeleton (~7.6 M MACs). Picking a preset resets the AtomNAS settings below.',
+  ak: 'Kernel sizes of the depthwise convolutions. Every searched block gets one branch per size, so the search can mix 3×3, 5×5 and 7×7 channels inside one block (the paper uses 3/5/7).',
+  ae: 'Channels per branch = expansion × input channels. The paper uses 3 for every kernel (so a block starts with 9× its input channels in total).',
+  arho:
+    'ρ: how hard the penalty pulls every gate γ towards zero. Larger ρ = more atoms die = smaller network, lower accuracy. The paper uses 1e-4…1.8e-4 over 350 epochs; runs of a few epochs need far larger values. Log scale. ρ ramps up linearly over the first 7% of steps, as in the paper’s code.',
+  apen:
+    'What an atom costs in the penalty. "macs": its multiply-adds divided by the average atom’s (the paper’s resource-aware penalty: expensive atoms, e.g. 7×7 at high resolution, are pushed harder). "uniform": every atom costs 1 (network slimming, the paper’s ablation). "latency": measured cost on this device — needs a device profile from the latency profiler; without one it is unavailable (never estimated behind your back).',
+  amode:
+    'Playground extension (not in the paper, users asked for it): instead of a fixed ρ, aim at a MACs target. At every shrink check ρ is multiplied up or down so the network’s MACs follow a straight path from the supernet down to the target, reached at 70% of training.',
+  atgt: 'The MACs the network should end near, in millions (target mode only). Atoms that were removed never come back, so the controller errs on the side of removing too little.',
+  athr: 'An atom is dead when |γ| is at or below this in both the live and the averaged (EMA) weights. The paper uses 1e-3.',
+  afrac:
+    'Dead atoms are physically removed only once they add up to this share of the supernet’s MACs (the paper: about 1 M MACs of a 1.4 G supernet, ~0.07%; short runs here use 0.5%).',
+  aevery: 'How often (in training steps) dead atoms are counted and removed. The paper checks once per epoch; 0 here means once per epoch too.',
+  aep: 'Training epochs. There is no retraining: the network left at the end is the result.',
+  aseed: 'Seed of the weight initialisation and of the data order: the same seed and settings give the same run.',
+  aema: 'Decay of the exponential moving average of the weights (the paper: 0.9999 over 350 epochs). The averaged network is the one evaluated and exported. 0 turns it off (then only the live γ decides).',
+  aprox:
+    'Playground extension: handle the L1 penalty with a proximal step γ ← sign(γ)·max(|γ| − η·ρ·penalty, 0) after each update (η = learning rate / (1 − momentum)), so gates land exactly on 0. Off = the paper’s way, the penalty’s gradient inside the loss, where gates tend to hover near zero.',
+  alr: 'Peak learning rate (cosine schedule).',
+  aopt: 'SGD with momentum 0.9, or RMSprop with ε = 1e-3 inside the square root as in the AtomNAS code. Adam is not offered: its normalisation keeps γ hovering instead of reaching zero.',
+  alimit: 'Use only the first N training images (0 = all 8,000): fewer images = faster epochs.',
+} as const;
+
+export const CHART_HINTS = {
+  bars:
+    'Each bar is one searched block of the network (B1 first; ↓ = it halves the resolution, + = it has a residual connection). Colours count the atoms still alive per kernel size; the faint outline is what the supernet started with. Bars drop when a shrink event removes dead atoms. A block with a residual connection can vanish completely (it becomes an identity); one without keeps at least one atom. The fixed first block is not searched.',
+  hist:
+    'How big the gates γ of the surviving atoms are, on a log scale. The penalty drags the distribution left; atoms left of the red line (in both live and averaged weights) are dead and will be removed at the next check. Exact zeros (from the proximal step) sit in the leftmost bin.',
+  curves:
+    'MACs and parameters of the current network as % of the supernet, step by step; dashed verticals mark shrink events. In target mode the dotted line is the plan. The paper’s networks keep 20–28% of the supernet’s atoms.',
+  val: 'Accuracy on the validation split (held-out training images, never the test set), measured after every epoch with BN statistics re-estimated first, because removing channels changes the activations BN normalises.',
+  scatter:
+    'Every surviving atom: its cost (MACs) against |γ|. With the "macs" penalty the expensive atoms (right) feel a stronger pull, so they die first unless they are worth it; with "uniform" cost plays no role.',
+  result:
+    'Test accuracy of the network the search left behind, without retraining (AtomNAS’s claim), next to the same architecture trained from scratch with the baseline recipe for the same number of epochs.',
+} as const;

@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { cancelProfile, startProfile, useProfiler } from '../../state/profilerState';
+import { useStore } from '../../state/store';
+import { duration } from '../common/format';
+import { Hint } from '../common/Hint';
+
+const PHASE_TEXT: Record<string, string> = {
+  roofline: 'Measuring the roofline (peak matmul, memory bandwidth)',
+  lut: 'Measuring the lookup table (one op at a time, interleaved)',
+  e2e: 'Measuring whole networks end to end',
+  done: 'Fitting the predictor',
+};
+
+/** Start / cancel a profiling run, with progress and ETA. */
+export function ProfileRunPanel() {
+  const [quick, setQuick] = useState(true);
+  const [tiny, setTiny] = useState(useStore.getState().settings.tiny === 1);
+  const run = useProfiler((s) => s.run);
+  const message = useProfiler((s) => s.message);
+  const ready = useStore((s) => s.backendStatus === 'ready');
+  const fallback = useStore((s) => s.backend?.adapter?.isFallbackAdapter ?? false);
+  const busy = run?.state === 'running' || run?.state === 'paused';
+  const st = run?.status;
+  const frac = st && st.unitsTotal > 0 ? st.unitsDone / st.unitsTotal : 0;
+  return (
+    <section className="panel" aria-labelledby="profile-run-title">
+      <h2 id="profile-run-title">
+        Measure{' '}
+        <Hint label="Measure this device">
+          Times every operation the search spaces use, at the shapes where it occurs, on this browser and GPU (inference only, 3+ warm-up
+          runs, 21 samples of ≥ 5 ms each, median and MAD), then times random whole networks and fits a latency predictor on some of them,
+          judged on the others. Keep this tab visible: samples taken while it is hidden are discarded.
+        </Hint>
+      </h2>
+      <div className="controls">
+        <label className="field-check">
+          <input type="checkbox" checked={quick} disabled={busy} onChange={(e) => setQuick(e.target.checked)} /> Quick (reduced)
+        </label>
+        <label className="field-check">
+          <input type="checkbox" checked={tiny} disabled={busy} onChange={(e) => setTiny(e.target.checked)} /> Tiny preset (stem stride 2)
+        </label>
+      </div>
+      <div className="button-row">
+        <button type="button" className="button" disabled={!ready || busy} onClick={() => void startProfile(quick ? 'reduced' : 'full', tiny)}>
+          Profile this device
+        </button>
+        <button type="button" className="button" disabled={!busy} onClick={() => void cancelProfile()}>
+          Cancel
+        </button>
+      </div>
+      {fallback && <p className="muted small">This is a software (fallback) adapter: useful to try the profiler, not to judge a GPU.</p>}
+      {run && (
+        <div className="run-progress">
+          <div className="progress-head">
+            <span className={`state-pill state-${run.state}`} data-testid="profile-state">
+              {run.state}
+            </span>
+            {st && (
+              <span className="muted small" data-testid="profile-progress-text">
+                {PHASE_TEXT[st.phase]} · {st.unitsDone} / {st.unitsTotal} units · LUT {st.lut.warmed}/{st.lut.total} entries, sample round{' '}
+                {st.lut.round}/{st.lut.rounds} · networks {st.e2e.warmed}/{st.e2e.total}, round {st.e2e.round}/{st.e2e.rounds}
+                {busy && st.etaMs >= 0 && ` · about ${duration(st.etaMs)} left`}
+              </span>
+            )}
+          </div>
+          <progress max={1} value={frac} aria-label="Profiling progress" />
+          {/* Announced on phase and state changes only, not on every unit. */}
+          <p className="visually-hidden" aria-live="polite">
+            Profile {run.state}
+            {st ? `: ${PHASE_TEXT[st.phase]}` : ''}
+          </p>
+          {st?.label && busy && <p className="muted small">Now: {st.label}</p>}
+          {run.message && <p className="muted small">{run.message}</p>}
+          {st && st.failures.length > 0 && (
+            <p className="error-text" role="alert">
+              {st.failures.length} entr{st.failures.length === 1 ? 'y' : 'ies'} failed: {st.failures.slice(0, 3).join('; ')}
+            </p>
+          )}
+        </div>
+      )}
+      {message && (
+        <p className={message.kind === 'error' ? 'error-text' : 'muted'} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="profiler-message">
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}

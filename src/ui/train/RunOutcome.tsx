@@ -1,0 +1,56 @@
+import { useStore } from '../../state/store';
+import { resetRun } from '../../state/trainActions';
+import { percent, sig } from '../common/format';
+
+/** Test accuracy when the run ends, or what went wrong (divergence, error) and what to change. */
+export function RunOutcome() {
+  const test = useStore((s) => s.test);
+  const state = useStore((s) => s.runState);
+  const diverged = useStore((s) => s.diverged);
+  const error = useStore((s) => s.runError);
+  const lr = useStore((s) => s.settings.lr);
+  const setSettings = useStore((s) => s.setSettings);
+  if (state === 'diverged' && diverged) {
+    const lower = Number((lr / 3).toPrecision(2));
+    return (
+      <div className="outcome outcome-bad" role="alert" data-testid="divergence">
+        <h3>Training diverged at step {diverged.step + 1}</h3>
+        <p>{diverged.message}</p>
+        <p>
+          The loss became NaN (not a number): an update was so large that the weights overflowed. This is a property of the settings, not a bug.
+          What usually helps: a lower learning rate, the cosine schedule, or Adam with a learning rate around 0.002.
+        </p>
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => {
+            void resetRun().then(() => setSettings({ lr: lower }));
+          }}
+        >
+          Reset with learning rate {lower}
+        </button>
+      </div>
+    );
+  }
+  if (state === 'error' && error) {
+    return (
+      <div className="outcome outcome-bad" role="alert" data-testid="run-error">
+        <h3>The run failed</h3>
+        <p>{error}</p>
+      </div>
+    );
+  }
+  if (test) {
+    return (
+      <div className="outcome outcome-good" data-testid="test-result">
+        <span className="outcome-label">Test accuracy</span>
+        <span className="outcome-value" data-testid="test-accuracy">
+          {percent(test.acc)}
+        </span>
+        <span className="muted small">test loss {sig(test.loss)} · measured once, on images never used for training or choices</span>
+      </div>
+    );
+  }
+  if (state === 'done') return <p className="muted">Measuring test accuracy…</p>;
+  return null;
+}

@@ -1,0 +1,86 @@
+/**
+ * Thin React wrapper around drawLineChart for live data: subscribes to a SeriesBuffer and redraws at most once per
+ * animation frame, and only when the data or the size changed. React owns the <svg>; d3 fills it.
+ */
+import { useEffect, useRef } from 'react';
+import type { SeriesBuffer } from '../state/series';
+import { drawLineChart, type LineChartOptions } from './lineChart';
+
+export interface LiveSeriesSpec<K extends string> {
+  name: K;
+  className: string;
+  smooth?: number;
+  points?: boolean;
+}
+
+export interface LiveLineChartProps<K extends string> extends Omit<LineChartOptions, 'width' | 'height'> {
+  buffer: SeriesBuffer<K>;
+  series: LiveSeriesSpec<K>[];
+  /** Accessible description of the chart. */
+  label: string;
+  height?: number;
+  /** Shown while every series is empty. */
+  emptyText?: string;
+}
+
+export function LiveLineChart<K extends string>(props: LiveLineChartProps<K>) {
+  const svgRef = useRef<SVGSVGElement>(null);
+  const boxRef = useRef<HTMLDivElement>(null);
+  const emptyRef = useRef<HTMLParagraphElement>(null);
+  const propsRef = useRef(props);
+  const frame = useRef(0);
+  const drawn = useRef({ version: -1, width: 0 });
+  const scheduleRef = useRef<() => void>(() => {});
+
+  useEffect(() => {
+    propsRef.current = props;
+    drawn.current.version = -1; // options may have changed (axis range, labels): redraw on the next frame
+    scheduleRef.current();
+  });
+
+  useEffect(() => {
+    const box = boxRef.current;
+    const svg = svgRef.current;
+    if (!box || !svg) return;
+    const draw = () => {
+      frame.current = 0;
+      const p = propsRef.current;
+      const width = Math.floor(box.clientWidth);
+      if (drawn.current.version === p.buffer.version && drawn.current.width === width) return;
+      drawn.current = { version: p.buffer.version, width };
+      const series = p.series.map((s) => ({ ...s, ...viewOf(p.buffer, s.name) }));
+      const empty = series.every((s) => s.length === 0);
+      if (emptyRef.current) emptyRef.current.hidden = !empty;
+      drawLineChart(svg, series, { ...p, width, height: p.height ?? 190 });
+    };
+    const schedule = () => {
+      if (!frame.current) frame.current = requestAnimationFrame(draw);
+    };
+    scheduleRef.current = schedule;
+    const unsubscribe = propsRef.current.buffer.subscribe(schedule);
+    const ro = new ResizeObserver(schedule);
+    ro.observe(box);
+    schedule();
+    return () => {
+      unsubscribe();
+      ro.disconnect();
+      if (frame.current) cancelAnimationFrame(frame.current);
+      frame.current = 0;
+      scheduleRef.current = () => {};
+    };
+  }, [props.buffer]);
+
+  return (
+    <div className="chart" ref={boxRef}>
+      <svg ref={svgRef} role="img" aria-label={props.label} />
+      <p className="chart-empty" ref={emptyRef}>
+        {props.emptyText ?? 'No data yet'}
+      </p>
+    </div>
+  );
+}
+
+function viewOf<K extends string>(buffer: SeriesBuffer<K>, name: K) {
+  const s = buffer.series[name];
+  return { x: s.x, y: s.y, length: s.length };
+}

@@ -1,0 +1,146 @@
+/**
+ * Line chart drawn by d3 into an <svg> that React owns. Call `drawLineChart` again with new data to update it;
+ * it reuses the DOM (d3 join), so redrawing every animation frame is cheap.
+ */
+import * as d3 from 'd3';
+import { decimate, ema, finiteExtent, type SeriesView } from './seriesMath';
+
+export interface LineSeries extends SeriesView {
+  /** CSS class of the path (colour comes from the stylesheet). */
+  className: string;
+  /** Also draw an EMA-smoothed line with this weight (0…1); the raw line is then drawn faint. */
+  smooth?: number;
+  /** Draw a dot at each point (for sparse series such as per-epoch accuracy). */
+  points?: boolean;
+}
+
+export interface LineChartOptions {
+  width: number;
+  height: number;
+  xLabel: string;
+  yLabel: string;
+  /** Fixed x range (e.g. [0, total steps]); otherwise the data's extent. */
+  xDomain?: [number, number];
+  /** Fixed y range (e.g. [0, 1] for accuracy); otherwise the data's extent with a margin. */
+  yDomain?: [number, number];
+  yFormat?: (v: number) => string;
+}
+
+const MARGIN = { top: 10, right: 14, bottom: 34, left: 50 };
+
+function path(x: d3.ScaleLinear<number, number>, y: d3.ScaleLinear<number, number>, xs: ArrayLike<number>, ys: ArrayLike<number>): string {
+  const line = d3
+    .line<number>()
+    .defined((i) => Number.isFinite(ys[i]))
+    .x((i) => x(xs[i]))
+    .y((i) => y(ys[i]));
+  return line(d3.range(ys.length)) ?? '';
+}
+
+/** Render `series` into `svg` with axes and labels. */
+export function drawLineChart(svg: SVGSVGElement, series: LineSeries[], opts: LineChartOptions): void {
+  const w = Math.max(80, opts.width);
+  const h = Math.max(60, opts.height);
+  const innerW = w - MARGIN.left - MARGIN.right;
+  const innerH = h - MARGIN.top - MARGIN.bottom;
+  const root = d3.select(svg).attr('viewBox', `0 0 ${w} ${h}`).attr('width', w).attr('height', h);
+
+  let xExt: [number, number] | undefined = opts.xDomain;
+  let yExt: [number, number] | undefined = opts.yDomain;
+  if (!xExt) {
+    const all = series.flatMap((s) => finiteExtent(s.x, s.length) ?? []);
+    xExt = all.length ? [Math.min(...all), Math.max(...all)] : [0, 1];
+    if (xExt[0] === xExt[1]) xExt = [xExt[0] - 1, xExt[1] + 1];
+  }
+  if (!yExt) {
+    const all = series.flatMap((s) => finiteExtent(s.y, s.length) ?? []);
+    const lo = all.length ? Math.min(...all) : 0;
+    const hi = all.length ? Math.max(...all) : 1;
+    const pad = (hi - lo) * 0.08 || Math.abs(hi) * 0.1 || 1;
+    yExt = [lo - pad, hi + pad];
+  }
+  const x = d3.scaleLinear().domain(xExt).range([0, innerW]);
+  const y = d3.scaleLinear().domain(yExt).range([innerH, 0]).nice();
+
+  const plot = root
+    .selectAll<SVGGElement, null>('g.plot')
+    .data([null])
+    .join('g')
+    .attr('class', 'plot')
+    .attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
+
+  plot
+    .selectAll<SVGGElement, null>('g.grid')
+    .data([null])
+    .join('g')
+    .attr('class', 'grid')
+    .call(d3.axisLeft(y).ticks(4).tickSize(-innerW).tickFormat(() => ''))
+    .call((g) => g.select('.domain').remove());
+  plot
+    .selectAll<SVGGElement, null>('g.axis-x')
+    .data([null])
+    .join('g')
+    .attr('class', 'axis axis-x')
+    .attr('transform', `translate(0,${innerH})`)
+    .call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(innerW / 80)), 's'));
+  plot
+    .selectAll<SVGGElement, null>('g.axis-y')
+    .data([null])
+    .join('g')
+    .attr('class', 'axis axis-y')
+    .call(
+      d3
+        .axisLeft(y)
+        .ticks(4)
+        .tickFormat((v) => (opts.yFormat ? opts.yFormat(Number(v)) : d3.format('.3~g')(Number(v)))),
+    );
+
+  root
+    .selectAll<SVGTextElement, string>('text.x-label')
+    .data([opts.xLabel])
+    .join('text')
+    .attr('class', 'axis-label x-label')
+    .attr('x', MARGIN.left + innerW / 2)
+    .attr('y', h - 4)
+    .attr('text-anchor', 'middle')
+    .text((d) => d);
+  root
+    .selectAll<SVGTextElement, string>('text.y-label')
+    .data([opts.yLabel])
+    .join('text')
+    .attr('class', 'axis-label y-label')
+    .attr('transform', `translate(12,${MARGIN.top + innerH / 2}) rotate(-90)`)
+    .attr('text-anchor', 'middle')
+    .text((d) => d);
+
+  const maxPoints = Math.max(50, Math.floor(innerW * 1.5));
+  const lines = series.flatMap((s) => {
+    const d = decimate(s, maxPoints);
+    if (s.smooth === undefined) return [{ key: s.className, cls: s.className, d: path(x, y, d.x, d.y) }];
+    const sm = ema(d.y, d.y.length, s.smooth);
+    return [
+      { key: `${s.className}-raw`, cls: `${s.className} raw`, d: path(x, y, d.x, d.y) },
+      { key: `${s.className}-smooth`, cls: `${s.className} smooth`, d: path(x, y, d.x, sm) },
+    ];
+  });
+  plot
+    .selectAll<SVGPathElement, (typeof lines)[number]>('path.series')
+    .data(lines, (l) => l.key)
+    .join('path')
+    .attr('class', (l) => `series ${l.cls}`)
+    .attr('fill', 'none')
+    .attr('d', (l) => l.d);
+
+  const dots = series
+    .filter((s) => s.points)
+    .flatMap((s) => Array.from({ length: s.length }, (_, i) => ({ cls: s.className, x: s.x[i], y: s.y[i] })))
+    .filter((p) => Number.isFinite(p.y));
+  plot
+    .selectAll<SVGCircleElement, (typeof dots)[number]>('circle.dot')
+    .data(dots)
+    .join('circle')
+    .attr('class', (p) => `dot ${p.cls}`)
+    .attr('r', 3.5)
+    .attr('cx', (p) => x(p.x))
+    .attr('cy', (p) => y(p.y));
+}

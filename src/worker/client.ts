@@ -1,0 +1,129 @@
+/**
+ * Main-thread side of the worker: spawns it, sends typed requests (promise per request id), fans events out to
+ * subscribers, and respawns a fresh worker when the old one crashes (uncaught error, unreadable message).
+ * No tfjs here: the worker bundle is referenced by URL only.
+ */
+import type { ErrorReport, RequestPayload, RequestType, ResponseOf, WorkerEvent, WorkerRequest } from './protocol';
+
+/** A request the worker answered with an error; `file` names the user file at fault, if any. */
+export class WorkerRequestError extends Error {
+  readonly file?: string;
+  readonly requestType: string;
+
+  constructor(report: ErrorReport, requestType: string) {
+    super(report.message);
+    this.name = report.name ?? 'WorkerRequestError';
+    this.file = report.file;
+    this.requestType = requestType;
+  }
+}
+
+/** The worker died (or was restarted) before answering. */
+export class WorkerCrashError extends Error {
+  override name = 'WorkerCrashError';
+}
+
+type EventListener = (ev: WorkerEvent) => void;
+type CrashListener = (reason: string) => void;
+
+interface Pending {
+  type: string;
+  resolve: (v: unknown) => void;
+  reject: (e: Error) => void;
+}
+
+/** Minimal view of a Worker, so tests can pass a fake. */
+export interface WorkerLike {
+  postMessage(msg: unknown, transfer: Transferable[]): void;
+  terminate(): void;
+  onmessage: ((ev: MessageEvent) => void) | null;
+  onerror: ((ev: ErrorEvent) => void) | null;
+  onmessageerror: ((ev: MessageEvent) => void) | null;
+}
+
+export function spawnAppWorker(): WorkerLike {
+  return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'nas-worker' });
+}
+
+export class WorkerClient {
+  private worker: WorkerLike;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private readonly listeners = new Set<EventListener>();
+  private readonly crashListeners = new Set<CrashListener>();
+  /** How many times the worker was respawned. */
+  restarts = 0;
+
+  constructor(private readonly spawn: () => WorkerLike = spawnAppWorker) {
+    this.worker = this.attach(spawn());
+  }
+
+  /** Send a request; resolves with the worker's answer, rejects with WorkerRequestError or WorkerCrashError. */
+  request<K extends RequestType>(type: K, payload: RequestPayload<K>, transfer: Transferable[] = []): Promise<ResponseOf<K>> {
+    const id = this.nextId++;
+    const msg = { ...payload, type, id } as WorkerRequest;
+    return new Promise<ResponseOf<K>>((resolve, reject) => {
+      this.pending.set(id, { type, resolve: resolve as (v: unknown) => void, reject });
+      try {
+        this.worker.postMessage(msg, transfer);
+      } catch (e) {
+        this.pending.delete(id);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      }
+    });
+  }
+
+  /** Subscribe to every event the worker posts (responses included). Returns the unsubscribe function. */
+  on(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Called after the worker crashed and a fresh one was spawned (re-initialise it here). */
+  onCrash(listener: CrashListener): () => void {
+    this.crashListeners.add(listener);
+    return () => this.crashListeners.delete(listener);
+  }
+
+  /** Throw away the current worker (e.g. a hung GPU) and start a fresh one. */
+  restart(reason: string): void {
+    this.worker.onmessage = null;
+    this.worker.onerror = null;
+    this.worker.onmessageerror = null;
+    this.worker.terminate();
+    const err = new WorkerCrashError(`The worker stopped: ${reason}. A fresh worker was started.`);
+    for (const p of this.pending.values()) p.reject(err);
+    this.pending.clear();
+    this.restarts++;
+    this.worker = this.attach(this.spawn());
+    for (const fn of this.crashListeners) fn(reason);
+  }
+
+  dispose(): void {
+    this.worker.terminate();
+    this.listeners.clear();
+    this.crashListeners.clear();
+  }
+
+  private attach(w: WorkerLike): WorkerLike {
+    w.onmessage = (ev: MessageEvent) => this.handle(ev.data as WorkerEvent);
+    w.onerror = (ev: ErrorEvent) => {
+      ev.preventDefault?.();
+      this.restart(ev.message ? `uncaught error in the worker: ${ev.message}` : 'the worker failed to load or crashed');
+    };
+    w.onmessageerror = () => this.restart('a message from the worker could not be read');
+    return w;
+  }
+
+  private handle(ev: WorkerEvent): void {
+    if (ev.type === 'response') {
+      const p = this.pending.get(ev.id);
+      if (p) {
+        this.pending.delete(ev.id);
+        if (ev.ok) p.resolve(ev.result);
+        else p.reject(new WorkerRequestError(ev.error, p.type));
+      }
+    }
+    for (const fn of this.listeners) fn(ev);
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * `atomnas/start`: an AtomNAS search driven by the generic run loop (pause / step / cancel, throttled snapshots whose
+ * γ arrays travel in the transfer list). When it finishes, its result network (no retraining) becomes the exportable
+ * model. `atomnas/retrain`: train the found ArchSpec from scratch with the baseline recipe, as a plain `train` job.
+ */
+import { archCosts, validateArchSpec } from '../../core/costs';
+import { rngStream } from '../../core/rng';
+import { buildNetwork, type Network } from '../../engine/network';
+import { Trainer } from '../../engine/trainer';
+import { atomnasMethod } from '../../methods/atomnas/method';
+import { limitTrain, type AtomNasRun } from '../../methods/atomnas/run';
+import { snapshotTransfer } from '../../methods/atomnas/snapshot';
+import type { WorkerContext } from '../context';
+import type { HandlerTable } from '../registry';
+import type { Job, Outgoing, StepReport } from '../runLoop';
+import { ensureBackend } from './backend';
+import { TrainJob } from './train';
+
+/** What this module keeps between requests (in ctx.extras). */
+interface AtomNasState {
+  /** The finished search's network, owned here so a retrain run (which replaces the job) does not free it. */
+  result: Network | null;
+}
+
+function stateOf(ctx: WorkerContext): AtomNasState {
+  let s = ctx.extras.get('atomnas') as AtomNasState | undefined;
+  if (!s) {
+    s = { result: null };
+    ctx.extras.set('atomnas', s);
+  }
+  return s;
+}
+
+/** Free the previous search's result network (unless something else still exports it). */
+function dropResult(ctx: WorkerContext): void {
+  const s = stateOf(ctx);
+  if (!s.result) return;
+  if (ctx.model?.net === s.result) ctx.model = null;
+  s.result.dispose();
+  s.result = null;
+}
+
+/** An AtomNAS run as a RunLoop job. */
+export class AtomNasJob implements Job {
+  readonly kind = 'atomnas';
+  readonly totalSteps: number;
+  readonly totalEpochs: number;
+  private finished = false;
+
+  constructor(
+    private readonly runId: string,
+    readonly run: AtomNasRun,
+    private readonly ctx: WorkerContext,
+  ) {
+    this.totalSteps = run.totalSteps;
+    this.totalEpochs = run.totalEpochs;
+  }
+
+  async step(): Promise<StepReport> {
+    const r = await this.run.step();
+    return { done: r.done, epoch: Math.floor(r.done / this.run.trainer.stepsPerEpoch) }; // completed epochs, as TrainJob
+  }
+
+  snapshot(): Outgoing | null {
+    if (this.finished) return null;
+    const snap = this.run.snapshot();
+    return { event: { type: 'atomnas/snapshot', runId: this.runId, snap }, transfer: snapshotTransfer(snap) };
+  }
+
+  async finish(): Promise<void> {
+    await this.run.finish();
+    // Last snapshot (with the final validation point) before the network changes hands.
+    const out = this.snapshot();
+    if (out) this.ctx.post(out.event, out.transfer);
+    const final = this.run.final;
+    this.finished = true;
+    const net = this.run.releaseNetwork();
+    stateOf(this.ctx).result = net;
+    const steps = this.run.trainer.stepIndex;
+    this.ctx.model = { net, steps: () => steps };
+    if (final) this.ctx.post({ type: 'atomnas/final', runId: this.runId, final });
+  }
+
+  dispose(): void {
+    if (!this.finished && this.ctx.model?.net === this.run.network()) this.ctx.model = null;
+    this.run.dispose();
+  }
+}
+
+export const atomnasHandlers: HandlerTable = {
+  'atomnas/start': async (req, ctx) => {
+    await ensureBackend(ctx);
+    const data = ctx.data;
+    if (!data) throw new Error('No dataset is loaded yet: load the built-in MNIST or your own files first.');
+    ctx.loop.control('reset'); // free the previous job (and its tensors) before building a supernet
+    dropResult(ctx);
+    const run = atomnasMethod.create({ data: { dataset: data.dataset, split: data.split } }, req.settings);
+    const job = new AtomNasJob(req.runId, run, ctx);
+    ctx.loop.start(req.runId, job, req.paused ?? false);
+    ctx.model = { net: run.network(), steps: () => run.trainer.stepIndex };
+    return {
+      spec: run.net.spec,
+      macs: run.supernetMacs,
+      params: run.supernetParams,
+      totalSteps: run.totalSteps,
+      stepsPerEpoch: run.trainer.stepsPerEpoch,
+    };
+  },
+
+  'atomnas/retrain': async (req, ctx) => {
+    await ensureBackend(ctx);
+    const data = ctx.data;
+    if (!data) throw new Error('No dataset is loaded yet: load the built-in MNIST or your own files first.');
+    const spec = validateArchSpec(req.spec);
+    const s = req.settings;
+    const split = limitTrain(data.split, s.trainLimit); // the same images the search trained on
+    const net = buildNetwork(spec, rngStream(s.seed, 'init'));
+    let trainer: Trainer;
+    try {
+      trainer = new Trainer(net, { dataset: data.dataset, split }, {
+        epochs: s.epochs,
+        batchSize: s.batchSize,
+        lr: s.lr,
+        optimizer: s.optimizer,
+        schedule: s.schedule,
+        weightDecay: s.weightDecay,
+        labelSmoothing: s.labelSmoothing,
+        seed: s.seed,
+      });
+    } catch (e) {
+      net.dispose();
+      throw e;
+    }
+    // The search's network stays the exportable model (ctx.model is left alone); the retrained one is a comparison.
+    ctx.loop.start(req.runId, new TrainJob(req.runId, trainer, ctx), req.paused ?? false);
+    const c = archCosts(spec);
+    return { spec, macs: c.macs, params: c.params, totalSteps: trainer.totalSteps, stepsPerEpoch: trainer.stepsPerEpoch };
+  },
+};

@@ -1,0 +1,53 @@
+/** `init`: pick the tfjs backend (webgpu → webgl → cpu) and report it with the reasons for any fallback. */
+import * as tf from '@tensorflow/tfjs';
+import { initBackend, type BackendInfo } from '../../engine/backend';
+import type { WorkerContext } from '../context';
+import type { BackendReport } from '../protocol';
+import type { HandlerTable } from '../registry';
+
+export function toBackendReport(info: BackendInfo): BackendReport {
+  return {
+    backend: info.backend,
+    tfjsVersion: info.tfjsVersion,
+    fallbackReasons: info.fallbackReasons,
+    adapter: info.adapter ?? null,
+    crossOriginIsolated: (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated ?? false,
+  };
+}
+
+/**
+ * Report a lost WebGPU device and validation errors instead of hanging silently: after a device loss every pending
+ * read-back waits forever, so the user must be told to reload.
+ */
+function watchDevice(ctx: WorkerContext): void {
+  const device = (tf.backend() as { device?: GPUDevice }).device;
+  if (!device) return;
+  void device.lost.then((info) => {
+    ctx.post({
+      type: 'error',
+      scope: 'gpu',
+      message: `The GPU device was lost (${info.reason || 'unknown reason'}${info.message ? `: ${info.message}` : ''}). Reload the page to start again.`,
+    });
+  });
+  let reported = 0;
+  device.addEventListener('uncapturederror', (ev) => {
+    if (reported++ < 3) ctx.post({ type: 'error', scope: 'gpu', message: `WebGPU error: ${(ev as GPUUncapturedErrorEvent).error.message}` });
+  });
+}
+
+/** Initialise once per worker; later calls report the backend already chosen. */
+export async function ensureBackend(ctx: WorkerContext, order?: Parameters<typeof initBackend>[0]): Promise<BackendInfo> {
+  if (!ctx.backend) {
+    ctx.backend = await initBackend(order);
+    if (ctx.backend.backend === 'webgpu') watchDevice(ctx);
+  }
+  return ctx.backend;
+}
+
+export const backendHandlers: HandlerTable = {
+  init: async (req, ctx) => {
+    const report = toBackendReport(await ensureBackend(ctx, req.order));
+    ctx.post({ type: 'backend', info: report });
+    return report;
+  },
+};

@@ -1,0 +1,70 @@
+/**
+ * Datasets: the built-in MNIST (fetched here, in the worker) and user files (parsed here; their ArrayBuffers were
+ * transferred, not copied). A bad file fails the request with a DataError naming the file; the dataset loaded before
+ * stays loaded (ctx.data is only replaced after a successful parse).
+ */
+import { CIFAR10_CLASSES } from '../../data/cifar';
+import { decodeBuiltin } from '../../data/builtin';
+import { imageSize, type DataSplit, type Dataset } from '../../data/dataset';
+import { loadUserFiles } from '../../data/loadFiles';
+import { defaultSplit, mnistSplit } from '../../data/split';
+import type { LoadedData, WorkerContext } from '../context';
+import type { DatasetPreview, DatasetSummary } from '../protocol';
+import type { HandlerTable } from '../registry';
+
+/** Number of images sent for the preview grid. */
+export const PREVIEW_COUNT = 32;
+
+export function summarize(ds: Dataset, split: DataSplit, files: string[]): DatasetSummary {
+  return {
+    name: ds.name,
+    source: ds.source,
+    files,
+    n: ds.n,
+    height: ds.height,
+    width: ds.width,
+    channels: ds.channels,
+    numClasses: ds.numClasses,
+    classNames: ds.source === 'cifar10' ? [...CIFAR10_CLASSES] : undefined,
+    bytes: ds.images.byteLength,
+    split: { seed: split.seed, train: split.train.length, val: split.val.length, test: split.test.length },
+  };
+}
+
+/** Evenly spaced training images (copied into one buffer that can be transferred). */
+export function makePreview(ds: Dataset, split: DataSplit, count = PREVIEW_COUNT): DatasetPreview {
+  const pool = split.train.length ? split.train : Uint32Array.from({ length: ds.n }, (_, i) => i);
+  const k = Math.min(count, pool.length);
+  const per = imageSize(ds);
+  const images = new Uint8Array(k * per);
+  const labels = new Uint8Array(k);
+  for (let i = 0; i < k; i++) {
+    const idx = pool[Math.floor((i * pool.length) / k)];
+    images.set(ds.images.subarray(idx * per, (idx + 1) * per), i * per);
+    labels[i] = ds.labels[idx];
+  }
+  return { count: k, height: ds.height, width: ds.width, channels: ds.channels, images, labels };
+}
+
+function publish(ctx: WorkerContext, dataset: Dataset, split: DataSplit, files: string[]): { summary: DatasetSummary } {
+  const data: LoadedData = { dataset, split, summary: summarize(dataset, split, files) };
+  ctx.data = data;
+  const preview = makePreview(dataset, split);
+  ctx.post({ type: 'dataset', summary: data.summary, preview }, [preview.images.buffer, preview.labels.buffer]);
+  return { summary: data.summary };
+}
+
+export const datasetHandlers: HandlerTable = {
+  'dataset/builtin': async (req, ctx) => {
+    const file = req.url.replace(/^.*\//, '');
+    const res = await fetch(req.url);
+    if (!res.ok) throw Object.assign(new Error(`${file}: could not be downloaded (HTTP ${res.status} ${res.statusText})`), { file });
+    const ds = decodeBuiltin(file, new Uint8Array(await res.arrayBuffer()));
+    return publish(ctx, ds, mnistSplit(ds.n), []);
+  },
+  'dataset/files': async (req, ctx) => {
+    const files = req.files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) }));
+    const ds = await loadUserFiles(files);
+    return publish(ctx, ds, defaultSplit(ds), files.map((f) => f.name));
+  },
+};

@@ -1,0 +1,13 @@
+/**
+ * Every handler table the worker serves. To add requests: declare them in protocol.ts's RequestMap, write
+ * `handlers/<name>.ts` exporting a HandlerTable, and add it to this list.
+ */
+import type { HandlerTable } from '../registry';
+import { atomnasHandlers } from './atomnas';
+import { backendHandlers } from './backend';
+import { datasetHandlers } from './dataset';
+import { exportHandlers } from './export';
+import { profilerHandlers } from './profiler';
+import { trainHandlers } from './train';
+
+export const allHandlers: readonly HandlerTable[] = [backendHandlers, datasetHandlers, trainHandlers, exportHandlers, atomnasHandlers, profilerHandlers];

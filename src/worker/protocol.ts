@@ -1,0 +1,187 @@
+/**
+ * Messages between the main thread and the worker. TYPE-ONLY: nothing here exists at runtime, so the UI layers
+ * may import it without pulling in tfjs.
+ *
+ * Requests (main → worker) are described by `RequestMap`: one entry per request type with its payload (`req`) and
+ * its answer (`res`). Every request carries an `id`; the worker answers with exactly one `response` event of that id.
+ * Events (worker → main) are pushed at any time (progress, snapshots, errors).
+ *
+ * To add a request: add an entry to `RequestMap`, register a handler for it in `worker/handlers/` (see
+ * `handlers/index.ts`). To add an event: add a member to `WorkerEvent`.
+ */
+import type { ArchSpec } from '../core/archspec';
+import type { AtomNasSettings } from '../core/atomnasSettings';
+import type { AtomNasFinal, AtomNasSnapshot } from '../core/atomnasSnapshot';
+import type { ProfileMode, ProfileStatus } from '../core/latency/plan';
+import type { LatencyProfile } from '../core/latency/profileSchema';
+
+export type BackendName = 'webgpu' | 'webgl' | 'cpu';
+
+/** What the WebGPU adapter says about itself (`GPUAdapter.info`). */
+export interface AdapterReport {
+  vendor: string;
+  architecture: string;
+  device: string;
+  description: string;
+  /** A software/fallback adapter (e.g. SwiftShader): correct, but timings mean nothing. */
+  isFallbackAdapter: boolean;
+  features: string[];
+}
+
+/** The backend in use and why others were skipped. */
+export interface BackendReport {
+  backend: string;
+  adapter: AdapterReport | null;
+  /** One entry per backend tried before the one in use (e.g. webgpu: "navigator.gpu is not available"). */
+  fallbackReasons: { backend: string; reason: string }[];
+  tfjsVersion: string;
+  crossOriginIsolated: boolean;
+}
+
+export interface DatasetSummary {
+  name: string;
+  source: string;
+  /** Files the dataset was read from (empty for the built-in one). */
+  files: string[];
+  n: number;
+  height: number;
+  width: number;
+  channels: number;
+  numClasses: number;
+  /** Names of the classes when the format defines them (CIFAR-10). */
+  classNames?: string[];
+  /** Bytes of image data. */
+  bytes: number;
+  split: { seed: number; train: number; val: number; test: number };
+}
+
+/** A few samples for the preview grid; `images` is NHWC uint8 and travels in the transfer list. */
+export interface DatasetPreview {
+  count: number;
+  height: number;
+  width: number;
+  channels: number;
+  images: Uint8Array;
+  labels: Uint8Array;
+}
+
+export type OptimizerName = 'sgd' | 'rmsprop' | 'adam';
+export type ScheduleName = 'constant' | 'cosine' | 'exponential';
+
+/** Everything a training run depends on (besides the dataset). */
+export interface TrainSettings {
+  width: number;
+  epochs: number;
+  batchSize: number;
+  lr: number;
+  optimizer: OptimizerName;
+  schedule: ScheduleName;
+  seed: number;
+  labelSmoothing: number;
+  weightDecay: number;
+  /** Stem stride 2: a quarter of the MACs, for quick demos and tests. */
+  tiny: boolean;
+  /** Train on a seeded random subset of N examples of the training split (0 = all). */
+  trainLimit: number;
+}
+
+export interface TrainStarted {
+  spec: ArchSpec;
+  macs: number;
+  params: number;
+  totalSteps: number;
+  stepsPerEpoch: number;
+}
+
+export interface ExportedModel {
+  /** model.json as text (tfjs layers format, weightsManifest pointing at model.weights.bin). */
+  modelJson: string;
+  weightData: ArrayBuffer;
+  archSpec: ArchSpec;
+}
+
+export type RunState = 'idle' | 'running' | 'paused' | 'done' | 'cancelled' | 'diverged' | 'error';
+export type RunAction = 'pause' | 'resume' | 'step' | 'cancel' | 'reset';
+
+/** A user file moved (transferred) into the worker. */
+export interface FilePayload {
+  name: string;
+  bytes: ArrayBuffer;
+}
+
+/** Request types and their answers. Extend this map to add a request. */
+export interface RequestMap {
+  init: { req: { order?: BackendName[] }; res: BackendReport };
+  'dataset/builtin': { req: { url: string }; res: { summary: DatasetSummary } };
+  'dataset/files': { req: { files: FilePayload[] }; res: { summary: DatasetSummary } };
+  'train/start': { req: { runId: string; settings: TrainSettings; paused?: boolean }; res: TrainStarted };
+  'run/control': { req: { action: RunAction }; res: { state: RunState } };
+  'model/export': { req: Record<string, never>; res: ExportedModel };
+  /** AtomNAS search (handlers/atomnas.ts); its result network becomes the exportable model when it finishes. */
+  'atomnas/start': { req: { runId: string; settings: AtomNasSettings; paused?: boolean }; res: TrainStarted };
+  /** Train the ArchSpec AtomNAS found from scratch with the baseline recipe (a `train` job: train/* events). */
+  'atomnas/retrain': { req: { runId: string; spec: ArchSpec; settings: TrainSettings; paused?: boolean }; res: TrainStarted };
+  /** Device latency profiler (handlers/profiler.ts): a `profile` job; `profile/result` when it finishes. */
+  'profile/start': {
+    req: { runId: string; name: string; mode: ProfileMode; tiny: boolean; width: number; seed: number; visible: boolean };
+    res: { entries: number; networks: number; totalSteps: number; backend: string };
+  };
+  /** What a profile run has measured so far (a cancelled run keeps it); null for an unknown run. */
+  'profile/collect': { req: { runId: string }; res: { profile: LatencyProfile | null } };
+  /** The main thread forwards page visibility (no `document` in a worker); `at` = timeOrigin + now(), ms. */
+  'page/visibility': { req: { visible: boolean; at: number }; res: { ok: true } };
+}
+
+export type RequestType = keyof RequestMap;
+export type RequestPayload<K extends RequestType> = RequestMap[K]['req'];
+export type ResponseOf<K extends RequestType> = RequestMap[K]['res'];
+
+/** A request as posted: `{type, id, ...payload}`. */
+export type WorkerRequest = { [K in RequestType]: { type: K; id: number } & RequestPayload<K> }[RequestType];
+export type RequestOf<K extends RequestType> = Extract<WorkerRequest, { type: K }>;
+
+/** Why a request failed; `file` names the user file at fault when there is one. */
+export interface ErrorReport {
+  message: string;
+  file?: string;
+  name?: string;
+}
+
+export type ResponseEvent =
+  | { type: 'response'; id: number; ok: true; result: unknown }
+  | { type: 'response'; id: number; ok: false; error: ErrorReport };
+
+export type WorkerEvent =
+  | ResponseEvent
+  /** The worker's module finished loading and listens for requests. */
+  | { type: 'ready' }
+  | { type: 'backend'; info: BackendReport }
+  | { type: 'dataset'; summary: DatasetSummary; preview: DatasetPreview }
+  | { type: 'run/state'; runId: string; kind: string; state: RunState; message?: string }
+  | {
+      type: 'run/progress';
+      runId: string;
+      kind: string;
+      done: number;
+      total: number;
+      epoch: number;
+      totalEpochs: number;
+      /** Milliseconds left, -1 while unknown. */
+      etaMs: number;
+      elapsedMs: number;
+    }
+  /** Points since the previous snapshot (one per training step). */
+  | { type: 'train/points'; runId: string; steps: Float64Array; loss: Float32Array; lr: Float32Array; ips: Float32Array }
+  | { type: 'train/epoch'; runId: string; epoch: number; valAcc: number; valLoss: number }
+  | { type: 'train/test'; runId: string; acc: number; loss: number }
+  | { type: 'diverged'; runId: string; kind: string; step: number; message: string }
+  | { type: 'error'; scope: string; message: string; file?: string; runId?: string }
+  /** Throttled AtomNAS live data; its typed arrays arrive in the transfer list. */
+  | { type: 'atomnas/snapshot'; runId: string; snap: AtomNasSnapshot }
+  | { type: 'atomnas/final'; runId: string; final: AtomNasFinal }
+  /** Throttled profiler progress (phase, units, phase-aware ETA, entries and networks done). */
+  | { type: 'profile/status'; runId: string; status: ProfileStatus }
+  | { type: 'profile/result'; runId: string; profile: LatencyProfile };
+
+export type EventType = WorkerEvent['type'];
+export type EventOf<T extends EventType> = Extract<WorkerEvent, { type: T }>;

@@ -1,0 +1,245 @@
+/**
+ * Generic run controller for long jobs in the worker (training, searches, profiling).
+ *
+ * start / pause / resume / step (one step while paused) / cancel / reset. Progress with ETA and snapshots are
+ * throttled (SnapshotThrottle) so the job runs at full speed whatever the main thread does with them.
+ * A divergence (classified by `isDivergence`, e.g. engine's DivergenceError) pauses the run and posts 'diverged';
+ * any other error posts an 'error' event and ends the run.
+ *
+ * No tfjs here: the job object does the work, the host posts messages. That keeps this file unit-testable in Node.
+ */
+import type { RunAction, RunState, WorkerEvent } from './protocol';
+import { EtaEstimator, SnapshotThrottle } from './throttle';
+
+/** A message the job wants posted, with the buffers to transfer (not copy). */
+export interface Outgoing {
+  event: WorkerEvent;
+  transfer?: Transferable[];
+}
+
+/** Where the job stands after a step. */
+export interface StepReport {
+  /** Steps completed so far (1 after the first step). */
+  done: number;
+  epoch?: number;
+}
+
+/** The unit of work a RunLoop drives. */
+export interface Job {
+  /** Short name shown in progress ("train", "atomnas", "profile"…). */
+  readonly kind: string;
+  readonly totalSteps: number;
+  readonly totalEpochs?: number;
+  /** Do one step of work. Throws on failure (a divergence error pauses the run). */
+  step(): Promise<StepReport>;
+  /** Drain buffered high-frequency data into a message; null when there is nothing new. */
+  snapshot(): Outgoing | null;
+  /** Called once after the last step (e.g. the final test evaluation). */
+  finish?(): Promise<void>;
+  /** Free resources. Called on reset, on replacement by a new job, never while a step runs. */
+  dispose?(): void;
+}
+
+export interface LoopHost {
+  post(out: Outgoing): void;
+  now(): number;
+  /** Let queued messages (pause, cancel) be handled between steps. */
+  yieldToEvents(): Promise<void>;
+  /** True for errors that mean "the numbers blew up" (NaN/Inf loss). */
+  isDivergence(err: unknown): boolean;
+}
+
+export interface LoopOptions {
+  minIntervalMs?: number;
+  minSteps?: number;
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+export class RunLoop {
+  private job: Job | null = null;
+  private runId = '';
+  private current: RunState = 'idle';
+  private busy = false;
+  private disposePending = false;
+  private pauseAnnouncePending = false;
+  private lastReport: StepReport = { done: 0 };
+  private readonly throttle: SnapshotThrottle;
+  private readonly eta = new EtaEstimator();
+
+  constructor(
+    private readonly host: LoopHost,
+    opts: LoopOptions = {},
+  ) {
+    this.throttle = new SnapshotThrottle(opts.minIntervalMs ?? 75, opts.minSteps ?? 1);
+  }
+
+  get state(): RunState {
+    return this.current;
+  }
+
+  get activeRunId(): string {
+    return this.runId;
+  }
+
+  /** The job of the current run, if any (e.g. for export after a run finished). */
+  get activeJob(): Job | null {
+    return this.job;
+  }
+
+  /** Replace any previous job and run the new one (running, or paused when `paused`). */
+  start(runId: string, job: Job, paused = false): void {
+    this.dropJob();
+    this.job = job;
+    this.runId = runId;
+    this.lastReport = { done: 0 };
+    this.throttle.reset();
+    this.eta.reset();
+    this.setState(paused ? 'paused' : 'running');
+    this.postProgress();
+    if (!paused) void this.drive();
+  }
+
+  /** Apply a control action; returns the state afterwards. */
+  control(action: RunAction): RunState {
+    switch (action) {
+      case 'pause':
+        if (this.current === 'running') {
+          // With a step in flight, announce 'paused' once it has finished: then the numbers shown are final.
+          if (this.busy) {
+            this.current = 'paused';
+            this.pauseAnnouncePending = true;
+          } else this.setState('paused');
+        }
+        break;
+      case 'resume':
+        if (this.current === 'paused') {
+          this.setState('running');
+          void this.drive();
+        }
+        break;
+      case 'step':
+        if (this.current === 'paused' && !this.busy) void this.stepWhilePaused();
+        break;
+      case 'cancel':
+        if (this.current === 'running' || this.current === 'paused' || this.current === 'diverged') {
+          this.setState('cancelled');
+        }
+        break;
+      case 'reset':
+        if (this.job) {
+          if (this.current !== 'idle') this.setState('idle');
+          this.dropJob();
+        }
+        break;
+    }
+    return this.current;
+  }
+
+  private setState(state: RunState, message?: string): void {
+    this.current = state;
+    this.pauseAnnouncePending = false;
+    this.host.post({ event: { type: 'run/state', runId: this.runId, kind: this.job?.kind ?? '', state, message } });
+  }
+
+  /** Dispose the job now, or as soon as the step in flight returns. */
+  private dropJob(): void {
+    if (!this.job) return;
+    if (this.busy) {
+      this.disposePending = true;
+      // The step in flight still references the job; the loop disposes it when that step returns.
+      return;
+    }
+    this.job.dispose?.();
+    this.job = null;
+  }
+
+  private async drive(): Promise<void> {
+    if (this.busy) return; // the loop already running will see the state change
+    while (this.current === 'running' && this.job) {
+      const ok = await this.oneStep(this.job);
+      if (!ok) break;
+      if (this.current === 'running') await this.host.yieldToEvents();
+    }
+  }
+
+  private async stepWhilePaused(): Promise<void> {
+    if (!this.job) return;
+    await this.oneStep(this.job);
+  }
+
+  /** Run one step; returns false when the loop must stop. */
+  private async oneStep(job: Job): Promise<boolean> {
+    this.busy = true;
+    const t0 = this.host.now();
+    try {
+      this.lastReport = await job.step();
+      this.eta.record(this.host.now() - t0);
+      const now = this.host.now();
+      if (this.job === job && this.throttle.due(now, this.lastReport.done)) this.flush(job, now);
+      if (this.job === job && this.lastReport.done >= job.totalSteps) {
+        this.flush(job, this.host.now());
+        await job.finish?.();
+        this.flush(job, this.host.now());
+        if (this.job === job && this.current !== 'idle') this.setState('done');
+        return false;
+      }
+      return this.current === 'running';
+    } catch (err) {
+      if (this.job !== job || this.disposePending) return false;
+      this.flush(job, this.host.now());
+      if (this.host.isDivergence(err)) {
+        this.host.post({
+          event: { type: 'diverged', runId: this.runId, kind: job.kind, step: this.lastReport.done, message: errorMessage(err) },
+        });
+        this.setState('diverged', errorMessage(err));
+      } else {
+        this.host.post({ event: { type: 'error', scope: job.kind, runId: this.runId, message: errorMessage(err) } });
+        this.setState('error', errorMessage(err));
+      }
+      return false;
+    } finally {
+      this.busy = false;
+      if (this.disposePending) {
+        this.disposePending = false;
+        if (this.job === job) this.job = null;
+        job.dispose?.();
+      } else if (this.job === job && this.current === 'paused') {
+        this.flush(job, this.host.now()); // a paused run shows its latest numbers
+      }
+      if (this.pauseAnnouncePending) {
+        this.pauseAnnouncePending = false;
+        if (this.current === 'paused') this.setState('paused');
+      }
+    }
+  }
+
+  private flush(job: Job, now: number): void {
+    const out = job.snapshot();
+    if (out) this.host.post(out);
+    this.postProgress();
+    this.throttle.mark(now, this.lastReport.done);
+  }
+
+  private postProgress(): void {
+    const job = this.job;
+    if (!job) return;
+    const remaining = job.totalSteps - this.lastReport.done;
+    const eta = this.eta.etaMs(remaining);
+    this.host.post({
+      event: {
+        type: 'run/progress',
+        runId: this.runId,
+        kind: job.kind,
+        done: this.lastReport.done,
+        total: job.totalSteps,
+        epoch: this.lastReport.epoch ?? 0,
+        totalEpochs: job.totalEpochs ?? 0,
+        etaMs: Number.isFinite(eta) ? eta : -1,
+        elapsedMs: this.eta.elapsedMs,
+      },
+    });
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Pacing helpers for long jobs in the worker. Pure: no tfjs, no DOM, so they are unit-tested in Node.
+ */
+
+/**
+ * Decides when a snapshot may be posted: at most one per `minIntervalMs` AND at most one per `minSteps` steps
+ * ("whichever comes later"), so a fast job never floods the main thread and a slow one still reports every step.
+ */
+export class SnapshotThrottle {
+  private lastTime = Number.NEGATIVE_INFINITY;
+  private lastStep = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    readonly minIntervalMs = 75,
+    readonly minSteps = 1,
+  ) {}
+
+  /** True when a snapshot at time `now` (ms) after `step` completed steps would respect both limits. */
+  due(now: number, step: number): boolean {
+    return now - this.lastTime >= this.minIntervalMs && step - this.lastStep >= this.minSteps;
+  }
+
+  /** Record that a snapshot was posted (call after a forced snapshot too, so the next one is paced from it). */
+  mark(now: number, step: number): void {
+    this.lastTime = now;
+    this.lastStep = step;
+  }
+
+  reset(): void {
+    this.lastTime = Number.NEGATIVE_INFINITY;
+    this.lastStep = Number.NEGATIVE_INFINITY;
+  }
+}
+
+/**
+ * Estimates time left from recent step durations only (a window), so compile time of the first steps and
+ * time spent paused do not distort the estimate.
+ */
+export class EtaEstimator {
+  private readonly durations: number[] = [];
+  private activeMs = 0;
+
+  constructor(readonly window = 20) {}
+
+  /** Record one step that took `ms` of active (not paused) time. */
+  record(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) return;
+    this.activeMs += ms;
+    this.durations.push(ms);
+    if (this.durations.length > this.window) this.durations.shift();
+  }
+
+  /** Sum of recorded step times (ms). */
+  get elapsedMs(): number {
+    return this.activeMs;
+  }
+
+  /** Mean of the windowed step durations, or NaN before the first step. */
+  get meanStepMs(): number {
+    if (this.durations.length === 0) return Number.NaN;
+    return this.durations.reduce((a, b) => a + b, 0) / this.durations.length;
+  }
+
+  /** Milliseconds left for `remaining` steps; NaN while unknown. */
+  etaMs(remaining: number): number {
+    if (remaining <= 0) return 0;
+    return this.meanStepMs * remaining;
+  }
+
+  reset(): void {
+    this.durations.length = 0;
+    this.activeMs = 0;
+  }
+}
