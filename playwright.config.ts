@@ -6,7 +6,9 @@ import { defineConfig, devices } from '@playwright/test';
  * navigator.gpu.requestAdapter() in headless Chromium (checked: without it the adapter is null);
  * `--use-webgpu-adapter=swiftshader` pins the software adapter so runs do not depend on the host GPU.
  */
-const PORT = 4173;
+// E2E_PORT / E2E_OUT let several checkouts' suites run side by side without sharing a server or a build folder.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const OUT = process.env.E2E_OUT ?? 'dist';
 
 export default defineConfig({
   testDir: './e2e',
@@ -26,7 +28,7 @@ export default defineConfig({
     navigationTimeout: 60_000,
   },
   webServer: {
-    command: `npx vite build && npx vite preview --port ${PORT} --strictPort`,
+    command: `npx vite build --outDir ${OUT} && npx vite preview --outDir ${OUT} --port ${PORT} --strictPort`,
     url: `http://localhost:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
