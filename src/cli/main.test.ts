@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFlags } from './args';
 import { main } from './main';
-import { TRAIN_FLAGS, trainSettingsFromFlags } from './train';
+import { readFileSync } from 'node:fs';
+import { decodeBuiltin } from '../data/builtin';
+import { limitTrain, mnistSplit } from '../data/split';
+import { cliTrainSplit, TRAIN_FLAGS, trainSettingsFromFlags } from './train';
 
 function capture() {
   const out: string[] = [];
@@ -49,6 +52,19 @@ describe('cli main', () => {
     expect(s.arch).toBe('baseline');
     expect(s.dataPath).toMatch(/public[\\/]data[\\/]mnist-10k\.bin$/);
     expect(trainSettingsFromFlags(parseFlags(['--optimizer', 'adam'], TRAIN_FLAGS)).train.nesterov).toBe(false);
+  });
+
+  it('--train-limit takes the shared seeded random subset, class-balanced (not a prefix of the class-sorted file)', () => {
+    const s = trainSettingsFromFlags(parseFlags(['--train-limit', '500'], TRAIN_FLAGS));
+    const ds = decodeBuiltin('mnist-10k.bin', new Uint8Array(readFileSync(s.dataPath)));
+    const split = cliTrainSplit(ds, s.trainLimit);
+    expect(split.train.length).toBe(500);
+    expect(Array.from(split.train)).toEqual(Array.from(limitTrain(mnistSplit(ds.n), 500).train)); // one implementation
+    expect(Array.from(cliTrainSplit(ds, 500).train)).toEqual(Array.from(split.train)); // seeded: reproducible
+    const h = new Array<number>(ds.numClasses).fill(0);
+    for (const i of split.train) h[ds.labels[i]]++;
+    for (const c of h) expect(c).toBeGreaterThan(25); // ~50 each; a prefix would hold one or two classes only
+    expect(cliTrainSplit(ds, undefined)).toEqual(mnistSplit(ds.n));
   });
 
   it('trains a tiny baseline end to end and writes the JSON result', async () => {

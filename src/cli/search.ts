@@ -21,7 +21,7 @@ export const SEARCH_FLAGS: readonly FlagSpec[] = [
   { name: 'preset', type: 'enum', default: 'tiny', choices: ['tiny', 'default'], help: 'starting configuration' },
   { name: 'seed', type: 'int', default: 1, min: 0, max: 4294967295, help: 'seed of the init and data-order streams' },
   { name: 'epochs', type: 'int', min: 1, max: 1000, help: 'override the preset’s epochs' },
-  { name: 'train-limit', type: 'int', min: 0, max: 10000000, help: 'override: first N training examples (0 = all)' },
+  { name: 'train-limit', type: 'int', min: 0, max: 10000000, help: 'override: seeded random subset of N training examples (0 = all)' },
   { name: 'batch', type: 'int', min: 1, max: 4096, help: 'override the minibatch size' },
   { name: 'rho', type: 'number', min: 0, max: 10, minExclusive: true, help: 'override ρ, the L1 strength on the gates' },
   { name: 'penalty', type: 'enum', choices: ['macs', 'uniform'], help: "override the penalty ('latency' needs a device profile)" },

@@ -11,7 +11,7 @@ import { rngStream } from '../core/rng';
 import { baselineSpec } from '../core/skeleton';
 import { decodeBuiltin } from '../data/builtin';
 import type { Dataset, DataSplit } from '../data/dataset';
-import { mnistSplit } from '../data/split';
+import { limitTrain, mnistSplit } from '../data/split';
 import { initBackend, type BackendInfo } from '../engine/backend';
 import { installFastCpuKernels } from '../engine/cpuKernels';
 import { buildNetwork } from '../engine/network';
@@ -37,7 +37,7 @@ export const TRAIN_FLAGS: readonly FlagSpec[] = [
   { name: 'warmup', type: 'int', default: 100, min: 0, max: 1000000, help: 'linear warm-up steps' },
   { name: 'wd', type: 'number', default: 4e-5, min: 0, max: 0.1, help: 'L2 weight decay (PyTorch convention)' },
   { name: 'label-smoothing', type: 'number', default: 0.1, min: 0, max: 0.5, help: 'label smoothing ε' },
-  { name: 'train-limit', type: 'int', min: 1, max: 10000000, help: 'use only the first N training examples (quick runs)' },
+  { name: 'train-limit', type: 'int', min: 1, max: 10000000, help: 'train on a seeded random subset of N training examples (quick runs)' },
   { name: 'data', type: 'string', help: 'built-in dataset file (default public/data/mnist-10k.bin)' },
   { name: 'out', type: 'string', help: 'write the JSON result here' },
 ];
@@ -99,13 +99,20 @@ export async function setupCpuBackend(): Promise<BackendInfo> {
   return info;
 }
 
+/**
+ * The split `train` uses: the built-in split, its train part reduced to `trainLimit` examples by the same seeded random
+ * subset as the app and AtomNAS (`limitTrain`), never a prefix (the built-in file is stored class by class).
+ */
+export function cliTrainSplit(dataset: Pick<Dataset, 'n'>, trainLimit: number | undefined): DataSplit {
+  return limitTrain(mnistSplit(dataset.n), trainLimit ?? 0);
+}
+
 /** Run `train` with resolved settings; returns the JSON result. */
 export async function runTrain(s: TrainSettings, io: CliIo, commandLine: string): Promise<Record<string, unknown>> {
   const t0 = performance.now();
   const backend = await setupCpuBackend();
   const dataset = decodeBuiltin(s.dataPath.split(/[\\/]/).pop() ?? 'data', new Uint8Array(await readFile(s.dataPath)));
-  const full = mnistSplit(dataset.n);
-  const split: DataSplit = s.trainLimit ? { ...full, train: full.train.slice(0, s.trainLimit) } : full;
+  const split = cliTrainSplit(dataset, s.trainLimit);
   const spec = await loadSpec(s, dataset);
   const costs = archCosts(spec);
   const net = buildNetwork(spec, rngStream(s.train.seed, 'init'));

@@ -19,7 +19,7 @@ export interface AtomNasSettings {
   expansion: number;
   epochs: number;
   batchSize: number;
-  /** Use only the first N training examples of the split (0 = all). */
+  /** Train on a seeded random subset of N examples of the split's train part (0 = all; `limitTrain` in data/split). */
   trainLimit: number;
   lr: number;
   optimizer: 'sgd' | 'rmsprop';

@@ -53,6 +53,9 @@ export const URL_SETTINGS = [
   num('seed', 'Seed', 1, 0, 2 ** 31 - 1, true),
   num('ls', 'Label smoothing', 0.1, 0, 0.5),
   num('wd', 'Weight decay', 4e-5, 0, 0.1),
+  // Train screen quick-demo flags (were app-level extras parsed beside this list; same keys, same meaning).
+  num('tiny', 'Tiny network (stem stride 2)', 0, 0, 1, true),
+  num('limit', 'Train subset', 0, 0, 1_000_000, true),
   // AtomNAS screen (defaults = the tiny preset, core/atomnasSettings.ts; a test keeps them in sync).
   choice('apreset', 'AtomNAS preset', ['tiny', 'default'], 'tiny'),
   choice('ak', 'AtomNAS kernel sizes', ['3-5-7', '3-5', '3-7', '5-7', '3', '5', '7'], '3-5-7'),

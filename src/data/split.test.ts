@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DataError, checkDataset, countClasses, hexPrefix, stripGz, type Dataset } from './dataset';
-import { SPLIT_SEED, defaultCounts, defaultSplit, mnistSplit, seededSplit } from './split';
+import { decodeBuiltin } from './builtin';
+import { DataError, checkDataset, countClasses, hexPrefix, stripGz, type Dataset, type DataSplit } from './dataset';
+import { SPLIT_SEED, defaultCounts, defaultSplit, limitTrain, mnistSplit, seededSplit } from './split';
 
 function union(...parts: Uint32Array[]): number[] {
   return parts.flatMap((p) => Array.from(p)).sort((a, b) => a - b);
@@ -80,5 +83,56 @@ describe('dataset helpers', () => {
     expect(hexPrefix(Uint8Array.from([0, 0, 8, 3, 9]))).toBe('00 00 08 03');
     expect(stripGz('train-images-idx3-ubyte.gz')).toBe('train-images-idx3-ubyte');
     expect(countClasses(Uint8Array.from([3, 0, 7]))).toBe(8);
+  });
+});
+
+describe('limitTrain', () => {
+  const split: DataSplit = {
+    seed: 20201,
+    train: Uint32Array.from({ length: 8000 }, (_, i) => i),
+    val: Uint32Array.from([8000]),
+    test: Uint32Array.from([8001]),
+  };
+
+  it('draws a seeded subset spread over the whole split (not the first N of a class-sorted file)', () => {
+    const a = limitTrain(split, 160);
+    expect(a.train.length).toBe(160);
+    expect(new Set(a.train).size).toBe(160);
+    // With labels sorted in 10 blocks of 800, every block is represented.
+    expect(new Set(Array.from(a.train, (i) => Math.floor(i / 800))).size).toBe(10);
+    expect(Array.from(a.train)).toEqual(Array.from(a.train).sort((x, y) => x - y));
+    expect(a.val).toBe(split.val);
+    expect(a.test).toBe(split.test);
+    expect(limitTrain(split, 160).train).toEqual(a.train); // reproducible
+    // Seeded by the split's seed: another split seed draws another subset.
+    expect(Array.from(limitTrain({ ...split, seed: 7 }, 160).train)).not.toEqual(Array.from(a.train));
+  });
+
+  it('leaves the split alone for 0, a negative limit, or a limit at least the split size', () => {
+    expect(limitTrain(split, 0)).toBe(split);
+    expect(limitTrain(split, -5)).toBe(split);
+    expect(limitTrain(split, 8000)).toBe(split);
+    expect(limitTrain(split, 9000)).toBe(split);
+  });
+
+  it('gives a class-balanced subset of the built-in MNIST (whose file is stored class by class)', () => {
+    const path = fileURLToPath(new URL('../../public/data/mnist-10k.bin', import.meta.url));
+    const ds = decodeBuiltin('mnist-10k.bin', new Uint8Array(readFileSync(path)));
+    const full = mnistSplit(ds.n);
+    const histogram = (idx: Uint32Array): number[] => {
+      const h = new Array<number>(ds.numClasses).fill(0);
+      for (const i of idx) h[ds.labels[i]]++;
+      return h;
+    };
+    const n = 1280;
+    // The skew this guards against: the first 1,280 training indices cover only a couple of classes.
+    expect(histogram(full.train.slice(0, n)).filter((c) => c > 0).length).toBeLessThanOrEqual(3);
+    const h = histogram(limitTrain(full, n).train);
+    expect(h.reduce((a, b) => a + b, 0)).toBe(n);
+    // Every class near its share of 128 (the 10 classes of the 8,000-image split hold 9–12 % each).
+    for (const c of h) {
+      expect(c).toBeGreaterThan(0.6 * (n / 10));
+      expect(c).toBeLessThan(1.5 * (n / 10));
+    }
   });
 });

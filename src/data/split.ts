@@ -48,3 +48,16 @@ export function mnistSplit(n: number): DataSplit {
 export function defaultSplit(dataset: Pick<Dataset, 'n'>): DataSplit {
   return seededSplit(dataset.n, SPLIT_SEED, defaultCounts(dataset.n));
 }
+
+/**
+ * `split` with its train part reduced to `limit` examples (0, or a limit at least the train size: unchanged): a seeded
+ * random subset (stream 'train-limit' of the split's own seed, so every run seed, the retrained baseline and the CLI see
+ * the same images), sorted ascending. Not the first N indices: datasets are often stored sorted by class (the built-in
+ * MNIST file is, and its first 1,280 training indices are only 0s and 1s). The one implementation of every `limit`
+ * setting (Train screen, AtomNAS, CLI `--train-limit`).
+ */
+export function limitTrain(split: DataSplit, limit: number): DataSplit {
+  if (!(limit > 0) || limit >= split.train.length) return split;
+  const order = rngStream(split.seed, 'train-limit').shuffle(Array.from(split.train));
+  return { ...split, train: Uint32Array.from(order.slice(0, limit)).sort() };
+}

@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../core/urlState';
 import { useStore } from './store';
-import { defaultExtras } from './urlExtras';
 import { readHash, startUrlSync, writeHash, type HashEnv } from './urlSync';
 
 function fakeEnv(initial: string): HashEnv & { hash: string; fire(): void; writes: number } {
@@ -25,25 +24,42 @@ function fakeEnv(initial: string): HashEnv & { hash: string; fire(): void; write
   return env;
 }
 
-const defaults = () => ({ ...defaultSettings(), ...defaultExtras() });
+const defaults = () => defaultSettings();
 
 beforeEach(() => {
   useStore.setState({ settings: defaults(), notices: [] });
 });
 
 describe('readHash / writeHash', () => {
-  it('round-trips core settings and the tiny extras', () => {
+  it('round-trips settings including the tiny preset flags', () => {
     const s = { ...defaults(), width: 0.25, batch: 16, tiny: 1, limit: 256 };
     const h = writeHash(s);
     expect(h).toBe('v=1&width=0.25&batch=16&tiny=1&limit=256');
     expect(readHash(`#${h}`)).toEqual({ settings: s, notices: [] });
   });
 
-  it('clamps extras with a notice and does not call them unknown', () => {
+  it('clamps tiny / limit with a notice like every URL setting, and does not call them unknown', () => {
     const { settings, notices } = readHash('#v=1&tiny=5&limit=-3');
     expect(settings.tiny).toBe(1);
     expect(settings.limit).toBe(0);
     expect(notices).toEqual(['tiny=5 is above the maximum 1; using 1', 'limit=-3 is below the minimum 0; using 0']);
+    const frac = readHash('#v=1&tiny=0.4&limit=abc');
+    expect(frac.settings).toMatchObject({ tiny: 0, limit: 0 });
+    expect(frac.notices).toEqual(['tiny=0.4 is not a whole number; using 0', 'limit="abc" is not a number; using the default 0']);
+  });
+
+  it('reads the links the end-to-end tests use without notices', () => {
+    for (const [hash, want] of [
+      ['#v=1&width=0.25&batch=16&epochs=20&tiny=1&limit=48', { width: 0.25, batch: 16, epochs: 20, tiny: 1, limit: 48 }],
+      ['#v=1&screen=profiler&tiny=1', { screen: 'profiler', tiny: 1, limit: 0 }],
+      ['#v=1&screen=atomnas&alimit=320&aep=1&arho=0.3&aevery=2&aema=0', { screen: 'atomnas', alimit: 320, aep: 1, arho: 0.3, aevery: 2, aema: 0, tiny: 0 }],
+      ['#v=1&epochs=50', { epochs: 50 }],
+    ] as const) {
+      const r = readHash(hash);
+      expect(r.notices).toEqual([]);
+      expect(r.settings).toMatchObject(want);
+    }
+    expect(writeHash({ ...defaults(), width: 0.25, batch: 16, epochs: 20, tiny: 1, limit: 48 })).toBe('v=1&width=0.25&epochs=20&batch=16&tiny=1&limit=48');
   });
 });
 

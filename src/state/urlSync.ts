@@ -5,20 +5,15 @@
 import { parseHash, toHash } from '../core/urlState';
 import type { AllSettings } from './slices/settingsSlice';
 import { useStore } from './store';
-import { extrasToHash, parseExtras, splitHash } from './urlExtras';
 
-/** Parse a full hash (core settings + app extras). */
+/** Parse a full hash (every setting, clamped with a notice by core/urlState). */
 export function readHash(hash: string): { settings: AllSettings; notices: string[] } {
-  const { core, extras } = splitHash(hash);
-  const a = parseHash(core);
-  const b = parseExtras(extras);
-  return { settings: { ...a.settings, ...b.extras }, notices: [...a.notices, ...b.notices] };
+  return parseHash(hash);
 }
 
 /** Hash body (no '#') for these settings: `v=1` plus every non-default value. */
 export function writeHash(s: AllSettings): string {
-  const { tiny, limit, ...core } = s;
-  return toHash(core) + extrasToHash({ tiny, limit });
+  return toHash(s);
 }
 
 /** Where the hash lives (the browser's location, or a fake in tests). */

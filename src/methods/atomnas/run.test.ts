@@ -4,7 +4,7 @@ import { atomnasPreset, type AtomNasSettings } from '../../core/atomnasSettings'
 import { archCosts } from '../../core/costs';
 import { syntheticData, useCpuBackend } from '../../engine/testing';
 import { atomnasMethod } from './method';
-import { AtomNasRun, limitTrain } from './run';
+import { AtomNasRun } from './run';
 
 beforeAll(useCpuBackend);
 
@@ -78,17 +78,6 @@ describe('AtomNasRun', () => {
     expect(snap.loss.length).toBe(run.totalSteps);
     expect(Array.from(snap.rho).every((v) => v > 0 && v <= Math.fround(1e-3))).toBe(true);
     run.dispose();
-  });
-
-  it('limitTrain takes a seeded random subset, not a prefix (the built-in data is stored class by class)', () => {
-    const split = { seed: 5, train: Uint32Array.from({ length: 100 }, (_, i) => i), val: new Uint32Array(0), test: new Uint32Array(0) };
-    const a = limitTrain(split, 20);
-    expect(a.train.length).toBe(20);
-    expect(new Set(a.train).size).toBe(20);
-    expect(Array.from(a.train)).toEqual(Array.from(a.train).sort((x, y) => x - y));
-    expect(Math.max(...a.train)).toBeGreaterThan(40); // a prefix would stop at 19
-    expect(Array.from(limitTrain(split, 20).train)).toEqual(Array.from(a.train));
-    expect(limitTrain(split, 0)).toBe(split);
   });
 
   it('latency penalty without a device profile is refused, not faked', () => {

@@ -9,7 +9,7 @@ import type { AtomNasSettings } from '../../core/atomnasSettings';
 import type { AtomNasFinal, AtomNasShrinkEvent, AtomNasSnapshot, AtomNasValPoint } from '../../core/atomnasSnapshot';
 import { archCosts } from '../../core/costs';
 import { rngStream } from '../../core/rng';
-import type { DataSplit } from '../../data/dataset';
+import { limitTrain } from '../../data/split';
 import { supernetSpec } from '../../core/skeleton';
 import { buildNetwork, type Network } from '../../engine/network';
 import { Trainer, type TrainConfig, type TrainData } from '../../engine/trainer';
@@ -30,17 +30,6 @@ const DYING_LEVEL = 0.05;
 export interface AtomNasExtras {
   /** Per-atom latency costs from a device profile; required by penalty 'latency'. */
   latency?: LatencyAtomCosts;
-}
-
-/**
- * The split with only `limit` training examples (0 = all). A seeded random subset (stream 'train-limit' of the split's
- * own seed, so every run seed and the retrained baseline see the same images), not a prefix: the built-in MNIST file
- * is stored class by class, and its first 1,280 training indices are only 0s and 1s.
- */
-export function limitTrain(split: DataSplit, limit: number): DataSplit {
-  if (!(limit > 0) || limit >= split.train.length) return split;
-  const picked = rngStream(split.seed, 'train-limit').shuffle(Array.from(split.train)).slice(0, limit);
-  return { ...split, train: Uint32Array.from(picked).sort() };
 }
 
 /** The supernet ArchSpec of these settings for a dataset shape. */

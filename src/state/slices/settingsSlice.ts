@@ -1,10 +1,9 @@
 import type { StateCreator } from 'zustand';
 import { defaultSettings, type Settings } from '../../core/urlState';
-import { defaultExtras, type Extras } from '../urlExtras';
 import type { AppState } from '../store';
 
-/** Every user-chosen setting: the core URL settings plus the app-level extras (tiny preset). */
-export type AllSettings = Settings & Extras;
+/** Every user-chosen setting: the URL settings of core/urlState (the tiny preset's `tiny` and `limit` included). */
+export type AllSettings = Settings;
 
 export interface SettingsSlice {
   settings: AllSettings;
@@ -13,6 +12,6 @@ export interface SettingsSlice {
 }
 
 export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> = (set) => ({
-  settings: { ...defaultSettings(), ...defaultExtras() },
+  settings: defaultSettings(),
   setSettings: (patch) => set((s) => ({ settings: { ...s.settings, ...patch } })),
 });

@@ -23,7 +23,7 @@ export const CONTROL_HINTS = {
     'Playground extension: handle the L1 penalty with a proximal step γ ← sign(γ)·max(|γ| − η·ρ·penalty, 0) after each update (η = learning rate / (1 − momentum)), so gates land exactly on 0. Off = the paper’s way, the penalty’s gradient inside the loss, where gates tend to hover near zero.',
   alr: 'Peak learning rate (cosine schedule).',
   aopt: 'SGD with momentum 0.9, or RMSprop with ε = 1e-3 inside the square root as in the AtomNAS code. Adam is not offered: its normalisation keeps γ hovering instead of reaching zero.',
-  alimit: 'Use only the first N training images (0 = all 8,000): fewer images = faster epochs.',
+  alimit: 'Train on a random subset of N training images (0 = all 8,000), the same subset for every seed: fewer images = faster epochs. Validation and test stay complete.',
 } as const;
 
 export const CHART_HINTS = {

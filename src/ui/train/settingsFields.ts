@@ -3,7 +3,6 @@
  * Ranges and labels come from the URL settings list (core/urlState) so the form and links agree.
  */
 import { URL_SETTINGS, type SettingDef } from '../../core/urlState';
-import { URL_EXTRAS } from '../../state/urlExtras';
 import type { AllSettings } from '../../state/slices/settingsSlice';
 
 export type TrainFieldKey = 'width' | 'epochs' | 'batch' | 'lr' | 'opt' | 'sched' | 'seed' | 'ls' | 'wd' | 'tiny' | 'limit';
@@ -28,7 +27,7 @@ export const FIELD_ORDER: readonly TrainFieldKey[] = ['width', 'epochs', 'batch'
 
 /** The definition (range, label, choices) of a field. */
 export function fieldDef(key: TrainFieldKey): SettingDef {
-  const def = [...(URL_SETTINGS as readonly SettingDef[]), ...(URL_EXTRAS as readonly SettingDef[])].find((d) => d.key === key);
+  const def = (URL_SETTINGS as readonly SettingDef[]).find((d) => d.key === key);
   if (!def) throw new Error(`no URL setting named ${key}`);
   return def;
 }

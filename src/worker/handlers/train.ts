@@ -11,7 +11,7 @@ import type { WorkerContext } from '../context';
 import type { TrainSettings } from '../protocol';
 import type { HandlerTable } from '../registry';
 import type { Job, Outgoing, StepReport } from '../runLoop';
-import { limitTrain } from '../trainSubset';
+import { limitTrain } from '../../data/split';
 import { ensureBackend } from './backend';
 
 /** A training run as a RunLoop job. */

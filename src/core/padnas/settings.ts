@@ -1,0 +1,112 @@
+/**
+ * PAD-NAS run settings: plain data shared by the method (src/methods/padnas), the worker protocol, the CLI and the UI
+ * (which may not import methods/), hence here in core. Presets and their plain-words meaning.
+ */
+
+export type PadNasPresetId = 'tiny' | 'default';
+
+export interface PadNasSettings {
+  preset: PadNasPresetId;
+  /** Stem stride 2 (the tiny skeleton). */
+  tiny: boolean;
+  width: number;
+  /** Seeded random subset of N training images (0 = all). */
+  trainLimit: number;
+  /** Validation images used for one-shot accuracy during the search (0 = the whole val split). */
+  valLimit: number;
+  batchSize: number;
+  lr: number;
+  weightDecay: number;
+  labelSmoothing: number;
+  seed: number;
+  /** Stage-1 supernet training, epochs over the training subset. */
+  supernetEpochs: number;
+  /** Fine-tuning after each pruning, epochs. */
+  finetuneEpochs: number;
+  /** M: stage 1 (train), M − 2 search + prune + fine-tune rounds, final search (paper M = 4). */
+  stages: number;
+  /** NSGA-II population (paper 64) and generations per search (paper 40). */
+  population: number;
+  generations: number;
+  crossoverProb: number;
+  /** Per-slot mutation probability. */
+  mutationRate: number;
+  /** Architectures of non-domination rank < k vote for their ops (paper k = 10). */
+  rankK: number;
+  /** Ops whose share is at or under this are removed from a layer (paper 1%; small populations need 2–5%+). */
+  shareThreshold: number;
+  /** Latency window as fractions between the cheapest (0) and the dearest (1) architecture of the full space. */
+  windowLo: number;
+  windowHi: number;
+  /** Re-estimate BN statistics for every candidate before its one-shot evaluation (SPOS practice). */
+  bnRecal: boolean;
+  bnRecalBatches: number;
+  /** Architectures of the ranking panel (one-shot vs short stand-alone training), before and after pruning. */
+  rankArchs: number;
+  /** Training steps of each ranking architecture's stand-alone run. */
+  rankSteps: number;
+  /** Stand-alone training of the found architecture, epochs (then the test split). */
+  finalEpochs: number;
+}
+
+const TINY: PadNasSettings = {
+  preset: 'tiny',
+  tiny: true,
+  width: 0.5,
+  trainLimit: 640,
+  valLimit: 160,
+  batchSize: 32,
+  lr: 0.1,
+  weightDecay: 4e-5,
+  labelSmoothing: 0.1,
+  seed: 1,
+  supernetEpochs: 2,
+  finetuneEpochs: 1,
+  stages: 3,
+  population: 8,
+  generations: 2,
+  crossoverProb: 0.9,
+  mutationRate: 0.2,
+  rankK: 2,
+  shareThreshold: 0.05,
+  windowLo: 0.1,
+  windowHi: 0.7,
+  bnRecal: true,
+  bnRecalBatches: 2,
+  rankArchs: 8,
+  rankSteps: 10,
+  finalEpochs: 2,
+};
+
+const DEFAULT: PadNasSettings = {
+  ...TINY,
+  preset: 'default',
+  tiny: false,
+  width: 1,
+  trainLimit: 0,
+  valLimit: 500,
+  batchSize: 64,
+  lr: 0.05,
+  supernetEpochs: 4,
+  finetuneEpochs: 2,
+  stages: 4,
+  population: 24,
+  generations: 8,
+  rankK: 3,
+  shareThreshold: 0.03,
+  bnRecalBatches: 5,
+  rankSteps: 60,
+  finalEpochs: 5,
+};
+
+export const PADNAS_PRESETS: Readonly<Record<PadNasPresetId, Readonly<PadNasSettings>>> = { tiny: TINY, default: DEFAULT };
+
+/** A fresh copy of a preset. */
+export function padnasPreset(id: PadNasPresetId): PadNasSettings {
+  return { ...PADNAS_PRESETS[id] };
+}
+
+/** Search rounds that end in pruning (M − 2; at least 1). */
+export function pruneRounds(s: Pick<PadNasSettings, 'stages'>): number {
+  return Math.max(1, Math.round(s.stages) - 2);
+}
