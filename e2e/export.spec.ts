@@ -23,6 +23,11 @@ test('Export model downloads model.json + model.weights.bin + archspec.json that
   await expect.poll(() => downloads.length, { timeout: 60_000 }).toBe(3);
   const byName = new Map(downloads.map((d) => [d.suggestedFilename(), d]));
   expect([...byName.keys()].sort()).toEqual(['archspec.json', 'model.json', 'model.weights.bin']);
+  // The app reloads the very files it offers with tf.loadLayersModel and compares logits on 100 held-out test digits.
+  const check = page.getByTestId('export-check');
+  await expect(check).toContainText('same logits on 100 test images');
+  const diff = Number(/max \|Δ\| = ([0-9.e+-]+)/.exec((await check.textContent()) ?? '')?.[1]);
+  expect(diff).toBeLessThanOrEqual(1e-4);
 
   const read = async (name: string) => readFile(await byName.get(name)!.path());
   const modelJson = JSON.parse((await read('model.json')).toString('utf8')) as {

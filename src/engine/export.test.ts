@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ArchSpec } from '../core/archspec';
 import { rngStream } from '../core/rng';
-import { exportArtifacts } from './export';
+import { checkExport, exportArtifacts } from './export';
 import { buildNetwork, type Network } from './network';
 import { tinySpec, useCpuBackend } from './testing';
 
@@ -66,5 +66,29 @@ describe('exportArtifacts', () => {
       };
       expect(await roundTrip(spec)).toBeLessThanOrEqual(1e-4);
     }
+  });
+});
+
+describe('checkExport', () => {
+  it('reports ~0 for faithful files and catches files whose weights were altered', async () => {
+    const spec = tinySpec();
+    const net = buildNetwork(spec, rngStream(5, 'init'));
+    randomiseBn(net);
+    const art = await exportArtifacts(net);
+    const { height, width, channels } = spec.input;
+    const x = tf.randomUniform<tf.Rank.R4>([100, height, width, channels], 0, 1, 'float32', 3);
+    const before = tf.memory().numTensors;
+    const good = await checkExport(net, art, x, 'random inputs');
+    expect(good).toMatchObject({ images: 100, source: 'random inputs' });
+    expect(good.maxAbsDiff).toBeLessThanOrEqual(1e-4);
+    expect(tf.memory().numTensors).toBe(before);
+
+    // Nudge the first weight of the file (the stem conv kernel): the check must see it.
+    const bytes = new Float32Array(art.weightData.slice(0));
+    bytes[0] += 0.5;
+    const bad = await checkExport(net, { ...art, weightData: bytes.buffer }, x, 'random inputs');
+    expect(bad.maxAbsDiff).toBeGreaterThan(1e-3);
+    x.dispose();
+    net.dispose();
   });
 });

@@ -235,3 +235,41 @@ export async function exportArtifacts(net: Network): Promise<ExportedArtifacts> 
     model.dispose();
   }
 }
+
+/** How closely the exported files reproduce the network: both run on the same images in inference mode. */
+export interface ExportCheck {
+  /** Largest absolute difference between the network's logits and the reloaded LayersModel's. */
+  maxAbsDiff: number;
+  /** Images compared. */
+  images: number;
+  /** What they were: held-out test images of the loaded dataset, or random inputs when its shape does not fit. */
+  source: 'test images' | 'random inputs';
+}
+
+/**
+ * Load `artifacts` back with the stock `tf.loadLayersModel` (exactly the bytes a user downloads) and compare its logits
+ * with `net`'s on `x` (NHWC in [0, 1]). Frees everything it creates.
+ */
+export async function checkExport(
+  net: Network,
+  artifacts: ExportedArtifacts,
+  x: tf.Tensor4D,
+  source: ExportCheck['source'],
+): Promise<ExportCheck> {
+  const { modelJson, weightData } = artifacts;
+  const model = await tf.loadLayersModel(
+    tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs: modelJson.weightsManifest[0].weights, weightData }),
+  );
+  try {
+    const d = tf.tidy(() => {
+      const a = net.predict(x);
+      const b = model.predict(x) as tf.Tensor;
+      return tf.max(tf.abs(tf.sub(a, b)));
+    });
+    const maxAbsDiff = (await d.data())[0];
+    d.dispose();
+    return { maxAbsDiff, images: x.shape[0], source };
+  } finally {
+    model.dispose();
+  }
+}

@@ -14,6 +14,8 @@ import type { AtomNasSettings } from '../core/atomnasSettings';
 import type { AtomNasFinal, AtomNasSnapshot } from '../core/atomnasSnapshot';
 import type { ProfileMode, ProfileStatus } from '../core/latency/plan';
 import type { LatencyProfile } from '../core/latency/profileSchema';
+import type { PadNasSettings } from '../core/padnas/settings';
+import type { PadNasFinal, PadNasSnapshot, PadNasWindow } from '../core/padnas/snapshot';
 
 export type BackendName = 'webgpu' | 'webgl' | 'cpu';
 
@@ -98,6 +100,8 @@ export interface ExportedModel {
   modelJson: string;
   weightData: ArrayBuffer;
   archSpec: ArchSpec;
+  /** The files reloaded with tf.loadLayersModel against the network itself (inference mode). */
+  check: { maxAbsDiff: number; images: number; source: 'test images' | 'random inputs' };
 }
 
 export type RunState = 'idle' | 'running' | 'paused' | 'done' | 'cancelled' | 'diverged' | 'error';
@@ -118,9 +122,18 @@ export interface RequestMap {
   'run/control': { req: { action: RunAction }; res: { state: RunState } };
   'model/export': { req: Record<string, never>; res: ExportedModel };
   /** AtomNAS search (handlers/atomnas.ts); its result network becomes the exportable model when it finishes. */
-  'atomnas/start': { req: { runId: string; settings: AtomNasSettings; paused?: boolean }; res: TrainStarted };
+  /** `profile`: the search-target latency profile, required by penalty 'latency' (its per-channel fits price the atoms). */
+  'atomnas/start': { req: { runId: string; settings: AtomNasSettings; paused?: boolean; profile?: LatencyProfile | null }; res: TrainStarted };
   /** Train the ArchSpec AtomNAS found from scratch with the baseline recipe (a `train` job: train/* events). */
   'atomnas/retrain': { req: { runId: string; spec: ArchSpec; settings: TrainSettings; paused?: boolean }; res: TrainStarted };
+  /**
+   * PAD-NAS search (handlers/padnas.ts): `profile` = the search-target latency profile (predicted latency is the second
+   * objective and the window's unit), null = MACs. Its stand-alone-trained result becomes the exportable model.
+   */
+  'padnas/start': {
+    req: { runId: string; settings: PadNasSettings; paused?: boolean; profile?: LatencyProfile | null };
+    res: TrainStarted & { window: PadNasWindow; notice: string | null };
+  };
   /** Device latency profiler (handlers/profiler.ts): a `profile` job; `profile/result` when it finishes. */
   'profile/start': {
     req: { runId: string; name: string; mode: ProfileMode; tiny: boolean; width: number; seed: number; visible: boolean };
@@ -179,6 +192,9 @@ export type WorkerEvent =
   /** Throttled AtomNAS live data; its typed arrays arrive in the transfer list. */
   | { type: 'atomnas/snapshot'; runId: string; snap: AtomNasSnapshot }
   | { type: 'atomnas/final'; runId: string; final: AtomNasFinal }
+  /** Throttled PAD-NAS live data (small plain arrays: shares, population, ranking). */
+  | { type: 'padnas/snapshot'; runId: string; snap: PadNasSnapshot }
+  | { type: 'padnas/final'; runId: string; final: PadNasFinal }
   /** Throttled profiler progress (phase, units, phase-aware ETA, entries and networks done). */
   | { type: 'profile/status'; runId: string; status: ProfileStatus }
   | { type: 'profile/result'; runId: string; profile: LatencyProfile };

@@ -1,11 +1,9 @@
 /** Start / Pause / Step / Reset / Export, progress, live readouts, the result (no retrain vs retrain) and the events. */
-import { useState } from 'react';
 import { useStore } from '../../state/store';
-import { exportModel } from '../../state/trainActions';
 import { compact, percent, sig } from '../common/format';
 import { Hint } from '../common/Hint';
+import { ExportStatus, useExportModel } from '../common/useExportModel';
 import { RunProgress } from '../train/RunProgress';
-import { downloadFiles } from '../train/download';
 import { pauseAtomNas, resetAtomNas, resumeAtomNas, retrainFound, startAtomNas, stepAtomNas } from './atomnasActions';
 import { useAtomNas } from './atomnasStore';
 import { CHART_HINTS } from './hints';
@@ -18,26 +16,9 @@ function Controls() {
   const runId = useAtomNas((s) => s.runId);
   const step = useAtomNas((s) => s.step);
   const final = useAtomNas((s) => s.final);
-  const [busy, setBusy] = useState(false);
-  const [exportError, setExportError] = useState<string | null>(null);
+  const exp = useExportModel();
   const mine = app.runId !== null && app.runId === runId;
   const state = mine ? app.state : 'idle';
-  const onExport = async () => {
-    setBusy(true);
-    setExportError(null);
-    try {
-      const a = await exportModel();
-      await downloadFiles([
-        { name: 'model.json', data: a.modelJson, type: 'application/json' },
-        { name: 'model.weights.bin', data: a.weightData, type: 'application/octet-stream' },
-        { name: 'archspec.json', data: JSON.stringify(a.archSpec, null, 2), type: 'application/json' },
-      ]);
-    } catch (e) {
-      setExportError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <div className="controls">
       <div className="button-row" role="group" aria-label="Search controls">
@@ -53,15 +34,11 @@ function Controls() {
         <button type="button" className="button" disabled={runId === null && app.state === 'idle'} onClick={() => void resetAtomNas()}>
           Reset
         </button>
-        <button type="button" className="button" disabled={busy || runId === null || (step < 1 && !final)} title="The current (pruned) network: model.json, model.weights.bin, archspec.json" onClick={() => void onExport()}>
+        <button type="button" className="button" disabled={exp.busy || runId === null || (step < 1 && !final)} title="The current (pruned) network: model.json, model.weights.bin, archspec.json" onClick={() => void exp.run()}>
           Export model
         </button>
       </div>
-      {exportError && (
-        <p className="error-text" role="alert">
-          Export failed: {exportError}
-        </p>
-      )}
+      <ExportStatus error={exp.error} status={exp.status} />
     </div>
   );
 }

@@ -1,34 +1,15 @@
-import { useState } from 'react';
 import { useStore } from '../../state/store';
-import { exportModel, pauseRun, resetRun, resumeRun, startRun, stepRun } from '../../state/trainActions';
-import { downloadFiles } from './download';
+import { pauseRun, resetRun, resumeRun, startRun, stepRun } from '../../state/trainActions';
+import { ExportStatus, useExportModel } from '../common/useExportModel';
 
 /** Start / Pause / Step / Reset / Export model. Names are stable so shortcuts, tests and screen readers agree. */
 export function RunControls() {
   const state = useStore((s) => s.runState);
   const hasData = useStore((s) => s.dataset !== null && s.backendStatus === 'ready');
   const steps = useStore((s) => s.progress?.done ?? 0);
-  const [exporting, setExporting] = useState(false);
-  const [exportError, setExportError] = useState<string | null>(null);
+  const exp = useExportModel();
   const active = state === 'running' || state === 'paused' || state === 'diverged';
-  const canExport = steps > 0 && state !== 'idle' && state !== 'error' && !exporting;
-
-  const onExport = async () => {
-    setExporting(true);
-    setExportError(null);
-    try {
-      const a = await exportModel();
-      await downloadFiles([
-        { name: 'model.json', data: a.modelJson, type: 'application/json' },
-        { name: 'model.weights.bin', data: a.weightData, type: 'application/octet-stream' },
-        { name: 'archspec.json', data: JSON.stringify(a.archSpec, null, 2), type: 'application/json' },
-      ]);
-    } catch (e) {
-      setExportError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const canExport = steps > 0 && state !== 'idle' && state !== 'error' && !exp.busy;
 
   return (
     <div className="controls">
@@ -57,16 +38,12 @@ export function RunControls() {
         <button type="button" className="button" disabled={state === 'idle'} title="Stop the run, free the network and clear the charts (r)" onClick={() => void resetRun()}>
           Reset
         </button>
-        <button type="button" className="button" disabled={!canExport} title="Download model.json, model.weights.bin and archspec.json" onClick={() => void onExport()}>
+        <button type="button" className="button" disabled={!canExport} title="Download model.json, model.weights.bin and archspec.json" onClick={() => void exp.run()}>
           Export model
         </button>
       </div>
       {active && state !== 'diverged' && <span className="muted small">Reset cancels the run.</span>}
-      {exportError && (
-        <p className="error-text" role="alert">
-          Export failed: {exportError}
-        </p>
-      )}
+      <ExportStatus error={exp.error} status={exp.status} />
     </div>
   );
 }

@@ -1,0 +1,47 @@
+/** The Export model action shared by every screen: ask the worker, download the three files, show the check. */
+import { useState } from 'react';
+import { exportModel } from '../../state/trainActions';
+import { downloadFiles } from '../train/download';
+import { describeExportCheck } from './exportCheck';
+
+export function useExportModel() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    setStatus(null);
+    try {
+      const a = await exportModel();
+      await downloadFiles([
+        { name: 'model.json', data: a.modelJson, type: 'application/json' },
+        { name: 'model.weights.bin', data: a.weightData, type: 'application/octet-stream' },
+        { name: 'archspec.json', data: JSON.stringify(a.archSpec, null, 2), type: 'application/json' },
+      ]);
+      setStatus(describeExportCheck(a.check));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, run, error, status };
+}
+
+/** The export's error or its check, under the buttons. */
+export function ExportStatus({ error, status }: { error: string | null; status: { ok: boolean; text: string } | null }) {
+  if (error)
+    return (
+      <p className="error-text" role="alert">
+        Export failed: {error}
+      </p>
+    );
+  if (status)
+    return (
+      <p className={status.ok ? 'muted small' : 'error-text'} role="status" data-testid="export-check">
+        {status.text}
+      </p>
+    );
+  return null;
+}
