@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import * as tf from '@tensorflow/tfjs';
 import { expect, test, type Download, type Page } from '@playwright/test';
+import { serializeProfile } from '../src/core/latency/profileSchema';
+import { linearBranchProfile } from '../src/core/latency/testProfile';
 import { collectErrors } from './fixtures/console';
 
 /**
@@ -28,8 +30,9 @@ test('tiny AtomNAS run shrinks live, then the pruned network exports and loads i
   await expect(page.getByTestId('backend-badge')).toHaveText('webgpu', { timeout: 90_000 });
   const start = page.getByRole('button', { name: 'Start', exact: true });
   await expect(start).toBeEnabled({ timeout: 90_000 });
-  // The latency penalty is listed but unavailable without a device profile.
+  // The latency penalty is listed but unavailable without a device profile, and says why.
   await expect(page.getByRole('option', { name: /latency on this device \(needs a device profile\)/ })).toBeDisabled();
+  await expect(page.getByTestId('latency-penalty-note')).toContainText('needs a device profile: measure or import one in the Latency profiler');
   await expect(page.getByTestId('rho-value')).toHaveText('3.00e-1');
 
   await start.click();
@@ -78,5 +81,59 @@ test('tiny AtomNAS run shrinks live, then the pruned network exports and loads i
   const hidden = archSpec.layers.filter((l) => l.type === 'mb').slice(1).map((l) => (l.branches ?? []).reduce((s, b) => s + b.hidden, 0));
   const supernetHidden = [8, 16, 16, 24, 24, 32, 32].map((cin) => 9 * cin);
   expect(hidden.reduce((a, b) => a + b, 0)).toBeLessThan(supernetHidden.reduce((a, b) => a + b, 0));
+  expect(errors).toEqual([]);
+});
+
+/**
+ * The latency penalty follows the search-target profile: synthetic profile files (exactly linear branch latencies, a
+ * test fixture, never shown as a measurement elsewhere) imported on the Latency screen and chosen as the target. A quick
+ * profile cannot price the 7×7 branches: the error names them and Start stays disabled. A full one prices every atom;
+ * the run's latency figures are labelled "predicted (profile …)".
+ */
+test('latency penalty: unavailable without a profile, refused with a profile that cannot price it, used with one that can', async ({ page }) => {
+  test.setTimeout(300_000);
+  const errors = collectErrors(page);
+  const slope = (op: { k: number; h: number }) => 1e-4 * op.k * op.k * op.h;
+  const quick = linearBranchProfile({ slope, mode: 'reduced', id: 'e2e-quick', name: 'e2e quick profile' });
+  const full = linearBranchProfile({ slope, id: 'e2e-full', name: 'e2e full profile' });
+  await page.goto(`/#${HASH}`);
+  await expect(page.getByTestId('backend-badge')).toHaveText('webgpu', { timeout: 90_000 });
+  const penalty = page.getByRole('combobox', { name: 'Penalty per atom' });
+  await expect(page.getByRole('option', { name: /latency on this device \(needs a device profile\)/ })).toBeDisabled();
+
+  const useProfile = async (profile: typeof quick) => {
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Latency' }).click();
+    await page.getByTestId('profile-file-input').setInputFiles({ name: `${profile.id}.json`, mimeType: 'application/json', buffer: Buffer.from(serializeProfile(profile)) });
+    await expect(page.getByTestId('profiler-message')).toContainText(`Imported "${profile.name}"`);
+    await page.getByRole('radio', { name: `Use ${profile.name} as the search target` }).check();
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'AtomNAS' }).click();
+  };
+
+  await useProfile(quick);
+  await expect(page.getByRole('option', { name: 'latency on this device', exact: true })).toBeEnabled();
+  await penalty.selectOption('latency');
+  const note = page.getByTestId('latency-penalty-note');
+  await expect(note).toContainText('Profile "e2e quick profile" cannot price 7 branches of this supernet');
+  await expect(note).toContainText('measure a full profile, or search kernel sizes 3-5');
+  const start = page.getByRole('button', { name: 'Start', exact: true });
+  await expect(start).toBeDisabled();
+
+  await useProfile(full);
+  await expect(penalty).toHaveValue('latency');
+  await expect(page.getByTestId('latency-profile-name')).toHaveText('e2e full profile');
+  await expect(start).toBeEnabled({ timeout: 90_000 });
+  await start.click();
+  const readout = page.getByTestId('an-latency');
+  await expect(readout).toHaveText(/^\d+\.\d+ ms/, { timeout: 120_000 });
+  await expect(page.getByText('Latency now, predicted (profile e2e full profile)')).toBeVisible();
+  await expect(page.getByTestId('atomnas-error')).toHaveCount(0);
+  // The run card names the context, the seeded subset and the profile the atoms were priced with.
+  const card = page.getByTestId('atomnas-run-card');
+  await expect(card).toContainText('webgpu');
+  await expect(card).toContainText('320 / 1000 / 1000');
+  await expect(card).toContainText('train = a seeded random subset');
+  await expect(card).toContainText('penalty latency');
+  await expect(card).toContainText('e2e full profile (predictions only)');
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
   expect(errors).toEqual([]);
 });

@@ -1,7 +1,26 @@
 /**
  * Command-line options of `npm run bench` and the per-figure command that reproduces each figure. Pure.
+ *
+ * Two default profiles: without `--gpu` (SwiftShader: WebGPU on the CPU, where one training step of even the tiny
+ * network takes seconds) the step counts and networks are cut so that a full run stays near 15 minutes on 2 cores;
+ * with `--gpu` they are the issue's (baseline ×1, 500 memory steps, every preset). `--quick` cuts either further.
  */
 import { BENCH_BACKENDS, FIGURE_IDS, type BenchBackend, type FigureId } from './schema';
+
+/** Time-to-first-step presets: the app's Train presets and the AtomNAS presets. */
+export const TTFS_PRESETS = ['train-quick', 'train-default', 'atomnas-tiny', 'atomnas-default'] as const;
+export type TtfsPreset = (typeof TTFS_PRESETS)[number];
+
+/** The AtomNAS search the benchmark runs (the tiny preset with these fields replaced, one epoch). */
+export interface AtomNasBenchSettings {
+  width: number;
+  batch: number;
+  /** Training images: limit / batch steps. */
+  limit: number;
+  shrinkEvery: number;
+  rho: number;
+  emaDecay: number;
+}
 
 /** Everything a bench run is configured by; step counts are explicit so the result file states them. */
 export interface BenchOptions {
@@ -9,7 +28,7 @@ export interface BenchOptions {
   gpu: boolean;
   /** Backends of the throughput figure (the first one is used by every other browser figure). */
   backends: BenchBackend[];
-  /** Small step counts: a smoke run of the whole pipeline (minutes), not a measurement to publish. */
+  /** Small step counts: a smoke run of the whole pipeline, not a measurement to publish. */
   quick: boolean;
   /** Figures to run (default: all). */
   only: FigureId[];
@@ -19,55 +38,91 @@ export interface BenchOptions {
   chromium: string;
   /** Reuse the existing build in outDir. */
   skipBuild: boolean;
-  /** Throughput network: the baseline ArchSpec with stem stride 2 ('tiny') or 1 ('full'). */
+  /** Throughput network: the baseline ArchSpec with stem stride 2 ('tiny') or 1 ('full'), width, batch. */
   net: 'tiny' | 'full';
   width: number;
   batch: number;
-  /** Throughput: interleaved rounds of `block` engine steps then `block` stock steps, after `warmup` steps of each. */
+  /** Throughput: `warmup` steps of each side, then `rounds` × (`block` engine steps, `block` stock steps), ABBA. */
   rounds: number;
   block: number;
   warmup: number;
-  /** AtomNAS: training images (tiny preset, 1 epoch: limit / 32 steps) and interleaved rounds of the static comparison. */
-  atomnasLimit: number;
+  atomnas: AtomNasBenchSettings;
+  /** AtomNAS comparison after the search: rounds of `block` steps per contender. */
   atomnasRounds: number;
-  /** Memory: readings after these step counts (tiny network). */
+  /** Memory in the browser (primary backend, GPU bytes): readings after these step counts (tiny network). */
   memorySteps: [number, number];
+  /** Memory in Node (tensor counts, tfjs cpu): readings after these step counts (tiny network). */
+  nodeMemorySteps: [number, number];
+  ttfsPresets: TtfsPreset[];
   /** Responsiveness window, seconds. */
   windowS: number;
 }
 
-export const DEFAULT_OPTIONS: Readonly<BenchOptions> = Object.freeze({
-  gpu: false,
-  backends: ['webgpu', 'webgl', 'cpu'] as BenchBackend[],
-  quick: false,
-  only: [...FIGURE_IDS],
-  port: 4175,
-  outDir: 'dist-bench',
-  resultsDir: 'bench/results',
-  chromium: '/usr/bin/chromium',
-  skipBuild: false,
-  net: 'tiny' as const,
+type Tunables = Omit<BenchOptions, 'gpu' | 'backends' | 'quick' | 'only' | 'port' | 'outDir' | 'resultsDir' | 'chromium' | 'skipBuild'>;
+
+const SOFTWARE: Tunables = {
+  net: 'tiny',
+  width: 0.25,
+  batch: 16,
+  rounds: 2,
+  block: 2,
+  warmup: 1,
+  atomnas: { width: 0.25, batch: 16, limit: 160, shrinkEvery: 2, rho: 0.15, emaDecay: 0 },
+  atomnasRounds: 2,
+  memorySteps: [5, 20],
+  nodeMemorySteps: [50, 500],
+  ttfsPresets: ['train-quick', 'atomnas-tiny'],
+  windowS: 20,
+};
+
+const GPU: Tunables = {
+  net: 'tiny',
   width: 1,
   batch: 32,
   rounds: 3,
   block: 4,
   warmup: 2,
-  atomnasLimit: 1280,
+  atomnas: { width: 1, batch: 32, limit: 1280, shrinkEvery: 5, rho: 0.05, emaDecay: 0.7 },
   atomnasRounds: 3,
-  memorySteps: [50, 500] as [number, number],
+  memorySteps: [50, 500],
+  nodeMemorySteps: [50, 500],
+  ttfsPresets: [...TTFS_PRESETS],
   windowS: 20,
-});
+};
 
-/** What `--quick` changes. */
-export const QUICK_OVERRIDES: Partial<BenchOptions> = {
-  rounds: 2,
+const QUICK: Partial<Tunables> = {
+  rounds: 1,
   block: 2,
   warmup: 1,
-  atomnasLimit: 320,
-  atomnasRounds: 2,
-  memorySteps: [10, 50],
+  atomnasRounds: 1,
+  memorySteps: [2, 6],
+  nodeMemorySteps: [10, 50],
+  ttfsPresets: ['train-quick'],
   windowS: 8,
 };
+
+/** The defaults of a profile (`--gpu` or not, `--quick` or not). */
+export function defaultsFor(gpu: boolean, quick: boolean): BenchOptions {
+  const t = gpu ? GPU : SOFTWARE;
+  const atomnas = { ...t.atomnas, ...(quick ? { limit: t.atomnas.batch * 6 } : {}) };
+  return {
+    ...t,
+    ...(quick ? QUICK : {}),
+    atomnas,
+    memorySteps: [...(quick ? QUICK.memorySteps ?? t.memorySteps : t.memorySteps)],
+    nodeMemorySteps: [...(quick ? QUICK.nodeMemorySteps ?? t.nodeMemorySteps : t.nodeMemorySteps)],
+    ttfsPresets: [...(quick ? QUICK.ttfsPresets ?? t.ttfsPresets : t.ttfsPresets)],
+    gpu,
+    quick,
+    backends: ['webgpu', 'webgl', 'cpu'],
+    only: [...FIGURE_IDS],
+    port: 4175,
+    outDir: 'dist-bench',
+    resultsDir: 'bench/results',
+    chromium: '/usr/bin/chromium',
+    skipBuild: false,
+  };
+}
 
 export class BenchUsageError extends Error {
   constructor(message: string) {
@@ -77,15 +132,16 @@ export class BenchUsageError extends Error {
 }
 
 export const BENCH_USAGE = `npm run bench -- [options]
-  --gpu                    real GPU: Vulkan flags of LATENCY.md instead of the SwiftShader pin
-  --backends LIST          throughput backends, comma-separated (default webgpu,webgl,cpu)
+  --gpu                    real GPU: Vulkan flags of LATENCY.md instead of the SwiftShader pin (and the issue's step counts)
+  --backends LIST          throughput backends, comma-separated (default webgpu,webgl,cpu; the first runs the other figures)
   --only LIST              figures: ${FIGURE_IDS.join(',')} (default all)
   --quick                  small step counts (a smoke run)
   --net tiny|full          throughput network: baseline with stem stride 2 (default) or 1
-  --width W --batch B      throughput network width (1) and batch (32)
-  --rounds N --block N --warmup N     throughput interleaving (3 rounds of 4 steps after 2 warm-up steps)
-  --atomnas-limit N        AtomNAS training images, 1 epoch at batch 32 (1280 → 40 steps)
-  --memory-steps A,B       memory readings after A and B steps (50,500)
+  --width W --batch B      throughput network width and batch (SwiftShader 0.25 / 16; --gpu 1 / 32)
+  --rounds N --block N --warmup N     throughput interleaving
+  --atomnas-limit N        AtomNAS training images (one epoch)
+  --memory-steps A,B       browser memory readings after A and B steps (SwiftShader 5,20; --gpu 50,500)
+  --ttfs-presets LIST|all  ${TTFS_PRESETS.join(',')}
   --window-s S             responsiveness window (20)
   --port P --out-dir D --results-dir D --chromium PATH --skip-build`;
 
@@ -102,10 +158,15 @@ function listOf<T extends string>(name: string, raw: string, allowed: readonly T
   return [...new Set(items)] as T[];
 }
 
+function pair(name: string, raw: string): [number, number] {
+  const [x, y, extra] = raw.split(',').map((s) => intIn(name, s, 1, 100_000));
+  if (y === undefined || extra !== undefined || !(y > x)) throw new BenchUsageError(`--${name} needs two increasing counts, e.g. 50,500`);
+  return [x, y];
+}
+
 /** Parse `process.argv.slice(2)`; throws BenchUsageError on anything it does not understand. */
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
-  const quick = argv.includes('--quick');
-  const o: BenchOptions = { ...DEFAULT_OPTIONS, backends: [...DEFAULT_OPTIONS.backends], only: [...DEFAULT_OPTIONS.only], memorySteps: [...DEFAULT_OPTIONS.memorySteps], ...(quick ? QUICK_OVERRIDES : {}), quick };
+  const o = defaultsFor(argv.includes('--gpu'), argv.includes('--quick'));
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -115,9 +176,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     };
     switch (a) {
       case '--quick':
-        break;
       case '--gpu':
-        o.gpu = true;
         break;
       case '--skip-build':
         o.skipBuild = true;
@@ -153,12 +212,14 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         o.warmup = intIn('warmup', value(), 0, 1000);
         break;
       case '--atomnas-limit':
-        o.atomnasLimit = intIn('atomnas-limit', value(), 64, 8000);
+        o.atomnas.limit = intIn('atomnas-limit', value(), o.atomnas.batch, 8000);
         break;
-      case '--memory-steps': {
-        const [x, y] = value().split(',').map((s) => intIn('memory-steps', s, 1, 100_000));
-        if (y === undefined || !(y > x)) throw new BenchUsageError('--memory-steps needs two increasing counts, e.g. 50,500');
-        o.memorySteps = [x, y];
+      case '--memory-steps':
+        o.memorySteps = pair('memory-steps', value());
+        break;
+      case '--ttfs-presets': {
+        const v = value();
+        o.ttfsPresets = v === 'all' ? [...TTFS_PRESETS] : listOf('ttfs-presets', v, TTFS_PRESETS);
         break;
       }
       case '--window-s':
@@ -185,20 +246,26 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
 
 /**
  * The command that reproduces one figure with the options of this run: `--only <figure>`, the backend it ran on
- * where that matters, and every option that differs from what `--quick` / the defaults would give.
+ * where that matters, and every option that differs from the defaults of the run's profile (`--gpu`, `--quick`).
  */
 export function figureCommand(figure: FigureId, o: BenchOptions, backend?: string): string {
-  const base: BenchOptions = { ...DEFAULT_OPTIONS, ...(o.quick ? QUICK_OVERRIDES : {}), quick: o.quick } as BenchOptions;
+  const base = defaultsFor(o.gpu, o.quick);
   const parts = ['npm run bench --', `--only ${figure}`];
   if (o.quick) parts.push('--quick');
   if (o.gpu) parts.push('--gpu');
-  const be = backend && backend !== 'node-cpu' ? backend : figure === 'throughput-node' ? undefined : o.backends[0];
-  if (be && be !== 'webgpu') parts.push(`--backends ${be}`);
-  const nums: [keyof BenchOptions, string][] = [];
-  if (figure === 'throughput' || figure === 'throughput-node') nums.push(['net', 'net'], ['width', 'width'], ['batch', 'batch'], ['rounds', 'rounds'], ['block', 'block'], ['warmup', 'warmup']);
-  if (figure === 'atomnas') nums.push(['atomnasLimit', 'atomnas-limit']);
-  if (figure === 'responsiveness') nums.push(['windowS', 'window-s']);
-  for (const [key, flag] of nums) if (o[key] !== base[key]) parts.push(`--${flag} ${String(o[key])}`);
-  if (figure === 'memory' && o.memorySteps.join(',') !== base.memorySteps.join(',')) parts.push(`--memory-steps ${o.memorySteps.join(',')}`);
+  const browserBackend = figure === 'throughput' && backend ? backend : o.backends[0];
+  const usesBrowser = figure !== 'throughput-node';
+  if (usesBrowser && browserBackend !== 'webgpu' && (figure === 'throughput' || figure === 'atomnas' || figure === 'ttfs' || figure === 'memory')) {
+    parts.push(`--backends ${browserBackend}`);
+  }
+  const flags: [string, string | number, string | number][] = [];
+  if (figure === 'throughput' || figure === 'throughput-node') {
+    flags.push(['net', o.net, base.net], ['width', o.width, base.width], ['batch', o.batch, base.batch], ['rounds', o.rounds, base.rounds], ['block', o.block, base.block], ['warmup', o.warmup, base.warmup]);
+  }
+  if (figure === 'atomnas') flags.push(['atomnas-limit', o.atomnas.limit, base.atomnas.limit], ['block', o.block, base.block], ['warmup', o.warmup, base.warmup]);
+  if (figure === 'memory') flags.push(['memory-steps', o.memorySteps.join(','), base.memorySteps.join(',')]);
+  if (figure === 'ttfs') flags.push(['ttfs-presets', o.ttfsPresets.join(','), base.ttfsPresets.join(',')]);
+  if (figure === 'responsiveness') flags.push(['window-s', o.windowS, base.windowS]);
+  for (const [flag, v, d] of flags) if (v !== d) parts.push(`--${flag} ${v}`);
   return parts.join(' ');
 }

@@ -5,7 +5,7 @@ import { isSoftwareAdapter, type BenchResult, type FigureRow } from './schema';
 export function formatValue(v: number | null, unit: string): string {
   if (v === null || !Number.isFinite(v)) return '–';
   const abs = Math.abs(v);
-  const digits = unit === '×' || unit === 'ρ' ? 3 : abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
+  const digits = unit === '×' || unit === 'ρ' ? 3 : unit === 'count' || abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
   const s = v.toFixed(digits);
   if (unit === '×') return `${s}×`;
   if (unit === '%') return `${s}%`;

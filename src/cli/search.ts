@@ -1,18 +1,24 @@
 /**
  * `search --method atomnas --preset tiny|default --seed N --out r.json`: run a NAS method on the built-in MNIST with
  * the tfjs CPU backend and write the `train` command's fields plus the method's own (`events`, `supernetMacs`).
+ * `--penalty latency --profile profile.json` prices every atom with a latency profile exported from the profiler.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import type { ArchSpec } from '../core/archspec';
+import { predictedLabel } from '../core/atomnasLatency';
 import { atomnasPreset, kernelsOf, type AtomNasPresetId, type AtomNasSettings } from '../core/atomnasSettings';
+import { predictLatency } from '../core/latency/predict';
+import { parseProfileText, type LatencyProfile } from '../core/latency/profileSchema';
 import { decodeBuiltin } from '../data/builtin';
 import type { DataSplit } from '../data/dataset';
 import { mnistSplit } from '../data/split';
-import { atomnasMethod } from '../methods/atomnas/method';
+import { createAtomNasRun } from '../methods/atomnas/method';
 import { listMethods } from '../methods/registry';
 import { type FlagSpec, type FlagValue, UsageError } from './args';
 import type { CliCommand, CliIo } from './commands';
 import { setupCpuBackend } from './train';
+import { PADNAS_FLAGS, runPadnasSearch } from './searchPadnas';
 
 const DEFAULT_DATA = fileURLToPath(new URL('../../public/data/mnist-10k.bin', import.meta.url));
 
@@ -24,7 +30,8 @@ export const SEARCH_FLAGS: readonly FlagSpec[] = [
   { name: 'train-limit', type: 'int', min: 0, max: 10000000, help: 'override: seeded random subset of N training examples (0 = all)' },
   { name: 'batch', type: 'int', min: 1, max: 4096, help: 'override the minibatch size' },
   { name: 'rho', type: 'number', min: 0, max: 10, minExclusive: true, help: 'override ρ, the L1 strength on the gates' },
-  { name: 'penalty', type: 'enum', choices: ['macs', 'uniform'], help: "override the penalty ('latency' needs a device profile)" },
+  { name: 'penalty', type: 'enum', choices: ['macs', 'uniform', 'latency'], help: "override the penalty ('latency' needs --profile)" },
+  { name: 'profile', type: 'string', help: 'latency profile JSON (exported from the Latency profiler): prices atoms for --penalty latency, labels predicted latency' },
   { name: 'target-macs', type: 'number', min: 1, max: 1e12, help: 'target mode: adapt ρ to end near this many MACs' },
   { name: 'kernels', type: 'enum', choices: ['3-5-7', '3-5', '3-7', '5-7', '3', '5', '7'], help: 'override the kernel sizes' },
   { name: 'expansion', type: 'int', min: 1, max: 6, help: 'override the expansion per kernel' },
@@ -33,6 +40,7 @@ export const SEARCH_FLAGS: readonly FlagSpec[] = [
   { name: 'proximal', type: 'boolean', help: 'override: proximal step on γ (false = L1 subgradient, as the paper)' },
   { name: 'data', type: 'string', help: 'built-in dataset file (default public/data/mnist-10k.bin)' },
   { name: 'out', type: 'string', help: 'write the JSON result here' },
+  ...PADNAS_FLAGS,
 ];
 
 /** The AtomNAS settings for these flags: the preset, then every override given (pure). */
@@ -58,18 +66,50 @@ export function atomnasSettingsFromFlags(f: Record<string, FlagValue>): AtomNasS
   return s;
 }
 
+/**
+ * The `--profile` file, validated with the profile schema (null without the flag). `--penalty latency` without it is a
+ * usage error; an unreadable file or one that is not a valid latency profile throws an Error naming the file and the
+ * problem (the schema names the offending field).
+ */
+export async function loadSearchProfile(f: Record<string, FlagValue>): Promise<LatencyProfile | null> {
+  const path = f.profile as string | undefined;
+  if (path === undefined) {
+    if (f.penalty === 'latency') {
+      throw new UsageError('--penalty latency needs --profile path/to/profile.json: a latency profile exported from the Latency profiler');
+    }
+    return null;
+  }
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new Error(`--profile ${path}: cannot read the file (${e instanceof Error ? e.message : String(e)})`);
+  }
+  try {
+    return parseProfileText(text);
+  } catch (e) {
+    throw new Error(`--profile ${path} is not a usable latency profile: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
 /** Run the search; returns the JSON result. */
 export async function runSearch(f: Record<string, FlagValue>, io: CliIo, commandLine: string): Promise<Record<string, unknown>> {
-  if (f.method !== 'atomnas') throw new UsageError(`--method ${String(f.method)} has no search driver yet`);
+  if (f.method !== 'atomnas' && f.method !== 'padnas') throw new UsageError(`--method ${String(f.method)} has no search driver yet`);
   const t0 = performance.now();
+  const profile = await loadSearchProfile(f);
   const backend = await setupCpuBackend();
   const dataPath = (f.data as string | undefined) ?? DEFAULT_DATA;
   const dataset = decodeBuiltin(dataPath.split(/[\\/]/).pop() ?? 'data', new Uint8Array(await readFile(dataPath)));
   const split: DataSplit = mnistSplit(dataset.n);
+  if (f.method === 'padnas') return runPadnasSearch(f, io, commandLine, { dataset, split, backend, profile });
   const s = atomnasSettingsFromFlags(f);
-  const run = atomnasMethod.create({ data: { dataset, split }, log: (l) => io.log(l) }, s);
+  const run = createAtomNasRun({ data: { dataset, split }, log: (l) => io.log(l) }, s, { profile: profile ?? undefined });
+  /** Predicted latency of a spec on the profiled device, labelled with the profile (NaN when it cannot price it). */
+  const predicted = (spec: ArchSpec): number => (profile ? predictLatency(spec, profile).ms : Number.NaN);
+  const supernetMs = predicted(run.net.spec);
   io.log(
-    `search atomnas (${s.preset}, seed ${s.seed}): supernet ${(run.supernetMacs / 1e6).toFixed(3)} M MACs, ${run.supernetParams} params; ` +
+    `search atomnas (${s.preset}, seed ${s.seed}, penalty ${s.penalty}): supernet ${(run.supernetMacs / 1e6).toFixed(3)} M MACs, ${run.supernetParams} params` +
+      `${profile ? `, ${supernetMs.toFixed(3)} ms ${predictedLabel(profile.name)}` : ''}; ` +
       `${run.totalSteps} steps (${run.trainer.stepsPerEpoch}/epoch) on tfjs ${backend.backend}`,
   );
   const history: { epoch: number; loss: number; valAccuracy: number; macs: number; params: number; seconds: number }[] = [];
@@ -97,6 +137,8 @@ export async function runSearch(f: Record<string, FlagValue>, io: CliIo, command
     const fin = run.final;
     if (!fin) throw new Error('the search ended without a final evaluation');
     io.log(`found ${(fin.macs / 1e6).toFixed(3)} M MACs (supernet ${(fin.supernetMacs / 1e6).toFixed(3)} M), test accuracy ${(100 * fin.testAcc).toFixed(2)}% without retraining`);
+    const foundMs = predicted(fin.spec);
+    if (profile) io.log(`latency ${supernetMs.toFixed(3)} ms → ${foundMs.toFixed(3)} ms, ${predictedLabel(profile.name)}`);
     return {
       command: commandLine,
       method: 'atomnas',
@@ -117,6 +159,16 @@ export async function runSearch(f: Record<string, FlagValue>, io: CliIo, command
       supernetMacs: fin.supernetMacs,
       supernetParams: fin.supernetParams,
       events: fin.events,
+      // Predicted, not measured: every number says which profile it comes from (null = none, or it cannot price the spec).
+      latency: profile
+        ? {
+            label: predictedLabel(profile.name),
+            profileId: profile.id,
+            profileName: profile.name,
+            supernetMs: Number.isFinite(supernetMs) ? supernetMs : null,
+            foundMs: Number.isFinite(foundMs) ? foundMs : null,
+          }
+        : null,
     };
   } finally {
     run.dispose();

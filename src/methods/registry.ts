@@ -3,10 +3,12 @@
  * drivers (worker handlers, the CLI's `search` command) look methods up by id.
  */
 import { atomnasMethod } from './atomnas/method';
+import { padnasMethod } from './padnas/method';
 import type { NasMethod } from './types';
 
 export const METHODS = {
   atomnas: atomnasMethod,
+  padnas: padnasMethod,
 } as const;
 
 export type MethodId = keyof typeof METHODS;

@@ -193,3 +193,11 @@ export async function getSearchTargetProfile(): Promise<LatencyProfile | null> {
   if (!id) return null;
   return (await s.list()).profiles.find((p) => p.id === id) ?? null;
 }
+
+/**
+ * The search-target profile among the loaded ones (a zustand selector: `useProfiler(selectSearchTarget)` re-renders
+ * when the target changes; call `refreshProfiles()` once so the list is loaded), or null when none is chosen.
+ */
+export function selectSearchTarget(s: Pick<ProfilerState, 'profiles' | 'targetId'>): LatencyProfile | null {
+  return s.targetId === null ? null : (s.profiles.find((p) => p.id === s.targetId) ?? null);
+}

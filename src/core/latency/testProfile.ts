@@ -1,10 +1,13 @@
 /**
  * TEST FIXTURE ONLY: a structurally valid latency profile with synthetic numbers (never shown as a measurement).
- * Imported by unit tests of the schema, the predictor API and the profile store.
+ * Imported by unit tests of the schema, the predictor API, the profile store and AtomNAS's latency penalty.
  */
 
+import type { InputShape } from '../archspec';
 import { baselineSpec } from '../skeleton';
-import { lutKey, specLutOps } from './lutKeys';
+import { fitPerChannel } from './assemble';
+import { lutKey, specLutOps, type LutOp } from './lutKeys';
+import { planLut, type ProfileMode } from './plan';
 import { PROFILE_FORMAT, PROFILE_VERSION, type LatencyProfile } from './profileSchema';
 
 /** A profile whose LUT covers the tiny baseline (28×28×1, 10 classes) with 0.1 ms per layer plus 0.01 ms per index. */
@@ -50,5 +53,47 @@ export function syntheticProfile(id = 'test-profile'): LatencyProfile {
       },
     },
     roofline: { matmulGflops: 50, bandwidthGBs: 10, matmulN: 1024, addElements: 4194304 },
+  };
+}
+
+/**
+ * A profile whose every MB branch is exactly linear in its hidden width: latency = slope(op)·hidden + intercept (other
+ * entries 0.1 ms; `op` is the branch's LUT op, its block shape and kernel), measured on the plan's widths of `mode` and
+ * fitted by the profiler's own `fitPerChannel`. So the per-channel fit, and the per-atom cost taken from it, are
+ * known: slope(op) (× the predictor's a).
+ */
+export function linearBranchProfile(opts: {
+  slope: (op: Extract<LutOp, { op: 'mb' }>) => number;
+  intercept?: number;
+  mode?: ProfileMode;
+  input?: InputShape;
+  numClasses?: number;
+  tiny?: boolean;
+  width?: number;
+  a?: number;
+  id?: string;
+  name?: string;
+}): LatencyProfile {
+  const planOpts = {
+    mode: opts.mode ?? 'full',
+    input: opts.input ?? { height: 28, width: 28, channels: 1 },
+    numClasses: opts.numClasses ?? 10,
+    tiny: opts.tiny ?? true,
+    width: opts.width ?? 1,
+  };
+  const plan = planLut(planOpts);
+  const lut: LatencyProfile['lut'] = {};
+  for (const e of plan) {
+    const ms = e.op.op === 'mb' && e.op.expand && e.slot >= 0 ? opts.slope(e.op) * e.op.hidden + (opts.intercept ?? 0.05) : 0.1;
+    lut[e.key] = { medianMs: ms, madMs: 0.001, samples: 21, repeats: 8, compileMs: 3 };
+  }
+  const base = syntheticProfile(opts.id ?? 'linear-profile');
+  return {
+    ...base,
+    name: opts.name ?? 'linear test profile',
+    settings: { ...base.settings, ...planOpts },
+    lut,
+    perChannel: fitPerChannel(plan, lut),
+    predictor: base.predictor ? { ...base.predictor, a: opts.a ?? base.predictor.a } : null,
   };
 }

@@ -43,9 +43,22 @@ export function slotShapes(width: number): { cin: number; cout: number; stride: 
   });
 }
 
-/** The initial op set of every slot: all six MBConvs, plus identity only where stride is 1 and width unchanged. */
-export function initialSpace(width: number): string[][] {
-  return slotShapes(width).map((s) => PADNAS_OPS.filter((op) => op !== 'skip' || canResidual(s.cin, s.cout, s.stride)));
+/** Candidate-op families offered in the UI / CLI: which MBConv ops (identity is always a candidate where allowed). */
+export const OP_FAMILIES = {
+  all: ['k3e3', 'k3e6', 'k5e3', 'k5e6', 'k7e3', 'k7e6'],
+  k35: ['k3e3', 'k3e6', 'k5e3', 'k5e6'],
+  k3: ['k3e3', 'k3e6'],
+  e3: ['k3e3', 'k5e3', 'k7e3'],
+} as const satisfies Record<string, readonly PadOp[]>;
+export type OpFamily = keyof typeof OP_FAMILIES;
+
+/**
+ * The initial op set of every slot: the family's MBConvs (default: all six, the paper's basic space), plus identity
+ * only where stride is 1 and width unchanged.
+ */
+export function initialSpace(width: number, family: OpFamily = 'all'): string[][] {
+  const mb: readonly string[] = OP_FAMILIES[family];
+  return slotShapes(width).map((s) => PADNAS_OPS.filter((op) => (op === 'skip' ? canResidual(s.cin, s.cout, s.stride) : mb.includes(op))));
 }
 
 /** The concrete layer op `op` is at a slot with these channels and stride. */

@@ -11,6 +11,12 @@ describe('search space', () => {
     expect(spaceSizeLog10(space)).toBeCloseTo(3 * Math.log10(7) + 4 * Math.log10(6));
   });
 
+  it('an op family restricts the MBConvs, identity stays where allowed', () => {
+    const space = initialSpace(1, 'k3');
+    expect(space[0]).toEqual(['k3e3', 'k3e6']);
+    expect(space[1]).toEqual(['k3e3', 'k3e6', 'skip']);
+  });
+
   it('a genotype becomes a valid ArchSpec of single-op layers', () => {
     const g = ['k3e3', 'skip', 'k5e6', 'k7e3', 'k3e6', 'skip', 'k7e6'];
     const spec = genotypeSpec(g, SK);

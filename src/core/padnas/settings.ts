@@ -3,6 +3,8 @@
  * (which may not import methods/), hence here in core. Presets and their plain-words meaning.
  */
 
+import type { OpFamily } from './ops';
+
 export type PadNasPresetId = 'tiny' | 'default';
 
 export interface PadNasSettings {
@@ -10,6 +12,8 @@ export interface PadNasSettings {
   /** Stem stride 2 (the tiny skeleton). */
   tiny: boolean;
   width: number;
+  /** Candidate MBConv ops per layer (identity added where allowed); 'all' = k∈{3,5,7} × e∈{3,6}, the paper's space. */
+  ops: OpFamily;
   /** Seeded random subset of N training images (0 = all). */
   trainLimit: number;
   /** Validation images used for one-shot accuracy during the search (0 = the whole val split). */
@@ -53,8 +57,9 @@ const TINY: PadNasSettings = {
   preset: 'tiny',
   tiny: true,
   width: 0.5,
-  trainLimit: 640,
-  valLimit: 160,
+  ops: 'all',
+  trainLimit: 960,
+  valLimit: 200,
   batchSize: 32,
   lr: 0.1,
   weightDecay: 4e-5,
@@ -72,9 +77,9 @@ const TINY: PadNasSettings = {
   windowLo: 0.1,
   windowHi: 0.7,
   bnRecal: true,
-  bnRecalBatches: 2,
+  bnRecalBatches: 3,
   rankArchs: 8,
-  rankSteps: 10,
+  rankSteps: 20,
   finalEpochs: 2,
 };
 

@@ -7,7 +7,9 @@
  */
 
 import { convOut, type ArchSpec, type MbLayer } from '../../core/archspec';
+import { priceSupernetAtoms } from '../../core/atomnasLatency';
 import { archCosts, mbAtomCost } from '../../core/costs';
+import type { LatencyProfile } from '../../core/latency/profileSchema';
 
 /** One searchable block's atoms, in the engine's channel order. */
 export interface BlockAtoms {
@@ -105,6 +107,33 @@ export interface LatencyAtomCosts {
   perAtom: Float32Array;
   /** Offset of each searched block's first atom in `perAtom`, in `searchableLayers` order of the supernet. */
   blockOffset: number[];
+  /** The profile the costs come from (absent for hand-made costs). */
+  profileId?: string;
+  profileName?: string;
+}
+
+/** A device profile that cannot price the supernet (the message names the blocks, kernels and what to do). */
+export class LatencyProfileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LatencyProfileError';
+  }
+}
+
+/**
+ * Per-atom latency costs of a supernet from a device profile: each atom costs the slope of its branch's fit of
+ * latency against hidden width (ms per channel, core/atomnasLatency). Throws LatencyProfileError when the profile has
+ * no usable fit for some branch: never estimated.
+ */
+export function latencyCostsFromProfile(
+  supernet: ArchSpec,
+  supernetBlocks: readonly BlockAtoms[],
+  profile: LatencyProfile,
+  shape: { tiny: boolean; width: number },
+): LatencyAtomCosts {
+  const p = priceSupernetAtoms(supernet, profile, shape);
+  if (!p.ok) throw new LatencyProfileError(p.message);
+  return { ...latencyCostsFromBranches(supernetBlocks, p.perChannel), profileId: p.profileId, profileName: p.profileName };
 }
 
 /** Build `LatencyAtomCosts` from a per-(block, kernel) cost of one channel, e.g. a profiler's per-channel branch cost. */

@@ -5,16 +5,17 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ArchSpec } from '../../core/archspec';
+import { atomnasSupernetSpec } from '../../core/atomnasLatency';
 import type { AtomNasSettings } from '../../core/atomnasSettings';
 import type { AtomNasFinal, AtomNasShrinkEvent, AtomNasSnapshot, AtomNasValPoint } from '../../core/atomnasSnapshot';
 import { archCosts } from '../../core/costs';
+import type { LatencyProfile } from '../../core/latency/profileSchema';
 import { rngStream } from '../../core/rng';
 import { limitTrain } from '../../data/split';
-import { supernetSpec } from '../../core/skeleton';
 import { buildNetwork, type Network } from '../../engine/network';
 import { Trainer, type TrainConfig, type TrainData } from '../../engine/trainer';
 import type { MethodContext, MethodResult, MethodRun, MethodStep } from '../types';
-import { atomPenalties, blockAtoms, markFixedLayer, meanAtomCost, type BlockAtoms, type LatencyAtomCosts } from './atoms';
+import { atomPenalties, blockAtoms, latencyCostsFromProfile, markFixedLayer, meanAtomCost, type BlockAtoms, type LatencyAtomCosts } from './atoms';
 import { WeightEma } from './ema';
 import { adaptRho, DEFAULT_TARGET, plannedMacs, projectedMacs, rampSteps, rhoAt, type TargetOptions } from './rhoSchedule';
 import { shrinkNetwork } from './shrink';
@@ -26,16 +27,21 @@ const GATE_READ_EVERY = 4;
 /** Target mode's leading indicator counts atoms with |γ| at or below this as already gone [ours]. */
 const DYING_LEVEL = 0.05;
 
-/** Optional inputs not in the URL settings. */
+/** Optional inputs not in the URL settings. Penalty 'latency' needs `latency` or `profile`. */
 export interface AtomNasExtras {
-  /** Per-atom latency costs from a device profile; required by penalty 'latency'. */
+  /** Per-atom latency costs (hand-made, or computed elsewhere); take precedence over `profile`. */
   latency?: LatencyAtomCosts;
+  /** The device profile (the search target) whose per-channel fits price the atoms. */
+  profile?: LatencyProfile;
 }
+
+export const NO_PROFILE_ERROR =
+  'The latency penalty needs a device profile with per-channel branch costs: measure or import one in the Latency profiler ' +
+  'and choose it as the search target (CLI: --profile file.json), or pick the "macs" penalty.';
 
 /** The supernet ArchSpec of these settings for a dataset shape. */
 export function atomnasSupernet(s: AtomNasSettings, input: ArchSpec['input'], numClasses: number): ArchSpec {
-  const spec = supernetSpec({ kernels: s.kernels, expansion: s.expansion, width: s.width, tiny: s.tiny, input, numClasses });
-  return markFixedLayer(spec);
+  return markFixedLayer(atomnasSupernetSpec(s, input, numClasses));
 }
 
 export class AtomNasRun implements MethodRun<AtomNasSnapshot> {
@@ -56,6 +62,9 @@ export class AtomNasRun implements MethodRun<AtomNasSnapshot> {
   private readonly evalTrainer: Trainer | null;
   private readonly supernetAtoms: BlockAtoms[];
   private readonly penaltyNorm: number;
+  /** Per-atom latency costs of the supernet (penalty 'latency' only). */
+  readonly latency: LatencyAtomCosts | undefined;
+  private penaltyHost: Float32Array[] = [];
   private readonly ramp: number;
   private readonly target: TargetOptions | null;
   private penalties: tf.Tensor1D[] = [];
@@ -72,12 +81,11 @@ export class AtomNasRun implements MethodRun<AtomNasSnapshot> {
   constructor(
     private readonly ctx: MethodContext,
     readonly settings: AtomNasSettings,
-    private readonly extras: AtomNasExtras = {},
+    extras: AtomNasExtras = {},
   ) {
     const s = settings;
-    if (s.penalty === 'latency' && !extras.latency) {
-      throw new Error('The latency penalty needs a device profile with per-channel branch costs; measure one first, or pick "macs".');
-    }
+    const profile = extras.profile;
+    if (s.penalty === 'latency' && !extras.latency && !profile) throw new Error(NO_PROFILE_ERROR);
     const { dataset } = ctx.data;
     const spec = atomnasSupernet(s, { height: dataset.height, width: dataset.width, channels: dataset.channels }, dataset.numClasses);
     spec.meta = { ...spec.meta, method: 'atomnas', seed: s.seed, preset: s.preset, dataset: dataset.name };
@@ -87,6 +95,9 @@ export class AtomNasRun implements MethodRun<AtomNasSnapshot> {
     this.lastProjected = costs.macs;
     this.atoms = this.supernetAtoms = blockAtoms(spec);
     this.penaltyNorm = meanAtomCost(this.atoms);
+    // Before any tensor exists: a profile that cannot price the supernet throws here, naming what it lacks.
+    this.latency =
+      s.penalty !== 'latency' ? undefined : (extras.latency ?? (profile && latencyCostsFromProfile(spec, this.atoms, profile, { tiny: s.tiny, width: s.width })));
     const split = limitTrain(ctx.data.split, s.trainLimit);
     const data: TrainData = { dataset, split };
     const cfg: TrainConfig = {
@@ -146,8 +157,14 @@ export class AtomNasRun implements MethodRun<AtomNasSnapshot> {
 
   private rebuildPenalties(): void {
     tf.dispose(this.penalties);
-    const host = atomPenalties(this.atoms, this.settings.penalty, this.penaltyNorm, this.extras.latency);
+    const host = atomPenalties(this.atoms, this.settings.penalty, this.penaltyNorm, this.latency);
+    this.penaltyHost = host;
     this.penalties = host.map((p) => tf.tensor1d(p));
+  }
+
+  /** penalty_i of every surviving atom, per searched block (what ρ multiplies). */
+  penaltyWeights(): Float32Array[] {
+    return this.penaltyHost.map((p) => p.slice());
   }
 
   private async readGates(net: Network): Promise<Float32Array[]> {

@@ -1,12 +1,20 @@
 /** Start / Pause / Step / Reset / Export, progress, live readouts, the result (no retrain vs retrain) and the events. */
+import { predictedLabel } from '../../core/atomnasLatency';
 import { useStore } from '../../state/store';
 import { compact, percent, sig } from '../common/format';
 import { Hint } from '../common/Hint';
 import { ExportStatus, useExportModel } from '../common/useExportModel';
 import { RunProgress } from '../train/RunProgress';
 import { pauseAtomNas, resetAtomNas, resumeAtomNas, retrainFound, startAtomNas, stepAtomNas } from './atomnasActions';
+import { AtomNasRunCard } from './AtomNasRunCard';
 import { useAtomNas } from './atomnasStore';
 import { CHART_HINTS } from './hints';
+import { useLatencyPenaltyStatus } from './latencyStatus';
+
+/** "1.234 ms", or why there is no number. */
+function ms(v: number): string {
+  return Number.isFinite(v) ? `${v.toFixed(v < 10 ? 3 : 1)} ms` : 'not priced';
+}
 
 function Controls() {
   const appState = useStore((s) => s.runState);
@@ -19,16 +27,26 @@ function Controls() {
   const exp = useExportModel();
   const mine = app.runId !== null && app.runId === runId;
   const state = mine ? app.state : 'idle';
+  // A new run with the latency penalty needs a profile that prices the supernet (resuming a paused one does not).
+  const penalty = useStore((s) => s.settings.apen);
+  const latency = useLatencyPenaltyStatus();
+  const blocked = state !== 'paused' && penalty === 'latency' && !latency.usable ? `The latency penalty cannot be used: ${latency.reason ?? ''}` : undefined;
   return (
     <div className="controls">
       <div className="button-row" role="group" aria-label="Search controls">
-        <button type="button" className="button primary" disabled={!app.ready || state === 'running' || state === 'diverged'} onClick={() => void (state === 'paused' ? resumeAtomNas() : startAtomNas())}>
+        <button
+          type="button"
+          className="button primary"
+          disabled={!app.ready || state === 'running' || state === 'diverged' || blocked !== undefined}
+          title={blocked}
+          onClick={() => void (state === 'paused' ? resumeAtomNas() : startAtomNas())}
+        >
           Start
         </button>
         <button type="button" className="button" disabled={state !== 'running'} onClick={() => void pauseAtomNas()}>
           Pause
         </button>
-        <button type="button" className="button" disabled={!app.ready || state === 'running' || state === 'diverged'} onClick={() => void stepAtomNas()}>
+        <button type="button" className="button" disabled={!app.ready || state === 'running' || state === 'diverged' || blocked !== undefined} title={blocked} onClick={() => void stepAtomNas()}>
           Step
         </button>
         <button type="button" className="button" disabled={runId === null && app.state === 'idle'} onClick={() => void resetAtomNas()}>
@@ -57,12 +75,28 @@ function Readouts() {
     { label: 'Shrink events', value: String(s.events.length), id: 'an-events' },
   ];
   if (s.plannedMacs !== null) items.push({ label: 'Planned MACs', value: compact(s.plannedMacs), id: 'an-planned' });
+  if (s.profile) {
+    // Never a measurement: the label says where the number comes from.
+    const keptMs = s.latencyMs / s.supernetLatencyMs;
+    items.push({
+      label: `Latency now, ${predictedLabel(s.profile.name)}`,
+      value: Number.isFinite(s.latencyMs)
+        ? `${ms(s.latencyMs)}${Number.isFinite(keptMs) ? ` (${percent(keptMs, 1)})` : ''}`
+        : s.runId
+          ? 'not priced: the profile cannot price this network'
+          : '–',
+      id: 'an-latency',
+    });
+  }
   return (
     <dl className="readouts">
       {items.map((i) => (
         <div key={i.id} className="readout">
           <dt>{i.label}</dt>
-          <dd data-testid={i.id} data-value={i.id === 'an-macs' ? String(s.macs) : i.id === 'an-supernet-macs' ? String(s.supernetMacs) : undefined}>
+          <dd
+            data-testid={i.id}
+            data-value={i.id === 'an-macs' ? String(s.macs) : i.id === 'an-supernet-macs' ? String(s.supernetMacs) : i.id === 'an-latency' ? String(s.latencyMs) : undefined}
+          >
             {i.value}
           </dd>
         </div>
@@ -75,6 +109,9 @@ function Result() {
   const final = useAtomNas((s) => s.final);
   const retrain = useAtomNas((s) => s.retrain);
   const error = useAtomNas((s) => s.error);
+  const profile = useAtomNas((s) => s.profile);
+  const finalMs = useAtomNas((s) => s.finalLatencyMs);
+  const supernetMs = useAtomNas((s) => s.supernetLatencyMs);
   if (error) {
     return (
       <div className="outcome outcome-bad" role="alert" data-testid="atomnas-error">
@@ -93,6 +130,11 @@ function Result() {
       <p>
         {compact(final.macs)} MACs ({percent(final.macs / final.supernetMacs, 1)} of the supernet), {compact(final.params)} params, {final.events.length} shrink events.
       </p>
+      {profile && (
+        <p data-testid="an-final-latency">
+          Latency {ms(finalMs)} (supernet {ms(supernetMs)}), {predictedLabel(profile.name)}.
+        </p>
+      )}
       <dl className="readouts">
         <div className="readout">
           <dt>Test accuracy, no retraining</dt>
@@ -120,6 +162,7 @@ function EventLog() {
   return (
     <details className="event-log">
       <summary>Shrink events ({events.length})</summary>
+      <Hint label="Shrink events">{CHART_HINTS.events}</Hint>
       <table>
         <thead>
           <tr>
@@ -155,6 +198,7 @@ export function AtomNasRunPanel() {
       <Readouts />
       <Result />
       <EventLog />
+      <AtomNasRunCard />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { installAtomNasRouting, resetAtomNas, stepAtomNas, toggleAtomNas } from 
 import { AtomNasCharts } from './AtomNasCharts';
 import { AtomNasRunPanel } from './AtomNasRunPanel';
 import { AtomNasSettingsForm } from './AtomNasSettingsForm';
+import { useProfilesLoaded } from './latencyStatus';
 import './atomnas.css';
 
 export const atomnasCommands: ScreenCommands = {
@@ -15,6 +16,7 @@ export const atomnasCommands: ScreenCommands = {
 
 export function AtomNasScreen() {
   useEffect(() => installAtomNasRouting(), []);
+  useProfilesLoaded(); // the search-target profile prices the latency penalty and labels predicted latencies
   return (
     <div className="train-layout atomnas-layout">
       <div className="side">

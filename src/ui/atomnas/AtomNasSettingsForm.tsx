@@ -1,10 +1,37 @@
 /** The AtomNAS settings panel: presets, search space, penalty, shrinking and recipe, each with a "?" explanation. */
+import { NO_PROFILE_REASON } from '../../core/atomnasLatency';
 import { atomnasPreset, atomnasToUrl } from '../../core/atomnasSettings';
 import { useStore } from '../../state/store';
 import { AtomChoice, AtomNumber, AtomToggle, RhoSlider } from './fields';
+import { useLatencyPenaltyStatus } from './latencyStatus';
 
-/** Until the latency profiler supplies per-channel branch costs, the latency penalty cannot be chosen. */
+/** Why the latency option is greyed out (short, in the option itself; the full reason is shown below the select). */
 const LATENCY_UNAVAILABLE = 'needs a device profile';
+
+/** Which profile prices the latency penalty, or why it cannot (shown under the penalty choice). */
+function LatencyPenaltyNote({ selected }: { selected: boolean }) {
+  const st = useLatencyPenaltyStatus();
+  if (!st.selectable) {
+    return (
+      <p className="field-note" role={selected ? 'alert' : 'note'} data-testid="latency-penalty-note">
+        Latency penalty: {NO_PROFILE_REASON}.{selected ? ' Start will refuse it; pick MACs or uniform.' : ''}
+      </p>
+    );
+  }
+  if (selected && !st.usable) {
+    return (
+      <p className="field-note error-text" role="alert" data-testid="latency-penalty-note">
+        {st.reason}
+      </p>
+    );
+  }
+  return (
+    <p className="field-note" role="note" data-testid="latency-penalty-note">
+      Latency penalty priced by the search-target profile <strong data-testid="latency-profile-name">{st.profileName}</strong>
+      {st.usable ? ' (per-channel cost of each branch, from its fit of latency against hidden width).' : ` — ${st.reason ?? ''}`}
+    </p>
+  );
+}
 
 export function AtomNasSettingsForm() {
   const s = useStore((st) => st.settings);
@@ -12,6 +39,7 @@ export function AtomNasSettingsForm() {
   const runState = useStore((st) => st.runState);
   const locked = runState === 'running';
   const target = s.amode === 'target';
+  const latency = useLatencyPenaltyStatus();
   return (
     <section className="panel" aria-labelledby="atomnas-settings-title">
       <h2 id="atomnas-settings-title">Search settings</h2>
@@ -41,13 +69,9 @@ export function AtomNasSettingsForm() {
             { value: 'uniform', text: 'uniform (network slimming)' },
             { value: 'latency', text: 'latency on this device' },
           ]}
-          disabledValues={{ latency: LATENCY_UNAVAILABLE }}
+          disabledValues={latency.selectable ? {} : { latency: LATENCY_UNAVAILABLE }}
         />
-        {s.apen === 'latency' && (
-          <p className="field-note" role="status">
-            The latency penalty {LATENCY_UNAVAILABLE} with per-channel branch costs; none is loaded, so Start will refuse it. Pick MACs or uniform.
-          </p>
-        )}
+        <LatencyPenaltyNote selected={s.apen === 'latency'} />
         <AtomToggle label="Target mode: adapt ρ to a MACs target (ours)" hint="amode" checked={target} onChange={(on) => setSettings({ amode: on ? 'target' : 'rho' })} />
         {target && <AtomNumber k="atgt" label="MACs target (millions)" />}
         <AtomNumber k="athr" label="Dead when |γ| ≤" />

@@ -3,13 +3,16 @@
  * Train screen uses), so Pause / Step / Reset are the loop's generic controls; AtomNAS data arrives as
  * `atomnas/snapshot` events, routed here into the screen's own store.
  */
+import { latencyPenaltyStatus } from '../../core/atomnasLatency';
 import { atomnasFromUrl } from '../../core/atomnasSettings';
+import type { LatencyProfile } from '../../core/latency/profileSchema';
+import { getSearchTargetProfile } from '../../state/profilerState';
 import { trainSeries } from '../../state/series';
 import { useStore } from '../../state/store';
-import { toTrainSettings } from '../../state/trainActions';
+import { buildRunCard, toTrainSettings } from '../../state/trainActions';
 import { getClient } from '../../state/workerBridge';
 import type { RunAction, TrainSettings, WorkerEvent } from '../../worker/protocol';
-import { applySnapshotToStore, atomnasLive, resetAtomNasState, useAtomNas } from './atomnasStore';
+import { applySnapshotToStore, atomnasLive, predictedMs, priceSupernet, resetAtomNasState, setRunProfile, useAtomNas } from './atomnasStore';
 
 let routed = false;
 let counter = 0;
@@ -22,7 +25,7 @@ function onEvent(ev: WorkerEvent): void {
       atomnasLive.apply(ev.snap);
       applySnapshotToStore(ev.snap);
     } else if (ev.type === 'atomnas/final') {
-      useAtomNas.setState({ final: ev.final, macs: ev.final.macs, params: ev.final.params });
+      useAtomNas.setState({ final: ev.final, macs: ev.final.macs, params: ev.final.params, finalLatencyMs: predictedMs(ev.final.spec) });
     } else if (ev.type === 'error') {
       useAtomNas.setState({ error: ev.message });
     }
@@ -43,20 +46,51 @@ export function installAtomNasRouting(): void {
   getClient().on(onEvent);
 }
 
-/** Start a new search with the current settings (paused right away when `paused`, for Step from idle). */
+/**
+ * Start a new search with the current settings (paused right away when `paused`, for Step from idle). The search-target
+ * profile labels every predicted latency; penalty 'latency' needs it to price every atom of the supernet, else the
+ * search does not start and says why (never estimated).
+ */
 export async function startAtomNas(paused = false): Promise<void> {
   installAtomNasRouting();
   const app = useStore.getState();
-  if (!app.dataset) return;
+  const ds = app.dataset;
+  if (!ds) return;
   const settings = atomnasFromUrl(app.settings);
   const runId = `atomnas-${Date.now().toString(36)}-${++counter}`;
   resetAtomNasState();
   useAtomNas.setState({ runId });
+  let profile: LatencyProfile | null = null;
+  try {
+    profile = await getSearchTargetProfile();
+  } catch (e) {
+    if (settings.penalty === 'latency') {
+      useAtomNas.setState({ error: `The latency penalty needs the search-target profile, which could not be read: ${e instanceof Error ? e.message : String(e)}` });
+      return;
+    }
+  }
+  if (useAtomNas.getState().runId !== runId) return; // another Start or a Reset while the profile was read
+  if (settings.penalty === 'latency') {
+    const shape = { input: { height: ds.height, width: ds.width, channels: ds.channels }, numClasses: ds.numClasses };
+    const status = latencyPenaltyStatus(settings, shape, profile);
+    if (!status.usable) {
+      useAtomNas.setState({ error: `The latency penalty cannot be used: ${status.reason}` });
+      return;
+    }
+  }
+  setRunProfile(profile);
   app.beginRun(runId, paused ? 'paused' : 'running');
   try {
-    const started = await getClient().request('atomnas/start', { runId, settings, paused });
+    const started = await getClient().request('atomnas/start', { runId, settings, paused, profile: settings.penalty === 'latency' ? profile : null });
     if (useAtomNas.getState().runId !== runId) return;
-    useAtomNas.setState({ started, supernetMacs: started.macs, supernetParams: started.params, macs: started.macs, params: started.params, totalSteps: started.totalSteps });
+    // The Train card's context (seed, backend, adapter, tfjs, dataset, split with the same seeded subset) + our settings.
+    const { settings: _train, ...context } = buildRunCard(
+      useStore.getState(), runId, { ...toTrainSettings(app.settings), seed: settings.seed, trainLimit: settings.trainLimit }, started,
+      typeof location === 'undefined' ? '' : location.href,
+    );
+    const card = { ...context, settings, latencyProfile: profile ? { id: profile.id, name: profile.name } : null };
+    useAtomNas.setState({ started, card, supernetMacs: started.macs, supernetParams: started.params, macs: started.macs, params: started.params, totalSteps: started.totalSteps });
+    priceSupernet(started.spec, started.macs);
     if (paused) void control('step');
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);

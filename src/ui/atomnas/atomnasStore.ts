@@ -4,8 +4,13 @@
  * Run state and progress of the worker's run loop stay in the app store's run slice (one loop for all screens).
  */
 import { create } from 'zustand';
+import type { ArchSpec } from '../../core/archspec';
+import type { AtomNasSettings } from '../../core/atomnasSettings';
 import type { AtomNasFinal, AtomNasShrinkEvent, AtomNasSnapshot, AtomNasValPoint } from '../../core/atomnasSnapshot';
+import { predictLatency } from '../../core/latency/predict';
+import type { LatencyProfile } from '../../core/latency/profileSchema';
 import { SeriesBuffer } from '../../state/series';
+import type { RunCard } from '../../state/slices/runSlice';
 import type { RunState, TrainStarted } from '../../worker/protocol';
 
 export interface RetrainState {
@@ -16,6 +21,9 @@ export interface RetrainState {
   testAcc: number | null;
   error: string | null;
 }
+
+/** The run card of a search: the Train card's context fields with the AtomNAS settings and the latency profile. */
+export type AtomNasRunCard = Omit<RunCard, 'settings'> & { settings: AtomNasSettings; latencyProfile: { id: string; name: string } | null };
 
 export interface AtomNasUiState {
   runId: string | null;
@@ -35,6 +43,13 @@ export interface AtomNasUiState {
   final: AtomNasFinal | null;
   retrain: RetrainState | null;
   error: string | null;
+  card: AtomNasRunCard | null;
+  /** The profile the run's latency figures are predicted with (the search target at Start; null: none chosen). */
+  profile: { id: string; name: string } | null;
+  /** Predicted latency (ms) of the supernet, of the current network and of the found one; NaN when not priced. */
+  supernetLatencyMs: number;
+  latencyMs: number;
+  finalLatencyMs: number;
 }
 
 const empty: AtomNasUiState = {
@@ -55,6 +70,11 @@ const empty: AtomNasUiState = {
   final: null,
   retrain: null,
   error: null,
+  card: null,
+  profile: null,
+  supernetLatencyMs: Number.NaN,
+  latencyMs: Number.NaN,
+  finalLatencyMs: Number.NaN,
 };
 
 export const useAtomNas = create<AtomNasUiState>()(() => ({ ...empty }));
@@ -102,8 +122,38 @@ class AtomNasLive {
 
 export const atomnasLive = new AtomNasLive();
 
+/** The run's profile (kept out of React state: it holds the whole LUT). */
+let runProfile: LatencyProfile | null = null;
+let pricedMacs = Number.NaN;
+
+/** Predicted latency of a spec with the run's profile (NaN without one, or when it cannot price an op). */
+export function predictedMs(spec: ArchSpec): number {
+  return runProfile ? predictLatency(spec, runProfile).ms : Number.NaN;
+}
+
+/** Remember the profile a new run's latency figures come from (after `resetAtomNasState`). */
+export function setRunProfile(p: LatencyProfile | null): void {
+  runProfile = p;
+  pricedMacs = Number.NaN;
+  useAtomNas.setState({ profile: p ? { id: p.id, name: p.name } : null });
+}
+
+/** Price the supernet the worker built (once per run, from `atomnas/start`'s answer). */
+export function priceSupernet(spec: ArchSpec, macs: number): void {
+  if (!runProfile) return;
+  const ms = predictedMs(spec);
+  if (!Number.isNaN(pricedMacs)) return useAtomNas.setState({ supernetLatencyMs: ms }); // a snapshot came first
+  pricedMacs = macs;
+  useAtomNas.setState({ supernetLatencyMs: ms, latencyMs: ms });
+}
+
 /** Fold a snapshot's low-frequency part into the store. */
 export function applySnapshotToStore(s: AtomNasSnapshot): void {
+  if (runProfile && s.macsNow !== pricedMacs) {
+    // The spec changes only at shrink events (and MACs with it): price it again then.
+    pricedMacs = s.macsNow;
+    useAtomNas.setState({ latencyMs: predictedMs(s.spec) });
+  }
   useAtomNas.setState((st) => ({
     step: s.step,
     totalSteps: s.totalSteps,
@@ -123,5 +173,7 @@ export function applySnapshotToStore(s: AtomNasSnapshot): void {
 /** Forget everything (Reset / new run). */
 export function resetAtomNasState(): void {
   useAtomNas.setState({ ...empty });
+  runProfile = null;
+  pricedMacs = Number.NaN;
   atomnasLive.clear();
 }

@@ -8,7 +8,7 @@ export const CONTROL_HINTS = {
   arho:
     'ρ: how hard the penalty pulls every gate γ towards zero. Larger ρ = more atoms die = smaller network, lower accuracy. The paper uses 1e-4…1.8e-4 over 350 epochs; runs of a few epochs need far larger values. Log scale. ρ ramps up linearly over the first 7% of steps, as in the paper’s code.',
   apen:
-    'What an atom costs in the penalty. "macs": its multiply-adds divided by the average atom’s (the paper’s resource-aware penalty: expensive atoms, e.g. 7×7 at high resolution, are pushed harder). "uniform": every atom costs 1 (network slimming, the paper’s ablation). "latency": measured cost on this device — needs a device profile from the latency profiler; without one it is unavailable (never estimated behind your back).',
+    'What an atom costs in the penalty. "macs": its multiply-adds divided by the average atom’s (the paper’s resource-aware penalty: expensive atoms, e.g. 7×7 at high resolution, are pushed harder). "uniform": every atom costs 1 (network slimming, the paper’s ablation). "latency": what one channel of the atom’s branch costs on your device — the slope of the profile’s fit of branch latency against hidden width, divided by the average atom’s, like "macs". It uses the search-target profile of the Latency profiler (named below the choice); without one, or when that profile did not measure some block shape or kernel of this supernet, it is unavailable and says why (never estimated behind your back). Latency figures are then shown as "predicted (profile …)": predictions, not measurements.',
   amode:
     'Playground extension (not in the paper, users asked for it): instead of a fixed ρ, aim at a MACs target. At every shrink check ρ is multiplied up or down so the network’s MACs follow a straight path from the supernet down to the target, reached at 70% of training.',
   atgt: 'The MACs the network should end near, in millions (target mode only). Atoms that were removed never come back, so the controller errs on the side of removing too little.',
@@ -36,6 +36,9 @@ export const CHART_HINTS = {
   val: 'Accuracy on the validation split (held-out training images, never the test set), measured after every epoch with BN statistics re-estimated first, because removing channels changes the activations BN normalises.',
   scatter:
     'Every surviving atom: its cost (MACs) against |γ|. With the "macs" penalty the expensive atoms (right) feel a stronger pull, so they die first unless they are worth it; with "uniform" cost plays no role.',
+  card: 'Everything needed to reproduce or cite this search: seed, compute backend and adapter, tfjs version, dataset and split (the training subset is a seeded random draw), every setting, and which latency profile (if any) priced the atoms. The link in the address bar restores the settings.',
+  events:
+    'Every physical removal: which blocks lost how many atoms per kernel size, and the MACs before and after. A block whose atoms all died and that has a residual connection becomes an identity.',
   result:
     'Test accuracy of the network the search left behind, without retraining (AtomNAS’s claim), next to the same architecture trained from scratch with the baseline recipe for the same number of epochs.',
 } as const;

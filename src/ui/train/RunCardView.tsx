@@ -26,8 +26,9 @@ export function RunCardView() {
     ['Adapter', card.adapter],
     ['tfjs', card.tfjsVersion],
     ['Dataset', `${card.dataset.name} (${card.dataset.shape.join('×')}, ${card.dataset.classes} classes)`],
-    ['Split', `${card.split.train} / ${card.split.val} / ${card.split.test} (seed ${card.split.seed})`],
+    ['Split', `${card.split.train} / ${card.split.val} / ${card.split.test} (seed ${card.split.seed}${s.trainLimit > 0 ? '; train = a seeded random subset' : ''})`],
     ['Network', `${card.arch.name}: ${compact(card.arch.macs)} MACs, ${compact(card.arch.params)} params`],
+    ['Size', `width ×${s.width}${s.tiny ? ', tiny (stem stride 2)' : ''}`],
     ['Recipe', `${s.epochs} epochs × ${card.stepsPerEpoch} steps, batch ${s.batchSize}, ${s.optimizer} lr ${s.lr} (${s.schedule})`],
     ['Regularisation', `label smoothing ${s.labelSmoothing}, weight decay ${s.weightDecay}`],
   ];

@@ -7,7 +7,7 @@ import { archCosts, validateArchSpec } from '../../core/costs';
 import { rngStream } from '../../core/rng';
 import { buildNetwork, type Network } from '../../engine/network';
 import { Trainer } from '../../engine/trainer';
-import { atomnasMethod } from '../../methods/atomnas/method';
+import { createAtomNasRun } from '../../methods/atomnas/method';
 import { limitTrain } from '../../data/split';
 import type { AtomNasRun } from '../../methods/atomnas/run';
 import { snapshotTransfer } from '../../methods/atomnas/snapshot';
@@ -95,7 +95,7 @@ export const atomnasHandlers: HandlerTable = {
     if (!data) throw new Error('No dataset is loaded yet: load the built-in MNIST or your own files first.');
     ctx.loop.control('reset'); // free the previous job (and its tensors) before building a supernet
     dropResult(ctx);
-    const run = atomnasMethod.create({ data: { dataset: data.dataset, split: data.split } }, req.settings);
+    const run = createAtomNasRun({ data: { dataset: data.dataset, split: data.split } }, req.settings, { profile: req.profile ?? undefined });
     const job = new AtomNasJob(req.runId, run, ctx);
     ctx.loop.start(req.runId, job, req.paused ?? false);
     ctx.model = { net: run.network(), steps: () => run.trainer.stepIndex };

@@ -1,0 +1,20 @@
+import { readFile } from 'node:fs/promises';
+import { setupCpuBackend } from '/work/main/src/cli/train';
+import { decodeBuiltin } from '/work/main/src/data/builtin';
+import { mnistSplit } from '/work/main/src/data/split';
+import { padnasPreset } from '/work/main/src/core/padnas/settings';
+import { PadNasRun } from '/work/main/src/methods/padnas/run';
+await setupCpuBackend();
+const dataset = decodeBuiltin('mnist', new Uint8Array(await readFile('/work/main/public/data/mnist-10k.bin')));
+const split = mnistSplit(dataset.n);
+const lr = Number(process.argv[2] ?? 0.1);
+const run = new PadNasRun({ data: { dataset, split } }, { ...padnasPreset('tiny'), lr });
+const losses: number[] = [];
+for (let i = 0; i < 60; i++) { await run.step(); losses.push(run.snapshot().loss); }
+console.log('lr', lr, 'loss', losses.filter((_, i) => i % 6 === 5).map((l) => l.toFixed(3)).join(' '));
+const g = Array(7).fill('k3e3');
+console.log('oneshot k3e3 recal', await run.oneShot(g));
+(run as any).settings = { ...run.settings, bnRecal: false };
+(run as any).weightsVersion++;
+console.log('oneshot k3e3 no recal', await run.oneShot(g));
+run.dispose();

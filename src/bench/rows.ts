@@ -1,0 +1,240 @@
+/**
+ * Table rows from raw measurements: every derived number of the benchmark is computed here (pure), so the figures
+ * can be re-derived from the raw section of any result file.
+ */
+import { figureCommand, type BenchOptions } from './args';
+import type { AtomNasBenchRaw } from './atomnasBench';
+import type { FigureRow } from './schema';
+import { atLeast, atMost, finiteOrNull, imagesPerSecond, macsSegments, macsTrend, memoryVerdict, sideBySide, type Responsiveness } from './summary';
+import type { MemoryRaw, PageEnv, TtfsRaw } from './tasks';
+import type { ThroughputRaw } from './throughput';
+
+const mm = (macs: number): string => `${(macs / 1e6).toFixed(3)} M MACs`;
+const ms = (v: number): string => (Number.isFinite(v) ? `${v.toFixed(v >= 100 ? 0 : 1)} ms` : '–');
+
+/** Throughput of the engine and its ratio to the stock LayersModel on one backend. */
+export function throughputRows(raw: ThroughputRaw, o: BenchOptions, backend: string, env?: Pick<PageEnv, 'fastCpuKernels'>): FigureRow[] {
+  const figure = backend === 'node-cpu' ? 'throughput-node' : 'throughput';
+  const cmd = figureCommand(figure, o, backend);
+  const s = sideBySide(raw.engineBlocks, raw.stockBlocks);
+  const eng = imagesPerSecond(raw.batch, s.a.medianMs);
+  const stock = imagesPerSecond(raw.batch, s.b.medianMs);
+  const net = `${raw.spec.name}, ${mm(raw.spec.macs)}, batch ${raw.batch}`;
+  const cpuNote = env?.fastCpuKernels || backend === 'node-cpu' ? '; engine/cpuKernels fast CPU kernels installed for both' : '';
+  const n = `${raw.engineBlocks.length} rounds × ${raw.engineBlocks[0]?.length ?? 0} steps per side after ${raw.engineWarmupMs.length} warm-up`;
+  return [
+    {
+      figure,
+      name: `Training throughput, engine (${net})`,
+      value: finiteOrNull(eng),
+      unit: 'img/s',
+      pass: null,
+      detail: `median ${ms(s.a.medianMs)}/step (MAD ${ms(s.a.madMs)}), n = ${s.a.n}; stock LayersModel ${stock.toFixed(1)} img/s; ${n}${cpuNote}`,
+      backend,
+      command: cmd,
+    },
+    {
+      figure,
+      name: 'Engine ÷ stock tfjs LayersModel (trainOnBatch), images/s',
+      value: finiteOrNull(s.speedup),
+      unit: '×',
+      goal: '≥ 1.0',
+      pass: atLeast(finiteOrNull(s.speedup), 1),
+      detail: `engine ${ms(s.a.medianMs)} vs stock ${ms(s.b.medianMs)} per step (MAD ${ms(s.b.madMs)}), interleaved ABBA${backend === 'node-cpu' ? '' : ' in one page'}; ${raw.recipe}${raw.kernels ? `; kernels per step: engine ${raw.kernels.engine}, stock ${raw.kernels.stock}` : ''}`,
+      backend,
+      command: cmd,
+    },
+  ];
+}
+
+/** AtomNAS: shrunk supernet vs static network, the search's own step, and step time against MACs. */
+export function atomnasRows(raw: AtomNasBenchRaw, o: BenchOptions, backend: string): FigureRow[] {
+  const cmd = figureCommand('atomnas', o, backend);
+  const s = sideBySide(raw.shrunkBlocks, raw.staticBlocks);
+  const own = sideBySide(raw.searchBlocks, raw.staticBlocks);
+  const trend = macsTrend(raw.points);
+  const segs = macsSegments(raw.points);
+  const first = segs[0];
+  const last = segs[segs.length - 1];
+  const st = raw.settings;
+  const cfg = `tiny preset ×${st.width}, ${st.trainLimit} images, 1 epoch (${raw.points.length} steps, batch ${st.batchSize}), ρ ${st.rho}, shrink check every ${st.shrinkEvery}, EMA ${st.emaDecay || 'off'}`;
+  return [
+    {
+      figure: 'atomnas',
+      name: `AtomNAS: shrunk supernet ÷ static network of the same ArchSpec, step time (${mm(raw.finalMacs)}, ${(100 * raw.finalMacs / raw.supernetMacs).toFixed(0)}% of the supernet)`,
+      value: finiteOrNull(s.slowdown),
+      unit: '×',
+      goal: '≤ 1.05',
+      pass: atMost(finiteOrNull(s.slowdown), 1.05),
+      detail: `shrunk ${ms(s.a.medianMs)} (MAD ${ms(s.a.madMs)}) vs static ${ms(s.b.medianMs)} (MAD ${ms(s.b.madMs)}), n = ${s.a.n} each, same recipe, plain Trainer, interleaved; after ${raw.shrinkEvents.length} shrink events in a search of ${cfg}`,
+      backend,
+      command: cmd,
+    },
+    {
+      figure: 'atomnas',
+      name: "AtomNAS: the search's own step (sliced optimizer state, proximal γ step) ÷ static network step",
+      value: finiteOrNull(own.slowdown),
+      unit: '×',
+      pass: null,
+      detail: `${ms(own.a.medianMs)} vs ${ms(own.b.medianMs)}; the difference is AtomNAS's per-step work, not shrinking`,
+      backend,
+      command: cmd,
+    },
+    {
+      figure: 'atomnas',
+      name: 'AtomNAS: step time against MACs through the search, Spearman ρ',
+      value: finiteOrNull(trend.spearman),
+      unit: 'ρ',
+      pass: null,
+      detail:
+        first && last
+          ? `${mm(first.macs)}: ${ms(first.medianMs)}/step → ${mm(last.macs)}: ${ms(last.medianMs)}/step (time ×${trend.lastOverFirst.toFixed(2)} for MACs ×${trend.macsLastOverFirst.toFixed(2)}); ${segs.length} stretches, first step after a shrink (recompiles) median ${ms(medianOf(segs.slice(1).map((g) => g.firstMs)))}; n = ${trend.n} steps; ${cfg}`
+          : 'no steps',
+      backend,
+      command: cmd,
+    },
+  ];
+}
+
+function medianOf(xs: number[]): number {
+  if (xs.length === 0) return Number.NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Longest task, tasks over 50 ms and frame rate of the app's main thread while it trains. */
+export function responsivenessRows(r: Responsiveness & { steps: number; hash: string }, o: BenchOptions, backend: string): FigureRow[] {
+  const cmd = figureCommand('responsiveness', o, backend);
+  const ctx = `${(r.windowMs / 1000).toFixed(0)} s of training on the Train screen (#${r.hash}), ${r.steps} steps in the window`;
+  return [
+    {
+      figure: 'responsiveness',
+      name: 'Main thread while training: longest task',
+      value: r.longestTaskMs,
+      unit: 'ms',
+      goal: '< 50 ms',
+      pass: r.longestTaskMs < 50,
+      detail: `PerformanceObserver longtask (reports tasks ≥ 50 ms; 0 = none); ${ctx}`,
+      backend,
+      command: cmd,
+    },
+    {
+      figure: 'responsiveness',
+      name: 'Main thread while training: tasks over 50 ms',
+      value: r.tasksOver50,
+      unit: 'count',
+      goal: '0',
+      pass: r.tasksOver50 === 0,
+      detail: ctx,
+      backend,
+      command: cmd,
+    },
+    {
+      figure: 'responsiveness',
+      name: 'Live view frame rate while training',
+      value: finiteOrNull(r.fps),
+      unit: 'fps',
+      pass: null,
+      detail: `${r.frames} requestAnimationFrame callbacks; worst gap ${ms(r.worstFrameMs)}; headless Chromium`,
+      backend,
+      command: cmd,
+    },
+  ];
+}
+
+/** Time to the end of the first training step, per preset (network build + first step, pipelines compiling). */
+export function ttfsRow(raw: TtfsRaw, env: Pick<PageEnv, 'backendInitMs'>, o: BenchOptions, backend: string): FigureRow {
+  const single: BenchOptions = { ...o, ttfsPresets: [raw.preset] };
+  const total = raw.buildMs + raw.firstStepMs;
+  return {
+    figure: 'ttfs',
+    name: `Time to first training step: ${raw.preset} (${raw.spec.name}, ${mm(raw.spec.macs)}, batch ${raw.batch})`,
+    value: total / 1000,
+    unit: 's',
+    pass: null,
+    detail: `build ${ms(raw.buildMs)} + first step ${ms(raw.firstStepMs)}; second step ${ms(raw.secondStepMs)} (so ≈ ${ms(raw.firstStepMs - raw.secondStepMs)} of compilation); backend init ${ms(env.backendInitMs)}; fresh browser`,
+    backend,
+    command: figureCommand('ttfs', single, backend),
+  };
+}
+
+const bytes = (b: number | null): string => (b === null ? '–' : `${(b / 1024 / 1024).toFixed(2)} MiB`);
+
+/** Tensor counts and GPU bytes after the short and the long run. */
+export function memoryRows(raw: MemoryRaw, o: BenchOptions, backend: string): FigureRow[] {
+  const cmd = figureCommand('memory', o, backend);
+  const [, early, late] = raw.readings;
+  if (!early || !late) return [];
+  const v = memoryVerdict(early, late);
+  const net = `${raw.spec.name}, batch ${raw.batch}`;
+  return [
+    {
+      figure: 'memory',
+      name: `Tensors after ${early.steps} and after ${late.steps} training steps (${net})`,
+      value: late.numTensors - early.numTensors,
+      unit: 'count',
+      goal: 'equal (0)',
+      pass: v.tensorsEqual,
+      detail: `${early.numTensors} → ${late.numTensors} tensors (before training: ${raw.readings[0].numTensors}); ${ms(raw.msPerStep)}/step`,
+      backend,
+      command: cmd,
+    },
+    {
+      figure: 'memory',
+      name: `${early.gpuBytesAllocated !== null ? 'GPU buffer pool' : 'Tensor bytes'} after ${late.steps} ÷ after ${early.steps} steps`,
+      value: finiteOrNull(v.bytesRatio),
+      unit: '×',
+      goal: '≤ 1.1',
+      pass: v.bounded,
+      detail:
+        early.gpuBytesAllocated !== null
+          ? `allocated ${bytes(early.gpuBytesAllocated)} → ${bytes(late.gpuBytesAllocated)}; in use ${bytes(early.gpuBytesUsed)} → ${bytes(late.gpuBytesUsed)}`
+          : `${bytes(early.numBytes)} → ${bytes(late.numBytes)}`,
+      backend,
+      command: cmd,
+    },
+  ];
+}
+
+/** One line of the profiler's held-out predictor report. */
+export interface PredictorReportRow {
+  name: string;
+  formula: string;
+  heldOut: { within10: number; rmspe: number; spearman: number; kendall: number };
+}
+
+/** The profiler's predictor against MACs on held-out networks. */
+export function predictorRows(report: { nFit: number; nHeldOut: number; rows: PredictorReportRow[] }, context: string, o: BenchOptions, backend: string): FigureRow[] {
+  const cmd = figureCommand('predictor', o, backend);
+  const find = (n: string): PredictorReportRow | undefined => report.rows.find((r) => r.name === n);
+  const p = find('predictor');
+  const m = find('macs');
+  if (!p) return [];
+  const pct = (v: number | undefined): string => (v !== undefined && Number.isFinite(v) ? `${(v * 100).toFixed(0)}%` : '–');
+  const held = `${report.nHeldOut} held-out networks (fitted on ${report.nFit}); ${context}`;
+  return [
+    {
+      figure: 'predictor',
+      name: 'Latency predictor: held-out networks within ±10%',
+      value: finiteOrNull(p.heldOut.within10 * 100),
+      unit: '%',
+      goal: m ? `> MACs (${pct(m.heldOut.within10)})` : undefined,
+      pass: m ? p.heldOut.within10 > m.heldOut.within10 : null,
+      detail: `RMSPE ${pct(p.heldOut.rmspe)} (MACs ${pct(m?.heldOut.rmspe)}); ${p.formula}; ${held}`,
+      backend,
+      command: cmd,
+    },
+    {
+      figure: 'predictor',
+      name: 'Latency predictor: Spearman ρ on held-out networks',
+      value: finiteOrNull(p.heldOut.spearman),
+      unit: 'ρ',
+      goal: m ? `> MACs (${Number.isFinite(m.heldOut.spearman) ? m.heldOut.spearman.toFixed(3) : '–'})` : undefined,
+      pass: m && Number.isFinite(p.heldOut.spearman) && Number.isFinite(m.heldOut.spearman) ? p.heldOut.spearman > m.heldOut.spearman : null,
+      detail: `Kendall τ ${p.heldOut.kendall.toFixed(3)} (MACs ${m ? m.heldOut.kendall.toFixed(3) : '–'}); ${held}`,
+      backend,
+      command: cmd,
+    },
+  ];
+}

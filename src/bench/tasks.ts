@@ -1,0 +1,47 @@
+/** Messages between bench/run.ts (Node, Playwright) and the bench page (src/bench/page.ts). Types only. */
+import type { TtfsPreset } from './args';
+import type { AtomNasBenchOptions, AtomNasBenchRaw } from './atomnasBench';
+import type { BenchAdapter, BenchBackend } from './schema';
+import type { MemoryRaw } from './memoryBench';
+import type { ThroughputOptions, ThroughputRaw } from './throughput';
+
+
+export type { MemoryRaw, TtfsPreset };
+
+export type BenchTask =
+  | { kind: 'info'; backend: BenchBackend }
+  | ({ kind: 'throughput'; backend: BenchBackend } & ThroughputOptions)
+  | ({ kind: 'atomnas'; backend: BenchBackend } & AtomNasBenchOptions)
+  | { kind: 'ttfs'; backend: BenchBackend; preset: TtfsPreset }
+  | { kind: 'memory'; backend: BenchBackend; steps: [number, number] };
+
+/** What every task reports about where it ran. */
+export interface PageEnv {
+  backend: string;
+  tfjsVersion: string;
+  adapter: BenchAdapter | null;
+  fallbackReasons: { backend: string; reason: string }[];
+  crossOriginIsolated: boolean;
+  userAgent: string;
+  /** True when the engine's opt-in fast CPU kernels were installed (cpu backend only). */
+  fastCpuKernels: boolean;
+  backendInitMs: number;
+}
+
+export interface TtfsRaw {
+  preset: TtfsPreset;
+  spec: { name: string; macs: number; params: number };
+  batch: number;
+  buildMs: number;
+  /** First training step (pipelines compile on first use). */
+  firstStepMs: number;
+  secondStepMs: number;
+}
+
+
+export type BenchTaskResult =
+  | { kind: 'info'; env: PageEnv }
+  | { kind: 'throughput'; env: PageEnv; raw: ThroughputRaw }
+  | { kind: 'atomnas'; env: PageEnv; raw: AtomNasBenchRaw }
+  | { kind: 'ttfs'; env: PageEnv; raw: TtfsRaw }
+  | { kind: 'memory'; env: PageEnv; raw: MemoryRaw };

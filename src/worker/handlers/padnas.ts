@@ -1,0 +1,100 @@
+/**
+ * `padnas/start`: a PAD-NAS search driven by the generic run loop (pause / step / cancel, throttled snapshots). When
+ * it finishes, the found architecture's stand-alone-trained network becomes the exportable model.
+ */
+import type { Network } from '../../engine/network';
+import { createPadNasRun } from '../../methods/padnas/method';
+import type { PadNasRun } from '../../methods/padnas/run';
+import type { WorkerContext } from '../context';
+import type { HandlerTable } from '../registry';
+import type { Job, Outgoing, StepReport } from '../runLoop';
+import { ensureBackend } from './backend';
+
+/** What this module keeps between requests (in ctx.extras). */
+interface PadNasState {
+  /** The finished search's stand-alone network, owned here until the next search. */
+  result: Network | null;
+}
+
+function stateOf(ctx: WorkerContext): PadNasState {
+  let s = ctx.extras.get('padnas') as PadNasState | undefined;
+  if (!s) {
+    s = { result: null };
+    ctx.extras.set('padnas', s);
+  }
+  return s;
+}
+
+function dropResult(ctx: WorkerContext): void {
+  const s = stateOf(ctx);
+  if (!s.result) return;
+  if (ctx.model?.net === s.result) ctx.model = null;
+  s.result.dispose();
+  s.result = null;
+}
+
+/** A PAD-NAS run as a RunLoop job (one unit of work per step: a training step or one candidate evaluation). */
+export class PadNasJob implements Job {
+  readonly kind = 'padnas';
+  readonly totalSteps: number;
+  readonly totalEpochs: number;
+  private finished = false;
+
+  constructor(
+    private readonly runId: string,
+    readonly run: PadNasRun,
+    private readonly ctx: WorkerContext,
+  ) {
+    this.totalSteps = run.totalSteps;
+    this.totalEpochs = run.totalEpochs;
+  }
+
+  async step(): Promise<StepReport> {
+    return this.run.step();
+  }
+
+  snapshot(): Outgoing | null {
+    if (this.finished) return null;
+    return { event: { type: 'padnas/snapshot', runId: this.runId, snap: this.run.snapshot() } };
+  }
+
+  async finish(): Promise<void> {
+    await this.run.finish();
+    const out = this.snapshot();
+    if (out) this.ctx.post(out.event);
+    this.finished = true;
+    const final = this.run.final;
+    const net = this.run.releaseNetwork();
+    stateOf(this.ctx).result = net;
+    const steps = this.run.finalSteps();
+    this.ctx.model = { net, steps: () => steps };
+    if (final) this.ctx.post({ type: 'padnas/final', runId: this.runId, final });
+  }
+
+  dispose(): void {
+    this.run.dispose();
+  }
+}
+
+export const padnasHandlers: HandlerTable = {
+  'padnas/start': async (req, ctx) => {
+    await ensureBackend(ctx);
+    const data = ctx.data;
+    if (!data) throw new Error('No dataset is loaded yet: load the built-in MNIST or your own files first.');
+    ctx.loop.control('reset'); // free the previous job (and its tensors) before building a supernet
+    dropResult(ctx);
+    const run = createPadNasRun({ data: { dataset: data.dataset, split: data.split } }, req.settings, { profile: req.profile ?? null });
+    const job = new PadNasJob(req.runId, run, ctx);
+    ctx.loop.start(req.runId, job, req.paused ?? false);
+    const frame = run.supernet.frame;
+    return {
+      spec: frame,
+      macs: run.window.max,
+      params: run.supernet.net.params.count((e) => e.trainable),
+      totalSteps: run.totalSteps,
+      stepsPerEpoch: run.stepsPerEpoch,
+      window: run.window,
+      notice: run.latency.notice,
+    };
+  },
+};
