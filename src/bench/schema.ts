@@ -140,9 +140,13 @@ export function validateBenchResult(json: unknown): BenchResult {
   return json as unknown as BenchResult;
 }
 
-/** `2026-11-28-webgpu-swiftshader.json`: date, primary backend, and `-swiftshader` for a software adapter. */
-export function resultFileName(env: Pick<BenchEnvironment, 'date' | 'softwareAdapter'>, backend: string): string {
+/**
+ * `2026-11-28-webgpu-swiftshader.json`: date, primary backend, and `-swiftshader` for a software adapter; a run of some
+ * figures only (`--only`) gets `-only-<figures>` so that it never overwrites a full run's file.
+ */
+export function resultFileName(env: Pick<BenchEnvironment, 'date' | 'softwareAdapter'>, backend: string, only?: readonly FigureId[]): string {
   const day = env.date.slice(0, 10);
   const sw = backend === 'webgpu' && env.softwareAdapter ? '-swiftshader' : '';
-  return `${day}-${backend}${sw}.json`;
+  const part = only && only.length < FIGURE_IDS.length ? `-only-${only.join('+')}` : '';
+  return `${day}-${backend}${sw}${part}.json`;
 }

@@ -88,6 +88,7 @@ describe('bench rows, table and schema', () => {
     expect(() => validateBenchResult({ format: 'other' })).toThrow(/format/);
     expect(resultFileName({ date: '2026-11-28T21:00:00Z', softwareAdapter: true }, 'webgpu')).toBe('2026-11-28-webgpu-swiftshader.json');
     expect(resultFileName({ date: '2026-11-28T21:00:00Z', softwareAdapter: false }, 'webgpu')).toBe('2026-11-28-webgpu.json');
+    expect(resultFileName({ date: '2026-11-28T21:00:00Z', softwareAdapter: false }, 'webgl', ['throughput', 'memory'])).toBe('2026-11-28-webgl-only-throughput+memory.json');
     expect(isSoftwareAdapter(swiftshader)).toBe(true);
     expect(isSoftwareAdapter({ ...swiftshader, architecture: 'ampere', vendor: 'nvidia', isFallbackAdapter: false })).toBe(false);
   });

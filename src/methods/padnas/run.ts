@@ -210,13 +210,16 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
       rng: rngStream(s.seed, `evolve-${r}`),
     });
     this.round = round;
+    this.setPhase('search', `${final ? 'final search' : `search round ${r}`}, generation 1/${s.generations + 1}`);
     const evals0 = this.evaluations;
     let i = 0;
     const per = s.population;
+    const units = per * (s.generations + 1);
     for await (const _ of round.run()) {
-      if (i % per === 0) this.setPhase('search', `${final ? 'final search' : `search round ${r}`}, generation ${Math.floor(i / per) + 1}/${s.generations + 1}`);
       i++;
-      yield;
+      // The vote and the pruning belong to the round's last unit: its snapshot already shows the greyed cells.
+      if (i < units) yield;
+      if (i % per === 0 && i < units) this.setPhase('search', `${final ? 'final search' : `search round ${r}`}, generation ${i / per + 1}/${s.generations + 1}`);
     }
     const voters = topRanked(round.history, s.rankK);
     const shares = opShares(voters, this.space);
@@ -243,6 +246,7 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
       this.ctx.log?.(`round ${r}: ${voters.length} voters, removed ${n} ops; space 10^${stage.log10Before.toFixed(2)} → 10^${stage.log10After.toFixed(2)}`);
     }
     this.stages.push(stage);
+    yield;
   }
 
   /** One-shot vs short stand-alone accuracy of `rankArchs` random architectures of the current space. */

@@ -59,10 +59,13 @@ export class SearchRound {
     const first: Individual[] = [];
     for (let i = 0; i < o.population; i++) {
       if (i < init.genotypes.length) first.push(await this.evaluate(init.genotypes[i]));
+      // Rank within the unit of the last evaluation, so a snapshot right after it shows the finished generation.
+      if (i === o.population - 1) {
+        if (first.length === 0) throw new Error('No architecture of the search space lies inside the latency window: widen the window.');
+        this.settle(rankPopulation(first));
+      }
       yield;
     }
-    if (first.length === 0) throw new Error('No architecture of the search space lies inside the latency window: widen the window.');
-    this.settle(rankPopulation(first));
     for (let gen = 1; gen <= o.generations; gen++) {
       this.generation = gen;
       const { children, discarded } = makeChildren(this.population, {
@@ -77,9 +80,9 @@ export class SearchRound {
       const kids: Individual[] = [];
       for (let i = 0; i < o.population; i++) {
         if (i < children.length) kids.push(await this.evaluate(children[i]));
+        if (i === o.population - 1) this.settle(selectSurvivors([...this.population, ...kids], o.population));
         yield;
       }
-      this.settle(selectSurvivors([...this.population, ...kids], o.population));
     }
   }
 

@@ -2,6 +2,8 @@
  * `padnas/start`: a PAD-NAS search driven by the generic run loop (pause / step / cancel, throttled snapshots). When
  * it finishes, the found architecture's stand-alone-trained network becomes the exportable model.
  */
+import { archCosts } from '../../core/costs';
+import { extremeGenotypes, genotypeSpec } from '../../core/padnas/ops';
 import type { Network } from '../../engine/network';
 import { createPadNasRun } from '../../methods/padnas/method';
 import type { PadNasRun } from '../../methods/padnas/run';
@@ -87,9 +89,11 @@ export const padnasHandlers: HandlerTable = {
     const job = new PadNasJob(req.runId, run, ctx);
     ctx.loop.start(req.runId, job, req.paused ?? false);
     const frame = run.supernet.frame;
+    // MACs of the dearest architecture of the space (a single-path supernet has no one MAC count of its own).
+    const dearest = extremeGenotypes(run.fullSpace).dearest;
     return {
       spec: frame,
-      macs: run.window.max,
+      macs: archCosts(genotypeSpec(dearest, run.skeleton)).macs,
       params: run.supernet.net.params.count((e) => e.trainable),
       totalSteps: run.totalSteps,
       stepsPerEpoch: run.stepsPerEpoch,
