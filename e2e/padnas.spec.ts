@@ -21,7 +21,7 @@ async function pruned(page: Page): Promise<number> {
   return v === null ? 0 : Number(v);
 }
 
-test('tiny PAD-NAS run prunes its search space live and trains the found architecture', async ({ page }) => {
+test('tiny PAD-NAS run prunes its search space live: the heatmap greys pruned cells, then Cancel', async ({ page }) => {
   test.setTimeout(600_000);
   const errors = collectErrors(page);
   await page.goto('/#v=1&screen=padnas');

@@ -157,7 +157,16 @@ export function selectProfile(id: string): void {
 }
 
 export async function setSearchTarget(id: string | null): Promise<void> {
-  await profileStore().setTarget(id);
+  // Show the choice at once (a controlled radio would otherwise snap back until IndexedDB answers), then persist it;
+  // if storing fails, the refresh restores what is really stored and the error says why.
+  const previous = useProfiler.getState().targetId;
+  useProfiler.setState({ targetId: id });
+  try {
+    await profileStore().setTarget(id);
+  } catch (e) {
+    useProfiler.setState({ targetId: previous });
+    setError(`The search target was not saved: ${errText(e)}`);
+  }
   await refreshProfiles();
 }
 
