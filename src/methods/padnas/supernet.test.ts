@@ -1,10 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initialSpace } from '../../core/padnas/ops';
+import { genotypeSpec, initialSpace, SLOT_LAYER_OFFSET } from '../../core/padnas/ops';
 import { rngStream } from '../../core/rng';
 import { syntheticData, useCpuBackend } from '../../engine/testing';
+import { buildNetwork, disposeBnStats } from '../../engine/network';
 import { Trainer } from '../../engine/trainer';
-import { SinglePathSupernet } from './supernet';
+import { opPrefix, SinglePathSupernet } from './supernet';
 
 const data = syntheticData(120, 4, 8);
 const SK = { input: { height: 8, width: 8, channels: 1 }, numClasses: 4, width: 0.25, tiny: true };
@@ -85,5 +86,80 @@ describe('single-path supernet', () => {
     await trainer.trainStep();
     trainer.dispose();
     sn.dispose();
+  });
+  it('the forward of a path equals its stand-alone network with the same weights; every step trains the shared layers', async () => {
+    const space = initialSpace(SK.width);
+    const sn = new SinglePathSupernet(SK, space, rngStream(3, 'init'));
+    const g = ['k5e6', 'skip', 'k3e3', 'k7e6', 'k3e6', 'k5e3', 'k7e3'];
+    const alone = buildNetwork(genotypeSpec(g, SK), rngStream(99, 'init'));
+    // Copy the path's variables into the stand-alone network (L{i}.{op}.x → L{i}.x).
+    for (const n of alone.params.names()) {
+      const i = Number(/^L(\d+)\./.exec(n)![1]);
+      const slot = i - SLOT_LAYER_OFFSET;
+      const src = slot >= 0 && slot < g.length ? n.replace(/^L\d+/, opPrefix(slot, g[slot])) : n;
+      alone.params.set(n, sn.net.params.get(src));
+    }
+    const x = tf.randomUniform<tf.Rank.R4>([6, 8, 8, 1], 0, 1, 'float32', 5);
+    sn.path = g;
+    for (const training of [true, false]) {
+      const a = sn.forward(sn.net, x, training);
+      const b = alone.apply(x, training);
+      const diff = (await tf.max(tf.abs(tf.sub(a.logits, b.logits))).data())[0];
+      expect(diff, `training ${training}`).toBeLessThan(1e-4);
+      disposeBnStats(a.bnStats);
+      disposeBnStats(b.bnStats);
+      tf.dispose([a.logits, b.logits]);
+    }
+    x.dispose();
+    alone.dispose();
+
+    // The stem, the fixed block and the head are on every path's trainable list and move on every step.
+    const trainer = new Trainer(sn.net, data, { epochs: 1, batchSize: 16, lr: 0.1, optimizer: 'sgd', schedule: 'constant', weightDecay: 0, labelSmoothing: 0, seed: 1 }, {
+      forward: sn.forward,
+      trainableNames: () => sn.pathNames(sn.path),
+    });
+    const last = sn.frame.layers.length - 1;
+    const shared = ['L0.w', 'L0.bn.gamma', 'L1.dw0.w', `L${last}.w`, `L${last}.b`];
+    for (const p of [g, ['k3e3', 'k3e3', 'k3e3', 'skip', 'k3e3', 'skip', 'k3e3']]) {
+      sn.path = p;
+      expect(sn.pathNames(p)).toEqual(expect.arrayContaining(shared));
+      const before = await values(sn);
+      await trainer.trainStep();
+      const after = await values(sn);
+      for (const n of shared) expect(after.get(n)!.some((v, i) => v !== before.get(n)![i]), `${n} did not change`).toBe(true);
+    }
+    trainer.dispose();
+    sn.dispose();
+  });
+  it('every MBConv op of a slot starts as the same function (aligned init); independent init does not', async () => {
+    const space = initialSpace(SK.width);
+    const x = tf.randomUniform<tf.Rank.R4>([6, 8, 8, 1], 0, 1, 'float32', 7);
+    const logits = async (sn: SinglePathSupernet, g: string[]): Promise<Float32Array> => {
+      sn.path = g;
+      const r = sn.forward(sn.net, x, true);
+      const out = Float32Array.from(await r.logits.data());
+      disposeBnStats(r.bnStats);
+      r.logits.dispose();
+      return out;
+    };
+    const maxDiff = (a: Float32Array, b: Float32Array) => a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
+    for (const aligned of [true, false]) {
+      const sn = new SinglePathSupernet(SK, space, rngStream(4, 'init'), aligned);
+      const base = space.map(() => 'k3e3');
+      const ref = await logits(sn, base);
+      let worst = 0;
+      for (let j = 0; j < space.length; j++) {
+        for (const op of space[j]) {
+          if (op === 'skip' || op === 'k3e3') continue;
+          worst = Math.max(worst, maxDiff(ref, await logits(sn, base.map((o, i) => (i === j ? op : o)))));
+        }
+      }
+      if (aligned) expect(worst).toBeLessThan(1e-4);
+      else expect(worst).toBeGreaterThan(1e-2);
+      // The weights are still separate variables: training one op leaves its slot-mates alone (first test).
+      expect(sn.net.params.get('L2.k7e6.project.w')).not.toBe(sn.net.params.get('L2.k3e3.project.w'));
+      sn.dispose();
+    }
+    x.dispose();
   });
 });

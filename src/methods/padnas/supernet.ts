@@ -5,9 +5,9 @@
  * training differentiates only the path's variables (`pathNames`), so the KeyedOptimizer leaves every other op's
  * weights and slots exactly as they were. Pruning an op deletes its variables and optimizer state.
  */
-import type * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs';
 import type { ArchSpec, LayerSpec } from '../../core/archspec';
-import { genotypeSpec, opLayer, SLOT_LAYER_OFFSET, slotShapes, type Genotype, type PadSkeleton } from '../../core/padnas/ops';
+import { genotypeSpec, opLayer, parseOp, SLOT_LAYER_OFFSET, slotShapes, type Genotype, type PadSkeleton } from '../../core/padnas/ops';
 import type { Rng } from '../../core/rng';
 import type { ForwardFn } from '../../engine/bnRecalibrate';
 import { applyLayer, createLayerParams, layerParamNames, type BnStats, type ForwardContext } from '../../engine/layers';
@@ -18,6 +18,53 @@ import { ParamStore } from '../../engine/params';
 /** Variable-name prefix of op `op` at searchable slot `slot`. */
 export function opPrefix(slot: number, op: string): string {
   return `L${slot + SLOT_LAYER_OFFSET}.${op}`;
+}
+
+/**
+ * Start every MBConv op of a slot as the same function as the slot's smallest op (least k, least e; k3e3 in every op
+ * family): its expand columns and depthwise filters of the first H_base hidden channels are the base op's (the
+ * depthwise kernel zero-padded to k×k, exact under 'same' padding), its extra hidden channels keep their own random
+ * init but their project rows start at 0, and the BNs start equal (γ 1, β 0) anyway. The weights stay separate and
+ * diverge as each op is trained [ours; SPOS/PAD-NAS initialise every op independently].
+ *
+ * Why: with independent random weights every op of the 4 width/stride-changing slots (no residual) re-projects the
+ * features into an unrelated random basis, so under uniform path sampling the next op and the head see a different
+ * basis on almost every step and nothing co-adapts. In the tiny preset the supernet's training loss stayed at chance
+ * (2.32 after 240 steps); with this start it falls like a (slower) single network (1.85 after 160 steps).
+ * docs/padnas-results.md §1 has the probe.
+ */
+export function alignSlotInit(params: ParamStore, slot: number, ops: readonly string[]): void {
+  const mb = ops.map((op) => ({ op, p: parseOp(op) })).filter((o): o is { op: string; p: { k: number; e: number } } => o.p !== null);
+  if (mb.length < 2) return;
+  const kMin = Math.min(...mb.map((o) => o.p.k));
+  const eMin = Math.min(...mb.map((o) => o.p.e));
+  const base = mb.find((o) => o.p.k === kMin && o.p.e === eMin);
+  if (!base) return;
+  const b = opPrefix(slot, base.op);
+  const baseExpand = params.get(`${b}.expand.w`);
+  const hb = baseExpand.shape[3] ?? 0;
+  for (const { op, p } of mb) {
+    if (op === base.op) continue;
+    const q = opPrefix(slot, op);
+    tf.tidy(() => {
+      const ex = params.get(`${q}.expand.w`);
+      const h = ex.shape[3] ?? 0;
+      const extra = h - hb;
+      const o = (p.k - kMin) / 2;
+      const dwBase = tf.pad(params.get(`${b}.dw0.w`), [[o, o], [o, o], [0, 0], [0, 0]]);
+      const pw = params.get(`${q}.project.w`);
+      const pwBase = params.get(`${b}.project.w`);
+      if (extra > 0) {
+        params.set(`${q}.expand.w`, tf.concat([baseExpand, tf.slice(ex, [0, 0, 0, hb], [-1, -1, -1, extra])], 3));
+        params.set(`${q}.dw0.w`, tf.concat([dwBase, tf.slice(params.get(`${q}.dw0.w`), [0, 0, hb, 0], [-1, -1, extra, -1])], 2));
+        params.set(`${q}.project.w`, tf.concat([pwBase, tf.zeros([1, 1, extra, pw.shape[3] ?? 0])], 2));
+      } else {
+        params.set(`${q}.expand.w`, baseExpand);
+        params.set(`${q}.dw0.w`, dwBase);
+        params.set(`${q}.project.w`, pwBase);
+      }
+    });
+  }
 }
 
 export class SinglePathSupernet {
@@ -33,6 +80,8 @@ export class SinglePathSupernet {
     readonly skeleton: PadSkeleton,
     space: readonly (readonly string[])[],
     rng: Rng,
+    /** Start the ops of a slot as one function (alignSlotInit); false = independent random init (probe / tests). */
+    alignInit = true,
   ) {
     this.slots = slotShapes(skeleton.width);
     this.path = space.map((ops) => ops[0]);
@@ -49,6 +98,7 @@ export class SinglePathSupernet {
           }
         } else createLayerParams(layer, `L${i}`, params, rng.fork(`L${i}`));
       });
+      if (alignInit) space.forEach((ops, slot) => alignSlotInit(params, slot, ops));
     } catch (e) {
       params.dispose();
       throw e;
