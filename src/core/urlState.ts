@@ -74,6 +74,25 @@ export const URL_SETTINGS = [
   num('aevery', 'AtomNAS shrink check every N steps (0 = each epoch)', 5, 0, 100_000, true),
   num('aema', 'AtomNAS EMA decay (0 = off)', 0.7, 0, 0.9999),
   choice('aprox', 'AtomNAS proximal step', ['on', 'off'], 'on'),
+  // PAD-NAS screen (defaults = the tiny preset, core/padnas/settings.ts; a test keeps them in sync; ranges = the form's).
+  choice('ppreset', 'PAD-NAS preset', ['tiny', 'default'], 'tiny'),
+  choice('pops', 'PAD-NAS candidate ops', ['all', 'k35', 'k3', 'e3'], 'all'),
+  num('pst', 'PAD-NAS stages M', 3, 3, 6, true),
+  num('ppop', 'PAD-NAS population', 8, 4, 64, true),
+  num('pgen', 'PAD-NAS generations per search', 2, 0, 40, true),
+  num('pk', 'PAD-NAS voters: rank < k', 2, 1, 20, true),
+  num('pshare', 'PAD-NAS prune at share ≤ (fraction)', 0.05, 0, 0.5),
+  num('pwlo', 'PAD-NAS latency window from (0–1)', 0.1, 0, 0.95),
+  num('pwhi', 'PAD-NAS latency window to (0–1)', 0.7, 0.05, 1),
+  choice('pbn', 'PAD-NAS BN re-estimation per candidate', ['on', 'off'], 'on'),
+  num('pseed', 'PAD-NAS seed', 1, 0, 2 ** 31 - 1, true),
+  num('psep', 'PAD-NAS supernet epochs', 2, 1, 50, true),
+  num('pfep', 'PAD-NAS fine-tune epochs per prune', 1, 0, 20, true),
+  num('prank', 'PAD-NAS ranking architectures', 8, 2, 16, true),
+  num('prsteps', 'PAD-NAS stand-alone steps each', 20, 1, 500, true),
+  num('pfinal', 'PAD-NAS final training epochs', 2, 1, 50, true),
+  num('plimit', 'PAD-NAS training examples (0 = all)', 960, 0, 1_000_000, true),
+  num('plr', 'PAD-NAS learning rate', 0.1, 1e-4, 1),
 ] as const;
 
 type Defs = (typeof URL_SETTINGS)[number];

@@ -96,6 +96,19 @@ describe('startUrlSync', () => {
     expect(env.hash).toBe('#v=1&batch=32');
   });
 
+  it('loads PAD-NAS settings from a link, with a notice for what was adjusted', () => {
+    const env = fakeEnv('#v=1&screen=padnas&ppop=16&pgen=99&pops=bogus&pwlo=0.9&pwhi=0.5');
+    const stop = startUrlSync(useStore, env);
+    const st = useStore.getState();
+    expect(st.settings).toMatchObject({ screen: 'padnas', ppop: 16, pgen: 40, pops: 'all', pwlo: 0.9, pwhi: 0.5 });
+    const lines = st.notices[0].lines.join('\n');
+    expect(lines).toMatch(/pgen=99 is above the maximum 40/);
+    expect(lines).toMatch(/pops="bogus" is not one of/);
+    expect(lines).toMatch(/latency window is empty/);
+    expect(env.hash).toBe('#v=1&screen=padnas&ppop=16&pgen=40&pwlo=0.9&pwhi=0.5');
+    stop();
+  });
+
   it('warns when a link asks for custom data that is not loaded', () => {
     const stop = startUrlSync(useStore, fakeEnv('#dataset=custom'));
     expect(useStore.getState().notices[0].lines[0]).toMatch(/load the files again/);

@@ -2,13 +2,15 @@
  * Keeps the URL hash and the settings in sync (versioned, via core/urlState). A link reproduces a run's settings;
  * a value that is out of range or unknown is clamped/ignored AND reported in a dismissable notice, never silently.
  */
+import { padnasUrlNotices } from '../core/padnas/settings';
 import { parseHash, toHash } from '../core/urlState';
 import type { AllSettings } from './slices/settingsSlice';
 import { useStore } from './store';
 
-/** Parse a full hash (every setting, clamped with a notice by core/urlState). */
+/** Parse a full hash (every setting, clamped with a notice by core/urlState; PAD-NAS cross-field checks added). */
 export function readHash(hash: string): { settings: AllSettings; notices: string[] } {
-  return parseHash(hash);
+  const { settings, notices } = parseHash(hash);
+  return { settings, notices: [...notices, ...padnasUrlNotices(settings)] };
 }
 
 /** Hash body (no '#') for these settings: `v=1` plus every non-default value. */

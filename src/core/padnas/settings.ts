@@ -1,8 +1,10 @@
 /**
  * PAD-NAS run settings: plain data shared by the method (src/methods/padnas), the worker protocol, the CLI and the UI
- * (which may not import methods/), hence here in core. Presets and their plain-words meaning.
+ * (which may not import methods/), hence here in core. Presets, their plain-words meaning, and the mapping from the
+ * URL hash.
  */
 
+import type { Settings } from '../urlState';
 import type { OpFamily } from './ops';
 
 export type PadNasPresetId = 'tiny' | 'default';
@@ -114,4 +116,57 @@ export function padnasPreset(id: PadNasPresetId): PadNasSettings {
 /** Search rounds that end in pruning (M − 2; at least 1). */
 export function pruneRounds(s: Pick<PadNasSettings, 'stages'>): number {
   return Math.max(1, Math.round(s.stages) - 2);
+}
+
+/** Read the PAD-NAS part of the URL settings (keys starting with `p`, see core/urlState); the rest comes from the preset. */
+export function padnasFromUrl(s: Settings): PadNasSettings {
+  return {
+    ...padnasPreset(s.ppreset),
+    ops: s.pops,
+    stages: s.pst,
+    population: s.ppop,
+    generations: s.pgen,
+    rankK: s.pk,
+    shareThreshold: s.pshare,
+    windowLo: s.pwlo,
+    windowHi: s.pwhi,
+    bnRecal: s.pbn === 'on',
+    seed: s.pseed,
+    supernetEpochs: s.psep,
+    finetuneEpochs: s.pfep,
+    rankArchs: s.prank,
+    rankSteps: s.prsteps,
+    finalEpochs: s.pfinal,
+    trainLimit: s.plimit,
+    lr: s.plr,
+  };
+}
+
+/** The URL settings for a PAD-NAS configuration (the inverse of `padnasFromUrl` on the keys it covers). */
+export function padnasToUrl(p: PadNasSettings): Partial<Settings> {
+  return {
+    ppreset: p.preset,
+    pops: p.ops,
+    pst: p.stages,
+    ppop: p.population,
+    pgen: p.generations,
+    pk: p.rankK,
+    pshare: p.shareThreshold,
+    pwlo: p.windowLo,
+    pwhi: p.windowHi,
+    pbn: p.bnRecal ? 'on' : 'off',
+    pseed: p.seed,
+    psep: p.supernetEpochs,
+    pfep: p.finetuneEpochs,
+    prank: p.rankArchs,
+    prsteps: p.rankSteps,
+    pfinal: p.finalEpochs,
+    plimit: p.trainLimit,
+    plr: p.lr,
+  };
+}
+
+/** Cross-field problems of the PAD-NAS URL settings that per-key clamping cannot see (shown with the link's notices). */
+export function padnasUrlNotices(s: Settings): string[] {
+  return s.pwlo < s.pwhi ? [] : [`pwlo=${s.pwlo} is not below pwhi=${s.pwhi}: the latency window is empty and Start will refuse it; adjust the window`];
 }

@@ -62,7 +62,7 @@ export function PadNasSettingsForm() {
   return (
     <section className="panel" aria-labelledby="padnas-settings-title">
       <h2 id="padnas-settings-title">Search settings</h2>
-      <p className="muted small">Changes apply to the next Start.</p>
+      <p className="muted small">Changes apply to the next Start; the link in the address bar reproduces them.</p>
       <fieldset disabled={locked} className="padnas-fields">
         <div className="field">
           <div className="field-label">

@@ -1,11 +1,12 @@
 /**
- * PAD-NAS screen state: the settings being edited (this screen's own store; the URL carries only `screen=padnas`),
- * low-frequency readouts and results in zustand, and the latest snapshot plus the population of every generation
+ * PAD-NAS screen state: the settings being edited (a mirror of the app store's `p…` URL settings, so the link in the
+ * address bar reproduces them; see core/padnas/settings `padnasFromUrl`), low-frequency readouts and results in zustand, and the latest snapshot plus the population of every generation
  * in `padnasLive` (not React state): the d3 charts subscribe and redraw on animation frames.
  */
 import { create } from 'zustand';
-import { padnasPreset, type PadNasSettings } from '../../core/padnas/settings';
+import { padnasFromUrl, padnasToUrl, type PadNasSettings } from '../../core/padnas/settings';
 import type { PadNasFinal, PadNasPoint, PadNasSnapshot, PadNasWindow } from '../../core/padnas/snapshot';
+import { useStore } from '../../state/store';
 
 export interface PadNasUiState {
   settings: PadNasSettings;
@@ -38,11 +39,16 @@ const emptyRun = {
   error: null,
 } satisfies Omit<PadNasUiState, 'settings'>;
 
-export const usePadNas = create<PadNasUiState>()(() => ({ settings: padnasPreset('tiny'), ...emptyRun }));
+export const usePadNas = create<PadNasUiState>()(() => ({ settings: padnasFromUrl(useStore.getState().settings), ...emptyRun }));
 
-/** Change some settings (applies to the next Start). */
+// The URL settings are the source of truth (a link or a hash edit changes them): keep the mirror in step.
+useStore.subscribe((st, prev) => {
+  if (st.settings !== prev.settings) usePadNas.setState({ settings: padnasFromUrl(st.settings) });
+});
+
+/** Change some settings (applies to the next Start); they go into the app's URL settings and from there into the link. */
 export function setPadNasSettings(patch: Partial<PadNasSettings>): void {
-  usePadNas.setState((s) => ({ settings: { ...s.settings, ...patch } }));
+  useStore.getState().setSettings(padnasToUrl({ ...usePadNas.getState().settings, ...patch }));
 }
 
 type Listener = () => void;
