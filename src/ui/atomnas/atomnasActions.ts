@@ -9,9 +9,9 @@ import type { LatencyProfile } from '../../core/latency/profileSchema';
 import { getSearchTargetProfile } from '../../state/profilerState';
 import { trainSeries } from '../../state/series';
 import { useStore } from '../../state/store';
-import { buildRunCard, toTrainSettings } from '../../state/trainActions';
+import { buildRunCard, requestRunControl, toTrainSettings } from '../../state/trainActions';
 import { getClient } from '../../state/workerBridge';
-import type { RunAction, TrainSettings, WorkerEvent } from '../../worker/protocol';
+import type { TrainSettings, WorkerEvent } from '../../worker/protocol';
 import { applySnapshotToStore, atomnasLive, predictedMs, priceSupernet, resetAtomNasState, setRunProfile, useAtomNas } from './atomnasStore';
 
 let routed = false;
@@ -99,13 +99,7 @@ export async function startAtomNas(paused = false): Promise<void> {
   }
 }
 
-async function control(action: RunAction): Promise<void> {
-  try {
-    await getClient().request('run/control', { action });
-  } catch (e) {
-    useStore.getState().failRun(e instanceof Error ? e.message : String(e));
-  }
-}
+const control = requestRunControl;
 
 /** True while the app's run slice follows the search (not a retrain or a Train-screen run). */
 function searchIsCurrent(): boolean {

@@ -1,11 +1,9 @@
 /** Start / Pause / Step / Cancel / Reset / Export, progress with the current phase, readouts and the found architecture. */
-import { useState } from 'react';
 import { useStore } from '../../state/store';
-import { exportModel } from '../../state/trainActions';
 import { compact, percent, sig } from '../common/format';
 import { Hint } from '../common/Hint';
+import { ExportStatus, useExportModel } from '../common/useExportModel';
 import { RunProgress } from '../train/RunProgress';
-import { downloadFiles } from '../train/download';
 import { CHART_HINTS } from './hints';
 import { cancelPadNas, pausePadNas, resetPadNas, resumePadNas, startPadNas, stepPadNas } from './padnasActions';
 import { usePadNas } from './padnasStore';
@@ -16,26 +14,9 @@ function Controls() {
   const ready = useStore((s) => s.dataset !== null && s.backendStatus === 'ready');
   const runId = usePadNas((s) => s.runId);
   const final = usePadNas((s) => s.final);
-  const [busy, setBusy] = useState(false);
-  const [exportError, setExportError] = useState<string | null>(null);
+  const exp = useExportModel();
   const mine = appRunId !== null && appRunId === runId;
   const state = mine ? appState : 'idle';
-  const onExport = async () => {
-    setBusy(true);
-    setExportError(null);
-    try {
-      const a = await exportModel();
-      await downloadFiles([
-        { name: 'model.json', data: a.modelJson, type: 'application/json' },
-        { name: 'model.weights.bin', data: a.weightData, type: 'application/octet-stream' },
-        { name: 'archspec.json', data: JSON.stringify(a.archSpec, null, 2), type: 'application/json' },
-      ]);
-    } catch (e) {
-      setExportError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <div className="controls">
       <div className="button-row" role="group" aria-label="Search controls">
@@ -54,15 +35,11 @@ function Controls() {
         <button type="button" className="button" disabled={runId === null && appState === 'idle'} onClick={() => void resetPadNas()}>
           Reset
         </button>
-        <button type="button" className="button" disabled={busy || !final} title="The found architecture, trained stand-alone: model.json, model.weights.bin, archspec.json" onClick={() => void onExport()}>
+        <button type="button" className="button" disabled={exp.busy || !final} title="The found architecture, trained stand-alone: model.json, model.weights.bin, archspec.json" onClick={() => void exp.run()}>
           Export model
         </button>
       </div>
-      {exportError && (
-        <p className="error-text" role="alert">
-          Export failed: {exportError}
-        </p>
-      )}
+      <ExportStatus error={exp.error} status={exp.status} />
     </div>
   );
 }

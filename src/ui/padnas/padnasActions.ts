@@ -7,7 +7,8 @@
 import { getSearchTargetProfile } from '../../state/profilerState';
 import { useStore } from '../../state/store';
 import { getClient } from '../../state/workerBridge';
-import type { RunAction, WorkerEvent } from '../../worker/protocol';
+import type { WorkerEvent } from '../../worker/protocol';
+import { requestRunControl } from '../../state/trainActions';
 import { applyPadNasSnapshot, padnasLive, resetPadNasState, usePadNas } from './padnasStore';
 
 let routed = false;
@@ -61,13 +62,7 @@ export async function startPadNas(paused = false): Promise<void> {
   }
 }
 
-async function control(action: RunAction): Promise<void> {
-  try {
-    await getClient().request('run/control', { action });
-  } catch (e) {
-    useStore.getState().failRun(e instanceof Error ? e.message : String(e));
-  }
-}
+const control = requestRunControl;
 
 /** True while the app's run slice follows this screen's search. */
 function searchIsCurrent(): boolean {

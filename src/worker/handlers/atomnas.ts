@@ -5,7 +5,7 @@
  */
 import { archCosts, validateArchSpec } from '../../core/costs';
 import { rngStream } from '../../core/rng';
-import { buildNetwork, type Network } from '../../engine/network';
+import { buildNetwork } from '../../engine/network';
 import { Trainer } from '../../engine/trainer';
 import { createAtomNasRun } from '../../methods/atomnas/method';
 import { limitTrain } from '../../data/split';
@@ -14,32 +14,9 @@ import { snapshotTransfer } from '../../methods/atomnas/snapshot';
 import type { WorkerContext } from '../context';
 import type { HandlerTable } from '../registry';
 import type { Job, Outgoing, StepReport } from '../runLoop';
+import { dropResult, keepResult } from '../resultSlot';
 import { ensureBackend } from './backend';
 import { TrainJob } from './train';
-
-/** What this module keeps between requests (in ctx.extras). */
-interface AtomNasState {
-  /** The finished search's network, owned here so a retrain run (which replaces the job) does not free it. */
-  result: Network | null;
-}
-
-function stateOf(ctx: WorkerContext): AtomNasState {
-  let s = ctx.extras.get('atomnas') as AtomNasState | undefined;
-  if (!s) {
-    s = { result: null };
-    ctx.extras.set('atomnas', s);
-  }
-  return s;
-}
-
-/** Free the previous search's result network (unless something else still exports it). */
-function dropResult(ctx: WorkerContext): void {
-  const s = stateOf(ctx);
-  if (!s.result) return;
-  if (ctx.model?.net === s.result) ctx.model = null;
-  s.result.dispose();
-  s.result = null;
-}
 
 /** An AtomNAS run as a RunLoop job. */
 export class AtomNasJob implements Job {
@@ -76,7 +53,7 @@ export class AtomNasJob implements Job {
     const final = this.run.final;
     this.finished = true;
     const net = this.run.releaseNetwork();
-    stateOf(this.ctx).result = net;
+    keepResult(this.ctx, 'atomnas', net);
     const steps = this.run.trainer.stepIndex;
     this.ctx.model = { net, steps: () => steps };
     if (final) this.ctx.post({ type: 'atomnas/final', runId: this.runId, final });
@@ -94,7 +71,7 @@ export const atomnasHandlers: HandlerTable = {
     const data = ctx.data;
     if (!data) throw new Error('No dataset is loaded yet: load the built-in MNIST or your own files first.');
     ctx.loop.control('reset'); // free the previous job (and its tensors) before building a supernet
-    dropResult(ctx);
+    dropResult(ctx, 'atomnas');
     const run = createAtomNasRun({ data: { dataset: data.dataset, split: data.split } }, req.settings, { profile: req.profile ?? undefined });
     const job = new AtomNasJob(req.runId, run, ctx);
     ctx.loop.start(req.runId, job, req.paused ?? false);

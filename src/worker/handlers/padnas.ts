@@ -4,36 +4,13 @@
  */
 import { archCosts } from '../../core/costs';
 import { extremeGenotypes, genotypeSpec } from '../../core/padnas/ops';
-import type { Network } from '../../engine/network';
 import { createPadNasRun } from '../../methods/padnas/method';
 import type { PadNasRun } from '../../methods/padnas/run';
 import type { WorkerContext } from '../context';
 import type { HandlerTable } from '../registry';
 import type { Job, Outgoing, StepReport } from '../runLoop';
+import { dropResult, keepResult } from '../resultSlot';
 import { ensureBackend } from './backend';
-
-/** What this module keeps between requests (in ctx.extras). */
-interface PadNasState {
-  /** The finished search's stand-alone network, owned here until the next search. */
-  result: Network | null;
-}
-
-function stateOf(ctx: WorkerContext): PadNasState {
-  let s = ctx.extras.get('padnas') as PadNasState | undefined;
-  if (!s) {
-    s = { result: null };
-    ctx.extras.set('padnas', s);
-  }
-  return s;
-}
-
-function dropResult(ctx: WorkerContext): void {
-  const s = stateOf(ctx);
-  if (!s.result) return;
-  if (ctx.model?.net === s.result) ctx.model = null;
-  s.result.dispose();
-  s.result = null;
-}
 
 /** A PAD-NAS run as a RunLoop job (one unit of work per step: a training step or one candidate evaluation). */
 export class PadNasJob implements Job {
@@ -67,7 +44,7 @@ export class PadNasJob implements Job {
     this.finished = true;
     const final = this.run.final;
     const net = this.run.releaseNetwork();
-    stateOf(this.ctx).result = net;
+    keepResult(this.ctx, 'padnas', net);
     const steps = this.run.finalSteps();
     this.ctx.model = { net, steps: () => steps };
     if (final) this.ctx.post({ type: 'padnas/final', runId: this.runId, final });
@@ -84,7 +61,7 @@ export const padnasHandlers: HandlerTable = {
     const data = ctx.data;
     if (!data) throw new Error('No dataset is loaded yet: load the built-in MNIST or your own files first.');
     ctx.loop.control('reset'); // free the previous job (and its tensors) before building a supernet
-    dropResult(ctx);
+    dropResult(ctx, 'padnas');
     const run = createPadNasRun({ data: { dataset: data.dataset, split: data.split } }, req.settings, { profile: req.profile ?? null });
     const job = new PadNasJob(req.runId, run, ctx);
     ctx.loop.start(req.runId, job, req.paused ?? false);
