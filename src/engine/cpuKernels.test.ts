@@ -23,19 +23,20 @@ function filterGrads(c: Case): tf.Tensor[] {
     const dw = tf.randomNormal<tf.Rank.R4>([c.k, c.k, c.cin, 1], 0, 1, 'float32', 3);
     const gConv = tf.grad((wt: tf.Tensor) => tf.sum(tf.square(tf.conv2d(x, wt as tf.Tensor4D, c.s, c.pad))))(w);
     const gDw = tf.grad((wt: tf.Tensor) => tf.sum(tf.square(tf.depthwiseConv2d(x, wt as tf.Tensor4D, c.s, c.pad))))(dw);
-    return [gConv, gDw];
+    const gDwIn = tf.grad((xt: tf.Tensor) => tf.sum(tf.square(tf.depthwiseConv2d(xt as tf.Tensor4D, dw, c.s, c.pad))))(x);
+    return [gConv, gDw, gDwIn];
   });
 }
 
 describe('installFastCpuKernels', () => {
-  it('gives the same filter gradients as tfjs-backend-cpu', async () => {
+  it('gives the same filter and depthwise input gradients as tfjs-backend-cpu', async () => {
     for (const c of cases) {
       uninstallFastCpuKernels();
       const ref = filterGrads(c);
       installFastCpuKernels();
       installFastCpuKernels(); // idempotent
       const fast = filterGrads(c);
-      for (let i = 0; i < 2; i++) {
+      for (let i = 0; i < ref.length; i++) {
         expect(fast[i].shape).toEqual(ref[i].shape);
         const d = tf.tidy(() => tf.max(tf.abs(tf.sub(fast[i], ref[i]))));
         expect((await d.data())[0]).toBeLessThan(1e-3);

@@ -6,11 +6,13 @@
  * baseline at batch 64 spent ~40 s there. These replacements loop over the same sums with the channel axis innermost
  * on typed arrays (and skip zero inputs, common after ReLU). Multiply/Add/Sub get loops without the per-element
  * modulo of the generic kernel for the two shapes training uses (same shape; a [C] vector or scalar repeated along
- * the leading axes). The maths is unchanged; any other case (NCHW, dilation, depth multiplier, other broadcasts,
+ * the leading axes). The depthwise input gradient scatters with the channel axis innermost; Slice and SplitV copy
+ * contiguous runs (cpuSliceKernels.ts). The maths is unchanged; any other case (NCHW, dilation, depth multiplier, other broadcasts,
  * non-float32) is handed to the original kernel.
  * Opt-in (global tfjs state): the CLI and the tests call installFastCpuKernels(); the browser's GPU path never uses it.
  */
 import * as tf from '@tensorflow/tfjs';
+import { fastSlice, fastSplitV } from './cpuSliceKernels';
 
 type KernelFunc = tf.KernelConfig['kernelFunc'];
 type Args = Parameters<KernelFunc>[0];
@@ -111,6 +113,48 @@ function fastDepthwiseFilter(args: Args): tf.TensorInfo {
   return backend.makeTensorInfo([fh, fw, c, 1], 'float32', Float32Array.from(acc));
 }
 
+/**
+ * Input gradient of a depthwise conv (multiplier 1): every dy element scatters through the taps it came from, with the
+ * channel axis innermost (tfjs-backend-cpu gathers with the channel axis outermost, striding through memory).
+ */
+function fastDepthwiseInput(args: Args): tf.TensorInfo {
+  const { dy, filter } = args.inputs as { dy: tf.TensorInfo; filter: tf.TensorInfo };
+  const a = args.attrs as unknown as {
+    strides: number | [number, number];
+    pad: 'same' | 'valid' | number;
+    dimRoundingMode?: 'floor' | 'round' | 'ceil';
+    inputShape: [number, number, number, number];
+  };
+  const info = tf.backend_util.computeConv2DInfo(a.inputShape, filter.shape as [number, number, number, number], a.strides, 1, a.pad, a.dimRoundingMode, true);
+  const backend = args.backend as unknown as CpuBackendLike;
+  const dyv = backend.data.get(dy.dataId).values;
+  const wv = backend.data.get(filter.dataId).values;
+  const { batchSize, inHeight, inWidth, inChannels: c, outHeight, outWidth } = info;
+  const { filterHeight: fh, filterWidth: fw, strideHeight: sh, strideWidth: sw } = info;
+  const top = info.padInfo.top;
+  const left = info.padInfo.left;
+  const dx = new Float32Array(batchSize * inHeight * inWidth * c);
+  for (let b = 0; b < batchSize; b++) {
+    for (let yr = 0; yr < outHeight; yr++) {
+      for (let yc = 0; yc < outWidth; yc++) {
+        const dyOff = ((b * outHeight + yr) * outWidth + yc) * c;
+        for (let wr = 0; wr < fh; wr++) {
+          const xr = yr * sh + wr - top;
+          if (xr < 0 || xr >= inHeight) continue;
+          for (let wc = 0; wc < fw; wc++) {
+            const xc = yc * sw + wc - left;
+            if (xc < 0 || xc >= inWidth) continue;
+            const xOff = ((b * inHeight + xr) * inWidth + xc) * c;
+            const wOff = (wr * fw + wc) * c;
+            for (let i = 0; i < c; i++) dx[xOff + i] += dyv[dyOff + i] * wv[wOff + i];
+          }
+        }
+      }
+    }
+  }
+  return backend.makeTensorInfo([batchSize, inHeight, inWidth, c], 'float32', dx);
+}
+
 type BinOp = 'Multiply' | 'Add' | 'Sub';
 
 /** `small` repeats along the leading axes of `out` (its shape minus leading 1s is a suffix of `out`). */
@@ -139,8 +183,7 @@ function binaryLoop(op: BinOp, a: ArrayLike<number>, b: ArrayLike<number>, out: 
   }
 }
 
-function fastBinary(op: BinOp): KernelFunc {
-  const original = originals.get(op)!.kernelFunc;
+function fastBinary(op: BinOp, original: KernelFunc): KernelFunc {
   return (args: Args) => {
     const { a, b } = args.inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
     if (a.dtype !== 'float32' || b.dtype !== 'float32') return original(args);
@@ -160,37 +203,41 @@ function fastBinary(op: BinOp): KernelFunc {
   };
 }
 
-function wrap(name: string, fast: (args: Args) => tf.TensorInfo, depthwise: boolean): KernelFunc {
-  const original = originals.get(name)!.kernelFunc;
-  return (args: Args) => {
-    const a = args.attrs as unknown as { dataFormat?: string; dilations?: unknown; filterShape: number[] };
-    const { x } = args.inputs as { x: tf.TensorInfo };
-    const nhwc = a.dataFormat == null || a.dataFormat === 'NHWC' || a.dataFormat === 'channelsLast';
-    const ok = nhwc && isUnitDilation(a.dilations) && x.dtype === 'float32' && (!depthwise || a.filterShape[3] === 1);
-    return ok ? fast(args) : original(args);
-  };
+/** Only NHWC, unit dilation, float32 and (depthwise) multiplier 1 take the fast path; anything else goes to tfjs. */
+function convGuard(fast: (args: Args) => tf.TensorInfo, depthwise: boolean) {
+  return (original: KernelFunc): KernelFunc =>
+    (args: Args) => {
+      const a = args.attrs as unknown as { dataFormat?: string; dilations?: unknown; filterShape?: number[] };
+      const { x, dy, filter } = args.inputs as { x?: tf.TensorInfo; dy: tf.TensorInfo; filter?: tf.TensorInfo };
+      const nhwc = a.dataFormat == null || a.dataFormat === 'NHWC' || a.dataFormat === 'channelsLast';
+      const multiplier = filter ? filter.shape[3] : (a.filterShape ?? [])[3];
+      const dtypes = [x, dy, filter].every((t) => t == null || t.dtype === 'float32');
+      const ok = nhwc && isUnitDilation(a.dilations) && dtypes && (!depthwise || multiplier === 1);
+      return ok ? fast(args) : original(args);
+    };
 }
 
-/** Replace the CPU backend's filter-gradient and Multiply/Add/Sub kernels by the fast versions (idempotent). */
+/** Kernel name → the fast kernel, given the original one to fall back to. */
+const REPLACEMENTS: readonly [string, (original: KernelFunc) => KernelFunc][] = [
+  [CONV, convGuard(fastConvFilter, false)],
+  [DEPTHWISE, convGuard(fastDepthwiseFilter, true)],
+  ['DepthwiseConv2dNativeBackpropInput', convGuard(fastDepthwiseInput, true)],
+  ['Multiply', (original) => fastBinary('Multiply', original)],
+  ['Add', (original) => fastBinary('Add', original)],
+  ['Sub', (original) => fastBinary('Sub', original)],
+  ['Slice', fastSlice],
+  ['SplitV', fastSplitV],
+];
+
+/** Replace the CPU backend's kernels listed in REPLACEMENTS by the fast versions (idempotent). */
 export function installFastCpuKernels(): void {
-  for (const [name, fast, depthwise] of [
-    [CONV, fastConvFilter, false],
-    [DEPTHWISE, fastDepthwiseFilter, true],
-  ] as const) {
+  for (const [name, make] of REPLACEMENTS) {
     if (originals.has(name)) continue;
     const cfg = tf.getKernel(name, 'cpu');
     if (!cfg) continue; // CPU backend not bundled here: nothing to speed up.
     originals.set(name, cfg);
     tf.unregisterKernel(name, 'cpu');
-    tf.registerKernel({ ...cfg, kernelFunc: wrap(name, fast, depthwise) });
-  }
-  for (const op of ['Multiply', 'Add', 'Sub'] as const) {
-    if (originals.has(op)) continue;
-    const cfg = tf.getKernel(op, 'cpu');
-    if (!cfg) continue;
-    originals.set(op, cfg);
-    tf.unregisterKernel(op, 'cpu');
-    tf.registerKernel({ ...cfg, kernelFunc: fastBinary(op) });
+    tf.registerKernel({ ...cfg, kernelFunc: make(cfg.kernelFunc) });
   }
 }
 
