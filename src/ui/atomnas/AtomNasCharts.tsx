@@ -33,6 +33,7 @@ function ChartPanel({ title, hint, children, wide }: { title: string; hint: stri
 export function AtomNasCharts() {
   const events = useAtomNas((s) => s.events);
   const total = useAtomNas((s) => s.totalSteps);
+  const profileName = useAtomNas((s) => s.profile?.name ?? null);
   const lastBars = useRef({ sig: '', width: 0 });
   const eventSteps = events.map((e) => e.step);
 
@@ -85,13 +86,15 @@ export function AtomNasCharts() {
           emptyText="No gates read yet"
         />
       </ChartPanel>
-      <ChartPanel title="MACs and parameters (% of supernet)" hint={CHART_HINTS.curves}>
+      <ChartPanel title={profileName ? 'MACs, parameters and latency (% of supernet)' : 'MACs and parameters (% of supernet)'} hint={CHART_HINTS.curves}>
         <LiveSvg
           source={atomnasLive.series}
           draw={(svg, w) => {
             const macs = atomnasLive.series.series.macsPct;
             if (macs.length === 0) return false;
-            drawShrinkCurves(svg, [view('macsPct', 'macs', { step: true }), view('paramsPct', 'params', { step: true }), view('plannedPct', 'planned')], {
+            const curves = [view('macsPct', 'macs', { step: true }), view('paramsPct', 'params', { step: true }), view('plannedPct', 'planned')];
+            if (atomnasLive.series.series.latencyPct.length > 0) curves.push(view('latencyPct', 'latency', { step: true }));
+            drawShrinkCurves(svg, curves, {
               width: w,
               height: 200,
               xMax: total,
@@ -102,11 +105,18 @@ export function AtomNasCharts() {
             });
             return true;
           }}
-          label="MACs and parameters over training steps, shrink events marked"
+          label="MACs, parameters and (with a profile) predicted latency over training steps, shrink events marked"
           emptyText="No steps yet"
         />
         <p className="legend small">
-          <span className="swatch macs" /> MACs <span className="swatch params" /> params <span className="swatch planned" /> target plan ┆ shrink event
+          <span className="swatch macs" /> MACs <span className="swatch params" /> params
+          {profileName && (
+            <>
+              {' '}
+              <span className="swatch latency" /> latency, predicted (profile {profileName})
+            </>
+          )}{' '}
+          <span className="swatch planned" /> target plan ┆ shrink event
         </p>
       </ChartPanel>
       <ChartPanel title="Validation accuracy" hint={CHART_HINTS.val}>

@@ -5,7 +5,7 @@ import { atomnasPreset } from '../../core/atomnasSettings';
 import type { AtomNasSnapshot } from '../../core/atomnasSnapshot';
 import { predictLatency } from '../../core/latency/predict';
 import { linearBranchProfile } from '../../core/latency/testProfile';
-import { applySnapshotToStore, priceSupernet, resetAtomNasState, setRunProfile, useAtomNas } from './atomnasStore';
+import { applySnapshotToStore, atomnasLive, priceSupernet, resetAtomNasState, setRunProfile, useAtomNas } from './atomnasStore';
 
 const input = { height: 28, width: 28, channels: 1 };
 
@@ -35,6 +35,11 @@ describe('AtomNAS live view: predicted latency with the run profile', () => {
     expect(now).toBeCloseTo(predictLatency(shrunk, profile).ms, 12);
     expect(now).toBeLessThan(full);
     expect(useAtomNas.getState().supernetLatencyMs).toBe(full);
+    // The live curve: % of the supernet's predicted latency at the snapshot's step.
+    const curve = atomnasLive.series.series.latencyPct;
+    expect(curve.length).toBe(1);
+    expect(curve.x[0]).toBe(5);
+    expect(curve.y[0]).toBeCloseTo((100 * now) / full, 9);
     resetAtomNasState();
     expect(useAtomNas.getState()).toMatchObject({ profile: null, latencyMs: Number.NaN });
   });
@@ -47,5 +52,6 @@ describe('AtomNAS live view: predicted latency with the run profile', () => {
     applySnapshotToStore(snap(supernet, 100));
     expect(useAtomNas.getState().profile).toBeNull();
     expect(useAtomNas.getState().latencyMs).toBeNaN();
+    expect(atomnasLive.series.series.latencyPct.length).toBe(0);
   });
 });

@@ -79,13 +79,13 @@ const empty: AtomNasUiState = {
 
 export const useAtomNas = create<AtomNasUiState>()(() => ({ ...empty }));
 
-export type AtomSeriesName = 'loss' | 'macsPct' | 'paramsPct' | 'plannedPct' | 'valAcc' | 'rho';
+export type AtomSeriesName = 'loss' | 'macsPct' | 'paramsPct' | 'plannedPct' | 'latencyPct' | 'valAcc' | 'rho';
 
 type Listener = () => void;
 
 /** High-frequency data: series per step and the latest per-atom arrays. */
 class AtomNasLive {
-  readonly series = new SeriesBuffer<AtomSeriesName>(['loss', 'macsPct', 'paramsPct', 'plannedPct', 'valAcc', 'rho']);
+  readonly series = new SeriesBuffer<AtomSeriesName>(['loss', 'macsPct', 'paramsPct', 'plannedPct', 'latencyPct', 'valAcc', 'rho']);
   /** Latest snapshot (its typed arrays were transferred from the worker). */
   snap: AtomNasSnapshot | null = null;
   version = 0;
@@ -147,12 +147,19 @@ export function priceSupernet(spec: ArchSpec, macs: number): void {
   useAtomNas.setState({ supernetLatencyMs: ms, latencyMs: ms });
 }
 
-/** Fold a snapshot's low-frequency part into the store. */
+/**
+ * Fold a snapshot's low-frequency part into the store. With a run profile this also extends the live 'latencyPct'
+ * series (predicted latency as % of the supernet's, one point per snapshot, drawn as steps like MACs).
+ */
 export function applySnapshotToStore(s: AtomNasSnapshot): void {
   if (runProfile && s.macsNow !== pricedMacs) {
     // The spec changes only at shrink events (and MACs with it): price it again then.
     pricedMacs = s.macsNow;
     useAtomNas.setState({ latencyMs: predictedMs(s.spec) });
+  }
+  const { latencyMs, supernetLatencyMs } = useAtomNas.getState();
+  if (runProfile && Number.isFinite(latencyMs) && supernetLatencyMs > 0) {
+    atomnasLive.series.push('latencyPct', s.step, (100 * latencyMs) / supernetLatencyMs);
   }
   useAtomNas.setState((st) => ({
     step: s.step,

@@ -32,7 +32,7 @@ export const CHART_HINTS = {
   hist:
     'How big the gates γ of the surviving atoms are, on a log scale. The penalty drags the distribution left; atoms left of the red line (in both live and averaged weights) are dead and will be removed at the next check. Exact zeros (from the proximal step) sit in the leftmost bin.',
   curves:
-    'MACs and parameters of the current network as % of the supernet, step by step; dashed verticals mark shrink events. In target mode the dotted line is the plan. The paper’s networks keep 20–28% of the supernet’s atoms.',
+    'MACs and parameters of the current network as % of the supernet, step by step; dashed verticals mark shrink events. In target mode the dotted line is the plan. With a search-target profile the amber line is the network’s latency predicted from that profile’s lookup table (a prediction, not a measurement: the profile’s validation in the Latency profiler shows how far its predictions were from measured end-to-end latency); it steps down with MACs but not in proportion, because small late-stage layers cost more per MAC on most devices. The paper’s networks keep 20–28% of the supernet’s atoms.',
   val: 'Accuracy on the validation split (held-out training images, never the test set), measured after every epoch with BN statistics re-estimated first, because removing channels changes the activations BN normalises.',
   scatter:
     'Every surviving atom: its cost (MACs) against |γ|. With the "macs" penalty the expensive atoms (right) feel a stronger pull, so they die first unless they are worth it; with "uniform" cost plays no role.',
