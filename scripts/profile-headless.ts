@@ -6,7 +6,8 @@
  *   npx vite build && npx tsx scripts/profile-headless.ts --mode reduced --out /tmp/profile-reduced.json
  *   npx tsx scripts/profile-headless.ts --mode full --tiny --out /tmp/profile-full.json
  *
- * Options: --mode reduced|full (default reduced), --tiny (stem stride 2), --port 4180, --timeout-min 60,
+ * Options: --mode reduced|full (default reduced), --tiny (stem stride 2), --width 0.5 (skeleton width multiplier, default 1),
+ * --port 4180, --timeout-min 60,
  * --chromium /usr/bin/chromium, --gpu (drop the SwiftShader pin and pass the Vulkan flags of LATENCY.md).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
     try {
       const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
       page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
-      await page.goto(`http://localhost:${port}/#v=1&screen=profiler${flag('tiny') ? '&tiny=1' : ''}`);
+      await page.goto(`http://localhost:${port}/#v=1&screen=profiler${flag('tiny') ? '&tiny=1' : ''}&width=${arg('width', '1')}`);
       await page.getByTestId('device-backend').waitFor({ timeout: 120_000 });
       console.error(`device: ${await page.getByTestId('device-card').innerText()}`);
       const quick = page.getByLabel('Quick (reduced)');

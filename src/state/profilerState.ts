@@ -137,7 +137,9 @@ export async function startProfile(mode: ProfileMode, tiny: boolean): Promise<vo
   const adapter = a ? [a.vendor, a.architecture].filter(Boolean).join(' ') || 'WebGPU adapter' : (app.backend?.backend ?? 'unknown');
   const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
   const runId = `profile-${Date.now().toString(36)}`;
-  const name = `${mode === 'full' ? 'Full' : 'Quick'} profile · ${adapter}${tiny ? ' · tiny' : ''} · ${when}`;
+  // The skeleton shape is part of the name: a profile prices only networks of the tiny/width it was measured on.
+  const width = app.settings.width === 1 ? '' : ` · width ${app.settings.width}`;
+  const name = `${mode === 'full' ? 'Full' : 'Quick'} profile · ${adapter}${tiny ? ' · tiny' : ''}${width} · ${when}`;
   useProfiler.setState({ run: { runId, mode, state: 'running', status: null, message: null }, message: null });
   try {
     await getClient().request('profile/start', {
