@@ -13,7 +13,7 @@ import { rngStream } from '../src/core/rng';
 import { decodeBuiltin } from '../src/data/builtin';
 import { limitTrain, mnistSplit } from '../src/data/split';
 import { Trainer, type TrainConfig } from '../src/engine/trainer';
-import { limitVal } from '../src/methods/padnas/run';
+import { limitVal } from '../src/methods/padnas/budget';
 import { SinglePathSupernet } from '../src/methods/padnas/supernet';
 
 async function main(): Promise<void> {

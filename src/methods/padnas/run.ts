@@ -13,13 +13,13 @@ import { opShares, pruneByShare, topRanked } from '../../core/padnas/prune';
 import { pruneRounds, type PadNasSettings } from '../../core/padnas/settings';
 import type { PadNasFinal, PadNasPhase, PadNasRankPoint, PadNasRanking, PadNasSnapshot, PadNasStage } from '../../core/padnas/snapshot';
 import { rngStream, type Rng } from '../../core/rng';
-import type { DataSplit } from '../../data/dataset';
 import type { Network } from '../../engine/network';
 import { Trainer, type TrainConfig, type TrainData } from '../../engine/trainer';
 import { limitTrain } from '../../data/split';
 import type { MethodContext, MethodResult, MethodRun, MethodStep } from '../types';
+import { limitVal, plannedUnits } from './budget';
 import { latencyModel, type LatencyModel } from './latencyWindow';
-import { roundUnits, SearchRound } from './searchRound';
+import { SearchRound } from './searchRound';
 import { StandaloneTraining } from './standalone';
 import { SinglePathSupernet } from './supernet';
 
@@ -27,28 +27,6 @@ import { SinglePathSupernet } from './supernet';
 export interface PadNasExtras {
   /** The device profile whose predicted latency is the second objective (null / absent: MACs). */
   profile?: LatencyProfile | null;
-}
-
-/** The split with the validation part cut to a seeded random `limit` images (0 = all): one-shot evaluation cost. */
-export function limitVal(split: DataSplit, limit: number): DataSplit {
-  if (!(limit > 0) || limit >= split.val.length) return split;
-  const picked = rngStream(split.seed, 'val-limit').shuffle(Array.from(split.val)).slice(0, limit);
-  return { ...split, val: Uint32Array.from(picked).sort() };
-}
-
-/** Planned units of a run (what `totalSteps` reports). */
-export function plannedUnits(s: PadNasSettings, stepsPerEpoch: number): number {
-  const rounds = pruneRounds(s);
-  const rank = s.rankArchs * (1 + s.rankSteps + 1);
-  return (
-    stepsPerEpoch * s.supernetEpochs +
-    rank +
-    rounds * (roundUnits(s.population, s.generations) + stepsPerEpoch * s.finetuneEpochs) +
-    roundUnits(s.population, s.generations) +
-    rank +
-    stepsPerEpoch * s.finalEpochs +
-    1
-  );
 }
 
 export class PadNasRun implements MethodRun<PadNasSnapshot> {
