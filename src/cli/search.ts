@@ -18,6 +18,7 @@ import { listMethods } from '../methods/registry';
 import { type FlagSpec, type FlagValue, UsageError } from './args';
 import type { CliCommand, CliIo } from './commands';
 import { setupCpuBackend } from './train';
+import { ProgressTicker } from './progress';
 import { PADNAS_FLAGS, runPadnasSearch } from './searchPadnas';
 
 const DEFAULT_DATA = fileURLToPath(new URL('../../public/data/mnist-10k.bin', import.meta.url));
@@ -117,8 +118,11 @@ export async function runSearch(f: Record<string, FlagValue>, io: CliIo, command
     let e0 = performance.now();
     let lossSum = 0;
     let n = 0;
+    const ticker = new ProgressTicker(run.totalSteps);
     while (run.trainer.stepIndex < run.totalSteps) {
       const r = await run.step();
+      const line = ticker.tick(r.done, `MACs ${(run.macs / 1e6).toFixed(3)} M`);
+      if (line) io.log(line);
       const snap = run.snapshot();
       for (const l of snap.loss) lossSum += l;
       n += snap.loss.length;

@@ -14,6 +14,7 @@ import { StandaloneTraining } from '../methods/padnas/standalone';
 import type { FlagSpec, FlagValue } from './args';
 import type { CliIo } from './commands';
 import type { BackendInfo } from '../engine/backend';
+import { ProgressTicker } from './progress';
 
 /** Flags only PAD-NAS reads (the shared ones: preset, seed, epochs = stage-1 epochs, train-limit, batch, profile). */
 export const PADNAS_FLAGS: readonly FlagSpec[] = [
@@ -59,8 +60,11 @@ export async function runPadnasSearch(
   try {
     let p0 = performance.now();
     let phase = run.phase;
+    const ticker = new ProgressTicker(run.totalSteps);
     while (run.done < run.totalSteps) {
       await run.step();
+      const line = ticker.tick(run.done, run.phase);
+      if (line) io.log(line);
       if (run.phase !== phase || run.done === run.totalSteps) {
         phaseSeconds[phase] = (phaseSeconds[phase] ?? 0) + (performance.now() - p0) / 1000;
         p0 = performance.now();

@@ -18,6 +18,7 @@ import { buildNetwork } from '../engine/network';
 import { Trainer, type TrainConfig } from '../engine/trainer';
 import { type FlagSpec, type FlagValue, UsageError } from './args';
 import type { CliCommand, CliIo } from './commands';
+import { ProgressTicker } from './progress';
 
 const DEFAULT_DATA = fileURLToPath(new URL('../../public/data/mnist-10k.bin', import.meta.url));
 
@@ -122,6 +123,7 @@ export async function runTrain(s: TrainSettings, io: CliIo, commandLine: string)
       `${split.val.length} val / ${split.test.length} test; ${trainer.stepsPerEpoch} steps/epoch on tfjs ${backend.backend}`,
   );
   const history: { epoch: number; loss: number; valAccuracy: number; imagesPerSec: number; seconds: number }[] = [];
+  const ticker = new ProgressTicker(trainer.stepsPerEpoch * s.train.epochs);
   try {
     for (let epoch = 0; epoch < s.train.epochs; epoch++) {
       const e0 = performance.now();
@@ -129,6 +131,8 @@ export async function runTrain(s: TrainSettings, io: CliIo, commandLine: string)
       let images = 0;
       for (let i = 0; i < trainer.stepsPerEpoch; i++) {
         const info = await trainer.trainStep();
+        const line = ticker.tick(trainer.stepIndex);
+        if (line) io.log(line);
         lossSum += info.loss;
         images += info.images;
       }

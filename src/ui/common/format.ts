@@ -15,15 +15,7 @@ export function percent(x: number, digits = 2): string {
   return Number.isFinite(x) ? `${(x * 100).toFixed(digits)}%` : '–';
 }
 
-/** Milliseconds → "42 s", "3 min 5 s", "1 h 2 min". */
-export function duration(ms: number): string {
-  if (!Number.isFinite(ms) || ms < 0) return '–';
-  const s = Math.round(ms / 1000);
-  if (s < 60) return `${s} s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min ${s % 60} s`;
-  return `${Math.floor(m / 60)} h ${m % 60} min`;
-}
+export { duration } from '../../core/duration';
 
 /** A loss or learning rate: 4 significant digits, exponent for tiny values. */
 export function sig(x: number, digits = 4): string {
