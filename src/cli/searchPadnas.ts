@@ -7,7 +7,6 @@
 import type { LatencyProfile } from '../core/latency/profileSchema';
 import { padnasPreset, type PadNasPresetId, type PadNasSettings } from '../core/padnas/settings';
 import { genotypeSpec } from '../core/padnas/ops';
-import { archCosts } from '../core/costs';
 import type { Dataset, DataSplit } from '../data/dataset';
 import { createPadNasRun } from '../methods/padnas/method';
 import { StandaloneTraining } from '../methods/padnas/standalone';
@@ -78,7 +77,7 @@ export async function runPadnasSearch(
     io.log(`Kendall τ one-shot vs stand-alone: ${run.ranking.tauBefore.toFixed(3)} before pruning, ${run.ranking.tauAfter.toFixed(3)} after`);
     let baseline: Record<string, unknown> | null = null;
     if (f.baseline !== false) {
-      const g = Array.from({ length: fin.genotype.length }, () => 'k3e3');
+      const g = fin.baseline.genotype;
       const spec = genotypeSpec(g, run.skeleton, 'baseline MB k3 e3');
       const t = new StandaloneTraining(spec, run.trainData, run.finalTrainConfig(), 'final-init');
       const b0 = performance.now();
@@ -86,9 +85,8 @@ export async function runPadnasSearch(
         for (let i = 0; i < t.totalSteps; i++) await t.step();
         const val = await t.trainer.evaluate('val');
         const test = await t.trainer.evaluate('test');
-        const c = archCosts(spec);
-        baseline = { genotype: g, archSpec: spec, macs: c.macs, params: c.params, latency: run.latency.cost(g), valAccuracy: val.accuracy, testAccuracy: test.accuracy, seconds: (performance.now() - b0) / 1000 };
-        io.log(`baseline ${g.join('-')}: ${fmt(run.latency.cost(g))}, test ${(100 * test.accuracy).toFixed(2)}%`);
+        baseline = { genotype: g, archSpec: spec, macs: fin.baseline.macs, params: fin.baseline.params, latency: fin.baseline.latency, valAccuracy: val.accuracy, testAccuracy: test.accuracy, seconds: (performance.now() - b0) / 1000 };
+        io.log(`baseline ${g.join('-')}: ${fmt(fin.baseline.latency)}, test ${(100 * test.accuracy).toFixed(2)}%`);
       } finally {
         t.dispose();
       }

@@ -86,6 +86,11 @@ export function genotypeSpec(g: Genotype, sk: PadSkeleton, name = `PAD-NAS ${g.j
 }
 
 /** Cache key of a genotype (op names, so it stays valid when pruning shifts op indices). */
+/** The hand-designed baseline as a genotype: every slot MB k3 e3 (the Train screen's baseline on this skeleton). */
+export function baselineGenotype(slots: number): string[] {
+  return Array.from({ length: slots }, () => 'k3e3');
+}
+
 export function genotypeKey(g: Genotype): string {
   return g.join('|');
 }

@@ -76,6 +76,8 @@ export interface PadNasFinal {
   stages: PadNasStage[];
   ranking: PadNasRanking;
   window: PadNasWindow;
+  /** The hand-designed baseline (every slot MB k3 e3) priced the same way, for comparison (not trained here). */
+  baseline: { genotype: string[]; macs: number; params: number; latency: number };
 }
 
 export type PadNasPhase = 'train' | 'rank-before' | 'search' | 'finetune' | 'rank-after' | 'final-train' | 'done';

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { genotypeInSpace } from '../../core/padnas/ops';
+import { archCosts } from '../../core/costs';
+import { genotypeInSpace, genotypeSpec } from '../../core/padnas/ops';
 import { padnasPreset } from '../../core/padnas/settings';
 import { syntheticData, useCpuBackend } from '../../engine/testing';
 import { padnasMethod } from './method';
@@ -49,6 +50,10 @@ describe('PAD-NAS run', () => {
       expect(f.ranking.before).toHaveLength(3);
       expect(f.ranking.after.every((p) => genotypeInSpace(p.genotype, prune.spaceAfter))).toBe(true);
       expect(f.window.unit).toBe('MACs');
+      // The baseline beside the result: every slot k3e3, priced by the same model (MACs here).
+      expect(f.baseline.genotype).toEqual(Array(f.genotype.length).fill('k3e3'));
+      const base = archCosts(genotypeSpec(f.baseline.genotype, run.skeleton));
+      expect(f.baseline).toMatchObject({ macs: base.macs, params: base.params, latency: base.macs });
       const snap = run.snapshot();
       expect(snap.phase).toBe('done');
       // A pruned cell is allowed but no longer in the space.

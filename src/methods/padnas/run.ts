@@ -8,7 +8,7 @@
 import { archCosts } from '../../core/costs';
 import { kendallTauB } from '../../core/latency/rank';
 import type { LatencyProfile } from '../../core/latency/profileSchema';
-import { genotypeKey, genotypeSpec, initialSpace, PADNAS_OPS, sampleGenotype, spaceSizeLog10, type Genotype, type PadSkeleton } from '../../core/padnas/ops';
+import { baselineGenotype, genotypeKey, genotypeSpec, initialSpace, PADNAS_OPS, sampleGenotype, spaceSizeLog10, type Genotype, type PadSkeleton } from '../../core/padnas/ops';
 import { opShares, pruneByShare, topRanked } from '../../core/padnas/prune';
 import { pruneRounds, type PadNasSettings } from '../../core/padnas/settings';
 import type { PadNasFinal, PadNasPhase, PadNasRankPoint, PadNasRanking, PadNasSnapshot, PadNasStage } from '../../core/padnas/snapshot';
@@ -284,6 +284,8 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
     const val = await t.trainer.evaluate('val');
     const test = await t.trainer.evaluate('test');
     const c = archCosts(spec);
+    const bg = baselineGenotype(g.length);
+    const bc = archCosts(genotypeSpec(bg, this.skeleton));
     this.final = {
       genotype: g,
       spec,
@@ -297,6 +299,7 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
       stages: this.stages.slice(),
       ranking: this.ranking,
       window: this.latency.window,
+      baseline: { genotype: bg, macs: bc.macs, params: bc.params, latency: this.latency.cost(bg) },
     };
     this.resultNet = t.release();
     this.setPhase('done', `found ${g.join('-')}: test accuracy ${(100 * test.accuracy).toFixed(2)}%`);

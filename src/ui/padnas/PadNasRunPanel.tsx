@@ -44,6 +44,11 @@ function Controls() {
   );
 }
 
+/** 1.84 → "1.84×". */
+function ratio(a: number, b: number): string {
+  return b > 0 ? `${(a / b).toFixed(2)}×` : '–';
+}
+
 function latencyText(v: number, unit: 'ms' | 'MACs' | undefined): string {
   if (!Number.isFinite(v)) return '–';
   return unit === 'ms' ? `${v.toFixed(3)} ms` : `${compact(v)} MACs`;
@@ -94,13 +99,26 @@ function Result() {
       </p>
       <dl className="readouts">
         <div className="readout">
-          <dt>Latency</dt>
+          <dt>Latency{final.window.unit === 'ms' ? ', predicted' : ''}</dt>
           <dd>{latencyText(final.latency, final.window.unit)}</dd>
         </div>
         <div className="readout">
           <dt>MACs / params</dt>
           <dd>
             {compact(final.macs)} / {compact(final.params)}
+          </dd>
+        </div>
+        <div className="readout">
+          <dt>Baseline (every slot MB k3 e3)</dt>
+          <dd data-testid="pad-baseline">
+            {final.window.unit === 'ms' ? `${latencyText(final.baseline.latency, 'ms')} · ` : ''}
+            {compact(final.baseline.macs)} MACs
+          </dd>
+        </div>
+        <div className="readout">
+          <dt>Found ÷ baseline</dt>
+          <dd data-testid="pad-vs-baseline">
+            {final.window.unit === 'ms' ? `latency ${ratio(final.latency, final.baseline.latency)} · ` : ''}MACs {ratio(final.macs, final.baseline.macs)}
           </dd>
         </div>
         <div className="readout">

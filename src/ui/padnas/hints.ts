@@ -37,7 +37,7 @@ export const CHART_HINTS = {
   ranking:
     'Is one-shot accuracy a good judge? A handful of random architectures are each trained alone for a few steps; Kendall τ compares that ranking with the supernet’s one-shot ranking (1 = same order, 0 = unrelated). PAD-NAS’s claim: pruning the space makes the supernet judge better (paper: τ 0.50 → 0.89). With 8 architectures and very short training here, τ is noisy — it is a lesson, not a measurement.',
   result:
-    'The most accurate architecture of the final search inside the window, trained stand-alone from fresh weights and then tested once on the test split (never used for a search decision).',
+    'The most accurate architecture of the final search inside the window, trained stand-alone from fresh weights and then tested once on the test split (never used for a search decision). The baseline rows price the hand-designed network of the Train screen (every slot MB k3 e3) with the same latency model, so you can see what the search bought; to compare accuracy, train that baseline on the Train screen with the same epochs (the CLI’s search does it for you).',
   differs:
     'How the playground differs from the paper: 28×28 images instead of ImageNet; a 7-layer skeleton instead of 21; populations of 8–24 and a few generations instead of 64 × 40; every generation votes, threshold 2–5% instead of 1%; latency from this device’s profile (or MACs) instead of a Pixel-3 lookup table; stand-alone training of a few epochs instead of 350. No PAD-NAS code is public: the algorithm follows the paper’s text.',
 } as const;
