@@ -1,0 +1,30 @@
+/**
+ * A NAS method's pure descriptor (methods/<id>/index.ts exports one): identity, one settings group (fields and
+ * presets: the URL keys, the form and the CLI flags are generated from it), and lazy loaders of its two other parts:
+ * the tfjs run (worker and CLI only) and the React view (app only). Importing a descriptor pulls in neither.
+ */
+import type { SettingsGroup } from '../core/settings/group';
+import type { RunModule } from './runTypes';
+import type { MethodView } from './viewTypes';
+
+/** Whether a run uses the device latency profile chosen as the search target. */
+export type ProfileUse = 'required' | 'optional' | 'unused';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry holds descriptors of many config types
+export interface MethodDescriptor<C extends object = any, Snap = any> {
+  /** URL value, CLI `--method`, record `method` (lower case, no spaces). */
+  id: string;
+  /** Full name ("AtomNAS (fine-grained, dynamic shrinkage)"). */
+  label: string;
+  /** Tab title. */
+  tab: string;
+  /** One line under the tab bar and in the help dialog. */
+  summary: string;
+  /** Where the playground differs from the paper (README and the screen's "?"). */
+  differences: string;
+  settings: SettingsGroup<C>;
+  /** 'required': the run refuses to start without a profile (and says why); 'optional': labels predicted latency. */
+  profile(config: C): ProfileUse;
+  loadRun(): Promise<RunModule<C, Snap>>;
+  loadView(): Promise<{ view: MethodView<Snap> }>;
+}

@@ -1,0 +1,64 @@
+/**
+ * The tfjs side of a NAS method: what `createRun(ctx, config)` returns. Drivers (the worker's generic search job,
+ * the CLI's `search` command, tests) only talk to a method through this interface and its descriptor.
+ */
+import type { ArchSpec } from '../core/archspec';
+import type { LatencyProfile } from '../core/latency/profileSchema';
+import type { HistoryRow } from '../core/method/resultRecord';
+import type { RunStart } from '../core/method/runStart';
+import type { Network } from '../engine/network';
+import type { TrainData } from '../engine/trainer';
+
+/** What a method may use besides its own config. */
+export interface MethodContext {
+  /** Dataset and its train / val / test split (the test split is never used for a search decision). */
+  data: TrainData;
+  /** The device latency profile chosen as the search target (null: none chosen). */
+  profile: LatencyProfile | null;
+  /** Optional log line sink (CLI progress, worker console). */
+  log?: (line: string) => void;
+}
+
+/** What one `step()` reports. */
+export interface MethodStep {
+  /** Units of work completed so far (1 after the first). */
+  done: number;
+  /** Completed epochs (for progress lines). */
+  epoch: number;
+}
+
+/** What a finished run found: the common record fields a method knows (costs and context are added generically). */
+export interface MethodOutcome {
+  archSpec: ArchSpec;
+  valAccuracy: number | null;
+  testAccuracy: number | null;
+  history: HistoryRow[];
+  /** Method-specific record fields (plain JSON). */
+  extras: Record<string, unknown>;
+  /** Optimisation steps the result network has had (export needs ≥ 1). */
+  resultSteps: number;
+}
+
+/** One search in progress. */
+export interface MethodRun<Snapshot> {
+  start(): RunStart;
+  /** One unit of work (usually one optimisation step, plus whatever the method does at that step). */
+  step(): Promise<MethodStep>;
+  /** Method-specific plain data since the previous call (typed arrays allowed). */
+  snapshot(): Snapshot;
+  /** Buffers of a snapshot that may be moved (not copied) to the main thread. */
+  transferables?(snap: Snapshot): Transferable[];
+  /** Final evaluation etc., after the last step. */
+  finish(): Promise<void>;
+  /** After `finish()`. */
+  outcome(): MethodOutcome;
+  /** Hand the result network over to the caller (who disposes it); `dispose()` then leaves it alone. */
+  releaseNetwork(): Network;
+  /** Free every tensor the run still owns. */
+  dispose(): void;
+}
+
+/** The module a descriptor's `loadRun()` resolves to. */
+export interface RunModule<Config, Snapshot> {
+  createRun(ctx: MethodContext, config: Config): MethodRun<Snapshot>;
+}
