@@ -15,6 +15,8 @@ export interface CliCommand {
   name: string;
   summary: string;
   flags: readonly FlagSpec[];
+  /** Flags that depend on the arguments (e.g. `search --method X` has X's settings); replaces `flags` when set. */
+  flagsFor?(argv: readonly string[]): readonly FlagSpec[];
   /** Runs with parsed flags; resolves to the process exit code (0 = success). */
   run(flags: Record<string, FlagValue>, io: CliIo): Promise<number>;
 }

@@ -4,10 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFlags } from './args';
 import { main } from './main';
-import { readFileSync } from 'node:fs';
-import { decodeBuiltin } from '../data/builtin';
-import { limitTrain, mnistSplit } from '../data/split';
-import { cliTrainSplit, TRAIN_FLAGS, trainSettingsFromFlags } from './train';
+import { resultRecordSchema } from '../core/method/resultRecord';
+import { TRAIN_FLAGS, trainSettingsFromFlags } from './train';
 
 function capture() {
   const out: string[] = [];
@@ -20,7 +18,8 @@ describe('cli main', () => {
     for (const [argv, pattern] of [
       [['fly'], /unknown command 'fly'; commands: train/],
       [['train', '--bogus', '1'], /unknown flag --bogus for 'train'/],
-      [['train', '--epochs', '0'], /--epochs must be an integer in \[1, 1000\], got '0'/],
+      [['train', '--epochs', '0'], /--epochs must be an integer in \[1, 200\], got '0'/],
+      [['train', '--out', '/no/such/dir/r.json'], /--out \/no\/such\/dir\/r.json: cannot write there \(the folder does not exist\); nothing was run/],
       [['train', '--optimizer', 'lion'], /--optimizer must be one of sgd, rmsprop, adam/],
       [['train', '--width', '9'], /--width must be a number in \[0.25, 4\]/],
       [['train', '--arch', 'mystery'], /--arch must be 'baseline' or a path ending in .json/],
@@ -50,21 +49,7 @@ describe('cli main', () => {
       seed: 1,
     });
     expect(s.arch).toBe('baseline');
-    expect(s.dataPath).toMatch(/public[\\/]data[\\/]mnist-10k\.bin$/);
     expect(trainSettingsFromFlags(parseFlags(['--optimizer', 'adam'], TRAIN_FLAGS)).train.nesterov).toBe(false);
-  });
-
-  it('--train-limit takes the shared seeded random subset, class-balanced (not a prefix of the class-sorted file)', () => {
-    const s = trainSettingsFromFlags(parseFlags(['--train-limit', '500'], TRAIN_FLAGS));
-    const ds = decodeBuiltin('mnist-10k.bin', new Uint8Array(readFileSync(s.dataPath)));
-    const split = cliTrainSplit(ds, s.trainLimit);
-    expect(split.train.length).toBe(500);
-    expect(Array.from(split.train)).toEqual(Array.from(limitTrain(mnistSplit(ds.n), 500).train)); // one implementation
-    expect(Array.from(cliTrainSplit(ds, 500).train)).toEqual(Array.from(split.train)); // seeded: reproducible
-    const h = new Array<number>(ds.numClasses).fill(0);
-    for (const i of split.train) h[ds.labels[i]]++;
-    for (const c of h) expect(c).toBeGreaterThan(25); // ~50 each; a prefix would hold one or two classes only
-    expect(cliTrainSplit(ds, undefined)).toEqual(mnistSplit(ds.n));
   });
 
   it('trains a tiny baseline end to end and writes the JSON result', async () => {
@@ -75,10 +60,10 @@ describe('cli main', () => {
     expect(await main(argv, c.io)).toBe(0);
     expect(c.out.filter((l) => /^epoch \d\/2 {2}loss [\d.]+ {2}val [\d.]+% {2}\d+ img\/s {2}[\d.]+ s$/.test(l))).toHaveLength(2);
     const r = JSON.parse(await readFile(out, 'utf8')) as Record<string, unknown>;
-    expect(r).toMatchObject({ arch: 'baseline', seed: 1, backend: 'cpu', dataset: { n: 10000, split: { train: 192, val: 1000, test: 1000 } } });
-    expect(Object.keys(r)).toEqual(
-      expect.arrayContaining(['command', 'tfjsVersion', 'archSpec', 'macs', 'params', 'valAccuracy', 'testAccuracy', 'history', 'wallSeconds', 'settings']),
-    );
+    expect(r).toMatchObject({ version: 1, method: 'train', card: { seed: 1, backend: 'cpu', dataset: { n: 10000 }, split: { train: 192, val: 1000, test: 1000 } } });
+    expect(resultRecordSchema.safeParse(r).success).toBe(true);
+    expect((r.card as { settings: Record<string, unknown> }).settings).toMatchObject({ arch: 'baseline', trainLimit: 192, tiny: true, width: 0.5 });
+    expect((r.card as { command: string }).command).toMatch(/^npm run cli -- train /);
     expect(r.history).toHaveLength(2);
     expect(r.testAccuracy).toBeGreaterThanOrEqual(0);
     expect(r.testAccuracy).toBeLessThanOrEqual(1);

@@ -32,10 +32,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   try {
     if (!cmd) throw new UsageError(`unknown command '${command}'; commands: ${listCommands().map((c) => c.name).join(', ')}`);
     if (rest.includes('--help')) {
-      io.log(`${cmd.name}: ${cmd.summary}\n${formatFlagHelp(cmd.flags)}`);
+      const specs = cmd.flagsFor ? cmd.flagsFor(rest.filter((a) => a !== '--help')) : cmd.flags;
+      io.log(`${cmd.name}: ${cmd.summary}\n${formatFlagHelp(specs)}`);
       return 0;
     }
-    const flags = parseFlags(rest, cmd.flags, cmd.name);
+    const flags = parseFlags(rest, cmd.flagsFor ? cmd.flagsFor(rest) : cmd.flags, cmd.name);
     return await cmd.run(flags, io);
   } catch (e) {
     if (e instanceof UsageError) {

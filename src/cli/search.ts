@@ -1,90 +1,82 @@
 /**
- * `search --method atomnas --preset tiny|default --seed N --out r.json`: run a NAS method on the built-in MNIST with
- * the tfjs CPU backend and write the `train` command's fields plus the method's own (`events`, `supernetMacs`).
- * `--penalty latency --profile profile.json` prices every atom with a latency profile exported from the profiler.
+ * `search --method <id> [--preset P] [method flags…] [--profile F] [--out r.json]`: any registered NAS method on the
+ * CPU backend. The method's flags (ranges, defaults, help) are generated from its settings fields; a flag the method
+ * does not have is refused with exit code 2 and the list of its flags. The JSON written is the common ResultRecord.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import type { ArchSpec } from '../core/archspec';
-import { predictedLabel } from '../core/atomnasLatency';
-import { atomnasPreset, kernelsOf, type AtomNasPresetId, type AtomNasSettings } from '../core/atomnasSettings';
-import { predictLatency } from '../core/latency/predict';
+import { readFile } from 'node:fs/promises';
+import { buildRecord, predictedLabel } from '../core/method/buildRecord';
+import { runCard } from '../core/method/card';
+import type { ResultRecord } from '../core/method/resultRecord';
 import { parseProfileText, type LatencyProfile } from '../core/latency/profileSchema';
-import { decodeBuiltin } from '../data/builtin';
-import type { DataSplit } from '../data/dataset';
-import { mnistSplit } from '../data/split';
-import { createAtomNasRun } from '../methods/atomnas/method';
-import { listMethods } from '../methods/registry';
-import { type FlagSpec, type FlagValue, UsageError } from './args';
+import { presetConfig, validateConfig } from '../core/settings/group';
+import type { MethodDescriptor } from '../methods/descriptor';
+import { getMethod, METHODS } from '../methods/registry';
+import { fieldFlag, UsageError, type FlagSpec, type FlagValue } from './args';
 import type { CliCommand, CliIo } from './commands';
-import { setupCpuBackend } from './train';
+import { cliHost, DATA_FLAGS, loadCliData } from './data';
+import { checkWritable, writeJson } from './output';
 import { ProgressTicker } from './progress';
-import { PADNAS_FLAGS, runPadnasSearch } from './searchPadnas';
+import { setupCpuBackend } from './train';
 
-const DEFAULT_DATA = fileURLToPath(new URL('../../public/data/mnist-10k.bin', import.meta.url));
-
-export const SEARCH_FLAGS: readonly FlagSpec[] = [
-  { name: 'method', type: 'enum', default: 'atomnas', choices: listMethods().map((m) => m.id), help: 'NAS method' },
-  { name: 'preset', type: 'enum', default: 'tiny', choices: ['tiny', 'default'], help: 'starting configuration' },
-  { name: 'seed', type: 'int', default: 1, min: 0, max: 4294967295, help: 'seed of the init and data-order streams' },
-  { name: 'epochs', type: 'int', min: 1, max: 1000, help: 'override the preset’s epochs' },
-  { name: 'train-limit', type: 'int', min: 0, max: 10000000, help: 'override: seeded random subset of N training examples (0 = all)' },
-  { name: 'batch', type: 'int', min: 1, max: 4096, help: 'override the minibatch size' },
-  { name: 'rho', type: 'number', min: 0, max: 10, minExclusive: true, help: 'override ρ, the L1 strength on the gates' },
-  { name: 'penalty', type: 'enum', choices: ['macs', 'uniform', 'latency'], help: "override the penalty ('latency' needs --profile)" },
-  { name: 'profile', type: 'string', help: 'latency profile JSON (exported from the Latency profiler): prices atoms for --penalty latency, labels predicted latency' },
-  { name: 'target-macs', type: 'number', min: 1, max: 1e12, help: 'target mode: adapt ρ to end near this many MACs' },
-  { name: 'kernels', type: 'enum', choices: ['3-5-7', '3-5', '3-7', '5-7', '3', '5', '7'], help: 'override the kernel sizes' },
-  { name: 'expansion', type: 'int', min: 1, max: 6, help: 'override the expansion per kernel' },
-  { name: 'shrink-every', type: 'int', min: 0, max: 1000000, help: 'override: shrink check every N steps (0 = each epoch)' },
-  { name: 'ema', type: 'number', min: 0, max: 0.99999, help: 'override the EMA decay (0 = off)' },
-  { name: 'proximal', type: 'boolean', help: 'override: proximal step on γ (false = L1 subgradient, as the paper)' },
-  { name: 'data', type: 'string', help: 'built-in dataset file (default public/data/mnist-10k.bin)' },
-  { name: 'out', type: 'string', help: 'write the JSON result here' },
-  ...PADNAS_FLAGS,
-];
-
-/** The AtomNAS settings for these flags: the preset, then every override given (pure). */
-export function atomnasSettingsFromFlags(f: Record<string, FlagValue>): AtomNasSettings {
-  const s = atomnasPreset(f.preset as AtomNasPresetId);
-  s.seed = f.seed as number;
-  const num = (k: string): number | undefined => f[k] as number | undefined;
-  s.epochs = num('epochs') ?? s.epochs;
-  s.trainLimit = num('train-limit') ?? s.trainLimit;
-  s.batchSize = num('batch') ?? s.batchSize;
-  s.rho = num('rho') ?? s.rho;
-  s.expansion = num('expansion') ?? s.expansion;
-  s.shrinkEvery = num('shrink-every') ?? s.shrinkEvery;
-  s.emaDecay = num('ema') ?? s.emaDecay;
-  if (f.penalty !== undefined) s.penalty = f.penalty as AtomNasSettings['penalty'];
-  if (f.kernels !== undefined) s.kernels = kernelsOf(f.kernels as string);
-  if (f.proximal !== undefined) s.proximal = f.proximal as boolean;
-  const target = num('target-macs');
-  if (target !== undefined) {
-    s.targetMode = true;
-    s.targetMacs = target;
+/** The value of `--name` in argv before full parsing (null when absent). */
+export function argValue(argv: readonly string[], name: string): string | null {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === `--${name}`) return argv[i + 1] ?? '';
+    if (argv[i].startsWith(`--${name}=`)) return argv[i].slice(name.length + 3);
   }
-  return s;
+  return null;
 }
 
-/**
- * The `--profile` file, validated with the profile schema (null without the flag). `--penalty latency` without it is a
- * usage error; an unreadable file or one that is not a valid latency profile throws an Error naming the file and the
- * problem (the schema names the offending field).
- */
-export async function loadSearchProfile(f: Record<string, FlagValue>): Promise<LatencyProfile | null> {
-  const path = f.profile as string | undefined;
-  if (path === undefined) {
-    if (f.penalty === 'latency') {
-      throw new UsageError('--penalty latency needs --profile path/to/profile.json: a latency profile exported from the Latency profiler');
-    }
-    return null;
+function methodIds(): string[] {
+  return METHODS.map((m) => m.id);
+}
+
+/** Flags every method has, before its own. */
+function commonFlags(m: MethodDescriptor): FlagSpec[] {
+  const presets = Object.keys(m.settings.presets);
+  return [
+    { name: 'method', type: 'enum', choices: methodIds(), help: 'NAS method' },
+    { name: 'preset', type: 'enum', choices: presets, default: presets[0], help: 'starting configuration; every other flag overrides one of its settings' },
+    { name: 'profile', type: 'string', help: `device latency profile JSON exported from the Latency screen (${m.profile(presetConfig(m.settings)) === 'required' ? 'required by these settings' : 'labels predicted latency'})` },
+    ...DATA_FLAGS,
+    { name: 'out', type: 'string', help: 'write the result record (JSON) here' },
+  ];
+}
+
+/** The method `argv` selects, or a UsageError listing the methods. */
+export function selectMethod(argv: readonly string[]): MethodDescriptor {
+  const id = argValue(argv, 'method');
+  if (id === null) throw new UsageError(`search needs --method: one of ${methodIds().join(', ')}`);
+  const m = getMethod(id);
+  if (!m) throw new UsageError(`--method must be one of ${methodIds().join(', ')}, got '${id}'`);
+  return m;
+}
+
+/** Every flag of `search --method <id>`; setting flags default to the chosen preset's values. */
+export function searchFlags(m: MethodDescriptor, preset: string | null = null): FlagSpec[] {
+  const base = presetConfig(m.settings, preset !== null && preset in m.settings.presets ? preset : undefined) as Record<string, unknown>;
+  return [...commonFlags(m), ...m.settings.fields.map((f) => fieldFlag(f, base))];
+}
+
+/** The method's config: the preset, then every setting flag given (pure). Cross-field problems are usage errors. */
+export function configFromFlags(m: MethodDescriptor, f: Record<string, FlagValue>): Record<string, unknown> {
+  const c = presetConfig(m.settings, f.preset as string) as Record<string, unknown>;
+  for (const field of m.settings.fields) if (f[field.cli] !== undefined) c[field.key] = f[field.cli];
+  try {
+    return validateConfig(m.settings, c) as Record<string, unknown>;
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
   }
+}
+
+/** The `--profile` file (null without the flag); the error names the file and the problem. */
+export async function loadProfileFlag(path: string | undefined): Promise<LatencyProfile | null> {
+  if (path === undefined) return null;
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    throw new Error(`--profile ${path}: cannot read the file (${e instanceof Error ? e.message : String(e)})`);
+    throw new Error(`--profile ${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e))})`);
   }
   try {
     return parseProfileText(text);
@@ -93,87 +85,47 @@ export async function loadSearchProfile(f: Record<string, FlagValue>): Promise<L
   }
 }
 
-/** Run the search; returns the JSON result. */
-export async function runSearch(f: Record<string, FlagValue>, io: CliIo, commandLine: string): Promise<Record<string, unknown>> {
-  if (f.method !== 'atomnas' && f.method !== 'padnas') throw new UsageError(`--method ${String(f.method)} has no search driver yet`);
+/** Run a method to the end; returns its record. */
+export async function runSearch(m: MethodDescriptor, f: Record<string, FlagValue>, io: CliIo, commandLine: string): Promise<ResultRecord> {
   const t0 = performance.now();
-  const profile = await loadSearchProfile(f);
+  const config = configFromFlags(m, f);
+  const profile = await loadProfileFlag(f.profile as string | undefined);
+  if (m.profile(config) === 'required' && !profile) {
+    throw new UsageError(`${m.id} with these settings needs --profile path/to/profile.json (a latency profile exported from the Latency screen)`);
+  }
   const backend = await setupCpuBackend();
-  const dataPath = (f.data as string | undefined) ?? DEFAULT_DATA;
-  const dataset = decodeBuiltin(dataPath.split(/[\\/]/).pop() ?? 'data', new Uint8Array(await readFile(dataPath)));
-  const split: DataSplit = mnistSplit(dataset.n);
-  if (f.method === 'padnas') return runPadnasSearch(f, io, commandLine, { dataset, split, backend, profile });
-  const s = atomnasSettingsFromFlags(f);
-  const run = createAtomNasRun({ data: { dataset, split }, log: (l) => io.log(l) }, s, { profile: profile ?? undefined });
-  /** Predicted latency of a spec on the profiled device, labelled with the profile (NaN when it cannot price it). */
-  const predicted = (spec: ArchSpec): number => (profile ? predictLatency(spec, profile).ms : Number.NaN);
-  const supernetMs = predicted(run.net.spec);
-  io.log(
-    `search atomnas (${s.preset}, seed ${s.seed}, penalty ${s.penalty}): supernet ${(run.supernetMacs / 1e6).toFixed(3)} M MACs, ${run.supernetParams} params` +
-      `${profile ? `, ${supernetMs.toFixed(3)} ms ${predictedLabel(profile.name)}` : ''}; ` +
-      `${run.totalSteps} steps (${run.trainer.stepsPerEpoch}/epoch) on tfjs ${backend.backend}`,
-  );
-  const history: { epoch: number; loss: number; valAccuracy: number; macs: number; params: number; seconds: number }[] = [];
+  const data = await loadCliData(f);
+  const mod = await m.loadRun();
+  const run = mod.createRun({ data: { dataset: data.dataset, split: data.split }, profile, log: (l) => io.log(l) }, config);
   try {
-    let e0 = performance.now();
-    let lossSum = 0;
-    let n = 0;
-    const ticker = new ProgressTicker(run.totalSteps);
-    while (run.trainer.stepIndex < run.totalSteps) {
-      const r = await run.step();
-      const line = ticker.tick(r.done, `MACs ${(run.macs / 1e6).toFixed(3)} M`);
+    const started = run.start();
+    io.log(`search ${m.id} (${String(f.preset)}, seed ${String(config.seed)}) on tfjs ${backend.backend}: ${started.summary}`);
+    const ticker = new ProgressTicker(started.totalSteps);
+    let done = 0;
+    while (done < started.totalSteps) {
+      done = (await run.step()).done;
+      const line = ticker.tick(done);
       if (line) io.log(line);
-      const snap = run.snapshot();
-      for (const l of snap.loss) lossSum += l;
-      n += snap.loss.length;
-      const last = r.done === run.totalSteps;
-      if (last) await run.finish();
-      const val = last ? run.final?.valAcc : snap.val.at(-1)?.acc;
-      if (r.done % run.trainer.stepsPerEpoch === 0 || last) {
-        const row = { epoch: Math.ceil(r.done / run.trainer.stepsPerEpoch), loss: lossSum / Math.max(1, n), valAccuracy: val ?? Number.NaN, macs: run.macs, params: run.params, seconds: (performance.now() - e0) / 1000 };
-        history.push(row);
-        io.log(`epoch ${row.epoch}/${s.epochs}  loss ${row.loss.toFixed(4)}  val ${(100 * row.valAccuracy).toFixed(2)}%  MACs ${(row.macs / 1e6).toFixed(3)} M  ${row.seconds.toFixed(1)} s`);
-        e0 = performance.now();
-        lossSum = 0;
-        n = 0;
-      }
+      run.snapshot(); // drain the live buffers (the CLI reads the outcome)
     }
-    const fin = run.final;
-    if (!fin) throw new Error('the search ended without a final evaluation');
-    io.log(`found ${(fin.macs / 1e6).toFixed(3)} M MACs (supernet ${(fin.supernetMacs / 1e6).toFixed(3)} M), test accuracy ${(100 * fin.testAcc).toFixed(2)}% without retraining`);
-    const foundMs = predicted(fin.spec);
-    if (profile) io.log(`latency ${supernetMs.toFixed(3)} ms → ${foundMs.toFixed(3)} ms, ${predictedLabel(profile.name)}`);
-    return {
-      command: commandLine,
-      method: 'atomnas',
-      preset: s.preset,
-      arch: 'atomnas',
-      seed: s.seed,
-      backend: backend.backend,
-      tfjsVersion: backend.tfjsVersion,
-      dataset: { name: dataset.name, n: dataset.n, split: { seed: split.seed, train: s.trainLimit > 0 ? Math.min(s.trainLimit, split.train.length) : split.train.length, val: split.val.length, test: split.test.length } },
-      archSpec: fin.spec,
-      macs: fin.macs,
-      params: fin.params,
-      valAccuracy: fin.valAcc,
-      testAccuracy: fin.testAcc,
-      history,
-      wallSeconds: (performance.now() - t0) / 1000,
-      settings: s,
-      supernetMacs: fin.supernetMacs,
-      supernetParams: fin.supernetParams,
-      events: fin.events,
-      // Predicted, not measured: every number says which profile it comes from (null = none, or it cannot price the spec).
-      latency: profile
-        ? {
-            label: predictedLabel(profile.name),
-            profileId: profile.id,
-            profileName: profile.name,
-            supernetMs: Number.isFinite(supernetMs) ? supernetMs : null,
-            foundMs: Number.isFinite(foundMs) ? foundMs : null,
-          }
-        : null,
-    };
+    await run.finish();
+    const outcome = run.outcome();
+    const record = buildRecord({
+      runId: `cli-${m.id}-${Date.now().toString(36)}`,
+      method: m.id,
+      label: m.label,
+      card: runCard(cliHost(backend, data), config, { trainImages: outcome.trainImages, wallSeconds: (performance.now() - t0) / 1000, command: commandLine }),
+      archSpec: outcome.archSpec,
+      valAccuracy: outcome.valAccuracy,
+      testAccuracy: outcome.testAccuracy,
+      history: outcome.history,
+      extras: outcome.extras,
+      profile,
+    });
+    const pct = (v: number | null) => (v === null ? 'n/a' : `${(100 * v).toFixed(2)}%`);
+    io.log(`found ${(record.macs / 1e6).toFixed(3)} M MACs, ${record.params} params; val ${pct(record.valAccuracy)}, test ${pct(record.testAccuracy)}`);
+    if (record.latency) io.log(`latency ${record.latency.ms.toFixed(3)} ms, ${predictedLabel(record.latency.profileName)}`);
+    return record;
   } finally {
     run.dispose();
   }
@@ -182,14 +134,17 @@ export async function runSearch(f: Record<string, FlagValue>, io: CliIo, command
 /** The `search` command. */
 export const searchCommand: CliCommand = {
   name: 'search',
-  summary: 'run a NAS method (AtomNAS) on the built-in MNIST (CPU); result = the found network, no retraining',
-  flags: SEARCH_FLAGS,
+  summary: `run a NAS method (--method ${methodIds().join('|') || '…'}) on the built-in MNIST (CPU); writes the result record`,
+  flags: [],
+  flagsFor: (argv) => searchFlags(selectMethod(argv), argValue(argv, 'preset')),
   async run(flags, io) {
-    const commandLine = ['search', ...Object.entries(flags).map(([k, v]) => `--${k} ${String(v)}`)].join(' ');
-    const result = await runSearch(flags, io, commandLine);
+    const m = selectMethod(['--method', String(flags.method)]);
+    const commandLine = ['npm run cli -- search', ...Object.entries(flags).map(([k, v]) => `--${k} ${Array.isArray(v) ? v.join('-') : String(v)}`)].join(' ');
     const out = flags.out as string | undefined;
+    if (out) await checkWritable('out', out);
+    const record = await runSearch(m, flags, io, commandLine);
     if (out) {
-      await writeFile(out, JSON.stringify(result, null, 2) + '\n');
+      await writeJson(out, record);
       io.log(`wrote ${out}`);
     }
     return 0;

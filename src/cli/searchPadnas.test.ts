@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { padnasPreset } from '../core/padnas/settings';
 import { parseFlags } from './args';
-import { SEARCH_FLAGS } from './search';
+import { SEARCH_FLAGS } from './searchLegacy';
 import { padnasSettingsFromFlags } from './searchPadnas';
 
 describe('search --method padnas flags', () => {

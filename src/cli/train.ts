@@ -2,92 +2,72 @@
  * `train`: train one ArchSpec on the built-in MNIST with the Trainer (tfjs CPU backend), evaluate on val every epoch
  * and on test at the end, and write a JSON result.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
 import * as tf from '@tensorflow/tfjs';
 import type { ArchSpec } from '../core/archspec';
 import { archCosts, validateArchSpec } from '../core/costs';
 import { rngStream } from '../core/rng';
 import { baselineSpec } from '../core/skeleton';
-import { decodeBuiltin } from '../data/builtin';
-import type { Dataset, DataSplit } from '../data/dataset';
-import { limitTrain, mnistSplit } from '../data/split';
+import type { Dataset } from '../data/dataset';
+import { limitTrain } from '../data/split';
 import { initBackend, type BackendInfo } from '../engine/backend';
 import { installFastCpuKernels } from '../engine/cpuKernels';
 import { buildNetwork } from '../engine/network';
 import { Trainer, type TrainConfig } from '../engine/trainer';
-import { type FlagSpec, type FlagValue, UsageError } from './args';
+import { buildRecord } from '../core/method/buildRecord';
+import { runCard } from '../core/method/card';
+import type { HistoryRow, ResultRecord } from '../core/method/resultRecord';
+import { presetConfig } from '../core/settings/group';
+import { recipeOf, TRAIN_GROUP, type TrainSettings } from '../core/trainSettings';
+import { fieldFlag, type FlagSpec, type FlagValue, UsageError } from './args';
+import { cliHost, DATA_FLAGS, loadCliData, type CliData } from './data';
+import { checkWritable, writeJson } from './output';
 import type { CliCommand, CliIo } from './commands';
 import { ProgressTicker } from './progress';
 
-const DEFAULT_DATA = fileURLToPath(new URL('../../public/data/mnist-10k.bin', import.meta.url));
-
-/** Flags of `train`; defaults are the recipe that reaches ≥ 97 % test accuracy in 5 epochs (README). */
+/** Flags of `train`: the Train settings (core/trainSettings.ts, defaults = the full recipe that reaches the README figure). */
 export const TRAIN_FLAGS: readonly FlagSpec[] = [
   { name: 'arch', type: 'string', default: 'baseline', help: "'baseline' or the path of an ArchSpec JSON file" },
-  { name: 'width', type: 'number', default: 1, min: 0.25, max: 4, help: 'baseline width multiplier' },
-  { name: 'tiny', type: 'boolean', default: false, help: 'baseline with stem stride 2 (~4× fewer MACs)' },
-  { name: 'epochs', type: 'int', default: 5, min: 1, max: 1000, help: 'training epochs' },
-  { name: 'seed', type: 'int', default: 1, min: 0, max: 4294967295, help: 'seed of the init and data-order streams' },
-  { name: 'batch', type: 'int', default: 64, min: 1, max: 4096, help: 'minibatch size' },
-  { name: 'lr', type: 'number', default: 0.1, min: 0, max: 10, minExclusive: true, help: 'peak learning rate' },
-  { name: 'optimizer', type: 'enum', default: 'sgd', choices: ['sgd', 'rmsprop', 'adam'], help: 'optimizer' },
-  { name: 'momentum', type: 'number', default: 0.9, min: 0, max: 0.999, help: 'SGD/RMSprop momentum' },
-  { name: 'nesterov', type: 'boolean', default: true, help: 'Nesterov momentum (SGD)' },
-  { name: 'schedule', type: 'enum', default: 'cosine', choices: ['cosine', 'exponential', 'constant'], help: 'LR schedule' },
-  { name: 'warmup', type: 'int', default: 100, min: 0, max: 1000000, help: 'linear warm-up steps' },
-  { name: 'wd', type: 'number', default: 4e-5, min: 0, max: 0.1, help: 'L2 weight decay (PyTorch convention)' },
-  { name: 'label-smoothing', type: 'number', default: 0.1, min: 0, max: 0.5, help: 'label smoothing ε' },
-  { name: 'train-limit', type: 'int', min: 1, max: 10000000, help: 'train on a seeded random subset of N training examples (quick runs)' },
-  { name: 'data', type: 'string', help: 'built-in dataset file (default public/data/mnist-10k.bin)' },
-  { name: 'out', type: 'string', help: 'write the JSON result here' },
+  ...TRAIN_GROUP.fields.map((f) => fieldFlag(f, presetConfig(TRAIN_GROUP) as unknown as Record<string, unknown>)),
+  ...DATA_FLAGS,
+  { name: 'out', type: 'string', help: 'write the result record (JSON) here' },
 ];
 
 /** Everything `train` needs, resolved from flags (pure). */
-export interface TrainSettings {
+export interface CliTrainSettings {
   arch: string;
-  width: number;
-  tiny: boolean;
-  trainLimit?: number;
-  dataPath: string;
   out?: string;
+  settings: TrainSettings;
   train: TrainConfig;
 }
 
 /** Map parsed flags to settings (pure; flags were range-checked by parseFlags). */
-export function trainSettingsFromFlags(f: Record<string, FlagValue>): TrainSettings {
-  const optimizer = f.optimizer as TrainConfig['optimizer'];
-  return {
-    arch: f.arch as string,
-    width: f.width as number,
-    tiny: f.tiny as boolean,
-    trainLimit: f['train-limit'] as number | undefined,
-    dataPath: (f.data as string | undefined) ?? DEFAULT_DATA,
-    out: f.out as string | undefined,
-    train: {
-      epochs: f.epochs as number,
-      batchSize: f.batch as number,
-      lr: f.lr as number,
-      optimizer,
-      momentum: f.momentum as number,
-      nesterov: optimizer === 'sgd' && (f.nesterov as boolean),
-      schedule: f.schedule as TrainConfig['schedule'],
-      warmupSteps: f.warmup as number,
-      weightDecay: f.wd as number,
-      labelSmoothing: f['label-smoothing'] as number,
-      seed: f.seed as number,
-    },
-  };
+export function trainSettingsFromFlags(f: Record<string, FlagValue>): CliTrainSettings {
+  const settings = presetConfig(TRAIN_GROUP);
+  const c = settings as unknown as Record<string, unknown>;
+  for (const field of TRAIN_GROUP.fields) if (f[field.cli] !== undefined) c[field.key] = f[field.cli];
+  return { arch: f.arch as string, out: f.out as string | undefined, settings, train: recipeOf(settings) };
 }
 
-async function loadSpec(s: TrainSettings, ds: Dataset): Promise<ArchSpec> {
+async function loadSpec(c: CliTrainSettings, ds: Dataset): Promise<ArchSpec> {
   const input = { height: ds.height, width: ds.width, channels: ds.channels };
-  if (s.arch === 'baseline') return baselineSpec({ input, numClasses: ds.numClasses, width: s.width, tiny: s.tiny });
-  if (!s.arch.endsWith('.json')) throw new UsageError(`--arch must be 'baseline' or a path ending in .json, got '${s.arch}'`);
-  const spec = validateArchSpec(JSON.parse(await readFile(s.arch, 'utf8')) as unknown);
+  if (c.arch === 'baseline') return baselineSpec({ input, numClasses: ds.numClasses, width: c.settings.width, tiny: c.settings.tiny });
+  if (!c.arch.endsWith('.json')) throw new UsageError(`--arch must be 'baseline' or a path ending in .json, got '${c.arch}'`);
+  let text: string;
+  try {
+    text = await readFile(c.arch, 'utf8');
+  } catch (e) {
+    throw new Error(`--arch ${c.arch}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e))})`);
+  }
+  let spec: ArchSpec;
+  try {
+    spec = validateArchSpec(JSON.parse(text) as unknown);
+  } catch (e) {
+    throw new Error(`--arch ${c.arch} is not a usable ArchSpec: ${e instanceof SyntaxError ? `not valid JSON (${e.message})` : e instanceof Error ? e.message : String(e)}`);
+  }
   const { height, width, channels } = spec.input;
   if (height !== ds.height || width !== ds.width || channels !== ds.channels || spec.numClasses !== ds.numClasses) {
-    throw new UsageError(`--arch ${s.arch} expects ${height}×${width}×${channels} inputs and ${spec.numClasses} classes; the data has ${ds.height}×${ds.width}×${ds.channels} and ${ds.numClasses}`);
+    throw new UsageError(`--arch ${c.arch} expects ${height}×${width}×${channels} inputs and ${spec.numClasses} classes; the data has ${ds.height}×${ds.width}×${ds.channels} and ${ds.numClasses}`);
   }
   return spec;
 }
@@ -100,32 +80,31 @@ export async function setupCpuBackend(): Promise<BackendInfo> {
   return info;
 }
 
-/**
- * The split `train` uses: the built-in split, its train part reduced to `trainLimit` examples by the same seeded random
- * subset as the app and AtomNAS (`limitTrain`), never a prefix (the built-in file is stored class by class).
- */
-export function cliTrainSplit(dataset: Pick<Dataset, 'n'>, trainLimit: number | undefined): DataSplit {
-  return limitTrain(mnistSplit(dataset.n), trainLimit ?? 0);
-}
-
-/** Run `train` with resolved settings; returns the JSON result. */
-export async function runTrain(s: TrainSettings, io: CliIo, commandLine: string): Promise<Record<string, unknown>> {
+/** Run `train` with resolved settings; returns its result record. */
+export async function runTrain(c: CliTrainSettings, data: CliData, io: CliIo, commandLine: string): Promise<ResultRecord> {
   const t0 = performance.now();
   const backend = await setupCpuBackend();
-  const dataset = decodeBuiltin(s.dataPath.split(/[\\/]/).pop() ?? 'data', new Uint8Array(await readFile(s.dataPath)));
-  const split = cliTrainSplit(dataset, s.trainLimit);
-  const spec = await loadSpec(s, dataset);
+  const { dataset } = data;
+  const split = limitTrain(data.split, c.settings.trainLimit);
+  const spec = await loadSpec(c, dataset);
   const costs = archCosts(spec);
-  const net = buildNetwork(spec, rngStream(s.train.seed, 'init'));
-  const trainer = new Trainer(net, { dataset, split }, s.train);
+  const net = buildNetwork(spec, rngStream(c.train.seed, 'init'));
+  let trainer: Trainer;
+  try {
+    trainer = new Trainer(net, { dataset, split }, c.train);
+  } catch (e) {
+    net.dispose();
+    throw e;
+  }
   io.log(
     `train ${spec.name}: ${(costs.macs / 1e6).toFixed(2)} M MACs, ${costs.params} params; ${split.train.length} train / ` +
       `${split.val.length} val / ${split.test.length} test; ${trainer.stepsPerEpoch} steps/epoch on tfjs ${backend.backend}`,
   );
-  const history: { epoch: number; loss: number; valAccuracy: number; imagesPerSec: number; seconds: number }[] = [];
-  const ticker = new ProgressTicker(trainer.stepsPerEpoch * s.train.epochs);
+  const history: HistoryRow[] = [];
+  const ticker = new ProgressTicker(trainer.stepsPerEpoch * c.train.epochs);
   try {
-    for (let epoch = 0; epoch < s.train.epochs; epoch++) {
+    let lastVal: number | null = null;
+    for (let epoch = 0; epoch < c.train.epochs; epoch++) {
       const e0 = performance.now();
       let lossSum = 0;
       let images = 0;
@@ -141,29 +120,26 @@ export async function runTrain(s: TrainSettings, io: CliIo, commandLine: string)
       const seconds = (performance.now() - e0) / 1000;
       const row = { epoch: epoch + 1, loss: lossSum / trainer.stepsPerEpoch, valAccuracy: val.accuracy, imagesPerSec: images / trainSeconds, seconds };
       history.push(row);
+      lastVal = val.accuracy;
       io.log(
-        `epoch ${row.epoch}/${s.train.epochs}  loss ${row.loss.toFixed(4)}  val ${(100 * val.accuracy).toFixed(2)}%  ` +
+        `epoch ${row.epoch}/${c.train.epochs}  loss ${row.loss.toFixed(4)}  val ${(100 * val.accuracy).toFixed(2)}%  ` +
           `${row.imagesPerSec.toFixed(0)} img/s  ${seconds.toFixed(1)} s`,
       );
     }
     const test = await trainer.evaluate('test');
     io.log(`test accuracy ${(100 * test.accuracy).toFixed(2)}% (${test.n} images)`);
-    return {
-      command: commandLine,
-      arch: s.arch,
-      seed: s.train.seed,
-      backend: backend.backend,
-      tfjsVersion: backend.tfjsVersion,
-      dataset: { name: dataset.name, n: dataset.n, split: { seed: split.seed, train: split.train.length, val: split.val.length, test: split.test.length } },
+    const settings = { ...c.settings, arch: c.arch, bnMomentum: net.bnMomentum, bnEpsilon: net.bnEpsilon };
+    return buildRecord({
+      runId: `cli-train-${Date.now().toString(36)}`,
+      method: 'train',
+      label: c.arch === 'baseline' ? 'Train (hand-designed baseline)' : `Train (${c.arch})`,
+      card: runCard(cliHost(backend, data), settings, { trainImages: split.train.length, wallSeconds: (performance.now() - t0) / 1000, command: commandLine }),
       archSpec: spec,
-      macs: costs.macs,
-      params: costs.params,
-      valAccuracy: history[history.length - 1]?.valAccuracy ?? null,
+      valAccuracy: lastVal,
       testAccuracy: test.accuracy,
       history,
-      wallSeconds: (performance.now() - t0) / 1000,
-      settings: { ...s.train, width: s.width, tiny: s.tiny, trainLimit: s.trainLimit ?? null, bnMomentum: net.bnMomentum, bnEpsilon: net.bnEpsilon },
-    };
+      profile: null,
+    });
   } finally {
     trainer.dispose();
     net.dispose();
@@ -173,15 +149,17 @@ export async function runTrain(s: TrainSettings, io: CliIo, commandLine: string)
 /** The `train` command. */
 export const trainCommand: CliCommand = {
   name: 'train',
-  summary: 'train an architecture on the built-in MNIST (CPU) and report val/test accuracy',
+  summary: 'train an architecture on the built-in MNIST (CPU) and report val/test accuracy; writes the result record',
   flags: TRAIN_FLAGS,
   async run(flags, io) {
-    const settings = trainSettingsFromFlags(flags);
-    const commandLine = ['train', ...Object.entries(flags).map(([k, v]) => `--${k} ${String(v)}`)].join(' ');
-    const result = await runTrain(settings, io, commandLine);
-    if (settings.out) {
-      await writeFile(settings.out, JSON.stringify(result, null, 2) + '\n');
-      io.log(`wrote ${settings.out}`);
+    const c = trainSettingsFromFlags(flags);
+    const commandLine = ['npm run cli -- train', ...Object.entries(flags).map(([k, v]) => `--${k} ${String(v)}`)].join(' ');
+    if (c.out) await checkWritable('out', c.out);
+    const data = await loadCliData(flags);
+    const record = await runTrain(c, data, io, commandLine);
+    if (c.out) {
+      await writeJson(c.out, record);
+      io.log(`wrote ${c.out}`);
     }
     return 0;
   },

@@ -1,27 +1,13 @@
 /**
- * Every NAS method the playground offers. A method lives in its own folder (methods/<id>/) and is listed here only;
- * drivers (worker handlers, the CLI's `search` command) look methods up by id.
+ * Every NAS method the playground offers: one line per method. A method is one folder (methods/<id>/, see
+ * methods/random/ for the example to copy); everything generic — URL keys, settings form, CLI flags, screen tabs,
+ * the worker's search job, result records — is generated from these descriptors.
  */
-import { atomnasMethod } from './atomnas/method';
-import { padnasMethod } from './padnas/method';
-import type { NasMethod } from './types';
+import type { MethodDescriptor } from './descriptor';
 
-export const METHODS = {
-  atomnas: atomnasMethod,
-  padnas: padnasMethod,
-} as const;
+export const METHODS: readonly MethodDescriptor[] = [];
 
-export type MethodId = keyof typeof METHODS;
-
-/** Ids and labels, for menus and `--method` help. */
-export function listMethods(): { id: MethodId; label: string; presets: string[] }[] {
-  return (Object.keys(METHODS) as MethodId[]).map((id) => {
-    const m: NasMethod<unknown, unknown> = METHODS[id];
-    return { id, label: m.label, presets: Object.keys(m.presets) };
-  });
-}
-
-/** True when `id` names a registered method. */
-export function isMethodId(id: string): id is MethodId {
-  return Object.prototype.hasOwnProperty.call(METHODS, id);
+/** The method with this id, if registered. */
+export function getMethod(id: string): MethodDescriptor | undefined {
+  return METHODS.find((m) => m.id === id);
 }

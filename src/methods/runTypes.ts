@@ -37,6 +37,8 @@ export interface MethodOutcome {
   extras: Record<string, unknown>;
   /** Optimisation steps the result network has had (export needs ≥ 1). */
   resultSteps: number;
+  /** Training images the result saw per epoch, when a seeded subset of the train split was used. */
+  trainImages?: number;
 }
 
 /** One search in progress. */

@@ -126,5 +126,5 @@ export function togglePlay(): Promise<void> {
 }
 
 export function exportModel(): Promise<ExportedModel> {
-  return getClient().request('model/export', {});
+  return getClient().request('model/export', { owner: 'train' });
 }

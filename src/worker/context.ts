@@ -14,11 +14,13 @@ export interface LoadedData {
   summary: DatasetSummary;
 }
 
-/** A network that can be exported (set by whichever job trained it last). */
+/** A network that can be exported (its owner's latest result). */
 export interface ExportableModel {
   net: Network;
   /** Optimisation steps it has had; export needs at least one. */
   steps(): number;
+  /** The result slot owns (and frees) it; false while a live job does. */
+  owned: boolean;
 }
 
 export interface WorkerContext {
@@ -26,8 +28,9 @@ export interface WorkerContext {
   backend: BackendInfo | null;
   data: LoadedData | null;
   loop: RunLoop;
-  model: ExportableModel | null;
-  /** Per-module state for handlers added later (keyed by module name). */
+  /** Exportable result networks by owner ('train' or a method id; see resultSlot.ts). */
+  results: Map<string, ExportableModel>;
+  /** Per-module state of handlers (keyed by module name, e.g. the profiler's measured runs). */
   extras: Map<string, unknown>;
 }
 
@@ -48,7 +51,7 @@ export function createContext(post: WorkerContext['post']): WorkerContext {
     post,
     backend: null,
     data: null,
-    model: null,
+    results: new Map(),
     extras: new Map(),
     loop: new RunLoop(
       {

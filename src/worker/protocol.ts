@@ -10,6 +10,8 @@
  * `handlers/index.ts`). To add an event: add a member to `WorkerEvent`.
  */
 import type { ArchSpec } from '../core/archspec';
+import type { ResultRecord } from '../core/method/resultRecord';
+import type { RunStart } from '../core/method/runStart';
 import type { AtomNasSettings } from '../core/atomnasSettings';
 import type { AtomNasFinal, AtomNasSnapshot } from '../core/atomnasSnapshot';
 import type { ProfileMode, ProfileStatus } from '../core/latency/plan';
@@ -120,7 +122,16 @@ export interface RequestMap {
   'dataset/files': { req: { files: FilePayload[] }; res: { summary: DatasetSummary } };
   'train/start': { req: { runId: string; settings: TrainSettings; paused?: boolean }; res: TrainStarted };
   'run/control': { req: { action: RunAction }; res: { state: RunState } };
-  'model/export': { req: Record<string, never>; res: ExportedModel };
+  /** Export `owner`'s result network ('train' or a method id): each screen exports its own result. */
+  'model/export': { req: { owner: string }; res: ExportedModel };
+  /**
+   * Any registered NAS method (handlers/search.ts): `config` is checked against the method's settings group; `profile`
+   * is the search-target latency profile (required or optional per method). Events: search/snapshot, search/final.
+   */
+  'search/start': {
+    req: { runId: string; method: string; config: Record<string, unknown>; paused?: boolean; profile?: LatencyProfile | null };
+    res: RunStart;
+  };
   /** AtomNAS search (handlers/atomnas.ts); its result network becomes the exportable model when it finishes. */
   /** `profile`: the search-target latency profile, required by penalty 'latency' (its per-channel fits price the atoms). */
   'atomnas/start': { req: { runId: string; settings: AtomNasSettings; paused?: boolean; profile?: LatencyProfile | null }; res: TrainStarted };
@@ -195,9 +206,12 @@ export type WorkerEvent =
   /** Throttled PAD-NAS live data (small plain arrays: shares, population, ranking). */
   | { type: 'padnas/snapshot'; runId: string; snap: PadNasSnapshot }
   | { type: 'padnas/final'; runId: string; final: PadNasFinal }
+  /** Throttled method live data (method-specific shape; its typed arrays arrive in the transfer list). */
+  | { type: 'search/snapshot'; runId: string; method: string; snap: unknown }
+  /** A search finished: its result record (the result network is now the method's exportable result). */
+  | { type: 'search/final'; runId: string; method: string; record: ResultRecord }
+  /** A Train run finished: its result record. */
+  | { type: 'train/final'; runId: string; record: ResultRecord }
   /** Throttled profiler progress (phase, units, phase-aware ETA, entries and networks done). */
   | { type: 'profile/status'; runId: string; status: ProfileStatus }
   | { type: 'profile/result'; runId: string; profile: LatencyProfile };
-
-export type EventType = WorkerEvent['type'];
-export type EventOf<T extends EventType> = Extract<WorkerEvent, { type: T }>;

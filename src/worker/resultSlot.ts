@@ -1,33 +1,34 @@
 /**
- * A search's result network, owned by its handler module (kept in ctx.extras under the module's key) so that a later
- * job (e.g. a retrain) does not free it, and freed when the next search of that module starts.
+ * Result networks by owner ('train' or a method id): each screen exports its own result, never another screen's.
+ * A result stays until its owner produces a new one (or starts a new run); jobs of other owners leave it alone.
  */
 import type { Network } from '../engine/network';
-import type { WorkerContext } from './context';
+import type { ExportableModel, WorkerContext } from './context';
 
-interface ResultState {
-  result: Network | null;
+/**
+ * Make `net` the exportable result of `owner`. `owned`: the slot owns it (a finished run handed it over) and frees it
+ * when replaced; otherwise a live job owns it and frees it itself. The previous result is freed if the slot owned it.
+ */
+export function setResult(ctx: WorkerContext, owner: string, net: Network, steps: () => number, owned: boolean): void {
+  const prev = ctx.results.get(owner);
+  if (prev && prev.net !== net && prev.owned) prev.net.dispose();
+  ctx.results.set(owner, { net, steps, owned });
 }
 
-function stateOf(ctx: WorkerContext, key: string): ResultState {
-  let s = ctx.extras.get(key) as ResultState | undefined;
-  if (!s) {
-    s = { result: null };
-    ctx.extras.set(key, s);
-  }
-  return s;
+/** Stop offering `owner`'s result (a new run of that owner starts), freeing it if the slot owns it. */
+export function dropResult(ctx: WorkerContext, owner: string): void {
+  const prev = ctx.results.get(owner);
+  if (!prev) return;
+  ctx.results.delete(owner);
+  if (prev.owned) prev.net.dispose();
 }
 
-/** Keep `net` as module `key`'s result (the caller has dropped the previous one). */
-export function keepResult(ctx: WorkerContext, key: string, net: Network): void {
-  stateOf(ctx, key).result = net;
+/** Stop offering `net` for export without freeing it (its job frees it). */
+export function forgetResult(ctx: WorkerContext, owner: string, net: Network): void {
+  if (ctx.results.get(owner)?.net === net) ctx.results.delete(owner);
 }
 
-/** Free module `key`'s previous result network, and stop offering it for export if it was the exportable model. */
-export function dropResult(ctx: WorkerContext, key: string): void {
-  const s = stateOf(ctx, key);
-  if (!s.result) return;
-  if (ctx.model?.net === s.result) ctx.model = null;
-  s.result.dispose();
-  s.result = null;
+/** `owner`'s exportable result, if any. */
+export function resultOf(ctx: WorkerContext, owner: string): ExportableModel | undefined {
+  return ctx.results.get(owner);
 }

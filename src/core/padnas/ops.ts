@@ -1,121 +1,31 @@
 /**
- * PAD-NAS search space (METHODS.md §2), pure: the candidate op names, each layer's initial op set on the shared
- * skeleton, genotypes (one op NAME per searchable slot: names survive pruning, indices would not), the ArchSpec of a
- * genotype and the size of a (pruned) search space.
+ * PAD-NAS's names for the single-path search space, which now lives in core/space/singlePath.ts (any method may search
+ * it). Kept so PAD-NAS works unchanged; the PAD-NAS migration into methods/padnas removes this file.
  */
-import type { ArchSpec, InputShape, LayerSpec } from '../archspec';
-import { buildSkeleton, canResidual, scaleChannels, SKELETON_SLOTS, SKELETON_STEM_CHANNELS } from '../skeleton';
+import type { ArchSpec } from '../archspec';
+import { genotypeSpec as singlePathSpec, type Genotype, type SkeletonShape } from '../space/singlePath';
 
-/** MBConv k∈{3,5,7} × e∈{3,6} plus identity [paper, basic space]. */
-export const PADNAS_OPS = ['k3e3', 'k3e6', 'k5e3', 'k5e6', 'k7e3', 'k7e6', 'skip'] as const;
-export type PadOp = (typeof PADNAS_OPS)[number];
+export {
+  baselineGenotype,
+  extremeGenotypes,
+  genotypeInSpace,
+  genotypeKey,
+  OP_FAMILIES,
+  opLayer,
+  parseOp,
+  sampleGenotype,
+  SINGLE_PATH_OPS as PADNAS_OPS,
+  singlePathSpace as initialSpace,
+  SLOT_LAYER_OFFSET,
+  slotShapes,
+  spaceSizeLog10,
+  type Genotype,
+  type OpFamily,
+  type SinglePathOp as PadOp,
+  type SkeletonShape as PadSkeleton,
+} from '../space/singlePath';
 
-/** One op name per searchable slot, in slot order. */
-export type Genotype = readonly string[];
-
-/** Layer index in the skeleton's ArchSpec of searchable slot `slot` (stem and fixed block come first). */
-export const SLOT_LAYER_OFFSET = 2;
-
-/** Kernel and expansion of an MBConv op name, or null for `skip`. */
-export function parseOp(op: string): { k: number; e: number } | null {
-  if (op === 'skip') return null;
-  const m = /^k(\d+)e(\d+)$/.exec(op);
-  if (!m) throw new RangeError(`unknown PAD-NAS op "${op}"`);
-  return { k: Number(m[1]), e: Number(m[2]) };
-}
-
-/** Shape of the skeleton a search runs on. */
-export interface PadSkeleton {
-  input: InputShape;
-  numClasses: number;
-  width: number;
-  tiny: boolean;
-}
-
-/** Input channels, output channels and stride of every searchable slot. */
-export function slotShapes(width: number): { cin: number; cout: number; stride: number }[] {
-  let cin = scaleChannels(SKELETON_STEM_CHANNELS, width);
-  return SKELETON_SLOTS.map((s) => {
-    const cout = scaleChannels(s.cout, width);
-    const out = { cin, cout, stride: s.stride };
-    cin = cout;
-    return out;
-  });
-}
-
-/** Candidate-op families offered in the UI / CLI: which MBConv ops (identity is always a candidate where allowed). */
-export const OP_FAMILIES = {
-  all: ['k3e3', 'k3e6', 'k5e3', 'k5e6', 'k7e3', 'k7e6'],
-  k35: ['k3e3', 'k3e6', 'k5e3', 'k5e6'],
-  k3: ['k3e3', 'k3e6'],
-  e3: ['k3e3', 'k5e3', 'k7e3'],
-} as const satisfies Record<string, readonly PadOp[]>;
-export type OpFamily = keyof typeof OP_FAMILIES;
-
-/**
- * The initial op set of every slot: the family's MBConvs (default: all six, the paper's basic space), plus identity
- * only where stride is 1 and width unchanged.
- */
-export function initialSpace(width: number, family: OpFamily = 'all'): string[][] {
-  const mb: readonly string[] = OP_FAMILIES[family];
-  return slotShapes(width).map((s) => PADNAS_OPS.filter((op) => (op === 'skip' ? canResidual(s.cin, s.cout, s.stride) : mb.includes(op))));
-}
-
-/** The concrete layer op `op` is at a slot with these channels and stride. */
-export function opLayer(op: string, cin: number, cout: number, stride: number): LayerSpec {
-  const p = parseOp(op);
-  if (!p) {
-    if (!canResidual(cin, cout, stride)) throw new RangeError(`identity is not allowed where stride or width changes (${cin}→${cout}, stride ${stride})`);
-    return { type: 'skip', cin, cout };
-  }
-  return { type: 'mb', cin, cout, stride, branches: [{ k: p.k, hidden: Math.max(1, Math.round(p.e * cin)) }], residual: canResidual(cin, cout, stride) };
-}
-
-/** The stand-alone ArchSpec of a genotype on the skeleton. */
-export function genotypeSpec(g: Genotype, sk: PadSkeleton, name = `PAD-NAS ${g.join('-')}`): ArchSpec {
-  if (g.length !== SKELETON_SLOTS.length) throw new RangeError(`a genotype names ${SKELETON_SLOTS.length} ops, got ${g.length}`);
-  return buildSkeleton({
-    input: sk.input,
-    numClasses: sk.numClasses,
-    width: sk.width,
-    tiny: sk.tiny,
-    name,
-    meta: { method: 'padnas', genotype: g.join(',') },
-    fill: (slot, cin, cout, stride) => opLayer(g[slot], cin, cout, stride),
-  });
-}
-
-/** Cache key of a genotype (op names, so it stays valid when pruning shifts op indices). */
-/** The hand-designed baseline as a genotype: every slot MB k3 e3 (the Train screen's baseline on this skeleton). */
-export function baselineGenotype(slots: number): string[] {
-  return Array.from({ length: slots }, () => 'k3e3');
-}
-
-export function genotypeKey(g: Genotype): string {
-  return g.join('|');
-}
-
-/** True when every slot's op is still in that slot's op set. */
-export function genotypeInSpace(g: Genotype, space: readonly (readonly string[])[]): boolean {
-  return g.length === space.length && g.every((op, j) => space[j].includes(op));
-}
-
-/** log10 of the number of architectures in a space (Σ_j log10 |S_j|). */
-export function spaceSizeLog10(space: readonly (readonly string[])[]): number {
-  return space.reduce((s, ops) => s + Math.log10(Math.max(1, ops.length)), 0);
-}
-
-/** A genotype drawn uniformly from `space` with `next()` ∈ [0, 1). */
-export function sampleGenotype(space: readonly (readonly string[])[], next: () => number): string[] {
-  return space.map((ops) => ops[Math.min(ops.length - 1, Math.floor(next() * ops.length))]);
-}
-
-/** The cheapest and the dearest genotype of a space by MACs of each slot's op (identity < e3 < e6, k3 < k5 < k7). */
-export function extremeGenotypes(space: readonly (readonly string[])[]): { cheapest: string[]; dearest: string[] } {
-  const cost = (op: string): number => {
-    const p = parseOp(op);
-    return p ? p.e * (1 + 0.01 * p.k * p.k) : 0;
-  };
-  const by = (ops: readonly string[], sign: number) => ops.slice().sort((a, b) => sign * (cost(a) - cost(b)))[0];
-  return { cheapest: space.map((ops) => by(ops, 1)), dearest: space.map((ops) => by(ops, -1)) };
+/** The stand-alone ArchSpec of a genotype, labelled as PAD-NAS's. */
+export function genotypeSpec(g: Genotype, sk: SkeletonShape, name = `PAD-NAS ${g.join('-')}`): ArchSpec {
+  return singlePathSpec(g, sk, { name, method: 'padnas' });
 }

@@ -1,30 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { genotypeInSpace, genotypeKey, genotypeSpec, initialSpace, spaceSizeLog10 } from './ops';
+import { genotypeInSpace, genotypeKey, genotypeSpec, initialSpace } from './ops';
 import { opShares, pruneByShare, topRanked } from './prune';
 
 const SK = { input: { height: 28, width: 28, channels: 1 }, numClasses: 10, width: 1, tiny: true };
-
-describe('search space', () => {
-  it('allows identity only where stride and width stay the same', () => {
-    const space = initialSpace(1);
-    expect(space.map((ops) => ops.includes('skip'))).toEqual([false, true, false, true, false, true, false]);
-    expect(spaceSizeLog10(space)).toBeCloseTo(3 * Math.log10(7) + 4 * Math.log10(6));
-  });
-
-  it('an op family restricts the MBConvs, identity stays where allowed', () => {
-    const space = initialSpace(1, 'k3');
-    expect(space[0]).toEqual(['k3e3', 'k3e6']);
-    expect(space[1]).toEqual(['k3e3', 'k3e6', 'skip']);
-  });
-
-  it('a genotype becomes a valid ArchSpec of single-op layers', () => {
-    const g = ['k3e3', 'skip', 'k5e6', 'k7e3', 'k3e6', 'skip', 'k7e6'];
-    const spec = genotypeSpec(g, SK);
-    expect(spec.layers[3]).toEqual({ type: 'skip', cin: 16, cout: 16 });
-    expect(spec.layers[4]).toMatchObject({ type: 'mb', cin: 16, cout: 24, stride: 2, branches: [{ k: 5, hidden: 96 }], residual: false });
-    expect(() => genotypeSpec(['skip', ...g.slice(1)], SK)).toThrow(/identity/);
-  });
-});
 
 describe('pruning by share', () => {
   const space = [

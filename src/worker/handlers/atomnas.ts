@@ -14,7 +14,7 @@ import { snapshotTransfer } from '../../methods/atomnas/snapshot';
 import type { WorkerContext } from '../context';
 import type { HandlerTable } from '../registry';
 import type { Job, Outgoing, StepReport } from '../runLoop';
-import { dropResult, keepResult } from '../resultSlot';
+import { dropResult, forgetResult, setResult } from '../resultSlot';
 import { ensureBackend } from './backend';
 import { TrainJob } from './train';
 
@@ -53,14 +53,13 @@ export class AtomNasJob implements Job {
     const final = this.run.final;
     this.finished = true;
     const net = this.run.releaseNetwork();
-    keepResult(this.ctx, 'atomnas', net);
     const steps = this.run.trainer.stepIndex;
-    this.ctx.model = { net, steps: () => steps };
+    setResult(this.ctx, 'atomnas', net, () => steps, true);
     if (final) this.ctx.post({ type: 'atomnas/final', runId: this.runId, final });
   }
 
   dispose(): void {
-    if (!this.finished && this.ctx.model?.net === this.run.network()) this.ctx.model = null;
+    if (!this.finished) forgetResult(this.ctx, 'atomnas', this.run.network());
     this.run.dispose();
   }
 }
@@ -75,7 +74,7 @@ export const atomnasHandlers: HandlerTable = {
     const run = createAtomNasRun({ data: { dataset: data.dataset, split: data.split } }, req.settings, { profile: req.profile ?? undefined });
     const job = new AtomNasJob(req.runId, run, ctx);
     ctx.loop.start(req.runId, job, req.paused ?? false);
-    ctx.model = { net: run.network(), steps: () => run.trainer.stepIndex };
+    setResult(ctx, 'atomnas', run.network(), () => run.trainer.stepIndex, false);
     return {
       spec: run.net.spec,
       macs: run.supernetMacs,
@@ -110,7 +109,8 @@ export const atomnasHandlers: HandlerTable = {
       throw e;
     }
     // The search's network stays the exportable model (ctx.model is left alone); the retrained one is a comparison.
-    ctx.loop.start(req.runId, new TrainJob(req.runId, trainer, ctx), req.paused ?? false);
+    ctx.loop.control('reset');
+    ctx.loop.start(req.runId, new TrainJob(req.runId, trainer, ctx, 'atomnas-retrain', { ...s }), req.paused ?? false);
     const c = archCosts(spec);
     return { spec, macs: c.macs, params: c.params, totalSteps: trainer.totalSteps, stepsPerEpoch: trainer.stepsPerEpoch };
   },

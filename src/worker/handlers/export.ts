@@ -10,6 +10,7 @@ import type { Network } from '../../engine/network';
 import type { LoadedData } from '../context';
 import type { HandlerTable } from '../registry';
 import { Transfer } from '../registry';
+import { resultOf } from '../resultSlot';
 
 /** Images compared by the export check. */
 const CHECK_IMAGES = 100;
@@ -27,9 +28,9 @@ function checkInputs(net: Network, data: LoadedData | null): { x: tf.Tensor4D; s
 }
 
 export const exportHandlers: HandlerTable = {
-  'model/export': async (_req, ctx) => {
-    const model = ctx.model;
-    if (!model || model.steps() < 1) throw new Error('Nothing to export yet: train the network for at least one step first.');
+  'model/export': async (req, ctx) => {
+    const model = resultOf(ctx, req.owner);
+    if (!model || model.steps() < 1) throw new Error('Nothing to export yet: this screen has no trained result (train for at least one step first).');
     // toLayersModel copies the weights synchronously, so a training step cannot interleave with the copy.
     const a = await exportArtifacts(model.net);
     const { x, source } = checkInputs(model.net, ctx.data);

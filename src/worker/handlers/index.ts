@@ -9,6 +9,7 @@ import { datasetHandlers } from './dataset';
 import { exportHandlers } from './export';
 import { padnasHandlers } from './padnas';
 import { profilerHandlers } from './profiler';
+import { searchHandlers } from './search';
 import { trainHandlers } from './train';
 
-export const allHandlers: readonly HandlerTable[] = [backendHandlers, datasetHandlers, trainHandlers, exportHandlers, atomnasHandlers, padnasHandlers, profilerHandlers];
+export const allHandlers: readonly HandlerTable[] = [backendHandlers, datasetHandlers, trainHandlers, exportHandlers, atomnasHandlers, padnasHandlers, profilerHandlers, searchHandlers];

@@ -9,7 +9,7 @@ import type { PadNasRun } from '../../methods/padnas/run';
 import type { WorkerContext } from '../context';
 import type { HandlerTable } from '../registry';
 import type { Job, Outgoing, StepReport } from '../runLoop';
-import { dropResult, keepResult } from '../resultSlot';
+import { dropResult, setResult } from '../resultSlot';
 import { ensureBackend } from './backend';
 
 /** A PAD-NAS run as a RunLoop job (one unit of work per step: a training step or one candidate evaluation). */
@@ -44,9 +44,8 @@ export class PadNasJob implements Job {
     this.finished = true;
     const final = this.run.final;
     const net = this.run.releaseNetwork();
-    keepResult(this.ctx, 'padnas', net);
     const steps = this.run.finalSteps();
-    this.ctx.model = { net, steps: () => steps };
+    setResult(this.ctx, 'padnas', net, () => steps, true);
     if (final) this.ctx.post({ type: 'padnas/final', runId: this.runId, final });
   }
 

@@ -13,12 +13,23 @@ import type { HandlerTable } from '../registry';
 import type { Job, Outgoing, StepReport } from '../runLoop';
 import { limitTrain } from '../../data/split';
 import { ensureBackend } from './backend';
+import { buildRecord } from '../../core/method/buildRecord';
+import { runCard } from '../../core/method/card';
+import type { HistoryRow } from '../../core/method/resultRecord';
+import { forgetResult, setResult } from '../resultSlot';
+import { workerHost } from './search';
 
-/** A training run as a RunLoop job. */
+/** A training run as a RunLoop job. Its network is `owner`'s exportable result; a finished run keeps it as such. */
 export class TrainJob implements Job {
   readonly kind = 'train';
   readonly totalSteps: number;
   readonly totalEpochs: number;
+  private finished = false;
+  private readonly t0 = performance.now();
+  private readonly history: HistoryRow[] = [];
+  private epochLoss = 0;
+  private epochSteps = 0;
+  private lastVal: number | null = null;
   private steps: number[] = [];
   private loss: number[] = [];
   private lr: number[] = [];
@@ -28,9 +39,12 @@ export class TrainJob implements Job {
     private readonly runId: string,
     readonly trainer: Trainer,
     private readonly ctx: WorkerContext,
+    private readonly owner = 'train',
+    private readonly settings: Record<string, unknown> = {},
   ) {
     this.totalSteps = trainer.totalSteps;
     this.totalEpochs = trainer.cfg.epochs;
+    setResult(ctx, owner, trainer.net, () => trainer.stepIndex, false);
   }
 
   async step(): Promise<StepReport> {
@@ -40,10 +54,16 @@ export class TrainJob implements Job {
     this.loss.push(info.loss);
     this.lr.push(info.lr);
     this.ips.push(info.ms > 0 ? info.images / (info.ms / 1000) : Number.NaN);
+    this.epochLoss += info.loss;
+    this.epochSteps++;
     if (done % this.trainer.stepsPerEpoch === 0) {
       const epoch = done / this.trainer.stepsPerEpoch;
       const val = await this.trainer.evaluate('val');
       this.ctx.post({ type: 'train/epoch', runId: this.runId, epoch, valAcc: val.accuracy, valLoss: val.loss });
+      this.history.push({ epoch, loss: this.epochLoss / Math.max(1, this.epochSteps), valAccuracy: val.accuracy, valLoss: val.loss });
+      this.lastVal = val.accuracy;
+      this.epochLoss = 0;
+      this.epochSteps = 0;
     }
     return { done, epoch: Math.floor(done / this.trainer.stepsPerEpoch) };
   }
@@ -67,11 +87,27 @@ export class TrainJob implements Job {
   async finish(): Promise<void> {
     const test = await this.trainer.evaluate('test');
     this.ctx.post({ type: 'train/test', runId: this.runId, acc: test.accuracy, loss: test.loss });
+    this.finished = true;
+    setResult(this.ctx, this.owner, this.trainer.net, () => this.trainer.stepIndex, true);
+    const card = runCard(workerHost(this.ctx), this.settings, { trainImages: this.trainer.data.split.train.length, wallSeconds: (performance.now() - this.t0) / 1000 });
+    const record = buildRecord({
+      runId: this.runId,
+      method: this.owner,
+      label: this.owner === 'train' ? 'Train (hand-designed baseline)' : `Trained from scratch (${this.owner})`,
+      card,
+      archSpec: this.trainer.net.spec,
+      valAccuracy: this.lastVal,
+      testAccuracy: test.accuracy,
+      history: this.history,
+      profile: null,
+    });
+    this.ctx.post({ type: 'train/final', runId: this.runId, record });
   }
 
   dispose(): void {
     this.trainer.dispose();
-    if (this.ctx.model?.net === this.trainer.net) this.ctx.model = null;
+    if (this.finished) return; // the network stays the owner's exportable result
+    forgetResult(this.ctx, this.owner, this.trainer.net);
     this.trainer.net.dispose();
   }
 }
@@ -101,11 +137,10 @@ function startTraining(ctx: WorkerContext, runId: string, s: TrainSettings, paus
       labelSmoothing: s.labelSmoothing,
       seed: s.seed,
     });
-    const job = new TrainJob(runId, trainer, ctx);
-    const trained = net;
+    ctx.loop.control('reset'); // free the previous job before building a network
+    const job = new TrainJob(runId, trainer, ctx, 'train', { ...s });
     net = null;
     ctx.loop.start(runId, job, paused);
-    ctx.model = { net: trained, steps: () => trainer.stepIndex };
     return { spec, macs: costs.macs, params: costs.params, totalSteps: trainer.totalSteps, stepsPerEpoch: trainer.stepsPerEpoch };
   } finally {
     net?.dispose(); // only when the Trainer could not be built (e.g. batch larger than the training set)

@@ -9,7 +9,7 @@ import { syntheticData } from '../engine/testing';
 import { linearBranchProfile } from '../core/latency/testProfile';
 import { parseFlags, UsageError } from './args';
 import { main } from './main';
-import { atomnasSettingsFromFlags, loadSearchProfile, SEARCH_FLAGS } from './search';
+import { atomnasSettingsFromFlags, loadSearchProfile, SEARCH_FLAGS } from './searchLegacy';
 
 function capture() {
   const out: string[] = [];

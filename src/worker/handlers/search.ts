@@ -1,0 +1,122 @@
+/**
+ * `search/start {method, config, profile}`: any registered NAS method, driven by the generic run loop (pause / step /
+ * cancel, throttled snapshots with typed arrays in the transfer list). The config is checked against the method's
+ * settings group before anything is built. When the run finishes, its result network becomes the method's exportable
+ * result and a ResultRecord is posted (`search/final`).
+ */
+import { buildRecord } from '../../core/method/buildRecord';
+import { runCard, type RunHost } from '../../core/method/card';
+import type { RunStart } from '../../core/method/runStart';
+import { validateConfig } from '../../core/settings/group';
+import type { MethodDescriptor } from '../../methods/descriptor';
+import { getMethod } from '../../methods/registry';
+import type { MethodRun } from '../../methods/runTypes';
+import type { LatencyProfile } from '../../core/latency/profileSchema';
+import type { WorkerContext } from '../context';
+import type { HandlerTable } from '../registry';
+import type { Job, Outgoing, StepReport } from '../runLoop';
+import { dropResult, setResult } from '../resultSlot';
+import { ensureBackend } from './backend';
+
+/** What the worker knows about where runs happen (the record's card). */
+export function workerHost(ctx: WorkerContext): RunHost {
+  const data = ctx.data;
+  if (!data) throw new Error('No dataset is loaded yet: load the built-in MNIST or your own files first.');
+  const s = data.summary;
+  return {
+    backend: ctx.backend?.backend ?? 'unknown',
+    adapter: ctx.backend?.adapter ?? null,
+    tfjsVersion: ctx.backend?.tfjsVersion ?? 'unknown',
+    dataset: { name: s.name, source: s.source, files: s.files, n: s.n, height: s.height, width: s.width, channels: s.channels, numClasses: s.numClasses },
+    split: { seed: data.split.seed, train: data.split.train.length, val: data.split.val.length, test: data.split.test.length },
+  };
+}
+
+/** A method's run as a RunLoop job. */
+export class SearchJob implements Job {
+  readonly kind: string;
+  readonly totalSteps: number;
+  readonly totalEpochs: number;
+  private finished = false;
+  private readonly t0 = performance.now();
+
+  constructor(
+    private readonly runId: string,
+    private readonly method: MethodDescriptor,
+    private readonly config: Record<string, unknown>,
+    private readonly profile: LatencyProfile | null,
+    readonly run: MethodRun<unknown>,
+    readonly started: RunStart,
+    private readonly ctx: WorkerContext,
+  ) {
+    this.kind = method.id;
+    this.totalSteps = started.totalSteps;
+    this.totalEpochs = started.totalEpochs;
+  }
+
+  async step(): Promise<StepReport> {
+    return this.run.step();
+  }
+
+  snapshot(): Outgoing | null {
+    if (this.finished) return null;
+    const snap = this.run.snapshot();
+    return { event: { type: 'search/snapshot', runId: this.runId, method: this.method.id, snap }, transfer: this.run.transferables?.(snap) };
+  }
+
+  async finish(): Promise<void> {
+    await this.run.finish();
+    const out = this.snapshot(); // the last points (final evaluation) before the network changes hands
+    if (out) this.ctx.post(out.event, out.transfer);
+    const outcome = this.run.outcome();
+    this.finished = true;
+    const net = this.run.releaseNetwork();
+    setResult(this.ctx, this.method.id, net, () => outcome.resultSteps, true);
+    const card = runCard(workerHost(this.ctx), this.config, { trainImages: outcome.trainImages, wallSeconds: (performance.now() - this.t0) / 1000 });
+    const record = buildRecord({
+      runId: this.runId,
+      method: this.method.id,
+      label: this.method.label,
+      card,
+      archSpec: outcome.archSpec,
+      valAccuracy: outcome.valAccuracy,
+      testAccuracy: outcome.testAccuracy,
+      history: outcome.history,
+      extras: outcome.extras,
+      profile: this.profile,
+    });
+    this.ctx.post({ type: 'search/final', runId: this.runId, method: this.method.id, record });
+  }
+
+  dispose(): void {
+    this.run.dispose();
+  }
+}
+
+export const searchHandlers: HandlerTable = {
+  'search/start': async (req, ctx) => {
+    const method = getMethod(req.method);
+    if (!method) throw new Error(`Unknown method "${req.method}".`);
+    const config = validateConfig(method.settings, req.config) as Record<string, unknown>;
+    const profile = req.profile ?? null;
+    if (method.profile(config) === 'required' && !profile) {
+      throw new Error(`${method.tab} with these settings needs a device latency profile: measure or import one on the Latency screen and choose it as the search target.`);
+    }
+    await ensureBackend(ctx);
+    const data = ctx.data;
+    if (!data) throw new Error('No dataset is loaded yet: load the built-in MNIST or your own files first.');
+    ctx.loop.control('reset'); // free the previous job (and its tensors) before building a new one
+    dropResult(ctx, method.id);
+    const mod = await method.loadRun();
+    const run = mod.createRun({ data: { dataset: data.dataset, split: data.split }, profile }, config);
+    let started: RunStart;
+    try {
+      started = run.start();
+    } catch (e) {
+      run.dispose();
+      throw e;
+    }
+    ctx.loop.start(req.runId, new SearchJob(req.runId, method, config, profile, run, started, ctx), req.paused ?? false);
+    return started;
+  },
+};
