@@ -1,15 +1,11 @@
 /**
- * Structural validation of untrusted ArchSpec JSON (uploaded files, saved runs, method output).
- * Every error names the exact field path so a user can fix the file by hand.
+ * Structural validation of untrusted ArchSpec JSON (uploaded files, saved runs, method output), declared as a zod
+ * schema. Every error names the exact field path so a user can fix the file by hand.
  */
 
-import {
-  ARCHSPEC_VERSION,
-  type ArchSpec,
-  type InputShape,
-  type LayerSpec,
-  type MbBranch,
-} from './archspec';
+import { z } from 'zod';
+import { ARCHSPEC_VERSION, mbHidden, type ArchSpec, type LayerSpec, type MbBranch } from './archspec';
+import { fault, firstIssue } from './schemaIssues';
 
 /** A problem in an ArchSpec; `path` is the offending field, e.g. `layers[3].branches[1].k`. */
 export class ArchSpecError extends Error {
@@ -22,184 +18,100 @@ export class ArchSpecError extends Error {
   }
 }
 
-type Obj = Record<string, unknown>;
+// Each field schema carries one message for all its checks ("must be an integer ≥ 1, got 1.5").
+const posInt = z.number({ error: 'must be an integer ≥ 1' }).int().min(1);
+// Even kernels have no centre tap, so "same" padding would shift the feature map by half a pixel.
+const oddKernel = z.number({ error: 'must be an odd integer ≥ 1' }).int().min(1).refine((k) => k % 2 === 1);
+const bool = z.boolean({ error: 'must be true or false' });
+const object = <S extends z.ZodRawShape>(shape: S) => z.object(shape, { error: 'must be an object' });
 
-function isObj(v: unknown): v is Obj {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
-function show(v: unknown): string {
-  if (v === undefined) return 'nothing (missing)';
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
-  return Array.isArray(v) ? 'an array' : 'an object';
-}
-
-function fail(path: string, what: string, got: unknown): never {
-  throw new ArchSpecError(path, `${what}, got ${show(got)}`);
-}
-
-/** `path.key`, or just `key` at the root. */
-function at(path: string, key: string): string {
-  return path ? `${path}.${key}` : key;
-}
-
-function obj(v: unknown, path: string): Obj {
-  if (!isObj(v)) fail(path, 'must be an object', v);
-  return v;
-}
-
-function posInt(o: Obj, key: string, path: string): number {
-  const v = o[key];
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) fail(at(path, key), 'must be an integer ≥ 1', v);
-  return v;
-}
-
-function oddKernel(o: Obj, key: string, path: string): number {
-  const v = o[key];
-  // Even kernels have no centre tap, so "same" padding would shift the feature map by half a pixel.
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v % 2 === 0) {
-    fail(at(path, key), 'must be an odd integer ≥ 1', v);
-  }
-  return v;
-}
-
-function bool(o: Obj, key: string, path: string): boolean {
-  const v = o[key];
-  if (typeof v !== 'boolean') fail(at(path, key), 'must be true or false', v);
-  return v;
-}
-
-function optionalBool(o: Obj, key: string, path: string): boolean | undefined {
-  return o[key] === undefined ? undefined : bool(o, key, path);
-}
-
-function checkBranches(o: Obj, path: string): MbBranch[] {
-  const v = o.branches;
-  if (!Array.isArray(v) || v.length === 0) fail(`${path}.branches`, 'must be a non-empty array of {k, hidden}', v);
-  const seen = new Set<number>();
-  return v.map((b: unknown, j) => {
-    const bp = `${path}.branches[${j}]`;
-    const bo = obj(b, bp);
-    const k = oddKernel(bo, 'k', bp);
+const branches = z
+  .array(object({ k: oddKernel, hidden: posInt }), { error: 'must be a non-empty array of {k, hidden}' })
+  .min(1)
+  .superRefine((bs: MbBranch[], ctx) => {
     // One branch per kernel size: weights are keyed by k, so duplicates would alias.
-    if (seen.has(k)) throw new ArchSpecError(`${bp}.k`, `kernel size ${k} appears in more than one branch`);
-    seen.add(k);
-    return { k, hidden: posInt(bo, 'hidden', bp) };
+    bs.forEach((b, j) => {
+      if (bs.findIndex((o) => o.k === b.k) < j) fault(ctx, [j, 'k'], `kernel size ${b.k} appears in more than one branch`);
+    });
   });
-}
 
-/** Field-level check of one layer, returning a clean copy with only the known fields. */
-function checkLayer(v: unknown, path: string): LayerSpec {
-  const o = obj(v, path);
-  switch (o.type) {
-    case 'conv':
-      return {
-        type: 'conv',
-        cin: posInt(o, 'cin', path),
-        cout: posInt(o, 'cout', path),
-        k: oddKernel(o, 'k', path),
-        stride: posInt(o, 'stride', path),
-        relu: bool(o, 'relu', path),
-      };
-    case 'mb': {
-      const cin = posInt(o, 'cin', path);
-      const cout = posInt(o, 'cout', path);
-      const stride = posInt(o, 'stride', path);
-      const branches = checkBranches(o, path);
-      const residual = bool(o, 'residual', path);
-      const expand = optionalBool(o, 'expand', path);
-      if (residual && (stride !== 1 || cin !== cout)) {
-        throw new ArchSpecError(`${path}.residual`, `needs stride 1 and cin == cout, got stride ${stride}, cin ${cin}, cout ${cout}`);
-      }
-      const hidden = branches.reduce((s, b) => s + b.hidden, 0);
-      if (expand === false && hidden !== cin) {
-        throw new ArchSpecError(`${path}.branches`, `with expand: false the hidden channels must sum to cin ${cin}, got ${hidden}`);
-      }
-      return { type: 'mb', cin, cout, stride, branches, residual, ...(expand === undefined ? {} : { expand }) };
-    }
-    case 'skip': {
-      const cin = posInt(o, 'cin', path);
-      const cout = posInt(o, 'cout', path);
-      if (cin !== cout) throw new ArchSpecError(`${path}.cout`, `a skip (identity) layer needs cout == cin ${cin}, got ${cout}`);
-      return { type: 'skip', cin, cout };
-    }
-    case 'sepconv':
-    case 'chainconv':
-      return {
-        type: o.type,
-        cin: posInt(o, 'cin', path),
-        cout: posInt(o, 'cout', path),
-        k: oddKernel(o, 'k', path),
-        stride: posInt(o, 'stride', path),
-      };
-    case 'gap':
-      return { type: 'gap' };
-    case 'dense':
-      return { type: 'dense', cin: posInt(o, 'cin', path), cout: posInt(o, 'cout', path) };
-    default:
-      return fail(`${path}.type`, "must be one of 'conv', 'mb', 'skip', 'sepconv', 'chainconv', 'gap', 'dense'", o.type);
-  }
-}
+const layer = z.discriminatedUnion(
+  'type',
+  [
+    object({ type: z.literal('conv'), cin: posInt, cout: posInt, k: oddKernel, stride: posInt, relu: bool }),
+    object({ type: z.literal('mb'), cin: posInt, cout: posInt, stride: posInt, branches, residual: bool, expand: bool.optional() })
+      .superRefine((l, ctx) => {
+        if (l.residual && (l.stride !== 1 || l.cin !== l.cout)) {
+          fault(ctx, ['residual'], `needs stride 1 and cin == cout, got stride ${l.stride}, cin ${l.cin}, cout ${l.cout}`);
+        }
+        if (l.expand === false && mbHidden(l) !== l.cin) {
+          fault(ctx, ['branches'], `with expand: false the hidden channels must sum to cin ${l.cin}, got ${mbHidden(l)}`);
+        }
+      }),
+    object({ type: z.literal('skip'), cin: posInt, cout: posInt }).superRefine((l, ctx) => {
+      if (l.cin !== l.cout) fault(ctx, ['cout'], `a skip (identity) layer needs cout == cin ${l.cin}, got ${l.cout}`);
+    }),
+    object({ type: z.literal('sepconv'), cin: posInt, cout: posInt, k: oddKernel, stride: posInt }),
+    object({ type: z.literal('chainconv'), cin: posInt, cout: posInt, k: oddKernel, stride: posInt }),
+    object({ type: z.literal('gap') }),
+    object({ type: z.literal('dense'), cin: posInt, cout: posInt }),
+  ],
+  {
+    error: (iss) =>
+      iss.code === 'invalid_union' && 'options' in iss
+        ? `must be one of ${(iss.options as unknown[]).map((o) => `'${String(o)}'`).join(', ')}`
+        : 'must be an object',
+  },
+);
 
 /** Channel chaining and ordering: spatial layers → gap → dense…, each cin equal to the previous output channels. */
-function checkChain(layers: LayerSpec[], input: InputShape, numClasses: number): void {
-  let channels = input.channels;
+function checkChain(layers: LayerSpec[], inputChannels: number, numClasses: number, ctx: z.RefinementCtx): void {
+  let channels = inputChannels;
   let pooled = false;
-  layers.forEach((l, i) => {
-    const path = `layers[${i}]`;
+  for (const [i, l] of layers.entries()) {
     const from = i === 0 ? 'the input channels' : `layers[${i - 1}]'s output channels`;
     if (l.type === 'gap') {
-      if (pooled) throw new ArchSpecError(path, 'a second gap: the features are already pooled');
+      if (pooled) return fault(ctx, ['layers', i], 'a second gap: the features are already pooled');
       pooled = true;
-      return;
+      continue;
     }
-    if (l.type === 'dense') {
-      if (!pooled) throw new ArchSpecError(path, 'dense needs a gap (global average pool) before it');
-    } else if (pooled) {
-      throw new ArchSpecError(`${path}.type`, `'${l.type}' needs a spatial input but comes after gap`);
-    }
-    if (l.cin !== channels) throw new ArchSpecError(`${path}.cin`, `must equal ${from} ${channels}, got ${l.cin}`);
+    if (l.type === 'dense' && !pooled) return fault(ctx, ['layers', i], 'dense needs a gap (global average pool) before it');
+    if (l.type !== 'dense' && pooled) return fault(ctx, ['layers', i, 'type'], `'${l.type}' needs a spatial input but comes after gap`);
+    if (l.cin !== channels) return fault(ctx, ['layers', i, 'cin'], `must equal ${from} ${channels}, got ${l.cin}`);
     channels = l.cout;
-  });
+  }
   const last = layers[layers.length - 1];
   if (last.type !== 'dense') {
-    throw new ArchSpecError('layers', `must end with gap → dense (the classifier), but the last layer is '${last.type}'`);
-  }
-  if (last.cout !== numClasses) {
-    throw new ArchSpecError(`layers[${layers.length - 1}].cout`, `the classifier must output numClasses ${numClasses}, got ${last.cout}`);
+    fault(ctx, ['layers'], `must end with gap → dense (the classifier), but the last layer is '${last.type}'`);
+  } else if (last.cout !== numClasses) {
+    fault(ctx, ['layers', layers.length - 1, 'cout'], `the classifier must output numClasses ${numClasses}, got ${last.cout}`);
   }
 }
 
-function checkMeta(v: unknown): Record<string, string | number | boolean> | undefined {
-  if (v === undefined) return undefined;
-  const o = obj(v, 'meta');
-  for (const [key, val] of Object.entries(o)) {
-    if (typeof val !== 'string' && typeof val !== 'boolean' && !(typeof val === 'number' && Number.isFinite(val))) {
-      fail(`meta.${key}`, 'must be a string, finite number or boolean', val);
-    }
-  }
-  return { ...(o as Record<string, string | number | boolean>) };
-}
+/** The ArchSpec file format; parsing returns a clean copy (unknown fields dropped). */
+export const archSpecSchema: z.ZodType<ArchSpec> = object({
+  version: z.literal(ARCHSPEC_VERSION, { error: `must be ${ARCHSPEC_VERSION}` }),
+  name: z.string({ error: 'must be a string' }),
+  input: object({ height: posInt, width: posInt, channels: posInt }),
+  numClasses: posInt,
+  layers: z.array(layer, { error: 'must be a non-empty array' }).min(1),
+  meta: z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean()], { error: 'must be a string, finite number or boolean' }), {
+      error: 'must be an object',
+    })
+    .optional(),
+}).superRefine((s, ctx) => {
+  // Runs after range-only issues too (they do not abort); skip what the chain check cannot read.
+  if (s.layers.length > 0) checkChain(s.layers, s.input.channels, s.numClasses, ctx);
+});
 
 /**
  * Check that `json` is a complete, consistent ArchSpec and return a clean typed copy (unknown fields dropped).
  * Throws `ArchSpecError` naming the first offending field, e.g. `layers[3].branches[1].k: must be an odd integer ≥ 1, got 4`.
  */
 export function validateArchSpec(json: unknown): ArchSpec {
-  const o = obj(json, 'spec');
-  if (o.version !== ARCHSPEC_VERSION) fail('version', `must be ${ARCHSPEC_VERSION}`, o.version);
-  if (typeof o.name !== 'string') fail('name', 'must be a string', o.name);
-  const io = obj(o.input, 'input');
-  const input: InputShape = {
-    height: posInt(io, 'height', 'input'),
-    width: posInt(io, 'width', 'input'),
-    channels: posInt(io, 'channels', 'input'),
-  };
-  const numClasses = posInt(o, 'numClasses', '');
-  if (!Array.isArray(o.layers) || o.layers.length === 0) fail('layers', 'must be a non-empty array', o.layers);
-  const layers = o.layers.map((l: unknown, i) => checkLayer(l, `layers[${i}]`));
-  checkChain(layers, input, numClasses);
-  const meta = checkMeta(o.meta);
-  return { version: ARCHSPEC_VERSION, name: o.name, input, numClasses, layers, ...(meta ? { meta } : {}) };
+  const r = archSpecSchema.safeParse(json);
+  if (r.success) return r.data;
+  const { path, problem } = firstIssue(r.error, json);
+  throw new ArchSpecError(path || 'spec', problem);
 }

@@ -68,8 +68,29 @@ describe('profile schema', () => {
     );
     expect(errorOf(mutated((p) => (p.e2e[0].spec.layers[0].k = 'three'))).path).toMatch(/^e2e\[0\]\.spec\.layers\[0\]\.k/);
     expect(errorOf(mutated((p) => (p.e2e[0].split = 'test'))).path).toBe('e2e[0].split');
+    expect(errorOf(mutated((p) => (p.e2e[0].spec = 5))).message).toBe('e2e[0].spec: must be an object, got 5');
     expect(errorOf(mutated((p) => (p.predictor.report.rows[0].name = 'flops'))).path).toBe('predictor.report.rows[0].name');
     expect(errorOf(mutated((p) => (p.roofline.matmulGflops = 'fast'))).path).toBe('roofline.matmulGflops');
+  });
+  it('refuses implausible numbers and names the field', () => {
+    const key = Object.keys(syntheticProfile().lut)[0];
+    const lut = `lut[${JSON.stringify(key)}]`;
+    const cases: [string, (p: Json) => void, string][] = [
+      ['predictor a = -1e30', (p) => (p.predictor.a = -1e30), 'predictor.a: must be ≥ 0, got -1e+30'],
+      ['predictor a = 1e30', (p) => (p.predictor.a = 1e30), 'predictor.a: must be ≤ 1000, got 1e+30'],
+      ['negative dispatch cost', (p) => (p.predictor.b = -0.5), 'predictor.b: must be ≥ 0, got -0.5'],
+      ['LUT median 1e308', (p) => (p.lut[key].medianMs = 1e308), `${lut}.medianMs: must be < 100000, got 1e+308`],
+      ['LUT median 0', (p) => (p.lut[key].medianMs = 0), `${lut}.medianMs: must be > 0, got 0`],
+      ['input 100000×100000×1000', (p) => (p.settings.input = { height: 1e5, width: 1e5, channels: 1000 }), 'settings.input.height: must be ≤ 512, got 100000'],
+      ['input channels 1000', (p) => (p.settings.input.channels = 1000), 'settings.input.channels: must be ≤ 64, got 1000'],
+      ['empty LUT', (p) => (p.lut = {}), 'lut: must hold at least one entry, got none'],
+      ['held-out share above 1', (p) => (p.predictor.report.rows[0].heldOut.within10 = 3), 'predictor.report.rows[0].heldOut.within10: must be ≤ 1, got 3'],
+    ];
+    for (const [label, edit, message] of cases) expect(errorOf(mutated(edit)).message, label).toBe(message);
+  });
+  it('refuses numbers JSON cannot hold exactly (1e999 reads as Infinity)', () => {
+    const text = serializeProfile(syntheticProfile()).replace('"durationMs": 1234', '"durationMs": 1e999');
+    expect(() => parseProfileText(text)).toThrow('durationMs: expected a number, got Infinity');
   });
   it('null predictor and roofline are valid (a cancelled run)', () => {
     const p = validateProfile(mutated((q) => ((q.predictor = null), (q.roofline = null), (q.partial = true))));
