@@ -4,8 +4,11 @@
  * the worker's search job, result records — is generated from these descriptors.
  */
 import type { MethodDescriptor } from './descriptor';
+import { padnasMethod } from './padnas/index';
 
-export const METHODS: readonly MethodDescriptor[] = [];
+export const METHODS: readonly MethodDescriptor[] = [
+  padnasMethod,
+];
 
 /** The method with this id, if registered. */
 export function getMethod(id: string): MethodDescriptor | undefined {

@@ -7,7 +7,6 @@ import type { ComponentType } from 'react';
 import type { Settings } from '../core/urlState';
 import { ProfilerScreen } from './profiler/ProfilerScreen';
 import { AtomNasScreen, atomnasCommands } from './atomnas/AtomNasScreen';
-import { PadNasScreen, padnasCommands } from './padnas/PadNasScreen';
 import { TrainScreen, trainCommands } from './train/TrainScreen';
 
 export type ScreenId = Settings['screen'];
@@ -49,13 +48,6 @@ export const SCREENS: readonly ScreenDef[] = [
     summary: 'Train a supernet of atomic blocks and watch dead channels get removed live: the network shrinks while it learns (no retraining).',
     component: AtomNasScreen,
     commands: atomnasCommands,
-  },
-  {
-    id: 'padnas',
-    title: 'PAD-NAS',
-    summary: 'Search a single-path supernet under a latency window and watch its search space prune itself, round by round.',
-    component: PadNasScreen,
-    commands: padnasCommands,
   },
 ];
 

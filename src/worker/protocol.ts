@@ -16,8 +16,6 @@ import type { AtomNasSettings } from '../core/atomnasSettings';
 import type { AtomNasFinal, AtomNasSnapshot } from '../core/atomnasSnapshot';
 import type { ProfileMode, ProfileStatus } from '../core/latency/plan';
 import type { LatencyProfile } from '../core/latency/profileSchema';
-import type { PadNasSettings } from '../core/padnas/settings';
-import type { PadNasFinal, PadNasSnapshot, PadNasWindow } from '../core/padnas/snapshot';
 
 export type BackendName = 'webgpu' | 'webgl' | 'cpu';
 
@@ -137,14 +135,6 @@ export interface RequestMap {
   'atomnas/start': { req: { runId: string; settings: AtomNasSettings; paused?: boolean; profile?: LatencyProfile | null }; res: TrainStarted };
   /** Train the ArchSpec AtomNAS found from scratch with the baseline recipe (a `train` job: train/* events). */
   'atomnas/retrain': { req: { runId: string; spec: ArchSpec; settings: TrainSettings; paused?: boolean }; res: TrainStarted };
-  /**
-   * PAD-NAS search (handlers/padnas.ts): `profile` = the search-target latency profile (predicted latency is the second
-   * objective and the window's unit), null = MACs. Its stand-alone-trained result becomes the exportable model.
-   */
-  'padnas/start': {
-    req: { runId: string; settings: PadNasSettings; paused?: boolean; profile?: LatencyProfile | null };
-    res: TrainStarted & { window: PadNasWindow; notice: string | null };
-  };
   /** Device latency profiler (handlers/profiler.ts): a `profile` job; `profile/result` when it finishes. */
   'profile/start': {
     req: { runId: string; name: string; mode: ProfileMode; tiny: boolean; width: number; seed: number; visible: boolean };
@@ -203,9 +193,6 @@ export type WorkerEvent =
   /** Throttled AtomNAS live data; its typed arrays arrive in the transfer list. */
   | { type: 'atomnas/snapshot'; runId: string; snap: AtomNasSnapshot }
   | { type: 'atomnas/final'; runId: string; final: AtomNasFinal }
-  /** Throttled PAD-NAS live data (small plain arrays: shares, population, ranking). */
-  | { type: 'padnas/snapshot'; runId: string; snap: PadNasSnapshot }
-  | { type: 'padnas/final'; runId: string; final: PadNasFinal }
   /** Throttled method live data (method-specific shape; its typed arrays arrive in the transfer list). */
   | { type: 'search/snapshot'; runId: string; method: string; snap: unknown }
   /** A search finished: its result record (the result network is now the method's exportable result). */

@@ -1,11 +1,9 @@
 /**
- * PAD-NAS run settings: plain data shared by the method (src/methods/padnas), the worker protocol, the CLI and the UI
- * (which may not import methods/), hence here in core. Presets, their plain-words meaning, and the mapping from the
- * URL hash.
+ * PAD-NAS run settings (plain data): the config type, the two presets and the number of pruning rounds. The settings
+ * group (URL keys, CLI flags, ranges, hints) that the form, the link and the CLI read is in settings.ts.
  */
 
-import type { Settings } from '../urlState';
-import type { OpFamily } from './ops';
+import type { OpFamily } from '../../core/space/singlePath';
 
 export type PadNasPresetId = 'tiny' | 'default';
 
@@ -53,6 +51,8 @@ export interface PadNasSettings {
   rankSteps: number;
   /** Stand-alone training of the found architecture, epochs (then the test split). */
   finalEpochs: number;
+  /** Also train the hand-designed baseline (every slot MB k3 e3) with the same recipe, for the found ÷ baseline figures. */
+  trainBaseline: boolean;
 }
 
 const TINY: PadNasSettings = {
@@ -83,6 +83,7 @@ const TINY: PadNasSettings = {
   rankArchs: 8,
   rankSteps: 20,
   finalEpochs: 2,
+  trainBaseline: true,
 };
 
 const DEFAULT: PadNasSettings = {
@@ -116,57 +117,4 @@ export function padnasPreset(id: PadNasPresetId): PadNasSettings {
 /** Search rounds that end in pruning (M − 2; at least 1). */
 export function pruneRounds(s: Pick<PadNasSettings, 'stages'>): number {
   return Math.max(1, Math.round(s.stages) - 2);
-}
-
-/** Read the PAD-NAS part of the URL settings (keys starting with `p`, see core/urlState); the rest comes from the preset. */
-export function padnasFromUrl(s: Settings): PadNasSettings {
-  return {
-    ...padnasPreset(s.ppreset),
-    ops: s.pops,
-    stages: s.pst,
-    population: s.ppop,
-    generations: s.pgen,
-    rankK: s.pk,
-    shareThreshold: s.pshare,
-    windowLo: s.pwlo,
-    windowHi: s.pwhi,
-    bnRecal: s.pbn === 'on',
-    seed: s.pseed,
-    supernetEpochs: s.psep,
-    finetuneEpochs: s.pfep,
-    rankArchs: s.prank,
-    rankSteps: s.prsteps,
-    finalEpochs: s.pfinal,
-    trainLimit: s.plimit,
-    lr: s.plr,
-  };
-}
-
-/** The URL settings for a PAD-NAS configuration (the inverse of `padnasFromUrl` on the keys it covers). */
-export function padnasToUrl(p: PadNasSettings): Partial<Settings> {
-  return {
-    ppreset: p.preset,
-    pops: p.ops,
-    pst: p.stages,
-    ppop: p.population,
-    pgen: p.generations,
-    pk: p.rankK,
-    pshare: p.shareThreshold,
-    pwlo: p.windowLo,
-    pwhi: p.windowHi,
-    pbn: p.bnRecal ? 'on' : 'off',
-    pseed: p.seed,
-    psep: p.supernetEpochs,
-    pfep: p.finetuneEpochs,
-    prank: p.rankArchs,
-    prsteps: p.rankSteps,
-    pfinal: p.finalEpochs,
-    plimit: p.trainLimit,
-    plr: p.lr,
-  };
-}
-
-/** Cross-field problems of the PAD-NAS URL settings that per-key clamping cannot see (shown with the link's notices). */
-export function padnasUrlNotices(s: Settings): string[] {
-  return s.pwlo < s.pwhi ? [] : [`pwlo=${s.pwlo} is not below pwhi=${s.pwhi}: the latency window is empty and Start will refuse it; adjust the window`];
 }

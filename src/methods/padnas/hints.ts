@@ -1,6 +1,9 @@
-/** Plain-words explanations behind every "?" of the PAD-NAS screen: what it is, what the paper does, where we differ. */
+/**
+ * Plain-words explanations behind every "?" of the PAD-NAS screen: what it is, what the paper does, where we differ.
+ * FIELD_HINTS go into the settings fields (form "?" and CLI help); CHART_HINTS belong to the view's charts.
+ */
 
-export const CONTROL_HINTS = {
+export const FIELD_HINTS = {
   preset:
     'Starting points. "tiny": the small skeleton (first conv stride 2) at half width, 960 training images, a population of 8 for 3 generations and one pruning round — a few minutes on a GPU. "default": the full 28×28 skeleton, all images, population 24 × 9 generations, two pruning rounds (the paper’s M = 4). Picking a preset resets the settings below.',
   ops:
@@ -24,6 +27,9 @@ export const CONTROL_HINTS = {
   finalEpochs: 'Epochs of stand-alone training of the found architecture, from fresh weights; then the test split is used, once.',
   trainLimit: 'A seeded random subset of N training images (0 = all 8,000): fewer images = faster stages.',
   lr: 'Learning rate of the supernet (cosine over all supernet training) and of the stand-alone runs.',
+  batchSize: 'Images per training step, for the supernet and every stand-alone run. Fewer training images than one batch cannot train.',
+  trainBaseline:
+    'Also train the hand-designed baseline (every slot MB k3 e3, the Train screen’s network on this skeleton) from fresh weights with the same recipe and test it, so the result compares accuracy as well as latency and MACs. Adds one final training.',
   seed: 'Seed of weights, data order, path sampling and evolution (separate streams): the same seed and settings give the same run.',
 } as const;
 
@@ -37,7 +43,7 @@ export const CHART_HINTS = {
   ranking:
     'Is one-shot accuracy a good judge? A handful of random architectures are each trained alone for a few steps; Kendall τ compares that ranking with the supernet’s one-shot ranking (1 = same order, 0 = unrelated). PAD-NAS’s claim: pruning the space makes the supernet judge better (paper: τ 0.50 → 0.89). With 8 architectures and very short training here, τ is noisy — it is a lesson, not a measurement.',
   result:
-    'The most accurate architecture of the final search inside the window, trained stand-alone from fresh weights and then tested once on the test split (never used for a search decision). The baseline rows price the hand-designed network of the Train screen (every slot MB k3 e3) with the same latency model, so you can see what the search bought; to compare accuracy, train that baseline on the Train screen with the same epochs (the CLI’s search does it for you).',
+    'The most accurate architecture of the final search inside the window, trained stand-alone from fresh weights and then tested once on the test split (never used for a search decision). The baseline rows price the hand-designed network of the Train screen (every slot MB k3 e3) with the same latency model, so you can see what the search bought; with “Train the baseline too” on, the baseline is also trained with the same recipe and tested, so accuracy compares as well.',
   differs:
     'How the playground differs from the paper: 28×28 images instead of ImageNet; a 7-layer skeleton instead of 21; populations of 8–24 and a few generations instead of 64 × 40; every generation votes, threshold 2–5% instead of 1%; latency from this device’s profile (or MACs) instead of a Pixel-3 lookup table; stand-alone training of a few epochs instead of 350. No PAD-NAS code is public: the algorithm follows the paper’s text.',
 } as const;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lutKey, specLutOps } from '../../core/latency/lutKeys';
 import { predictLatencyMs } from '../../core/latency/predict';
 import { syntheticProfile } from '../../core/latency/testProfile';
-import { extremeGenotypes, genotypeSpec, initialSpace, type PadSkeleton } from '../../core/padnas/ops';
+import { extremeGenotypes, genotypeSpec, singlePathSpace as initialSpace, type SkeletonShape as PadSkeleton } from '../../core/space/singlePath';
 import { latencyModel } from './latencyWindow';
 
 const SK: PadSkeleton = { input: { height: 28, width: 28, channels: 1 }, numClasses: 10, width: 1, tiny: true };

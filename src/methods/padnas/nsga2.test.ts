@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { rngStream } from '../rng';
+import { rngStream } from '../../core/rng';
 import { crowdingDistance, dominates, makeChildren, mutate, nonDominatedSort, rankPopulation, selectSurvivors, twoPointCrossover } from './nsga2';
-import { genotypeInSpace, initialSpace } from './ops';
+import { genotypeInSpace, singlePathSpace as initialSpace } from '../../core/space/singlePath';
 
 describe('non-dominated sorting', () => {
   it('dominance needs no worse everywhere and better somewhere', () => {

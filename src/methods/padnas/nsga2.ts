@@ -1,10 +1,10 @@
 /**
  * NSGA-II (Deb et al. 2002), pure: fast non-dominated sorting, crowding distance, crowded-comparison survival,
  * binary tournaments, two-point crossover and per-slot mutation on genotypes of op names. Objectives are all
- * MINIMISED (PAD-NAS passes [−accuracy, latency]). The driver (methods/padnas) evaluates children one at a time,
+ * MINIMISED (PAD-NAS passes [−accuracy, latency]). The driver (searchRound.ts) evaluates children one at a time,
  * so a generation is split into `makeChildren` → evaluate → `selectSurvivors`.
  */
-import { genotypeInSpace, genotypeKey, type Genotype } from './ops';
+import { genotypeInSpace, genotypeKey, type Genotype } from '../../core/space/singlePath';
 
 /** An evaluated architecture. */
 export interface Individual {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { genotypeInSpace, genotypeKey, genotypeSpec, initialSpace } from './ops';
+import { genotypeInSpace, genotypeKey, genotypeSpec, singlePathSpace as initialSpace } from '../../core/space/singlePath';
 import { opShares, pruneByShare, topRanked } from './prune';
 
 const SK = { input: { height: 28, width: 28, channels: 1 }, numClasses: 10, width: 1, tiny: true };

@@ -2,7 +2,7 @@
  * PAD-NAS progressive pruning (METHODS.md §2), pure: the share p_ij of op i at layer j among the architectures of
  * non-domination rank < k, and the ops at or under the threshold removed from each layer's set.
  */
-import type { Genotype } from './ops';
+import type { Genotype } from '../../core/space/singlePath';
 
 /** Per slot: op name → share of `archs` using it at that slot (0 for ops of the set nobody used). */
 export function opShares(archs: readonly Genotype[], space: readonly (readonly string[])[]): Record<string, number>[] {

@@ -1,11 +1,11 @@
 /**
  * One PAD-NAS constrained evolutionary search (CES) round, as an async generator that yields once per candidate
  * slot (P per generation, G + 1 generations), so a driver can pause between evaluations. No tfjs: the one-shot
- * evaluation and the latency are callbacks. NSGA-II itself lives in core/padnas/nsga2.
+ * evaluation and the latency are callbacks. NSGA-II itself lives in nsga2.ts.
  */
-import { initialPopulation, makeChildren, rankPopulation, selectSurvivors, type Individual, type Ranked } from '../../core/padnas/nsga2';
-import { sampleGenotype, type Genotype } from '../../core/padnas/ops';
-import type { PadNasPoint } from '../../core/padnas/snapshot';
+import { initialPopulation, makeChildren, rankPopulation, selectSurvivors, type Individual, type Ranked } from './nsga2';
+import { sampleGenotype, type Genotype } from '../../core/space/singlePath';
+import type { PadNasPoint } from './snapshot';
 import type { Rng } from '../../core/rng';
 
 export interface SearchRoundOptions {

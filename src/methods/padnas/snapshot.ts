@@ -1,22 +1,15 @@
 /**
  * Plain data a PAD-NAS run reports (type-only): stages with op shares and pruned ops, the NSGA-II population of the
- * latest generation, the ranking panel, the found architecture. Shared by the method (producer), the worker protocol,
- * the CLI's result file and the UI/viz (consumers), hence here in core.
+ * latest generation, the ranking panel; and the PAD-NAS fields of its result record. The run (producer) and the view
+ * (consumer) share these types.
  */
-import type { ArchSpec } from '../archspec';
+import type { CostWindow } from '../../core/space/window';
 
-/** What the latency window and the latency objective are measured in. */
-export interface PadNasWindow {
-  lo: number;
-  hi: number;
-  /** 'ms' = predicted from a device profile; 'MACs' = no profile. */
-  unit: 'ms' | 'MACs';
-  /** Name of the profile the prediction comes from (null without one). */
-  profileName: string | null;
-  /** The cheapest and dearest architecture of the full space in the same unit (the 0 and 1 of the fractions). */
-  min: number;
-  max: number;
-}
+/**
+ * What the latency window and the latency objective are measured in: predicted ms from the search-target device
+ * profile, or MACs without one (or when the profile cannot price the skeleton).
+ */
+export type PadNasWindow = CostWindow;
 
 /** One search round and the pruning after it (the final search has `removed` all empty). */
 export interface PadNasStage {
@@ -62,25 +55,44 @@ export interface PadNasRanking {
   tauAfter: number;
 }
 
-/** The final result: the best in-window architecture of the last search, trained stand-alone. */
-export interface PadNasFinal {
+/** The hand-designed baseline (every slot MB k3 e3), priced like the found architecture and, if asked, trained alike. */
+export interface PadNasBaseline {
   genotype: string[];
-  spec: ArchSpec;
   macs: number;
   params: number;
-  latency: number;
-  oneShotAcc: number;
-  valAcc: number;
-  testAcc: number;
-  testLoss: number;
-  stages: PadNasStage[];
-  ranking: PadNasRanking;
-  window: PadNasWindow;
-  /** The hand-designed baseline (every slot MB k3 e3) priced the same way, for comparison (not trained here). */
-  baseline: { genotype: string[]; macs: number; params: number; latency: number };
+  /** In the window's unit (predicted ms or MACs). */
+  cost: number;
+  /** Null when the baseline was not trained (`trainBaseline` off). */
+  valAccuracy: number | null;
+  testAccuracy: number | null;
 }
 
-export type PadNasPhase = 'train' | 'rank-before' | 'search' | 'finetune' | 'rank-after' | 'final-train' | 'done';
+/**
+ * The PAD-NAS fields of a result record, beside the common ones (archSpec, macs, params, val/test accuracy, latency):
+ * plain JSON, so Kendall τ that could not be measured is null.
+ */
+export interface PadNasRecordFields {
+  /** One op per searchable slot of the found architecture. */
+  genotype: string[];
+  /** Its one-shot validation accuracy with the supernet's weights (what the search saw). */
+  oneShotAccuracy: number;
+  /** Its cost in the window's unit. */
+  cost: number;
+  stages: PadNasStage[];
+  ranking: Omit<PadNasRanking, 'tauBefore' | 'tauAfter'> & { tauBefore: number | null; tauAfter: number | null };
+  window: PadNasWindow;
+  /** Why the device profile was not used (it cannot price some op), or null. */
+  windowNotice: string | null;
+  baseline: PadNasBaseline;
+  /** log10 search-space size at the start and after every pruning. */
+  spaceLog10: number[];
+  /** One-shot evaluations actually run (cache hits excluded). */
+  evaluations: number;
+  /** Wall seconds spent in each phase. */
+  phaseSeconds: Partial<Record<PadNasPhase, number>>;
+}
+
+export type PadNasPhase = 'train' | 'rank-before' | 'search' | 'finetune' | 'rank-after' | 'final-train' | 'baseline-train' | 'done';
 
 export interface PadNasSnapshot {
   step: number;
@@ -105,5 +117,4 @@ export interface PadNasSnapshot {
   ranking: PadNasRanking;
   /** Mean supernet training loss since the previous snapshot (NaN when none). */
   loss: number;
-  final: PadNasFinal | null;
 }

@@ -7,9 +7,8 @@ import { atomnasHandlers } from './atomnas';
 import { backendHandlers } from './backend';
 import { datasetHandlers } from './dataset';
 import { exportHandlers } from './export';
-import { padnasHandlers } from './padnas';
 import { profilerHandlers } from './profiler';
 import { searchHandlers } from './search';
 import { trainHandlers } from './train';
 
-export const allHandlers: readonly HandlerTable[] = [backendHandlers, datasetHandlers, trainHandlers, exportHandlers, atomnasHandlers, padnasHandlers, profilerHandlers, searchHandlers];
+export const allHandlers: readonly HandlerTable[] = [backendHandlers, datasetHandlers, trainHandlers, exportHandlers, atomnasHandlers, profilerHandlers, searchHandlers];

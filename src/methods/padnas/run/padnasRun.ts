@@ -2,31 +2,46 @@
  * One PAD-NAS search (METHODS.md §2): train a single-path supernet over every layer's op set, then M − 2 times: NSGA-II
  * search inside the latency window → drop the ops the good architectures (rank < k) rarely use → fine-tune the smaller
  * supernet with inherited weights; a final search picks the best architecture in the window, which is trained
- * stand-alone and tested. The ranking panel (one-shot vs short stand-alone accuracy, Kendall τ) is measured on the
- * full space after stage 1 and on the pruned space at the end. Every unit of work is one `step()`.
+ * stand-alone and tested (and, if asked, the hand-designed baseline with the same recipe). The ranking panel (one-shot
+ * vs short stand-alone accuracy, Kendall τ) is measured on the full space after stage 1 and on the pruned space at the
+ * end. Every unit of work is one `step()`. The device profile (ctx.profile) makes predicted latency the second
+ * objective; without one, MACs.
  */
-import { archCosts } from '../../core/costs';
-import { kendallTauB } from '../../core/latency/rank';
-import type { LatencyProfile } from '../../core/latency/profileSchema';
-import { baselineGenotype, genotypeKey, genotypeSpec, initialSpace, PADNAS_OPS, sampleGenotype, spaceSizeLog10, type Genotype, type PadSkeleton } from '../../core/padnas/ops';
-import { opShares, pruneByShare, topRanked } from '../../core/padnas/prune';
-import { pruneRounds, type PadNasSettings } from '../../core/padnas/settings';
-import type { PadNasFinal, PadNasPhase, PadNasRankPoint, PadNasRanking, PadNasSnapshot, PadNasStage } from '../../core/padnas/snapshot';
-import { rngStream, type Rng } from '../../core/rng';
-import type { Network } from '../../engine/network';
-import { Trainer, type TrainConfig, type TrainData } from '../../engine/trainer';
-import { limitTrain } from '../../data/split';
-import type { MethodContext, MethodResult, MethodRun, MethodStep } from '../types';
-import { limitVal, plannedUnits } from './budget';
-import { latencyModel, type LatencyModel } from './latencyWindow';
-import { SearchRound } from './searchRound';
+import type { ArchSpec } from '../../../core/archspec';
+import { archCosts } from '../../../core/costs';
+import { kendallTauB } from '../../../core/latency/rank';
+import type { HistoryRow } from '../../../core/method/resultRecord';
+import type { RunStart } from '../../../core/method/runStart';
+import { baselineGenotype, extremeGenotypes, genotypeKey, sampleGenotype, SINGLE_PATH_OPS, singlePathSpace, spaceSizeLog10, type Genotype, type SkeletonShape } from '../../../core/space/singlePath';
+import { formatCost } from '../../../core/space/window';
+import { rngStream, type Rng } from '../../../core/rng';
+import type { Network } from '../../../engine/network';
+import { Trainer, type TrainConfig, type TrainData } from '../../../engine/trainer';
+import { limitTrain } from '../../../data/split';
+import type { MethodContext, MethodOutcome, MethodRun, MethodStep } from '../../runTypes';
+import { limitVal, plannedUnits } from '../budget';
+import { pruneRounds, type PadNasSettings } from '../config';
+import { latencyModel, type LatencyModel } from '../latencyWindow';
+import { padnasSpec } from '../ops';
+import { opShares, pruneByShare, topRanked } from '../prune';
+import { SearchRound } from '../searchRound';
+import type { PadNasBaseline, PadNasPhase, PadNasRankPoint, PadNasRanking, PadNasRecordFields, PadNasSnapshot, PadNasStage } from '../snapshot';
 import { StandaloneTraining } from './standalone';
 import { SinglePathSupernet } from './supernet';
 
-/** Inputs that are not settings. */
-export interface PadNasExtras {
-  /** The device profile whose predicted latency is the second objective (null / absent: MACs). */
-  profile?: LatencyProfile | null;
+/** What the final stand-alone training found (internal; the record carries it as common fields plus PAD-NAS's). */
+interface Found {
+  genotype: string[];
+  spec: ArchSpec;
+  cost: number;
+  oneShotAcc: number;
+  valAcc: number;
+  testAcc: number;
+}
+
+/** JSON has no NaN: τ that could not be measured is null in a record. */
+function finiteOrNull(v: number): number | null {
+  return Number.isFinite(v) ? v : null;
 }
 
 export class PadNasRun implements MethodRun<PadNasSnapshot> {
@@ -35,7 +50,7 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
   readonly supernet: SinglePathSupernet;
   readonly trainer: Trainer;
   readonly latency: LatencyModel;
-  readonly skeleton: PadSkeleton;
+  readonly skeleton: SkeletonShape;
   readonly fullSpace: string[][];
   space: string[][];
   phase: PadNasPhase = 'train';
@@ -43,7 +58,8 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
   readonly stages: PadNasStage[] = [];
   readonly spaceLog10: number[];
   ranking: PadNasRanking = { before: [], after: [], tauBefore: Number.NaN, tauAfter: Number.NaN };
-  final: PadNasFinal | null = null;
+  found: Found | null = null;
+  baseline: PadNasBaseline | null = null;
   done = 0;
   /** One-shot evaluations actually run (cache misses). */
   evaluations = 0;
@@ -59,6 +75,12 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
   private weightsVersion = 0;
   private lossSum = 0;
   private lossN = 0;
+  /** Supernet loss of the current epoch (the record's history). */
+  private epochLossSum = 0;
+  private epochLossN = 0;
+  private readonly history: HistoryRow[] = [];
+  private readonly phaseSeconds: Partial<Record<PadNasPhase, number>> = {};
+  private phaseT0 = performance.now();
   private finalTraining: StandaloneTraining | null = null;
   private resultNet: Network | null = null;
   private released = false;
@@ -66,17 +88,15 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
   constructor(
     private readonly ctx: MethodContext,
     readonly settings: PadNasSettings,
-    extras: PadNasExtras = {},
   ) {
     const s = settings;
-    if (!(s.windowLo >= 0 && s.windowHi <= 1 && s.windowLo < s.windowHi)) throw new RangeError(`latency window [${s.windowLo}, ${s.windowHi}] must satisfy 0 ≤ lo < hi ≤ 1`);
     const { dataset } = ctx.data;
     this.skeleton = { input: { height: dataset.height, width: dataset.width, channels: dataset.channels }, numClasses: dataset.numClasses, width: s.width, tiny: s.tiny };
-    this.fullSpace = initialSpace(s.width, s.ops);
+    this.fullSpace = singlePathSpace(s.width, s.ops);
     this.space = this.fullSpace.map((o) => o.slice());
     this.spaceLog10 = [spaceSizeLog10(this.space)];
-    this.shares = this.fullSpace.map(() => PADNAS_OPS.map(() => Number.NaN));
-    this.latency = latencyModel(this.skeleton, this.fullSpace, s.windowLo, s.windowHi, extras.profile ?? null);
+    this.shares = this.fullSpace.map(() => SINGLE_PATH_OPS.map(() => Number.NaN));
+    this.latency = latencyModel(this.skeleton, this.fullSpace, s.windowLo, s.windowHi, ctx.profile);
     if (this.latency.notice) ctx.log?.(this.latency.notice);
     const split = limitVal(limitTrain(ctx.data.split, s.trainLimit), s.valLimit);
     this.data = { dataset, split };
@@ -93,32 +113,37 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
     }
     this.pathRng = rngStream(s.seed, 'path');
     this.totalSteps = plannedUnits(s, this.trainer.stepsPerEpoch);
-    this.totalEpochs = s.supernetEpochs + rounds * s.finetuneEpochs + s.finalEpochs;
+    this.totalEpochs = s.supernetEpochs + rounds * s.finetuneEpochs + s.finalEpochs * (s.trainBaseline ? 2 : 1);
     this.work = this.plan();
   }
 
-  /** The stand-alone recipe of the found architecture (the CLI trains the baseline with it too). */
-  finalTrainConfig(): TrainConfig {
+  /** The stand-alone recipe of the found architecture and of the baseline. */
+  private finalTrainConfig(): TrainConfig {
     return this.trainConfig(this.settings.finalEpochs, 'cosine');
   }
 
-  /** The train / val(limited) / test data every stand-alone run of this search uses. */
-  get trainData(): TrainData {
-    return this.data;
+  /** What the run starts from: the supernet's frame, MACs of the dearest architecture, the window and the plan. */
+  start(): RunStart {
+    const w = this.latency.window;
+    // A single-path supernet has no one MAC count of its own: report the dearest architecture of the space.
+    const macs = archCosts(padnasSpec(extremeGenotypes(this.fullSpace).dearest, this.skeleton)).macs;
+    const unit = w.unit === 'ms' ? `predicted latency, profile "${w.profileName ?? ''}"` : 'MACs (no device profile)';
+    return {
+      spec: this.supernet.frame,
+      macs,
+      params: this.supernet.net.params.count((e) => e.trainable),
+      totalSteps: this.totalSteps,
+      stepsPerEpoch: this.trainer.stepsPerEpoch,
+      totalEpochs: this.totalEpochs,
+      info: { window: w, notice: this.latency.notice },
+      summary: `${this.totalSteps} units, ${this.trainer.stepsPerEpoch} steps/epoch; window ${formatCost(w.lo, w.unit)} … ${formatCost(w.hi, w.unit)} in ${unit}`,
+    };
   }
 
   /** Epochs of training steps = the trainer's schedule. */
   private trainConfig(epochs: number, schedule: TrainConfig['schedule']): TrainConfig {
     const s = this.settings;
     return { epochs, batchSize: s.batchSize, lr: s.lr, optimizer: 'sgd', schedule, weightDecay: s.weightDecay, labelSmoothing: s.labelSmoothing, seed: s.seed, recalibrateBatches: s.bnRecalBatches };
-  }
-
-  get stepsPerEpoch(): number {
-    return this.trainer.stepsPerEpoch;
-  }
-
-  get window() {
-    return this.latency.window;
   }
 
   /** One supernet step on a path drawn uniformly from the current op sets. */
@@ -128,6 +153,13 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
     this.weightsVersion++;
     this.lossSum += info.loss;
     this.lossN++;
+    this.epochLossSum += info.loss;
+    this.epochLossN++;
+    if (this.epochLossN === this.trainer.stepsPerEpoch) {
+      this.history.push({ epoch: this.trainer.stepIndex / this.trainer.stepsPerEpoch, phase: this.phase, loss: this.epochLossSum / this.epochLossN });
+      this.epochLossSum = 0;
+      this.epochLossN = 0;
+    }
   }
 
   /** One-shot validation accuracy with inherited weights (BN re-estimated first when the toggle is on); cached. */
@@ -165,9 +197,13 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
     if (!best) throw new Error('the final search found no architecture');
     yield* this.rankPanel('after');
     yield* this.finalTrain(best.genotype, -best.objectives[0]);
+    if (s.trainBaseline) yield* this.baselineTrain();
   }
 
   private setPhase(phase: PadNasPhase, label: string): void {
+    const now = performance.now();
+    this.phaseSeconds[this.phase] = (this.phaseSeconds[this.phase] ?? 0) + (now - this.phaseT0) / 1000;
+    this.phaseT0 = now;
     this.phase = phase;
     this.phaseLabel = label;
     this.ctx.log?.(`[${this.done}/${this.totalSteps}] ${label}`);
@@ -215,7 +251,7 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
       evaluations: this.evaluations - evals0,
       discarded: round.discarded,
     };
-    this.shares = this.fullSpace.map((_, j) => PADNAS_OPS.map((op) => (op in shares[j] ? shares[j][op] : Number.NaN)));
+    this.shares = this.fullSpace.map((_, j) => SINGLE_PATH_OPS.map((op) => (op in shares[j] ? shares[j][op] : Number.NaN)));
     if (!final) {
       pruned.removed.forEach((ops, j) => ops.forEach((op) => this.supernet.removeOp(j, op, this.trainer.optimizer)));
       this.space = pruned.space;
@@ -224,6 +260,7 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
       this.ctx.log?.(`round ${r}: ${voters.length} voters, removed ${n} ops; space 10^${stage.log10Before.toFixed(2)} → 10^${stage.log10After.toFixed(2)}`);
     }
     this.stages.push(stage);
+    this.history.push({ round: r, phase: final ? 'final search' : 'search', voters: voters.length, evaluations: stage.evaluations, discarded: stage.discarded, bestOneShot: -round.best().objectives[0], log10After: stage.log10After });
     yield;
   }
 
@@ -252,7 +289,7 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
     for (let i = 0; i < s.rankArchs; i++) {
       this.setPhase(this.phase, `${label}: stand-alone training ${i + 1}/${s.rankArchs}`);
       const p = points[i] as PadNasRankPoint | undefined;
-      const t = p ? new StandaloneTraining(genotypeSpec(p.genotype, this.skeleton), this.data, cfg, 'rank-init') : null;
+      const t = p ? new StandaloneTraining(padnasSpec(p.genotype, this.skeleton), this.data, cfg, 'rank-init') : null;
       try {
         for (let k = 0; k < s.rankSteps; k++) {
           if (t) await t.step();
@@ -270,40 +307,61 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
     this.ctx.log?.(`${label}: Kendall τ = ${tau.toFixed(3)} over ${done.length} architectures`);
   }
 
+  /** Stand-alone training of `spec` with the final recipe (one unit per step), then val + test (the caller's unit). */
+  private async *standalone(spec: ArchSpec, keep: boolean): AsyncGenerator<void, { val: number; test: number }, void> {
+    const t = new StandaloneTraining(spec, this.data, this.finalTrainConfig(), 'final-init');
+    if (keep) this.finalTraining = t;
+    try {
+      for (let i = 0; i < t.totalSteps; i++) {
+        await t.step();
+        yield;
+      }
+      const val = await t.trainer.evaluate('val');
+      const test = await t.trainer.evaluate('test');
+      if (keep) this.resultNet = t.release();
+      return { val: val.accuracy, test: test.accuracy };
+    } finally {
+      if (!keep) t.dispose();
+    }
+  }
+
   private async *finalTrain(g: string[], oneShotAcc: number): AsyncGenerator<void, void, void> {
     const s = this.settings;
     this.setPhase('final-train', `stand-alone training of the found architecture ${g.join('-')}`);
-    const spec = genotypeSpec(g, this.skeleton, `PAD-NAS (seed ${s.seed})`);
+    const spec = padnasSpec(g, this.skeleton, `PAD-NAS (seed ${s.seed})`);
     spec.meta = { ...spec.meta, seed: s.seed, preset: s.preset, dataset: this.data.dataset.name };
-    const t = new StandaloneTraining(spec, this.data, this.finalTrainConfig(), 'final-init');
-    this.finalTraining = t;
-    for (let i = 0; i < t.totalSteps; i++) {
-      await t.step();
-      yield;
+    const r = yield* this.standalone(spec, true);
+    this.found = { genotype: g, spec, cost: this.latency.cost(g), oneShotAcc, valAcc: r.val, testAcc: r.test };
+    this.history.push({ phase: 'final-train', valAccuracy: r.val, testAccuracy: r.test });
+    this.ctx.log?.(`found ${g.join('-')}: ${formatCost(this.found.cost, this.latency.window.unit)}, one-shot ${(100 * oneShotAcc).toFixed(2)}%, stand-alone test ${(100 * r.test).toFixed(2)}%`);
+    if (!s.trainBaseline) {
+      this.baseline = this.pricedBaseline(null, null);
+      this.setDone();
     }
-    const val = await t.trainer.evaluate('val');
-    const test = await t.trainer.evaluate('test');
-    const c = archCosts(spec);
-    const bg = baselineGenotype(g.length);
-    const bc = archCosts(genotypeSpec(bg, this.skeleton));
-    this.final = {
-      genotype: g,
-      spec,
-      macs: c.macs,
-      params: c.params,
-      latency: this.latency.cost(g),
-      oneShotAcc,
-      valAcc: val.accuracy,
-      testAcc: test.accuracy,
-      testLoss: test.loss,
-      stages: this.stages.slice(),
-      ranking: this.ranking,
-      window: this.latency.window,
-      baseline: { genotype: bg, macs: bc.macs, params: bc.params, latency: this.latency.cost(bg) },
-    };
-    this.resultNet = t.release();
-    this.setPhase('done', `found ${g.join('-')}: test accuracy ${(100 * test.accuracy).toFixed(2)}%`);
-    yield;
+    yield; // the last unit of a run without the baseline: nothing after it runs
+  }
+
+  private setDone(): void {
+    const f = this.found;
+    if (f) this.setPhase('done', `found ${f.genotype.join('-')}: test accuracy ${(100 * f.testAcc).toFixed(2)}%`);
+  }
+
+  /** The baseline (every slot MB k3 e3) priced by the same model, with its accuracies when it was trained. */
+  private pricedBaseline(val: number | null, test: number | null): PadNasBaseline {
+    const g = baselineGenotype(this.fullSpace.length);
+    const c = archCosts(padnasSpec(g, this.skeleton));
+    return { genotype: g, macs: c.macs, params: c.params, cost: this.latency.cost(g), valAccuracy: val, testAccuracy: test };
+  }
+
+  private async *baselineTrain(): AsyncGenerator<void, void, void> {
+    const g = baselineGenotype(this.fullSpace.length);
+    this.setPhase('baseline-train', `stand-alone training of the baseline ${g.join('-')} (same recipe)`);
+    const r = yield* this.standalone(padnasSpec(g, this.skeleton, 'baseline MB k3 e3'), false);
+    this.baseline = this.pricedBaseline(r.val, r.test);
+    this.history.push({ phase: 'baseline-train', valAccuracy: r.val, testAccuracy: r.test });
+    this.ctx.log?.(`baseline ${g.join('-')}: ${formatCost(this.baseline.cost, this.latency.window.unit)}, test ${(100 * r.test).toFixed(2)}%`);
+    this.setDone();
+    yield; // the run's last unit: nothing after it runs
   }
 
   async step(): Promise<MethodStep> {
@@ -315,31 +373,41 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
     return { done: this.done, epoch: Math.min(this.totalEpochs - 1, Math.floor(this.trainer.stepIndex / this.trainer.stepsPerEpoch)) };
   }
 
-  /** Drain the generator if anything is left (nothing normally: the last unit is the test). */
+  /** Drain the generator if anything is left (nothing normally: the last unit is the last test). */
   async finish(): Promise<void> {
-    while (!this.final) {
+    while (!this.baseline) {
       const r = await this.work.next();
       if (r.done) break;
     }
-    if (!this.final) throw new Error('the search ended without a final architecture');
+    if (!this.found || !this.baseline) throw new Error('the search ended without a final architecture');
   }
 
-  result(): MethodResult {
-    const f = this.final;
+  /** The found architecture after stand-alone training, with PAD-NAS's record fields. */
+  outcome(): MethodOutcome {
+    const f = this.found;
+    const b = this.baseline;
+    if (!f || !b) throw new Error('the search has not finished: no found architecture yet');
+    const extras: PadNasRecordFields = {
+      genotype: f.genotype,
+      oneShotAccuracy: f.oneShotAcc,
+      cost: f.cost,
+      stages: this.stages.slice(),
+      ranking: { ...this.ranking, tauBefore: finiteOrNull(this.ranking.tauBefore), tauAfter: finiteOrNull(this.ranking.tauAfter) },
+      window: this.latency.window,
+      windowNotice: this.latency.notice,
+      baseline: b,
+      spaceLog10: this.spaceLog10.slice(),
+      evaluations: this.evaluations,
+      phaseSeconds: { ...this.phaseSeconds },
+    };
     return {
-      archSpec: f ? f.spec : this.supernet.frame,
-      metrics: {
-        macs: f ? f.macs : Number.NaN,
-        params: f ? f.params : Number.NaN,
-        latency: f ? f.latency : Number.NaN,
-        oneShotAcc: f ? f.oneShotAcc : Number.NaN,
-        valAcc: f ? f.valAcc : Number.NaN,
-        testAcc: f ? f.testAcc : Number.NaN,
-        tauBefore: this.ranking.tauBefore,
-        tauAfter: this.ranking.tauAfter,
-        evaluations: this.evaluations,
-        steps: this.done,
-      },
+      archSpec: f.spec,
+      valAccuracy: f.valAcc,
+      testAccuracy: f.testAcc,
+      history: this.history.slice(),
+      extras: { ...extras },
+      resultSteps: this.finalTraining?.trainer.stepIndex ?? 0,
+      trainImages: this.data.split.train.length,
     };
   }
 
@@ -353,8 +421,8 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
       totalSteps: this.totalSteps,
       phase: this.phase,
       phaseLabel: this.phaseLabel,
-      ops: [...PADNAS_OPS],
-      allowed: this.fullSpace.map((ops) => PADNAS_OPS.map((op) => ops.includes(op))),
+      ops: [...SINGLE_PATH_OPS],
+      allowed: this.fullSpace.map((ops) => SINGLE_PATH_OPS.map((op) => ops.includes(op))),
       space: this.space.map((o) => o.slice()),
       shares: this.shares.map((r) => r.slice()),
       stages: this.stages.slice(),
@@ -363,18 +431,12 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
       population: round && round.population.length ? { round: this.roundIndex, generation: round.generation, points: round.points() } : null,
       ranking: this.ranking,
       loss,
-      final: this.final,
     };
   }
 
   /** The found architecture's stand-alone network once trained; the supernet before that. */
-  network(): Network {
+  private network(): Network {
     return this.resultNet ?? this.finalTraining?.net ?? this.supernet.net;
-  }
-
-  /** Optimisation steps the result network has had (0 before the final training). */
-  finalSteps(): number {
-    return this.finalTraining?.trainer.stepIndex ?? 0;
   }
 
   releaseNetwork(): Network {

@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { archCosts } from '../../core/costs';
-import { genotypeInSpace, genotypeSpec } from '../../core/padnas/ops';
-import { padnasPreset } from '../../core/padnas/settings';
-import { syntheticData, useCpuBackend } from '../../engine/testing';
-import { padnasMethod } from './method';
+import { archCosts } from '../../../core/costs';
+import { genotypeInSpace } from '../../../core/space/singlePath';
+import { syntheticData, useCpuBackend } from '../../../engine/testing';
+import { padnasPreset } from '../config';
+import { padnasSpec } from '../ops';
+import type { PadNasRecordFields } from '../snapshot';
+import { createRun } from './index';
 
 describe('PAD-NAS run', () => {
   beforeAll(useCpuBackend);
@@ -28,8 +30,12 @@ describe('PAD-NAS run', () => {
       windowLo: 0,
       windowHi: 1,
     };
-    const run = padnasMethod.create({ data }, s);
+    const run = createRun({ data, profile: null }, s);
     try {
+      const started = run.start();
+      expect(started.totalSteps).toBe(run.totalSteps);
+      expect(started.info).toMatchObject({ window: { unit: 'MACs' }, notice: null });
+      expect(started.spec.meta).toMatchObject({ method: 'padnas', supernet: true });
       let last = 0;
       while (last < run.totalSteps) {
         const r = await run.step();
@@ -37,8 +43,8 @@ describe('PAD-NAS run', () => {
         last = r.done;
       }
       await run.finish();
-      const f = run.final!;
-      expect(f).not.toBeNull();
+      const out = run.outcome();
+      const f = out.extras as unknown as PadNasRecordFields;
       expect(f.stages).toHaveLength(2);
       const [prune, fin] = f.stages;
       expect(prune.final).toBe(false);
@@ -46,21 +52,32 @@ describe('PAD-NAS run', () => {
       expect(prune.log10After).toBeLessThan(prune.log10Before);
       expect(fin.final).toBe(true);
       expect(genotypeInSpace(f.genotype, prune.spaceAfter)).toBe(true);
-      expect(f.testAcc).toBeGreaterThanOrEqual(0);
+      expect(out.testAccuracy).toBeGreaterThanOrEqual(0);
+      expect(out.valAccuracy).toBeGreaterThanOrEqual(0);
+      expect(out.archSpec.meta).toMatchObject({ method: 'padnas', genotype: f.genotype.join(',') });
+      expect(out.resultSteps).toBeGreaterThan(0);
       expect(f.ranking.before).toHaveLength(3);
       expect(f.ranking.after.every((p) => genotypeInSpace(p.genotype, prune.spaceAfter))).toBe(true);
       expect(f.window.unit).toBe('MACs');
-      // The baseline beside the result: every slot k3e3, priced by the same model (MACs here).
+      // The baseline beside the result: every slot k3e3, priced by the same model (MACs here), trained with the same recipe.
       expect(f.baseline.genotype).toEqual(Array(f.genotype.length).fill('k3e3'));
-      const base = archCosts(genotypeSpec(f.baseline.genotype, run.skeleton));
-      expect(f.baseline).toMatchObject({ macs: base.macs, params: base.params, latency: base.macs });
+      const base = archCosts(padnasSpec(f.baseline.genotype, run.skeleton));
+      expect(f.baseline).toMatchObject({ macs: base.macs, params: base.params, cost: base.macs });
+      expect(f.baseline.testAccuracy).toBeGreaterThanOrEqual(0);
+      expect(f.cost).toBe(archCosts(out.archSpec).macs);
+      // Plain JSON: τ is a number or null, never NaN.
+      expect(JSON.parse(JSON.stringify(f.ranking))).toEqual(f.ranking);
+      expect(out.history.some((r) => r.phase === 'train')).toBe(true);
+      expect(out.history.some((r) => r.phase === 'baseline-train')).toBe(true);
       const snap = run.snapshot();
       expect(snap.phase).toBe('done');
       // A pruned cell is allowed but no longer in the space.
       const j = prune.removed.findIndex((r) => r.length > 0);
       expect(snap.space[j]).not.toContain(prune.removed[j][0]);
       expect(snap.population?.points.length).toBeGreaterThan(0);
-      expect(run.result().archSpec).toBe(f.spec);
+      const net = run.releaseNetwork();
+      expect(net.spec).toBe(out.archSpec);
+      net.dispose();
     } finally {
       run.dispose();
     }

@@ -1,18 +1,17 @@
 /**
  * Stand-alone training of one architecture from scratch (fresh weights, its own optimizer): the ranking panel's short
- * runs, the found architecture's final training and the CLI's baseline all use this one recipe.
+ * runs, the found architecture's final training and the baseline's all use this one recipe.
  */
-import type { ArchSpec } from '../../core/archspec';
-import { rngStream } from '../../core/rng';
-import { buildNetwork, type Network } from '../../engine/network';
-import { Trainer, type TrainConfig, type TrainData } from '../../engine/trainer';
+import type { ArchSpec } from '../../../core/archspec';
+import { rngStream } from '../../../core/rng';
+import { buildNetwork, type Network } from '../../../engine/network';
+import { Trainer, type TrainConfig, type TrainData } from '../../../engine/trainer';
 
 export class StandaloneTraining {
   readonly net: Network;
   readonly trainer: Trainer;
   private released = false;
 
-  /** `steps` = 0: train the recipe's full epochs; else stop after that many steps (constant lr). */
   constructor(
     readonly spec: ArchSpec,
     data: TrainData,
@@ -51,17 +50,5 @@ export class StandaloneTraining {
   dispose(): void {
     this.trainer.dispose();
     if (!this.released) this.net.dispose();
-  }
-}
-
-/** Train `spec` for `steps` steps (0 = the recipe's epochs) and return its validation accuracy; frees everything. */
-export async function shortStandalone(spec: ArchSpec, data: TrainData, cfg: TrainConfig, initName: string, steps: number, recalibrate: boolean): Promise<number> {
-  const t = new StandaloneTraining(spec, data, cfg, initName);
-  try {
-    const n = steps > 0 ? steps : t.totalSteps;
-    for (let i = 0; i < n; i++) await t.step();
-    return await t.valAccuracy(recalibrate);
-  } finally {
-    t.dispose();
   }
 }

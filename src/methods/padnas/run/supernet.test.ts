@@ -1,10 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { genotypeSpec, initialSpace, SLOT_LAYER_OFFSET } from '../../core/padnas/ops';
-import { rngStream } from '../../core/rng';
-import { syntheticData, useCpuBackend } from '../../engine/testing';
-import { buildNetwork, disposeBnStats } from '../../engine/network';
-import { Trainer } from '../../engine/trainer';
+import { singlePathSpace as initialSpace, SLOT_LAYER_OFFSET } from '../../../core/space/singlePath';
+import { padnasSpec as genotypeSpec } from '../ops';
+import { rngStream } from '../../../core/rng';
+import { syntheticData, useCpuBackend } from '../../../engine/testing';
+import { buildNetwork, disposeBnStats } from '../../../engine/network';
+import { Trainer } from '../../../engine/trainer';
 import { opPrefix, SinglePathSupernet } from './supernet';
 
 const data = syntheticData(120, 4, 8);

@@ -6,14 +6,15 @@
  * weights and slots exactly as they were. Pruning an op deletes its variables and optimizer state.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { ArchSpec, LayerSpec } from '../../core/archspec';
-import { genotypeSpec, opLayer, parseOp, SLOT_LAYER_OFFSET, slotShapes, type Genotype, type PadSkeleton } from '../../core/padnas/ops';
-import type { Rng } from '../../core/rng';
-import type { ForwardFn } from '../../engine/bnRecalibrate';
-import { applyLayer, createLayerParams, layerParamNames, type BnStats, type ForwardContext } from '../../engine/layers';
-import { Network, type ApplyResult } from '../../engine/network';
-import type { KeyedOptimizer } from '../../engine/optimizer';
-import { ParamStore } from '../../engine/params';
+import type { ArchSpec, LayerSpec } from '../../../core/archspec';
+import { opLayer, parseOp, SLOT_LAYER_OFFSET, slotShapes, type Genotype, type SkeletonShape } from '../../../core/space/singlePath';
+import { padnasSpec } from '../ops';
+import type { Rng } from '../../../core/rng';
+import type { ForwardFn } from '../../../engine/bnRecalibrate';
+import { applyLayer, createLayerParams, layerParamNames, type BnStats, type ForwardContext } from '../../../engine/layers';
+import { Network, type ApplyResult } from '../../../engine/network';
+import type { KeyedOptimizer } from '../../../engine/optimizer';
+import { ParamStore } from '../../../engine/params';
 
 /** Variable-name prefix of op `op` at searchable slot `slot`. */
 export function opPrefix(slot: number, op: string): string {
@@ -77,7 +78,7 @@ export class SinglePathSupernet {
   private readonly opsAt: Set<string>[];
 
   constructor(
-    readonly skeleton: PadSkeleton,
+    readonly skeleton: SkeletonShape,
     space: readonly (readonly string[])[],
     rng: Rng,
     /** Start the ops of a slot as one function (alignSlotInit); false = independent random init (probe / tests). */
@@ -85,7 +86,7 @@ export class SinglePathSupernet {
   ) {
     this.slots = slotShapes(skeleton.width);
     this.path = space.map((ops) => ops[0]);
-    this.frame = { ...genotypeSpec(this.path, skeleton, 'PAD-NAS single-path supernet'), meta: { method: 'padnas', supernet: true } };
+    this.frame = { ...padnasSpec(this.path, skeleton, 'PAD-NAS single-path supernet'), meta: { method: 'padnas', supernet: true } };
     this.opsAt = space.map((ops) => new Set(ops));
     const params = new ParamStore();
     try {
