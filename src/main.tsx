@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { getClient } from './state/workerBridge';
+import { routeMethodEvent } from './state/methodActions';
+import { getClient, setMethodRouter } from './state/workerBridge';
 import { useStore } from './state/store';
 import { startUrlSync } from './state/urlSync';
 import { App } from './ui/App';
@@ -9,6 +10,7 @@ import './ui/styles.css';
 
 useStore.getState().setTheme(savedTheme());
 startUrlSync();
+setMethodRouter(routeMethodEvent);
 getClient(); // spawn the worker now: backend start-up and the dataset download overlap with the first render
 
 const root = document.getElementById('root');

@@ -117,7 +117,9 @@ function normaliseArgv(argv: readonly string[], byName: ReadonlyMap<string, Flag
     out.push(a);
     if (!isBoolean(spec)) continue;
     const next = argv[i + 1];
-    if (next === 'true' || next === 'false' || next === '1' || next === '0') out.push(argv[++i]);
+    // A setting's own words are values too (`--target-mode target`, `--proximal off`).
+    const words: readonly string[] = spec?.field?.kind === 'boolean' ? (spec.field.words ?? ['off', 'on']) : [];
+    if (next === 'true' || next === 'false' || next === '1' || next === '0' || (next !== undefined && words.includes(next))) out.push(argv[++i]);
     else out.push('true');
   }
   return out;

@@ -1,85 +1,101 @@
-import { describe, expect, expectTypeOf, it } from 'vitest';
-import { HASH_VERSION, URL_SETTINGS, defaultSettings, parseHash, toHash, type Settings } from './urlState';
+import { describe, expect, it } from 'vitest';
+import { bool, choice, num } from './settings/fields';
+import type { SettingsGroup } from './settings/group';
+import { TRAIN_GROUP } from './trainSettings';
+import { defaultSettings, HASH_VERSION, parseHash, toHash, type UrlModel } from './urlState';
+
+interface Demo {
+  preset: string;
+  rho: number;
+  kernels: number[];
+  targetMode: boolean;
+  targetMacs: number;
+  lo: number;
+  hi: number;
+}
+const SMALL: Demo = { preset: 'small', rho: 0.05, kernels: [3, 5, 7], targetMode: false, targetMacs: 600_000, lo: 0.1, hi: 0.7 };
+const DEMO: SettingsGroup<Demo> = {
+  id: 'demo',
+  label: 'Demo',
+  presets: { small: SMALL, big: { ...SMALL, preset: 'big', rho: 0.02, targetMacs: 2_000_000 } },
+  presetUrl: 'dpreset',
+  presetCli: 'preset',
+  presetKey: 'preset',
+  fields: [
+    num({ key: 'rho', url: 'drho', cli: 'rho', label: 'ρ', hint: 'h', min: 0, max: 1, minExclusive: true }),
+    choice({ key: 'kernels', url: 'dk', cli: 'kernels', label: 'Kernels', hint: 'h', values: ['3-5-7', '3-5', '3'], codec: { toConfig: (w) => w.split('-').map(Number), fromConfig: (v) => (v as number[]).join('-') } }),
+    bool({ key: 'targetMode', url: 'dmode', cli: 'target-mode', label: 'Mode', hint: 'h', words: ['rho', 'target'] }),
+    num({ key: 'targetMacs', url: 'dtgt', cli: 'target-macs', label: 'Target', hint: 'h', min: 0.01, max: 100, scale: 1e-6 }),
+    num({ key: 'lo', url: 'dlo', cli: 'lo', label: 'lo', hint: 'h', min: 0, max: 1 }),
+    num({ key: 'hi', url: 'dhi', cli: 'hi', label: 'hi', hint: 'h', min: 0, max: 1 }),
+  ],
+  crossCheck: (c) => (c.lo < c.hi ? [] : [`the window ${c.lo}–${c.hi} is empty`]),
+};
+const MODEL: UrlModel = { screens: ['train', 'profiler', 'demo'], groups: [TRAIN_GROUP, DEMO] };
 
 describe('urlState', () => {
-  it('has the documented defaults and derives a typed Settings', () => {
-    expect(defaultSettings()).toMatchObject({
-      screen: 'train',
-      dataset: 'mnist',
-      width: 1,
-      epochs: 5,
-      batch: 64,
-      lr: 0.05,
-      opt: 'sgd',
-      sched: 'cosine',
-      seed: 1,
-      ls: 0.1,
-      wd: 4e-5,
-    });
-    expectTypeOf<Settings['opt']>().toEqualTypeOf<'sgd' | 'rmsprop' | 'adam'>();
-    expectTypeOf<Settings['epochs']>().toEqualTypeOf<number>();
-    expect(HASH_VERSION).toBe(1);
-    expect(new Set(URL_SETTINGS.map((d) => d.key)).size).toBe(URL_SETTINGS.length);
+  it('an empty hash gives the first screen, MNIST and every first preset, with no notices', () => {
+    const d = defaultSettings(MODEL);
+    expect(d).toMatchObject({ screen: 'train', dataset: 'mnist', configs: { train: { lr: 0.1, epochs: 5, batchSize: 64 }, demo: SMALL } });
+    expect(parseHash('', MODEL)).toEqual({ settings: d, notices: [] });
+    expect(parseHash('#', MODEL)).toEqual({ settings: d, notices: [] });
+    expect(toHash(d, MODEL)).toBe(`v=${HASH_VERSION}`);
   });
 
-  it('an empty hash gives the defaults and no notices', () => {
-    expect(parseHash('')).toEqual({ settings: defaultSettings(), notices: [] });
-    expect(parseHash('#')).toEqual({ settings: defaultSettings(), notices: [] });
-  });
-
-  it('reads valid values with or without #', () => {
-    const { settings, notices } = parseHash('#v=1&epochs=10&opt=adam&lr=0.001&screen=atomnas&width=0.5&wd=0');
+  it('reads values through their fields: codecs, words and scales', () => {
+    const { settings, notices } = parseHash('#v=2&screen=demo&dk=3-5&dmode=target&dtgt=0.6&opt=Adam&batch=128', MODEL);
     expect(notices).toEqual([]);
-    expect(settings).toMatchObject({ epochs: 10, opt: 'adam', lr: 0.001, screen: 'atomnas', width: 0.5, wd: 0 });
-    expect(parseHash('batch=128').settings.batch).toBe(128);
+    expect(settings.screen).toBe('demo');
+    expect(settings.configs.demo).toMatchObject({ kernels: [3, 5], targetMode: true, targetMacs: 600_000 });
+    expect(settings.configs.train).toMatchObject({ optimizer: 'adam', batchSize: 128 });
   });
 
-  it('clamps out-of-range values with a notice', () => {
-    const { settings, notices } = parseHash('#v=1&epochs=500&width=0.1&lr=1e-9');
-    expect(settings).toMatchObject({ epochs: 50, width: 0.25, lr: 1e-5 });
+  it('v2 takes absent values from the chosen preset; v1 links keep their old meaning', () => {
+    expect(parseHash('#v=2&dpreset=big', MODEL).settings.configs.demo).toMatchObject({ preset: 'big', rho: 0.02, targetMacs: 2_000_000 });
+    // v1: the Train URL default learning rate was 0.05 (the v1 meaning of a link without lr).
+    expect(parseHash('#v=1&epochs=3', MODEL).settings.configs.train).toMatchObject({ lr: 0.05, epochs: 3 });
+    expect(parseHash('#v=2&epochs=3', MODEL).settings.configs.train).toMatchObject({ lr: 0.1, epochs: 3 });
+  });
+
+  it('clamps and replaces bad values with short notices', () => {
+    const { settings, notices } = parseHash('#epochs=500&width=0.1&drho=0&opt=lion&batch=&seed=Infinity&batch=64.6', MODEL);
+    expect(settings.configs.train).toMatchObject({ epochs: 200, width: 0.25, optimizer: 'sgd', batchSize: 65, seed: 1 });
+    expect(settings.configs.demo.rho).toBe(0);
     expect(notices).toEqual([
-      'epochs=500 is above the maximum 50; using 50',
+      'batch appears more than once; using the last value',
       'width=0.1 is below the minimum 0.25; using 0.25',
-      'lr=1e-9 is below the minimum 0.00001; using 0.00001',
+      'epochs=500 is above the maximum 200; using 200',
+      'batch=64.6 is not a whole number; using 65',
+      'opt="lion" is not one of sgd, rmsprop, adam; using sgd',
+      'seed="Infinity" is not a number; using 1',
+      'drho=0 is below the minimum 0; using 0',
     ]);
   });
 
-  it('replaces bad types by the default with a notice', () => {
-    const { settings, notices } = parseHash('epochs=abc&opt=lion&batch=&seed=Infinity');
-    expect(settings).toMatchObject({ epochs: 5, opt: 'sgd', batch: 64, seed: 1 });
-    expect(notices).toEqual([
-      'epochs="abc" is not a number; using the default 5',
-      'opt="lion" is not one of sgd, rmsprop, adam; using the default sgd',
-      'batch="" is not a number; using the default 64',
-      'seed="Infinity" is not a number; using the default 1',
-    ]);
+  it('runs each group’s cross-checks', () => {
+    expect(parseHash('#dlo=0.9&dhi=0.5', MODEL).notices).toEqual(['Demo: the window 0.9–0.5 is empty']);
   });
 
-  it('rounds integer settings and accepts choices case-insensitively', () => {
-    const { settings, notices } = parseHash('batch=64.6&opt=Adam');
-    expect(settings).toMatchObject({ batch: 65, opt: 'adam' });
-    expect(notices).toEqual(['batch=64.6 is not a whole number; using 65']);
+  it('bounds what a hostile link can put in a notice', () => {
+    const long = 'x'.repeat(100_000);
+    const many = Array.from({ length: 3000 }, (_, i) => `k${i}=1`).join('&');
+    const { notices } = parseHash(`#opt=${long}&${many}&v=${long}`, MODEL);
+    expect(notices).toHaveLength(3);
+    for (const n of notices) expect(n.length).toBeLessThan(200);
+    expect(notices.at(-1)).toBe('3,000 unknown settings ignored: "k0", "k1", "k2", "k3", "k4", …');
+    expect(parseHash('#%E0%A4%A=1&foo=2', MODEL).notices).toEqual(['unknown setting "foo" ignored', 'undecodable part "%E0%A4%A=1" ignored']);
   });
 
-  it('ignores unknown keys, flags duplicates, undecodable parts and unsupported versions', () => {
-    const { settings, notices } = parseHash('#v=2&foo=1&epochs=3&epochs=4&%E0%A4%A=1');
-    expect(settings.epochs).toBe(4);
-    expect(notices).toEqual([
-      'v=2 is not a supported settings version (this app reads v=1); reading the rest as v=1',
-      'unknown setting "foo" ignored',
-      'epochs appears more than once; using the last value',
-      'could not decode "%E0%A4%A=1"; ignored',
-    ]);
-  });
-
-  it('toHash writes v plus non-default values only, and round-trips', () => {
-    expect(toHash(defaultSettings())).toBe('v=1');
-    const s: Settings = { ...defaultSettings(), epochs: 12, opt: 'rmsprop', wd: 1e-4, width: 0.1 + 0.2, screen: 'padnas' };
-    const h = toHash(s);
-    expect(h).toBe('v=1&screen=padnas&width=0.3&epochs=12&opt=rmsprop&wd=0.0001');
-    const back = parseHash(`#${h}`);
+  it('writes v, the screen and only the values that differ from the preset, and round-trips', () => {
+    const s = defaultSettings(MODEL);
+    s.screen = 'demo';
+    s.configs.train = { ...s.configs.train, epochs: 12, optimizer: 'rmsprop', width: 0.1 + 0.2 };
+    s.configs.demo = { ...DEMO.presets.big, kernels: [3], targetMacs: 1_500_000 };
+    const h = toHash(s, MODEL);
+    expect(h).toBe('v=2&screen=demo&width=0.3&epochs=12&opt=rmsprop&dpreset=big&dk=3&dtgt=1.5');
+    const back = parseHash(`#${h}`, MODEL);
     expect(back.notices).toEqual([]);
-    expect(back.settings).toEqual({ ...s, width: 0.3 });
-    expect(toHash({ seed: 7 })).toBe('v=1&seed=7');
+    expect(back.settings.configs.demo).toEqual(s.configs.demo);
+    expect(back.settings.configs.train).toEqual({ ...s.configs.train, width: 0.3 });
   });
 });

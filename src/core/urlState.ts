@@ -1,120 +1,48 @@
 /**
  * Settings kept in the URL hash (TensorFlow-Playground style), so a configuration can be shared as a link.
  *
- * The schema is one declarative list, `URL_SETTINGS`; the `Settings` type is derived from it, so adding a setting for
- * a new method is one line here. The hash carries `v` (schema version) plus every value that differs from its default:
- * `#v=1&epochs=10&opt=adam`.
+ * Nothing is declared here: the keys come from the settings groups (core/trainSettings.ts and each method's
+ * descriptor), so adding a method adds its keys. The hash carries `v` (schema version), the screen and dataset, and
+ * for each group its preset (when not the first) plus every value that differs from that preset:
+ * `#v=2&screen=atomnas&apreset=default&arho=0.05`.
+ *
+ * Version 2 reads absent values from the chosen preset; version 1 links (absent = the old URL default) are migrated
+ * by each group's `legacyDefaults`, so an old link keeps its meaning.
  */
+import { shortRaw } from './settings/fields';
+import { groupToUrl, parseGroup, presetConfig, urlKeys, type SettingsGroup } from './settings/group';
 
 /** Current schema version written as `v`. Bump it when a key's meaning changes, not when keys are added. */
-export const HASH_VERSION = 1;
+export const HASH_VERSION = 2;
 
-/** A numeric setting, clamped to [min, max]. */
-export interface NumberSetting<K extends string = string> {
-  kind: 'number';
-  key: K;
-  label: string;
-  default: number;
-  min: number;
-  max: number;
-  integer: boolean;
+/** What a link can hold: the screens and the settings groups of this build. */
+export interface UrlModel {
+  screens: readonly string[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- groups of many config types
+  groups: readonly SettingsGroup<any>[];
 }
 
-/** A setting that takes one of a fixed list of string values. */
-export interface ChoiceSetting<K extends string = string, V extends string = string> {
-  kind: 'choice';
-  key: K;
-  label: string;
-  default: V;
-  values: readonly V[];
+export type DatasetChoice = 'mnist' | 'custom';
+
+/** Everything a link holds. */
+export interface AppSettings {
+  screen: string;
+  dataset: DatasetChoice;
+  /** Group id → its config. */
+  configs: Record<string, Record<string, unknown>>;
 }
 
-/** Any entry of the settings list. */
-export type SettingDef = NumberSetting | ChoiceSetting;
+const DATASETS: readonly DatasetChoice[] = ['mnist', 'custom'];
+/** At most this many notices of one kind are listed one by one (a hostile link must not make a 3,000-line banner). */
+const MAX_LISTED = 5;
 
-function num<K extends string>(key: K, label: string, def: number, min: number, max: number, integer = false): NumberSetting<K> {
-  return { kind: 'number', key, label, default: def, min, max, integer };
-}
-
-function choice<K extends string, const V extends string>(key: K, label: string, values: readonly V[], def: V): ChoiceSetting<K, V> {
-  return { kind: 'choice', key, label, default: def, values };
-}
-
-/** Every URL-hash setting, in the order `toHash` writes them. Append new ones here. */
-export const URL_SETTINGS = [
-  choice('screen', 'Screen', ['train', 'atomnas', 'profiler', 'padnas'], 'train'),
-  choice('dataset', 'Dataset', ['mnist', 'custom'], 'mnist'),
-  num('width', 'Width multiplier', 1, 0.25, 2),
-  num('epochs', 'Epochs', 5, 1, 50, true),
-  num('batch', 'Batch size', 64, 8, 512, true),
-  num('lr', 'Learning rate', 0.05, 1e-5, 1),
-  choice('opt', 'Optimizer', ['sgd', 'rmsprop', 'adam'], 'sgd'),
-  choice('sched', 'LR schedule', ['cosine', 'exponential', 'constant'], 'cosine'),
-  num('seed', 'Seed', 1, 0, 2 ** 31 - 1, true),
-  num('ls', 'Label smoothing', 0.1, 0, 0.5),
-  num('wd', 'Weight decay', 4e-5, 0, 0.1),
-  // Train screen quick-demo flags (were app-level extras parsed beside this list; same keys, same meaning).
-  num('tiny', 'Tiny network (stem stride 2)', 0, 0, 1, true),
-  num('limit', 'Train subset', 0, 0, 1_000_000, true),
-  // AtomNAS screen (defaults = the tiny preset, core/atomnasSettings.ts; a test keeps them in sync).
-  choice('apreset', 'AtomNAS preset', ['tiny', 'default'], 'tiny'),
-  choice('ak', 'AtomNAS kernel sizes', ['3-5-7', '3-5', '3-7', '5-7', '3', '5', '7'], '3-5-7'),
-  num('ae', 'AtomNAS expansion per kernel', 3, 1, 6, true),
-  num('aep', 'AtomNAS epochs', 2, 1, 100, true),
-  num('alimit', 'AtomNAS training examples (0 = all)', 1280, 0, 1_000_000, true),
-  num('alr', 'AtomNAS learning rate', 0.1, 1e-4, 1),
-  choice('aopt', 'AtomNAS optimizer', ['sgd', 'rmsprop'], 'sgd'),
-  num('aseed', 'AtomNAS seed', 1, 0, 2 ** 31 - 1, true),
-  num('arho', 'AtomNAS ρ', 0.05, 1e-6, 1),
-  choice('apen', 'AtomNAS penalty', ['macs', 'uniform', 'latency'], 'macs'),
-  choice('amode', 'AtomNAS ρ mode', ['rho', 'target'], 'rho'),
-  num('atgt', 'AtomNAS MACs target (millions)', 0.6, 0.01, 100),
-  num('athr', 'AtomNAS γ threshold', 1e-3, 1e-6, 0.1),
-  num('afrac', 'AtomNAS shrink threshold (fraction of supernet MACs)', 0.005, 0, 0.5),
-  num('aevery', 'AtomNAS shrink check every N steps (0 = each epoch)', 5, 0, 100_000, true),
-  num('aema', 'AtomNAS EMA decay (0 = off)', 0.7, 0, 0.9999),
-  choice('aprox', 'AtomNAS proximal step', ['on', 'off'], 'on'),
-  // PAD-NAS screen (defaults = the tiny preset, core/padnas/settings.ts; a test keeps them in sync; ranges = the form's).
-  choice('ppreset', 'PAD-NAS preset', ['tiny', 'default'], 'tiny'),
-  choice('pops', 'PAD-NAS candidate ops', ['all', 'k35', 'k3', 'e3'], 'all'),
-  num('pst', 'PAD-NAS stages M', 3, 3, 6, true),
-  num('ppop', 'PAD-NAS population', 8, 4, 64, true),
-  num('pgen', 'PAD-NAS generations per search', 2, 0, 40, true),
-  num('pk', 'PAD-NAS voters: rank < k', 2, 1, 20, true),
-  num('pshare', 'PAD-NAS prune at share ≤ (fraction)', 0.05, 0, 0.5),
-  num('pwlo', 'PAD-NAS latency window from (0–1)', 0.1, 0, 0.95),
-  num('pwhi', 'PAD-NAS latency window to (0–1)', 0.7, 0.05, 1),
-  choice('pbn', 'PAD-NAS BN re-estimation per candidate', ['on', 'off'], 'on'),
-  num('pseed', 'PAD-NAS seed', 1, 0, 2 ** 31 - 1, true),
-  num('psep', 'PAD-NAS supernet epochs', 2, 1, 50, true),
-  num('pfep', 'PAD-NAS fine-tune epochs per prune', 1, 0, 20, true),
-  num('prank', 'PAD-NAS ranking architectures', 8, 2, 16, true),
-  num('prsteps', 'PAD-NAS stand-alone steps each', 20, 1, 500, true),
-  num('pfinal', 'PAD-NAS final training epochs', 2, 1, 50, true),
-  num('plimit', 'PAD-NAS training examples (0 = all)', 960, 0, 1_000_000, true),
-  num('plr', 'PAD-NAS learning rate', 0.1, 1e-4, 1),
-] as const;
-
-type Defs = (typeof URL_SETTINGS)[number];
-
-/** The typed settings object derived from `URL_SETTINGS`. */
-export type Settings = {
-  -readonly [D in Defs as D['key']]: D extends ChoiceSetting<string, infer V> ? V : number;
-};
-
-/** Key of any setting. */
-export type SettingKey = keyof Settings;
-
-const BY_KEY: ReadonlyMap<string, SettingDef> = new Map(URL_SETTINGS.map((d) => [d.key, d as SettingDef]));
-
-/** A fresh settings object holding every default. */
-export function defaultSettings(): Settings {
-  return Object.fromEntries(URL_SETTINGS.map((d) => [d.key, d.default])) as Settings;
-}
-
-/** Round to 6 significant digits so slider noise (0.30000000000000004) does not leak into links. */
-function tidy(v: number): number {
-  return Number(v.toPrecision(6));
+/** Settings of a fresh page: the first screen, built-in data, every group's first preset. */
+export function defaultSettings(model: UrlModel): AppSettings {
+  return {
+    screen: model.screens[0],
+    dataset: 'mnist',
+    configs: Object.fromEntries(model.groups.map((g) => [g.id, presetConfig(g) as Record<string, unknown>])),
+  };
 }
 
 function safeDecode(s: string): string | null {
@@ -125,81 +53,79 @@ function safeDecode(s: string): string | null {
   }
 }
 
-/** Parse one raw value against its definition, pushing a notice for anything not taken as given. */
-function parseValue(def: SettingDef, raw: string, notices: string[]): number | string {
-  if (def.kind === 'choice') {
-    const v = raw.trim().toLowerCase();
-    if (def.values.includes(v)) return v;
-    notices.push(`${def.key}="${raw}" is not one of ${def.values.join(', ')}; using the default ${def.default}`);
-    return def.default;
-  }
-  // Number('') is 0, so empty strings must be rejected explicitly.
-  let v = raw.trim() === '' ? Number.NaN : Number(raw);
-  if (!Number.isFinite(v)) {
-    notices.push(`${def.key}="${raw}" is not a number; using the default ${def.default}`);
-    return def.default;
-  }
-  if (def.integer && !Number.isInteger(v)) {
-    v = Math.round(v);
-    notices.push(`${def.key}=${raw} is not a whole number; using ${v}`);
-  }
-  if (v > def.max) {
-    notices.push(`${def.key}=${raw} is above the maximum ${def.max}; using ${def.max}`);
-    return def.max;
-  }
-  if (v < def.min) {
-    notices.push(`${def.key}=${raw} is below the minimum ${def.min}; using ${def.min}`);
-    return def.min;
-  }
-  return v;
+/** "3,000 unknown settings ignored: a, b, c, d, e, …" */
+function collapse(what: string, items: string[]): string | null {
+  if (items.length === 0) return null;
+  const listed = items.slice(0, MAX_LISTED).map((k) => `"${shortRaw(k)}"`).join(', ');
+  if (items.length === 1) return `${what} ${listed} ignored`;
+  return `${items.length.toLocaleString('en')} ${what}s ignored: ${listed}${items.length > MAX_LISTED ? ', …' : ''}`;
 }
 
 /**
- * Read settings from a location hash (`#v=1&epochs=10`, with or without `#`). Never throws: every value that cannot be
- * used as given is clamped or replaced by its default, and a human-readable notice says what happened.
+ * Read settings from a location hash (`#v=2&epochs=10`, with or without `#`). Never throws: every value that cannot
+ * be used as given is clamped or replaced, and a short human-readable notice says what happened.
  */
-export function parseHash(hash: string): { settings: Settings; notices: string[] } {
-  const settings = defaultSettings() as Record<string, number | string>;
+export function parseHash(hash: string, model: UrlModel): { settings: AppSettings; notices: string[] } {
   const notices: string[] = [];
-  const seen = new Set<string>();
+  const raw = new Map<string, string>();
+  const unknown: string[] = [];
+  const undecodable: string[] = [];
+  const repeated = new Set<string>();
+  let version = HASH_VERSION;
+  const known = new Set(['screen', 'dataset', ...model.groups.flatMap((g) => urlKeys(g))]);
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
   for (const part of body.split('&')) {
     if (part === '') continue;
     const eq = part.indexOf('=');
     const key = safeDecode(eq < 0 ? part : part.slice(0, eq));
-    const raw = safeDecode(eq < 0 ? '' : part.slice(eq + 1));
-    if (key === null || raw === null) {
-      notices.push(`could not decode "${part}"; ignored`);
+    const value = safeDecode(eq < 0 ? '' : part.slice(eq + 1));
+    if (key === null || value === null) {
+      undecodable.push(part);
       continue;
     }
-    if (seen.has(key)) notices.push(`${key} appears more than once; using the last value`);
-    seen.add(key);
     if (key === 'v') {
-      if (raw !== String(HASH_VERSION)) {
-        notices.push(`v=${raw} is not a supported settings version (this app reads v=${HASH_VERSION}); reading the rest as v=${HASH_VERSION}`);
-      }
+      if (value === '1' || value === '2') version = Number(value);
+      else notices.push(`v=${shortRaw(value)} is not a supported settings version (this app reads v=1 and v=${HASH_VERSION}); reading the rest as v=${HASH_VERSION}`);
       continue;
     }
-    const def = BY_KEY.get(key);
-    if (!def) {
-      notices.push(`unknown setting "${key}" ignored`);
+    if (!known.has(key)) {
+      unknown.push(key);
       continue;
     }
-    settings[key] = parseValue(def, raw, notices);
+    if (raw.has(key)) repeated.add(key);
+    raw.set(key, value);
   }
-  return { settings: settings as Settings, notices };
+  for (const k of repeated) notices.push(`${k} appears more than once; using the last value`);
+  const settings = defaultSettings(model);
+  const screen = raw.get('screen');
+  if (screen !== undefined) {
+    const s = screen.trim().toLowerCase();
+    if (model.screens.includes(s)) settings.screen = s;
+    else notices.push(`screen="${shortRaw(screen)}" is not one of ${model.screens.join(', ')}; showing ${settings.screen}`);
+  }
+  const dataset = raw.get('dataset');
+  if (dataset !== undefined) {
+    const d = dataset.trim().toLowerCase() as DatasetChoice;
+    if (DATASETS.includes(d)) settings.dataset = d;
+    else notices.push(`dataset="${shortRaw(dataset)}" is not one of ${DATASETS.join(', ')}; using mnist`);
+  }
+  for (const g of model.groups) settings.configs[g.id] = parseGroup(g, raw, version < 2, notices) as Record<string, unknown>;
+  const u = collapse('unknown setting', unknown);
+  if (u) notices.push(u);
+  const bad = collapse('undecodable part', undecodable);
+  if (bad) notices.push(bad);
+  return { settings, notices };
 }
 
-/** Hash body (no leading `#`) holding `v` plus every value that differs from its default. */
-export function toHash(settings: Partial<Settings>): string {
+/** Hash body (no leading `#`): `v`, then the screen, the dataset and each group's non-preset values. */
+export function toHash(settings: AppSettings, model: UrlModel): string {
   const parts = [`v=${HASH_VERSION}`];
-  const values = settings as Partial<Record<string, number | string>>;
-  for (const def of URL_SETTINGS as readonly SettingDef[]) {
-    const v = values[def.key];
-    if (v === undefined) continue;
-    const out = typeof v === 'number' ? tidy(v) : v;
-    if (out === def.default) continue;
-    parts.push(`${encodeURIComponent(def.key)}=${encodeURIComponent(String(out))}`);
+  if (settings.screen !== model.screens[0]) parts.push(`screen=${encodeURIComponent(settings.screen)}`);
+  if (settings.dataset !== 'mnist') parts.push(`dataset=${settings.dataset}`);
+  for (const g of model.groups) {
+    const c = settings.configs[g.id];
+    if (!c) continue;
+    for (const [k, v] of groupToUrl(g, c)) parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(v)}`);
   }
   return parts.join('&');
 }

@@ -25,6 +25,19 @@ export interface MethodRunState {
   profile: { id: string; name: string } | null;
   /** Date.now() at Start (wall time of the record). */
   startedAt: number;
+  /** The found network trained from scratch with the Train recipe (a Train job owned by this screen). */
+  retrain: RetrainState | null;
+}
+
+/** A result's retraining from scratch. */
+export interface RetrainState {
+  runId: string;
+  state: RunState;
+  progress: RunProgress | null;
+  epochs: { epoch: number; valAcc: number }[];
+  testAcc: number | null;
+  record: ResultRecord | null;
+  error: string | null;
 }
 
 export type MethodRunStore = UseBoundStore<StoreApi<MethodRunState>>;
@@ -40,6 +53,7 @@ export const EMPTY_RUN: MethodRunState = {
   config: null,
   profile: null,
   startedAt: 0,
+  retrain: null,
 };
 
 const stores = new Map<string, MethodRunStore>();
@@ -59,9 +73,13 @@ export function allMethodRunStores(): ReadonlyMap<string, MethodRunStore> {
   return stores;
 }
 
-/** Which method store follows `runId` (null: none; e.g. a Train run). */
-export function ownerOfRun(runId: string): string | null {
-  for (const [id, s] of stores) if (s.getState().runId === runId) return id;
+/** Which method store follows `runId` as its search or its retraining (null: none, e.g. a Train run). */
+export function ownerOfRun(runId: string): { id: string; retrain: boolean } | null {
+  for (const [id, s] of stores) {
+    const st = s.getState();
+    if (st.runId === runId) return { id, retrain: false };
+    if (st.retrain?.runId === runId) return { id, retrain: true };
+  }
   return null;
 }
 

@@ -9,6 +9,9 @@ import type { LatencyProfile } from '../core/latency/profileSchema';
 import { WorkerCrashError } from '../worker/client';
 import type { RunState, WorkerEvent } from '../worker/protocol';
 import { indexedDbBackend, memoryBackend, ProfileStore } from './profileStore';
+import { activeRun } from './activeRun';
+import { METHODS } from '../methods/registry';
+import { trainConfig } from './slices/settingsSlice';
 import { useStore } from './store';
 import { getClient } from './workerBridge';
 
@@ -121,7 +124,8 @@ function setError(text: string): void {
 export function profileBlocker(): string | null {
   const app = useStore.getState();
   if (app.backendStatus !== 'ready') return 'The compute backend is not ready yet.';
-  if (app.runState === 'running' || app.runState === 'paused') return 'A training or search run is in progress: finish or reset it first (the worker runs one job at a time).';
+  const active = activeRun(new Map(METHODS.map((m) => [m.id, m.tab])));
+  if (active) return `Profiling is off while ${active.what} is in progress: it would skew every latency measured. Finish or reset it first.`;
   const r = useProfiler.getState().run;
   if (r && (r.state === 'running' || r.state === 'paused')) return 'A profile is already being measured.';
   return null;
@@ -138,12 +142,13 @@ export async function startProfile(mode: ProfileMode, tiny: boolean): Promise<vo
   const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
   const runId = `profile-${Date.now().toString(36)}`;
   // The skeleton shape is part of the name: a profile prices only networks of the tiny/width it was measured on.
-  const width = app.settings.width === 1 ? '' : ` · width ${app.settings.width}`;
+  const train = trainConfig(app.settings);
+  const width = train.width === 1 ? '' : ` · width ${train.width}`;
   const name = `${mode === 'full' ? 'Full' : 'Quick'} profile · ${adapter}${tiny ? ' · tiny' : ''}${width} · ${when}`;
   useProfiler.setState({ run: { runId, mode, state: 'running', status: null, message: null }, message: null });
   try {
     await getClient().request('profile/start', {
-      runId, name, mode, tiny, width: app.settings.width, seed: app.settings.seed, visible: document.visibilityState === 'visible',
+      runId, name, mode, tiny, width: train.width, seed: train.seed, visible: document.visibilityState === 'visible',
     });
   } catch (e) {
     useProfiler.setState({ run: { runId, mode, state: 'error', status: null, message: errText(e) } });

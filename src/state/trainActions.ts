@@ -4,27 +4,17 @@
  */
 import { WorkerRequestError } from '../worker/client';
 import type { ExportedModel, RunAction, TrainSettings, TrainStarted } from '../worker/protocol';
+import { holdsWorker, mayStart, noteWorkerRun } from './activeRun';
+import { METHODS } from '../methods/registry';
 import { trainSeries } from './series';
-import type { AllSettings } from './slices/settingsSlice';
+import { trainConfig, type AllSettings } from './slices/settingsSlice';
 import type { RunCard } from './slices/runSlice';
 import { useStore, type AppState } from './store';
 import { getClient } from './workerBridge';
 
-/** Map URL/form settings to the worker's training settings. */
+/** The worker's training settings: the Train group's config. */
 export function toTrainSettings(s: AllSettings): TrainSettings {
-  return {
-    width: s.width,
-    epochs: s.epochs,
-    batchSize: s.batch,
-    lr: s.lr,
-    optimizer: s.opt,
-    schedule: s.sched,
-    seed: s.seed,
-    labelSmoothing: s.ls,
-    weightDecay: s.wd,
-    tiny: s.tiny === 1,
-    trainLimit: s.limit,
-  };
+  return { ...trainConfig(s) };
 }
 
 export function buildRunCard(st: AppState, runId: string, settings: TrainSettings, started: TrainStarted, url: string): RunCard {
@@ -66,8 +56,10 @@ let runCounter = 0;
 export async function startRun(paused = false): Promise<void> {
   const st = useStore.getState();
   if (!st.dataset) return;
+  if (!mayStart('train', 'a training run', methodLabels())) return;
   const runId = `run-${Date.now().toString(36)}-${++runCounter}`;
   const settings = toTrainSettings(st.settings);
+  noteWorkerRun(runId);
   trainSeries.clear();
   st.beginRun(runId, paused ? 'paused' : 'running');
   try {
@@ -91,6 +83,7 @@ export async function requestRunControl(action: RunAction): Promise<void> {
 }
 
 async function control(action: 'pause' | 'resume' | 'step' | 'cancel' | 'reset'): Promise<void> {
+  if (!holdsWorker(useStore.getState().runId)) return; // never another screen's run
   try {
     await getClient().request('run/control', { action });
   } catch (e) {
@@ -111,9 +104,11 @@ export function stepRun(): Promise<void> {
 
 /** Reset cancels the run, frees the network and clears the charts. */
 export async function resetRun(): Promise<void> {
+  const mine = holdsWorker(useStore.getState().runId);
+  if (mine) await control('reset');
   useStore.getState().clearRun();
   trainSeries.clear();
-  await control('reset');
+  if (mine) noteWorkerRun(null);
 }
 
 /** Space: start when nothing runs, pause when running, resume when paused. */
@@ -127,4 +122,8 @@ export function togglePlay(): Promise<void> {
 
 export function exportModel(): Promise<ExportedModel> {
   return getClient().request('model/export', { owner: 'train' });
+}
+
+function methodLabels(): Map<string, string> {
+  return new Map(METHODS.map((m) => [m.id, m.tab]));
 }

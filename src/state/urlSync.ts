@@ -2,20 +2,19 @@
  * Keeps the URL hash and the settings in sync (versioned, via core/urlState). A link reproduces a run's settings;
  * a value that is out of range or unknown is clamped/ignored AND reported in a dismissable notice, never silently.
  */
-import { padnasUrlNotices } from '../core/padnas/settings';
 import { parseHash, toHash } from '../core/urlState';
 import type { AllSettings } from './slices/settingsSlice';
 import { useStore } from './store';
+import { URL_MODEL } from './urlModel';
 
-/** Parse a full hash (every setting, clamped with a notice by core/urlState; PAD-NAS cross-field checks added). */
+/** Parse a full hash (every setting clamped with a notice; each group's cross-field checks added). */
 export function readHash(hash: string): { settings: AllSettings; notices: string[] } {
-  const { settings, notices } = parseHash(hash);
-  return { settings, notices: [...notices, ...padnasUrlNotices(settings)] };
+  return parseHash(hash, URL_MODEL);
 }
 
-/** Hash body (no '#') for these settings: `v=1` plus every non-default value. */
+/** Hash body (no '#') for these settings: `v=2` plus every value that differs from its preset. */
 export function writeHash(s: AllSettings): string {
-  return toHash(s);
+  return toHash(s, URL_MODEL);
 }
 
 /** Where the hash lives (the browser's location, or a fake in tests). */
@@ -44,7 +43,7 @@ function apply(store: Store, hash: string): void {
   if (settings.dataset === 'custom' && store.getState().dataset?.source !== 'user') {
     notices.push('this link was made with your own data (dataset=custom); load the files again to reproduce it');
   }
-  store.getState().setSettings(settings);
+  store.getState().replaceSettings(settings);
   if (notices.length) {
     store.getState().addNotice({ kind: 'warning', title: 'Some settings in the link were adjusted', lines: notices });
   }

@@ -4,6 +4,7 @@
  */
 import { WorkerClient, WorkerCrashError } from '../worker/client';
 import type { FilePayload, WorkerEvent } from '../worker/protocol';
+import { allMethodRunStores } from './methodRuns';
 import { trainSeries } from './series';
 import { useStore } from './store';
 
@@ -11,6 +12,13 @@ import { useStore } from './store';
 type DataSource = { kind: 'builtin' } | { kind: 'files'; files: File[] };
 
 let client: WorkerClient | null = null;
+/** Routes events of method screens' runs (state/methodActions.ts registers it; kept apart to avoid an import cycle). */
+let methodRouter: ((ev: WorkerEvent) => boolean) | null = null;
+
+/** Install the method-run router (once, at start-up). */
+export function setMethodRouter(fn: (ev: WorkerEvent) => boolean): void {
+  methodRouter = fn;
+}
 let source: DataSource = { kind: 'builtin' };
 
 /** A running job that reports nothing for this long is probably stuck (e.g. a GPU read-back that never returns). */
@@ -46,6 +54,7 @@ function isCurrentRun(ev: { runId: string }): boolean {
 export function routeEvent(ev: WorkerEvent): void {
   const st = useStore.getState();
   if (ev.type === 'run/progress' || ev.type === 'run/state') lastHeard = Date.now();
+  if (methodRouter?.(ev)) return; // a method screen's own run
   switch (ev.type) {
     case 'backend':
       st.setBackend(ev.info);
@@ -123,13 +132,18 @@ async function initWorker(c: WorkerClient): Promise<void> {
 
 function onCrash(reason: string): void {
   const st = useStore.getState();
-  const hadRun = st.runState === 'running' || st.runState === 'paused';
+  const hadRun =
+    st.runState === 'running' || st.runState === 'paused' || [...allMethodRunStores().values()].some((m) => ['running', 'paused'].includes(m.getState().state));
   st.addNotice({
     kind: 'error',
     title: 'The worker crashed and was restarted',
     lines: [reason, hadRun ? 'The run in progress was lost; your settings are kept. Press Start to run again.' : 'Your settings are kept.'],
   });
   if (st.runId) st.failRun(`The worker crashed: ${reason}`);
+  for (const store of allMethodRunStores().values()) {
+    const m = store.getState();
+    if (m.runId && (m.state === 'running' || m.state === 'paused')) store.setState({ state: 'error', error: `The worker crashed: ${reason}` });
+  }
   if (client) void initWorker(client);
 }
 

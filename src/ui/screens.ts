@@ -1,15 +1,17 @@
 /**
- * The screen registry. A screen is a React component plus optional commands for the global shortcuts
- * (Space play/pause, `.` step, `r` reset). To add a screen, append an entry here; App reads only this list.
- * `id` must be one of the `screen` values in core/urlState so the screen is part of a shareable link.
+ * The screen registry: Train, Latency, and one screen per registered NAS method (generated from its descriptor).
+ * A screen is a React component plus optional commands for the global shortcuts (Space play/pause, `.` step,
+ * `r` reset). App reads only this list; a screen's id is its `screen` value in the link.
  */
-import type { ComponentType } from 'react';
-import type { Settings } from '../core/urlState';
+import { createElement, type ComponentType } from 'react';
+import type { MethodDescriptor } from '../methods/descriptor';
+import { METHODS } from '../methods/registry';
+import { resetMethod, stepMethod, toggleMethod } from '../state/methodActions';
+import { MethodScreen } from './method/MethodScreen';
 import { ProfilerScreen } from './profiler/ProfilerScreen';
-import { AtomNasScreen, atomnasCommands } from './atomnas/AtomNasScreen';
 import { TrainScreen, trainCommands } from './train/TrainScreen';
 
-export type ScreenId = Settings['screen'];
+export type ScreenId = string;
 
 /** What the keyboard shortcuts do on this screen. */
 export interface ScreenCommands {
@@ -28,6 +30,18 @@ export interface ScreenDef {
   commands?: ScreenCommands;
 }
 
+function methodScreen(m: MethodDescriptor): ScreenDef {
+  const component = () => createElement(MethodScreen, { method: m });
+  component.displayName = `${m.tab}Screen`;
+  return {
+    id: m.id,
+    title: m.tab,
+    summary: m.summary,
+    component,
+    commands: { playPause: () => void toggleMethod(m), step: () => void stepMethod(m), reset: () => void resetMethod(m) },
+  };
+}
+
 export const SCREENS: readonly ScreenDef[] = [
   {
     id: 'train',
@@ -42,13 +56,7 @@ export const SCREENS: readonly ScreenDef[] = [
     summary: 'Measure this device: a latency lookup table, a predictor judged on held-out networks, and the roofline.',
     component: ProfilerScreen,
   },
-  {
-    id: 'atomnas',
-    title: 'AtomNAS',
-    summary: 'Train a supernet of atomic blocks and watch dead channels get removed live: the network shrinks while it learns (no retraining).',
-    component: AtomNasScreen,
-    commands: atomnasCommands,
-  },
+  ...METHODS.map(methodScreen),
 ];
 
 export function findScreen(id: string): ScreenDef | undefined {

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { ResultRecord } from '../../core/method/resultRecord';
 import type { RunState, TrainSettings, TrainStarted, WorkerEvent } from '../../worker/protocol';
 import type { AppState } from '../store';
 
@@ -41,11 +42,13 @@ export interface RunSlice {
   runError: string | null;
   card: RunCard | null;
   started: TrainStarted | null;
+  /** The last finished run's record (kept through Reset; cleared when a new run starts). */
+  record: ResultRecord | null;
   /** Start a new run (clears the previous run's results). */
   beginRun: (runId: string, state: RunState) => void;
   /** The worker accepted the run: record what it built. */
   setRunInfo: (card: RunCard, started: TrainStarted) => void;
-  /** Forget the run (Reset). */
+  /** Forget the run (Reset); a finished record stays. */
   clearRun: () => void;
   /** Fold one worker event into the run state; events of other runs are ignored. */
   applyRunEvent: (ev: WorkerEvent) => void;
@@ -68,7 +71,8 @@ const empty = {
 
 export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, get) => ({
   ...empty,
-  beginRun: (runId, state) => set({ ...empty, runId, runState: state }),
+  record: null,
+  beginRun: (runId, state) => set({ ...empty, record: null, runId, runState: state }),
   setRunInfo: (card, started) => set({ card, started }),
   clearRun: () => set({ ...empty }),
   failRun: (message) => set({ runState: 'error', runError: message, runMessage: message }),
@@ -93,6 +97,11 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       case 'train/test':
         set({ test: { acc: ev.acc, loss: ev.loss } });
         break;
+      case 'train/final': {
+        const url = typeof location === 'undefined' ? undefined : location.href;
+        set({ record: { ...ev.record, card: { ...ev.record.card, ...(url ? { url } : {}) } } });
+        break;
+      }
       case 'diverged':
         set({ diverged: { step: ev.step, message: ev.message } });
         break;

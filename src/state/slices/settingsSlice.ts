@@ -1,17 +1,31 @@
 import type { StateCreator } from 'zustand';
-import { defaultSettings, type Settings } from '../../core/urlState';
+import type { TrainSettings } from '../../core/trainSettings';
+import { defaultSettings, type AppSettings } from '../../core/urlState';
+import { URL_MODEL } from '../urlModel';
 import type { AppState } from '../store';
 
-/** Every user-chosen setting: the URL settings of core/urlState (the tiny preset's `tiny` and `limit` included). */
-export type AllSettings = Settings;
+/** Every user-chosen setting (all of it in the link): screen, dataset and one config per settings group. */
+export type AllSettings = AppSettings;
 
 export interface SettingsSlice {
   settings: AllSettings;
-  /** Merge a partial update (from the form, a preset or the URL). */
-  setSettings: (patch: Partial<AllSettings>) => void;
+  /** Change the screen or the dataset choice. */
+  setSettings: (patch: Partial<Pick<AllSettings, 'screen' | 'dataset'>>) => void;
+  /** Merge a partial update into one group's config (the form, a preset). */
+  setConfig: (groupId: string, patch: Record<string, unknown>) => void;
+  /** Replace everything (a link was read). */
+  replaceSettings: (s: AllSettings) => void;
 }
 
 export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> = (set) => ({
-  settings: defaultSettings(),
+  settings: defaultSettings(URL_MODEL),
   setSettings: (patch) => set((s) => ({ settings: { ...s.settings, ...patch } })),
+  setConfig: (groupId, patch) =>
+    set((s) => ({ settings: { ...s.settings, configs: { ...s.settings.configs, [groupId]: { ...s.settings.configs[groupId], ...patch } } } })),
+  replaceSettings: (settings) => set({ settings }),
 });
+
+/** The Train screen's settings. */
+export function trainConfig(s: AllSettings): TrainSettings {
+  return s.configs.train as unknown as TrainSettings;
+}

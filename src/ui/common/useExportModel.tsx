@@ -1,10 +1,13 @@
 /** The Export model action shared by every screen: ask the worker, download the three files, show the check. */
 import { useState } from 'react';
-import { exportModel } from '../../state/trainActions';
-import { downloadFiles } from '../train/download';
+import type { ExportedModel } from '../../worker/protocol';
+import { downloadFiles } from './download';
 import { describeExportCheck } from './exportCheck';
 
-export function useExportModel() {
+/** Asks the worker for a screen's own result network. */
+export type ExportFn = () => Promise<ExportedModel>;
+
+export function useExportModel(exportModel: ExportFn) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);

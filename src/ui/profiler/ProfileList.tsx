@@ -4,7 +4,7 @@ import {
   deleteProfile, exportProfileFile, importProfileFile, selectProfile, setSearchTarget, useProfiler,
 } from '../../state/profilerState';
 import { Hint } from '../common/Hint';
-import { downloadFiles } from '../train/download';
+import { downloadFiles } from '../common/download';
 import { share } from './format';
 
 /** Stored profiles: choose the search target, view, export, delete; import a profile file. */

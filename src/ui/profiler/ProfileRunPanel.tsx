@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { cancelProfile, startProfile, useProfiler } from '../../state/profilerState';
+import { trainConfig } from '../../state/slices/settingsSlice';
 import { useStore } from '../../state/store';
 import { duration } from '../common/format';
+import { useActiveRun } from '../common/useActiveRun';
 import { Hint } from '../common/Hint';
 
 const PHASE_TEXT: Record<string, string> = {
@@ -14,12 +16,13 @@ const PHASE_TEXT: Record<string, string> = {
 /** Start / cancel a profiling run, with progress and ETA. */
 export function ProfileRunPanel() {
   const [quick, setQuick] = useState(true);
-  const [tiny, setTiny] = useState(useStore.getState().settings.tiny === 1);
+  const [tiny, setTiny] = useState(trainConfig(useStore.getState().settings).tiny);
   const run = useProfiler((s) => s.run);
   const message = useProfiler((s) => s.message);
   const ready = useStore((s) => s.backendStatus === 'ready');
   const fallback = useStore((s) => s.backend?.adapter?.isFallbackAdapter ?? false);
   const busy = run?.state === 'running' || run?.state === 'paused';
+  const active = useActiveRun();
   const st = run?.status;
   const frac = st && st.unitsTotal > 0 ? st.unitsDone / st.unitsTotal : 0;
   return (
@@ -41,13 +44,24 @@ export function ProfileRunPanel() {
         </label>
       </div>
       <div className="button-row">
-        <button type="button" className="button" disabled={!ready || busy} onClick={() => void startProfile(quick ? 'reduced' : 'full', tiny)}>
+        <button
+          type="button"
+          className="button"
+          disabled={!ready || busy || active !== null}
+          aria-describedby={active ? 'profile-blocked' : undefined}
+          onClick={() => void startProfile(quick ? 'reduced' : 'full', tiny)}
+        >
           Profile this device
         </button>
         <button type="button" className="button" disabled={!busy} onClick={() => void cancelProfile()}>
           Cancel
         </button>
       </div>
+      {active && (
+        <p id="profile-blocked" className="muted small" data-testid="profile-blocked">
+          Profiling is off while {active.what} is in progress: it would skew every latency measured. Finish or reset it first.
+        </p>
+      )}
       {fallback && <p className="muted small">This is a software (fallback) adapter: useful to try the profiler, not to judge a GPU.</p>}
       {run && (
         <div className="run-progress">

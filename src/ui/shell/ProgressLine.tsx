@@ -1,3 +1,4 @@
+import { trainConfig } from '../../state/slices/settingsSlice';
 import { useStore } from '../../state/store';
 import { percent } from '../common/format';
 
@@ -10,7 +11,7 @@ export function ProgressLine() {
     if (s.datasetLoading) return `Loading ${s.datasetLoading}…`;
     if (s.backendStatus === 'starting') return 'Starting the compute backend…';
     const epochs = s.epochs.length;
-    const total = s.progress?.totalEpochs ?? s.settings.epochs;
+    const total = s.progress?.totalEpochs ?? trainConfig(s.settings).epochs;
     const last = s.epochs.at(-1);
     const val = last ? `, validation accuracy ${percent(last.valAcc, 1)}` : '';
     switch (s.runState) {

@@ -1,14 +1,15 @@
 import { useMemo } from 'react';
 import { archCosts } from '../../core/costs';
 import { baselineSpec } from '../../core/skeleton';
+import { trainConfig } from '../../state/slices/settingsSlice';
 import { useStore } from '../../state/store';
 import { compact } from '../common/format';
 import { Hint } from '../common/Hint';
 
 /** MACs and parameters of the baseline for the current width / tiny / dataset shape, recomputed as you type. */
 export function CostReadout() {
-  const width = useStore((s) => s.settings.width);
-  const tiny = useStore((s) => s.settings.tiny);
+  const width = useStore((s) => trainConfig(s.settings).width);
+  const tiny = useStore((s) => trainConfig(s.settings).tiny);
   const ds = useStore((s) => s.dataset);
   const h = ds?.height ?? 28;
   const w = ds?.width ?? 28;
@@ -16,7 +17,7 @@ export function CostReadout() {
   const classes = ds?.numClasses ?? 10;
   const costs = useMemo(() => {
     try {
-      return archCosts(baselineSpec({ width, tiny: tiny === 1, input: { height: h, width: w, channels: c }, numClasses: classes }));
+      return archCosts(baselineSpec({ width, tiny, input: { height: h, width: w, channels: c }, numClasses: classes }));
     } catch {
       return null;
     }

@@ -1,3 +1,4 @@
+import { trainConfig } from '../../state/slices/settingsSlice';
 import { useStore } from '../../state/store';
 import { resetRun } from '../../state/trainActions';
 import { percent, sig } from '../common/format';
@@ -8,8 +9,8 @@ export function RunOutcome() {
   const state = useStore((s) => s.runState);
   const diverged = useStore((s) => s.diverged);
   const error = useStore((s) => s.runError);
-  const lr = useStore((s) => s.settings.lr);
-  const setSettings = useStore((s) => s.setSettings);
+  const lr = useStore((s) => trainConfig(s.settings).lr);
+  const setConfig = useStore((s) => s.setConfig);
   if (state === 'diverged' && diverged) {
     const lower = Number((lr / 3).toPrecision(2));
     return (
@@ -24,7 +25,7 @@ export function RunOutcome() {
           type="button"
           className="button primary"
           onClick={() => {
-            void resetRun().then(() => setSettings({ lr: lower }));
+            void resetRun().then(() => setConfig('train', { lr: lower }));
           }}
         >
           Reset with learning rate {lower}

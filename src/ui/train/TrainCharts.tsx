@@ -1,3 +1,4 @@
+import { trainConfig } from '../../state/slices/settingsSlice';
 import { useStore } from '../../state/store';
 import { trainSeries } from '../../state/series';
 import { LiveLineChart } from '../../viz/LiveLineChart';
@@ -8,7 +9,7 @@ const pct = (v: number) => `${Math.round(v * 100)}%`;
 /** Live charts: loss per step, validation accuracy per epoch, images per second. */
 export function TrainCharts() {
   const total = useStore((s) => s.started?.totalSteps ?? s.progress?.total ?? 0);
-  const epochs = useStore((s) => s.progress?.totalEpochs ?? s.settings.epochs);
+  const epochs = useStore((s) => s.progress?.totalEpochs ?? trainConfig(s.settings).epochs);
   const stepDomain: [number, number] | undefined = total > 0 ? [0, total] : undefined;
   return (
     <div className="charts">

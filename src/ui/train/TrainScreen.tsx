@@ -1,5 +1,7 @@
 import type { ScreenCommands } from '../screens';
 import { resetRun, stepRun, togglePlay } from '../../state/trainActions';
+import { useStore } from '../../state/store';
+import { RecordCard } from '../method/RecordCard';
 import { DatasetPanel } from './DatasetPanel';
 import { Readouts } from './Readouts';
 import { RunCardView } from './RunCardView';
@@ -17,6 +19,7 @@ export const trainCommands: ScreenCommands = {
 
 /** Train the baseline: data and settings on the left, the run on the right. */
 export function TrainScreen() {
+  const record = useStore((s) => s.record);
   return (
     <div className="train-layout">
       <div className="side">
@@ -32,7 +35,7 @@ export function TrainScreen() {
           <RunOutcome />
         </section>
         <TrainCharts />
-        <RunCardView />
+        {record ? <RecordCard record={record} title="Run record" /> : <RunCardView />}
       </div>
     </div>
   );

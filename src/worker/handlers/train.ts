@@ -2,7 +2,9 @@
  * `train/start`: train the hand-designed baseline (core/skeleton) on the loaded dataset, driven by the run loop.
  * Validation after every epoch, test once at the end; loss / lr / images-per-second stream in throttled snapshots.
  */
-import { archCosts } from '../../core/costs';
+import type { ArchSpec } from '../../core/archspec';
+import { archCosts, validateArchSpec } from '../../core/costs';
+import { recipeOf } from '../../core/trainSettings';
 import { rngStream } from '../../core/rng';
 import { baselineSpec } from '../../core/skeleton';
 import { buildNetwork, type Network } from '../../engine/network';
@@ -112,35 +114,26 @@ export class TrainJob implements Job {
   }
 }
 
-function startTraining(ctx: WorkerContext, runId: string, s: TrainSettings, paused: boolean) {
+function startTraining(ctx: WorkerContext, req: { runId: string; settings: TrainSettings; paused?: boolean; spec?: ArchSpec; owner?: string }) {
   const data = ctx.data;
   if (!data) throw new Error('No dataset is loaded yet: load the built-in MNIST or your own files first.');
+  const s = req.settings;
   const { dataset } = data;
-  const spec = baselineSpec({
-    width: s.width,
-    tiny: s.tiny,
-    input: { height: dataset.height, width: dataset.width, channels: dataset.channels },
-    numClasses: dataset.numClasses,
-  });
+  const input = { height: dataset.height, width: dataset.width, channels: dataset.channels };
+  const spec = req.spec ? validateArchSpec(req.spec) : baselineSpec({ width: s.width, tiny: s.tiny, input, numClasses: dataset.numClasses });
+  if (spec.input.height !== input.height || spec.input.width !== input.width || spec.input.channels !== input.channels || spec.numClasses !== dataset.numClasses) {
+    throw new Error(`This architecture expects ${spec.input.height}×${spec.input.width}×${spec.input.channels} inputs and ${spec.numClasses} classes; the loaded data has ${input.height}×${input.width}×${input.channels} and ${dataset.numClasses}.`);
+  }
   spec.meta = { ...spec.meta, seed: s.seed, dataset: dataset.name };
   const costs = archCosts(spec);
   const split = limitTrain(data.split, s.trainLimit);
+  ctx.loop.control('reset'); // free the previous job before building a network
   let net: Network | null = buildNetwork(spec, rngStream(s.seed, 'init'));
   try {
-    const trainer = new Trainer(net, { dataset, split }, {
-      epochs: s.epochs,
-      batchSize: s.batchSize,
-      lr: s.lr,
-      optimizer: s.optimizer,
-      schedule: s.schedule,
-      weightDecay: s.weightDecay,
-      labelSmoothing: s.labelSmoothing,
-      seed: s.seed,
-    });
-    ctx.loop.control('reset'); // free the previous job before building a network
-    const job = new TrainJob(runId, trainer, ctx, 'train', { ...s });
+    const trainer = new Trainer(net, { dataset, split }, recipeOf(s));
+    const job = new TrainJob(req.runId, trainer, ctx, req.owner ?? 'train', { ...s });
     net = null;
-    ctx.loop.start(runId, job, paused);
+    ctx.loop.start(req.runId, job, req.paused ?? false);
     return { spec, macs: costs.macs, params: costs.params, totalSteps: trainer.totalSteps, stepsPerEpoch: trainer.stepsPerEpoch };
   } finally {
     net?.dispose(); // only when the Trainer could not be built (e.g. batch larger than the training set)
@@ -150,7 +143,7 @@ function startTraining(ctx: WorkerContext, runId: string, s: TrainSettings, paus
 export const trainHandlers: HandlerTable = {
   'train/start': async (req, ctx) => {
     await ensureBackend(ctx);
-    return startTraining(ctx, req.runId, req.settings, req.paused ?? false);
+    return startTraining(ctx, req);
   },
   'run/control': (req, ctx) => ({ state: ctx.loop.control(req.action) }),
 };

@@ -1,0 +1,88 @@
+/**
+ * The screen of any registered NAS method, generated from its descriptor: the settings form (from its fields, with
+ * presets and "?" texts), the shared run controls bound to the method's own run, progress, then the method's own
+ * view (live charts, result details) loaded lazily, the common result record and "Retrain from scratch".
+ */
+import { useEffect, useState } from 'react';
+import type { MethodDescriptor } from '../../methods/descriptor';
+import type { MethodView } from '../../methods/viewTypes';
+import { exportMethodResult, pauseMethod, resetMethod, resumeMethod, startMethod, stepMethod } from '../../state/methodActions';
+import { methodRunStore, onMethodSnapshot } from '../../state/methodRuns';
+import { useStore } from '../../state/store';
+import { RunButtons, type RunTarget } from '../common/RunButtons';
+import { GroupForm } from '../settings/GroupForm';
+import { MethodStatus } from './MethodStatus';
+import { RecordCard } from './RecordCard';
+import { RetrainPanel } from './RetrainPanel';
+
+/** Load a method's view once and feed it the method's snapshots. */
+function useMethodView(m: MethodDescriptor): { view: MethodView | null; error: string | null } {
+  const [loaded, setLoaded] = useState<{ id: string; view: MethodView | null; error: string | null }>({ id: '', view: null, error: null });
+  useEffect(() => {
+    let alive = true;
+    m.loadView().then(
+      ({ view }) => alive && setLoaded({ id: m.id, view: view as MethodView, error: null }),
+      (e: unknown) => alive && setLoaded({ id: m.id, view: null, error: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [m]);
+  const view = loaded.id === m.id ? loaded.view : null;
+  useEffect(() => (view ? onMethodSnapshot(m.id, (snap) => view.onSnapshot(snap)) : undefined), [m, view]);
+  return { view, error: loaded.id === m.id ? loaded.error : null };
+}
+
+export function MethodScreen({ method: m }: { method: MethodDescriptor }) {
+  const run = methodRunStore(m.id);
+  const state = run((s) => s.state);
+  const record = run((s) => s.record);
+  const config = useStore((s) => s.settings.configs[m.id]);
+  const ready = useStore((s) => s.dataset !== null && s.backendStatus === 'ready');
+  const { view, error } = useMethodView(m);
+  const locked = state === 'running' || state === 'paused' || state === 'diverged';
+  const target: RunTarget = {
+    state,
+    ready,
+    canExport: record !== null,
+    start: () => void startMethod(m),
+    pause: () => void pauseMethod(m),
+    resume: () => void resumeMethod(m),
+    step: () => void stepMethod(m),
+    reset: () => void resetMethod(m),
+    exportModel: () => exportMethodResult(m),
+    noun: 'search',
+  };
+  const Extra = view?.SettingsExtra;
+  const Live = view?.Live;
+  const Result = view?.Result;
+  return (
+    <div className={`train-layout method-layout ${m.id}-layout`} data-method={m.id}>
+      <div className="side">
+        <GroupForm group={m.settings} locked={locked}>
+          {Extra && <Extra config={config} />}
+        </GroupForm>
+        <details className="panel differences">
+          <summary>How this differs from the paper</summary>
+          <p className="small">{m.differences}</p>
+        </details>
+      </div>
+      <div className="main-col">
+        <section className="panel" aria-labelledby={`${m.id}-run-title`}>
+          <h2 id={`${m.id}-run-title`}>Search</h2>
+          <RunButtons target={target} />
+          <MethodStatus run={run} />
+        </section>
+        {error && (
+          <p className="error-text" role="alert">
+            This method’s view could not be loaded: {error}
+          </p>
+        )}
+        {Live && <Live run={run} />}
+        {record && Result && <Result record={record} />}
+        {record && <RecordCard record={record} title={`${m.tab} result`} />}
+        <RetrainPanel method={m} run={run} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+/** Progress (steps, epochs, time left), divergence and errors of a method screen's own run. */
+import type { MethodRunStore } from '../../state/methodRuns';
+import { duration } from '../common/format';
+
+export function MethodStatus({ run }: { run: MethodRunStore }) {
+  const s = run((x) => x);
+  const p = s.progress;
+  const pct = p && p.total > 0 ? Math.min(100, (100 * p.done) / p.total) : 0;
+  return (
+    <div className="run-status">
+      {s.started && <p className="muted small">{s.started.summary}</p>}
+      {p && (
+        <div className="progress" data-testid="method-progress">
+          <progress max={p.total} value={p.done} aria-label="Search progress" />
+          <span className="small">
+            step {p.done} / {p.total}
+            {p.totalEpochs > 0 ? ` · epoch ${Math.min(p.epoch, p.totalEpochs)} / ${p.totalEpochs}` : ''} · {pct.toFixed(0)}%
+            {p.etaMs >= 0 && s.state === 'running' ? ` · about ${duration(p.etaMs)} left` : ''}
+            {p.elapsedMs > 0 ? ` · ${duration(p.elapsedMs)} elapsed` : ''}
+          </span>
+        </div>
+      )}
+      {s.state === 'done' && !s.record && <p className="small">Finishing: final evaluation…</p>}
+      {s.state === 'cancelled' && <p className="small">Stopped.</p>}
+      {s.diverged && (
+        <p className="error-text" role="alert">
+          The loss diverged at step {s.diverged.step} and the search was paused: {s.diverged.message}. Try a lower learning rate.
+        </p>
+      )}
+      {s.error && (
+        <p className="error-text" role="alert" data-testid="method-error">
+          {s.error}
+        </p>
+      )}
+    </div>
+  );
+}
