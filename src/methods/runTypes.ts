@@ -54,6 +54,11 @@ export interface MethodRun<Snapshot> {
   finish(): Promise<void>;
   /** After `finish()`. */
   outcome(): MethodOutcome;
+  /**
+   * The network as it stands mid-run, if it is a complete network worth exporting (AtomNAS: the shrunk supernet);
+   * absent or null when the run has none before it finishes (a single-path supernet is not one network).
+   */
+  liveNetwork?(): { net: Network; steps: number } | null;
   /** Hand the result network over to the caller (who disposes it); `dispose()` then leaves it alone. */
   releaseNetwork(): Network;
   /** Free every tensor the run still owns. */

@@ -37,6 +37,7 @@ export function MethodScreen({ method: m }: { method: MethodDescriptor }) {
   const run = methodRunStore(m.id);
   const state = run((s) => s.state);
   const record = run((s) => s.record);
+  const steps = run((s) => s.progress?.done ?? 0);
   const config = useStore((s) => s.settings.configs[m.id]);
   const ready = useStore((s) => s.dataset !== null && s.backendStatus === 'ready');
   const { view, error } = useMethodView(m);
@@ -44,7 +45,8 @@ export function MethodScreen({ method: m }: { method: MethodDescriptor }) {
   const target: RunTarget = {
     state,
     ready,
-    canExport: record !== null,
+    // A finished result, or (for methods with a live network, e.g. AtomNAS) the network as it stands when paused.
+    canExport: record !== null || ((state === 'paused' || state === 'cancelled') && steps > 0),
     start: () => void startMethod(m),
     pause: () => void pauseMethod(m),
     resume: () => void resumeMethod(m),

@@ -52,6 +52,19 @@ export class SearchJob implements Job {
     this.kind = method.id;
     this.totalSteps = started.totalSteps;
     this.totalEpochs = started.totalEpochs;
+    if (run.liveNetwork) {
+      // Exportable mid-run (e.g. a paused AtomNAS search): resolved at export time, owned by this job until it ends.
+      const live = () => run.liveNetwork?.() ?? null;
+      ctx.results.set(method.id, {
+        get net() {
+          const l = live();
+          if (!l) throw new Error('This search has no complete network to export yet.');
+          return l.net;
+        },
+        steps: () => live()?.steps ?? 0,
+        owned: false,
+      });
+    }
   }
 
   async step(): Promise<StepReport> {
@@ -89,6 +102,7 @@ export class SearchJob implements Job {
   }
 
   dispose(): void {
+    if (!this.finished && this.ctx.results.get(this.method.id)?.owned === false) this.ctx.results.delete(this.method.id);
     this.run.dispose();
   }
 }
