@@ -6,7 +6,7 @@ import type { LutEntry } from '../../core/latency/profileSchema';
 import type { PlannedEntry } from '../../core/latency/plan';
 import { lutOpLabel } from '../../core/latency/lutKeys';
 import { rngStream } from '../../core/rng';
-import { InterleavedMeasurer, type AbortFlag, type SubjectResult } from './interleave';
+import { InterleavedMeasurer, type SubjectResult } from './interleave';
 import { opSubject } from './subjects';
 import { DEFAULT_TIMING, type TimingEnv } from './timing';
 
@@ -33,22 +33,4 @@ export function lutFromResults(results: readonly SubjectResult[], minSamples: nu
     lut[r.id] = { medianMs: r.medianMs, madMs: r.madMs, samples: r.samples, repeats: r.repeats, compileMs: r.compileMs };
   }
   return lut;
-}
-
-/**
- * Measure the whole table (standalone use: CLI, benchmarks). Stops early when `signal.aborted`, returning the entries
- * that reached `minSamples` (default 5).
- */
-export async function measureLut(
-  plan: readonly PlannedEntry[],
-  env: TimingEnv,
-  opts: LutRunOptions & { signal?: AbortFlag; onProgress?: (done: number, total: number, etaMs: number) => void; minSamples?: number },
-): Promise<{ lut: Record<string, LutEntry>; failures: Map<string, string> }> {
-  const m = lutMeasurer(plan, env, opts);
-  try {
-    await m.run(opts.signal, opts.onProgress);
-    return { lut: lutFromResults(m.results(), opts.minSamples ?? 5), failures: new Map(m.failures) };
-  } finally {
-    m.dispose();
-  }
 }
