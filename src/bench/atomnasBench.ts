@@ -3,13 +3,13 @@
  * of the shrunk supernet against a freshly built static network of the same ArchSpec, in alternating blocks.
  */
 import * as tf from '@tensorflow/tfjs';
-import { atomnasPreset, type AtomNasSettings } from '../core/atomnasSettings';
+import { atomnasPreset, type AtomNasSettings } from '../methods/atomnas/settings';
 import { archCosts } from '../core/costs';
 import { rngStream } from '../core/rng';
 import { limitTrain } from '../data/split';
 import { buildNetwork } from '../engine/network';
 import { Trainer, type TrainConfig, type TrainData } from '../engine/trainer';
-import { AtomNasRun } from '../methods/atomnas/run';
+import { AtomNasRun } from '../methods/atomnas/run/run';
 import type { AtomNasBenchSettings } from './args';
 import type { MacsPoint } from './summary';
 
@@ -58,7 +58,7 @@ export async function measureAtomNas(data: TrainData, o: AtomNasBenchOptions, lo
     emaDecay: b.emaDecay,
   };
   const before = mem();
-  const run = new AtomNasRun({ data, log }, settings);
+  const run = new AtomNasRun({ data, profile: null, log }, settings);
   const points: MacsPoint[] = [];
   let staticNet: ReturnType<typeof buildNetwork> | null = null;
   const trainers: Trainer[] = [];

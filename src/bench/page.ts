@@ -3,7 +3,7 @@
  * `window.__bench.run(task)`. Runs tfjs on the page's main thread (the figures are about the engine, not the UI;
  * the app's own responsiveness is measured on the real app page).
  */
-import { atomnasPreset } from '../core/atomnasSettings';
+import { atomnasPreset } from '../methods/atomnas/settings';
 import { archCosts } from '../core/costs';
 import { rngStream } from '../core/rng';
 import { baselineSpec } from '../core/skeleton';
@@ -13,7 +13,7 @@ import { initBackend, type BackendName } from '../engine/backend';
 import { installFastCpuKernels } from '../engine/cpuKernels';
 import { buildNetwork } from '../engine/network';
 import { Trainer, type TrainData } from '../engine/trainer';
-import { AtomNasRun } from '../methods/atomnas/run';
+import { AtomNasRun } from '../methods/atomnas/run/run';
 import { measureAtomNas } from './atomnasBench';
 import { appTrainConfig, memoryAfterSteps } from './memoryBench';
 import type { BenchTask, BenchTaskResult, PageEnv, TtfsPreset, TtfsRaw } from './tasks';
@@ -54,7 +54,7 @@ async function timeToFirstStep(data: TrainData, preset: TtfsPreset): Promise<Ttf
   const t0 = performance.now();
   if (preset === 'atomnas-tiny' || preset === 'atomnas-default') {
     const s = atomnasPreset(preset === 'atomnas-tiny' ? 'tiny' : 'default');
-    const run = new AtomNasRun({ data }, s);
+    const run = new AtomNasRun({ data, profile: null }, s);
     try {
       const buildMs = performance.now() - t0;
       const t1 = performance.now();

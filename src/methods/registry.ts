@@ -3,10 +3,12 @@
  * methods/random/ for the example to copy); everything generic — URL keys, settings form, CLI flags, screen tabs,
  * the worker's search job, result records — is generated from these descriptors.
  */
+import { atomnasMethod } from './atomnas/index';
 import type { MethodDescriptor } from './descriptor';
 import { padnasMethod } from './padnas/index';
 
 export const METHODS: readonly MethodDescriptor[] = [
+  atomnasMethod,
   padnasMethod,
 ];
 

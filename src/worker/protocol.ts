@@ -12,8 +12,6 @@
 import type { ArchSpec } from '../core/archspec';
 import type { ResultRecord } from '../core/method/resultRecord';
 import type { RunStart } from '../core/method/runStart';
-import type { AtomNasSettings } from '../core/atomnasSettings';
-import type { AtomNasFinal, AtomNasSnapshot } from '../core/atomnasSnapshot';
 import type { ProfileMode, ProfileStatus } from '../core/latency/plan';
 import type { LatencyProfile } from '../core/latency/profileSchema';
 
@@ -130,11 +128,6 @@ export interface RequestMap {
     req: { runId: string; method: string; config: Record<string, unknown>; paused?: boolean; profile?: LatencyProfile | null };
     res: RunStart;
   };
-  /** AtomNAS search (handlers/atomnas.ts); its result network becomes the exportable model when it finishes. */
-  /** `profile`: the search-target latency profile, required by penalty 'latency' (its per-channel fits price the atoms). */
-  'atomnas/start': { req: { runId: string; settings: AtomNasSettings; paused?: boolean; profile?: LatencyProfile | null }; res: TrainStarted };
-  /** Train the ArchSpec AtomNAS found from scratch with the baseline recipe (a `train` job: train/* events). */
-  'atomnas/retrain': { req: { runId: string; spec: ArchSpec; settings: TrainSettings; paused?: boolean }; res: TrainStarted };
   /** Device latency profiler (handlers/profiler.ts): a `profile` job; `profile/result` when it finishes. */
   'profile/start': {
     req: { runId: string; name: string; mode: ProfileMode; tiny: boolean; width: number; seed: number; visible: boolean };
@@ -190,9 +183,6 @@ export type WorkerEvent =
   | { type: 'train/test'; runId: string; acc: number; loss: number }
   | { type: 'diverged'; runId: string; kind: string; step: number; message: string }
   | { type: 'error'; scope: string; message: string; file?: string; runId?: string }
-  /** Throttled AtomNAS live data; its typed arrays arrive in the transfer list. */
-  | { type: 'atomnas/snapshot'; runId: string; snap: AtomNasSnapshot }
-  | { type: 'atomnas/final'; runId: string; final: AtomNasFinal }
   /** Throttled method live data (method-specific shape; its typed arrays arrive in the transfer list). */
   | { type: 'search/snapshot'; runId: string; method: string; snap: unknown }
   /** A search finished: its result record (the result network is now the method's exportable result). */

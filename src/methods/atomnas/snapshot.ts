@@ -1,90 +1,108 @@
 /**
- * Building the live view's plain data from the atom tables (pure: no tfjs). Per-atom arrays are fresh typed arrays,
- * so the worker can put their buffers in the transfer list.
+ * Plain data an AtomNAS run reports (type-only): shrink events, per-block atom counts and per-atom gate arrays.
+ * Produced by run/, consumed by view/ (through the generic search event stream) and by the result record's extras.
  */
 import type { ArchSpec } from '../../core/archspec';
-import type { AtomNasBlockView, AtomNasSnapshot } from '../../core/atomnasSnapshot';
-import { countByKernel, type BlockAtoms } from './atoms';
+import type { RecordLatency } from '../../core/method/resultRecord';
 
-/** Per-step series accumulated between snapshots. */
-export class SeriesBuffer {
-  private steps: number[] = [];
-  private loss: number[] = [];
-  private rho: number[] = [];
-  private macs: number[] = [];
-  private params: number[] = [];
-
-  push(step: number, loss: number, rho: number, macs: number, params: number): void {
-    this.steps.push(step);
-    this.loss.push(loss);
-    this.rho.push(rho);
-    this.macs.push(macs);
-    this.params.push(params);
-  }
-
-  /** The points since the last drain, as typed arrays. */
-  drain(): Pick<AtomNasSnapshot, 'steps' | 'loss' | 'rho' | 'macs' | 'params'> {
-    const out = {
-      steps: Float64Array.from(this.steps),
-      loss: Float32Array.from(this.loss),
-      rho: Float32Array.from(this.rho),
-      macs: Float64Array.from(this.macs),
-      params: Float64Array.from(this.params),
-    };
-    this.steps = [];
-    this.loss = [];
-    this.rho = [];
-    this.macs = [];
-    this.params = [];
-    return out;
-  }
+/** One physical removal of dead atoms. */
+export interface AtomNasShrinkEvent {
+  /** Steps completed when it happened. */
+  step: number;
+  epoch: number;
+  removedAtoms: number;
+  /** Per searched block touched: atoms removed per kernel size (order of the run's `kernels`). */
+  blocks: { layer: number; slot: number; perKernel: number[]; blockRemoved: boolean }[];
+  /** MACs before and after: after = before − Σ removed atom costs (the method's own accounting). */
+  macsBefore: number;
+  macsAfter: number;
+  paramsAfter: number;
+  /** Base ρ in force at the event (changes only in target mode). */
+  rho: number;
 }
 
-/**
- * Block views for every supernet slot (a block that became an identity keeps its slot with zero counts, so the bars
- * stay in place) and the per-atom arrays of the surviving atoms. `gates[i]` belongs to `current[i]`.
- */
-export function snapshotState(
-  supernet: readonly BlockAtoms[],
-  current: readonly BlockAtoms[],
-  gates: readonly Float32Array[],
-  kernels: readonly number[],
-  spec: ArchSpec,
-): Pick<AtomNasSnapshot, 'blocks' | 'gamma' | 'atomCost' | 'atomKernel' | 'atomSlot'> {
-  const bySlot = new Map(current.map((b) => [b.slot, b]));
-  const blocks: AtomNasBlockView[] = supernet.map((sb) => {
-    const layer = spec.layers[sb.layer];
-    const b = bySlot.get(sb.slot);
-    return {
-      slot: sb.slot,
-      layer: sb.layer,
-      residual: sb.residual,
-      cin: sb.cin,
-      cout: sb.cout,
-      stride: layer.type === 'mb' ? layer.stride : 1,
-      counts: b ? countByKernel(b, kernels) : kernels.map(() => 0),
-      supernet: countByKernel(sb, kernels),
-    };
-  });
-  const n = current.reduce((s, b) => s + b.kernel.length, 0);
-  const gamma = new Float32Array(n);
-  const atomCost = new Float32Array(n);
-  const atomKernel = new Uint8Array(n);
-  const atomSlot = new Uint8Array(n);
-  let o = 0;
-  current.forEach((b, i) => {
-    const g = gates[i];
-    for (let c = 0; c < b.kernel.length; c++, o++) {
-      gamma[o] = g && g.length === b.kernel.length ? g[c] : Number.NaN;
-      atomCost[o] = b.cost[c];
-      atomKernel[o] = b.kernel[c];
-      atomSlot[o] = b.slot;
-    }
-  });
-  return { blocks, gamma, atomCost, atomKernel, atomSlot };
+/** Surviving atoms of one searched block (slot = position among the supernet's searched blocks). */
+export interface AtomNasBlockView {
+  slot: number;
+  layer: number;
+  residual: boolean;
+  cin: number;
+  cout: number;
+  stride: number;
+  /** Atoms alive per kernel size (order of `kernels`); all zero once the block became an identity. */
+  counts: number[];
+  /** Atoms per kernel size in the supernet. */
+  supernet: number[];
 }
 
-/** The transferable buffers of a snapshot (each array is freshly allocated, so moving them is safe). */
-export function snapshotTransfer(s: AtomNasSnapshot): ArrayBuffer[] {
-  return [s.steps, s.loss, s.rho, s.macs, s.params, s.gamma, s.atomCost, s.atomKernel, s.atomSlot].map((a) => a.buffer as ArrayBuffer);
+/** One validation measurement (BN statistics re-estimated first). */
+export interface AtomNasValPoint {
+  step: number;
+  acc: number;
+  loss: number;
+}
+
+/** Everything the live view needs, since the previous snapshot (series) or as of now (state). */
+export interface AtomNasSnapshot {
+  step: number;
+  totalSteps: number;
+  epoch: number;
+  kernels: number[];
+  /** Per-step series since the previous snapshot. */
+  steps: Float64Array;
+  loss: Float32Array;
+  rho: Float32Array;
+  macs: Float64Array;
+  params: Float64Array;
+  /** New validation points and shrink events since the previous snapshot. */
+  val: AtomNasValPoint[];
+  events: AtomNasShrinkEvent[];
+  /** Current state. */
+  blocks: AtomNasBlockView[];
+  /** Every surviving atom, block by block in channel order: live γ (signed), cost (MACs), kernel, block slot. */
+  gamma: Float32Array;
+  atomCost: Float32Array;
+  atomKernel: Uint8Array;
+  atomSlot: Uint8Array;
+  /** Step at which `gamma` was read. */
+  gammaStep: number;
+  macsNow: number;
+  paramsNow: number;
+  supernetMacs: number;
+  supernetParams: number;
+  threshold: number;
+  /** ρ(t) of the last step and the base ρ (target mode adapts it). */
+  rhoNow: number;
+  baseRho: number;
+  /** MACs the target controller aims at now (null outside target mode). */
+  plannedMacs: number | null;
+  /** Predicted latency (ms) of the supernet and of the current network with the run's profile (null: none, or unpriced). */
+  supernetLatencyMs: number | null;
+  latencyMs: number | null;
+  spec: ArchSpec;
+}
+
+/** `RunStart.info` of an AtomNAS run (what the view shows before the first snapshot). */
+export interface AtomNasStartInfo {
+  supernetMacs: number;
+  supernetParams: number;
+  /** Predicted latency of the supernet with the run's profile (null: no profile, or it cannot price the supernet). */
+  supernetLatencyMs: number | null;
+  kernels: number[];
+  penalty: string;
+  /** The profile whose per-channel fits price the atoms (penalty 'latency' only). */
+  latencyPricedBy: string | null;
+}
+
+/** AtomNAS's fields of its ResultRecord, beside the common ones (the record's archSpec is the found network). */
+export interface AtomNasRecordFields {
+  supernetMacs: number;
+  supernetParams: number;
+  /** Predicted latency of the supernet (the record's `latency` is the found network's); null without a profile. */
+  supernetLatency: RecordLatency | null;
+  latencyPricedBy: string | null;
+  testLoss: number | null;
+  /** Optimisation steps of the search (the found network has had them all: no retraining). */
+  steps: number;
+  events: AtomNasShrinkEvent[];
 }

@@ -3,7 +3,6 @@
  * `handlers/<name>.ts` exporting a HandlerTable, and add it to this list.
  */
 import type { HandlerTable } from '../registry';
-import { atomnasHandlers } from './atomnas';
 import { backendHandlers } from './backend';
 import { datasetHandlers } from './dataset';
 import { exportHandlers } from './export';
@@ -11,4 +10,4 @@ import { profilerHandlers } from './profiler';
 import { searchHandlers } from './search';
 import { trainHandlers } from './train';
 
-export const allHandlers: readonly HandlerTable[] = [backendHandlers, datasetHandlers, trainHandlers, exportHandlers, atomnasHandlers, profilerHandlers, searchHandlers];
+export const allHandlers: readonly HandlerTable[] = [backendHandlers, datasetHandlers, trainHandlers, exportHandlers, profilerHandlers, searchHandlers];

@@ -1,0 +1,117 @@
+/**
+ * A step-indexed line chart with shrink events marked as vertical lines: MACs / params (as % of the supernet) and
+ * validation accuracy over training steps. d3 draws into a React-owned <svg>.
+ */
+import * as d3 from 'd3';
+import { decimate, type SeriesView } from '../../../viz/seriesMath';
+
+export interface CurveSeries extends SeriesView {
+  className: string;
+  /** Draw as a staircase (MACs only change at shrink events). */
+  step?: boolean;
+  points?: boolean;
+}
+
+export interface CurveOptions {
+  width: number;
+  height: number;
+  xMax: number;
+  yDomain: [number, number];
+  yLabel: string;
+  yFormat: (v: number) => string;
+  /** Steps at which atoms were removed. */
+  events: readonly number[];
+}
+
+const M = { top: 10, right: 14, bottom: 34, left: 50 };
+
+/** Draw or update the chart. */
+export function drawShrinkCurves(svg: SVGSVGElement, series: readonly CurveSeries[], o: CurveOptions): void {
+  const w = Math.max(120, o.width);
+  const h = Math.max(80, o.height);
+  const iw = w - M.left - M.right;
+  const ih = h - M.top - M.bottom;
+  const root = d3.select(svg).attr('viewBox', `0 0 ${w} ${h}`).attr('width', w).attr('height', h);
+  const x = d3.scaleLinear().domain([0, Math.max(1, o.xMax)]).range([0, iw]);
+  const y = d3.scaleLinear().domain(o.yDomain).range([ih, 0]);
+  const plot = root
+    .selectAll<SVGGElement, null>('g.plot')
+    .data([null])
+    .join('g')
+    .attr('class', 'plot')
+    .attr('transform', `translate(${M.left},${M.top})`);
+  plot
+    .selectAll<SVGGElement, null>('g.grid')
+    .data([null])
+    .join('g')
+    .attr('class', 'grid')
+    .call(d3.axisLeft(y).ticks(4).tickSize(-iw).tickFormat(() => ''))
+    .call((g) => g.select('.domain').remove());
+  plot.selectAll<SVGGElement, null>('g.axis-x').data([null]).join('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${ih})`).call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(iw / 80)), 's'));
+  plot
+    .selectAll<SVGGElement, null>('g.axis-y')
+    .data([null])
+    .join('g')
+    .attr('class', 'axis axis-y')
+    .call(
+      d3
+        .axisLeft(y)
+        .ticks(4)
+        .tickFormat((v) => o.yFormat(Number(v))),
+    );
+  plot
+    .selectAll<SVGLineElement, number>('line.event')
+    .data(o.events)
+    .join('line')
+    .attr('class', 'event')
+    .attr('x1', (s) => x(s))
+    .attr('x2', (s) => x(s))
+    .attr('y1', 0)
+    .attr('y2', ih);
+  const lines = series.map((s) => {
+    const d = decimate(s, Math.max(50, Math.floor(iw * 1.5)));
+    const gen = d3
+      .line<number>()
+      .defined((i) => Number.isFinite(d.y[i]))
+      .x((i) => x(d.x[i]))
+      .y((i) => y(d.y[i]))
+      .curve(s.step ? d3.curveStepAfter : d3.curveLinear);
+    return { key: s.className, d: gen(d3.range(d.x.length)) ?? '' };
+  });
+  plot
+    .selectAll<SVGPathElement, (typeof lines)[number]>('path.series')
+    .data(lines, (l) => l.key)
+    .join('path')
+    .attr('class', (l) => `series ${l.key}`)
+    .attr('fill', 'none')
+    .attr('d', (l) => l.d);
+  const dots = series
+    .filter((s) => s.points)
+    .flatMap((s) => d3.range(s.length).map((i) => ({ cls: s.className, x: s.x[i], y: s.y[i] })))
+    .filter((p) => Number.isFinite(p.y));
+  plot
+    .selectAll<SVGCircleElement, (typeof dots)[number]>('circle.dot')
+    .data(dots)
+    .join('circle')
+    .attr('class', (p) => `dot ${p.cls}`)
+    .attr('r', 3)
+    .attr('cx', (p) => x(p.x))
+    .attr('cy', (p) => y(p.y));
+  root
+    .selectAll<SVGTextElement, string>('text.x-label')
+    .data(['training step'])
+    .join('text')
+    .attr('class', 'axis-label x-label')
+    .attr('x', M.left + iw / 2)
+    .attr('y', h - 4)
+    .attr('text-anchor', 'middle')
+    .text((d) => d);
+  root
+    .selectAll<SVGTextElement, string>('text.y-label')
+    .data([o.yLabel])
+    .join('text')
+    .attr('class', 'axis-label y-label')
+    .attr('transform', `translate(12,${M.top + ih / 2}) rotate(-90)`)
+    .attr('text-anchor', 'middle')
+    .text((d) => d);
+}
