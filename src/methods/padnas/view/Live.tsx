@@ -1,12 +1,17 @@
-/** The live PAD-NAS charts: op-share heatmap, NSGA-II scatter by generation, search-space size, ranking check. */
-import { useRef } from 'react';
-import { LiveSvg } from '../../viz/atomnas/LiveSvg';
-import { drawParetoScatter } from '../../viz/padnas/paretoScatter';
-import { drawShareHeatmap } from '../../viz/padnas/shareHeatmap';
-import { drawRanking, drawSpaceSize, tauText } from '../../viz/padnas/stageCharts';
-import { Hint } from '../common/Hint';
-import { CHART_HINTS } from './hints';
-import { padnasLive, usePadNas } from './padnasStore';
+/**
+ * The live part of the PAD-NAS screen: readouts (phase, rounds, latency window and its unit, supernet loss), then the
+ * op-share heatmap, the NSGA-II scatter by generation, the search-space size and the ranking check.
+ */
+import { useRef, useSyncExternalStore } from 'react';
+import { Hint } from '../../../ui/common/Hint';
+import { LiveSvg } from '../../../viz/LiveSvg';
+import type { MethodViewProps } from '../../viewTypes';
+import { CHART_HINTS } from '../hints';
+import type { PadNasWindow } from '../snapshot';
+import { padnasLive, readoutValues } from './liveBuffer';
+import { drawParetoScatter } from './paretoScatter';
+import { drawShareHeatmap } from './shareHeatmap';
+import { drawRanking, drawSpaceSize, tauText } from './stageCharts';
 
 function reducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -24,13 +29,57 @@ function ChartPanel({ title, hint, children, wide }: { title: string; hint: stri
   );
 }
 
-export function PadNasCharts() {
+const subscribe = (fn: () => void) => padnasLive.subscribe(fn);
+/** Text that changes only at phase / round boundaries, so React re-renders rarely. */
+const tauKey = () => {
+  const r = padnasLive.snap?.ranking;
+  return r && r.after.length > 0 && padnasLive.snap?.phase !== 'rank-after' ? `${r.tauBefore}\n${r.tauAfter}` : '';
+};
+
+function Readouts({ started }: { started: PadNasWindow | null }) {
+  const key = useSyncExternalStore(subscribe, () => Object.values(readoutValues(padnasLive, started)).join('\n'));
+  const [phase, rounds, window, unit, loss] = key.split('\n');
+  const items = [
+    { label: 'Phase', value: phase, id: 'pad-phase' },
+    { label: 'Search rounds done', value: rounds, id: 'pad-rounds' },
+    { label: 'Latency window', value: window, id: 'pad-window' },
+    { label: 'Latency measured as', value: unit, id: 'pad-unit' },
+    { label: 'Supernet loss', value: loss, id: 'pad-loss' },
+  ];
+  return (
+    <>
+      <p className="muted small" aria-live="polite" data-testid="pad-phase-live">
+        {phase === '–' ? '' : phase}
+      </p>
+      <dl className="readouts">
+        {items.map((i) => (
+          <div key={i.id} className="readout">
+            <dt>{i.label}</dt>
+            <dd data-testid={i.id}>{i.value}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}
+
+export function Live({ run }: MethodViewProps) {
   const lastGen = useRef('');
-  const tauBefore = usePadNas((s) => s.final?.ranking.tauBefore);
-  const tauAfter = usePadNas((s) => s.final?.ranking.tauAfter);
+  const started = run((s) => s.started?.info.window ?? null) as PadNasWindow | null;
+  const notice = run((s) => s.started?.info.notice ?? null);
+  const tau = useSyncExternalStore(subscribe, tauKey);
+  const [tauBefore, tauAfter] = tau ? tau.split('\n').map(Number) : [];
   const motion = () => (reducedMotion() ? 0 : 600);
   return (
     <div className="padnas-charts">
+      <section className="panel chart-panel wide" aria-label="PAD-NAS search">
+        <Readouts started={started} />
+        {typeof notice === 'string' && (
+          <p className="small" role="status" data-testid="pad-notice">
+            {notice}
+          </p>
+        )}
+      </section>
       <ChartPanel title="Op shares per layer (pruned cells greyed)" hint={CHART_HINTS.heatmap} wide>
         <LiveSvg
           source={padnasLive}
@@ -96,7 +145,7 @@ export function PadNasCharts() {
         />
         {tauBefore !== undefined && (
           <p className="small" data-testid="pad-tau">
-            Kendall {tauText(tauBefore)} before pruning, {tauText(tauAfter ?? Number.NaN)} after.
+            Kendall {tauText(tauBefore)} before pruning, {tauText(tauAfter)} after.
           </p>
         )}
       </ChartPanel>

@@ -1,153 +1,56 @@
-/** Start / Pause / Step / Cancel / Reset / Export, progress with the current phase, readouts and the found architecture. */
-import { useStore } from '../../state/store';
-import { compact, percent, sig } from '../common/format';
-import { Hint } from '../common/Hint';
-import { ExportStatus, useExportModel } from '../common/useExportModel';
-import { RunProgress } from '../train/RunProgress';
-import { CHART_HINTS } from './hints';
-import { cancelPadNas, pausePadNas, resetPadNas, resumePadNas, startPadNas, stepPadNas } from './padnasActions';
-import { usePadNas } from './padnasStore';
+/**
+ * The PAD-NAS part of a finished record (below the common record card): the found genotype, its latency and MACs
+ * against the hand-designed baseline priced by the same model (found ÷ baseline), accuracies, and the ranking τ.
+ */
+import type { ResultRecord } from '../../../core/method/resultRecord';
+import { compact, percent } from '../../../ui/common/format';
+import { Hint } from '../../../ui/common/Hint';
+import { CHART_HINTS } from '../hints';
+import { ratioText, readPadNasFields } from '../record';
+import { costText } from './liveBuffer';
+import { tauText } from './stageCharts';
 
-function Controls() {
-  const appState = useStore((s) => s.runState);
-  const appRunId = useStore((s) => s.runId);
-  const ready = useStore((s) => s.dataset !== null && s.backendStatus === 'ready');
-  const runId = usePadNas((s) => s.runId);
-  const final = usePadNas((s) => s.final);
-  const exp = useExportModel();
-  const mine = appRunId !== null && appRunId === runId;
-  const state = mine ? appState : 'idle';
-  return (
-    <div className="controls">
-      <div className="button-row" role="group" aria-label="Search controls">
-        <button type="button" className="button primary" disabled={!ready || state === 'running' || state === 'diverged'} onClick={() => void (state === 'paused' ? resumePadNas() : startPadNas())}>
-          Start
-        </button>
-        <button type="button" className="button" disabled={state !== 'running'} onClick={() => void pausePadNas()}>
-          Pause
-        </button>
-        <button type="button" className="button" disabled={!ready || state === 'running' || state === 'diverged'} onClick={() => void stepPadNas()}>
-          Step
-        </button>
-        <button type="button" className="button" disabled={state !== 'running' && state !== 'paused'} onClick={() => void cancelPadNas()}>
-          Cancel
-        </button>
-        <button type="button" className="button" disabled={runId === null && appState === 'idle'} onClick={() => void resetPadNas()}>
-          Reset
-        </button>
-        <button type="button" className="button" disabled={exp.busy || !final} title="The found architecture, trained stand-alone: model.json, model.weights.bin, archspec.json" onClick={() => void exp.run()}>
-          Export model
-        </button>
-      </div>
-      <ExportStatus error={exp.error} status={exp.status} />
-    </div>
-  );
-}
+const pct = (v: number | null) => (v === null ? '–' : percent(v));
 
-/** 1.84 → "1.84×". */
-function ratio(a: number, b: number): string {
-  return b > 0 ? `${(a / b).toFixed(2)}×` : '–';
-}
-
-function latencyText(v: number, unit: 'ms' | 'MACs' | undefined): string {
-  if (!Number.isFinite(v)) return '–';
-  return unit === 'ms' ? `${v.toFixed(3)} ms` : `${compact(v)} MACs`;
-}
-
-function Readouts() {
-  const s = usePadNas();
-  const w = s.window;
+export function Result({ record }: { record: ResultRecord }) {
+  const r = readPadNasFields(record);
+  if (!r.ok) return <p className="small">This record&apos;s PAD-NAS fields cannot be read ({r.error}).</p>;
+  const f = r.fields;
+  const ms = f.window.unit === 'ms';
+  const b = f.baseline;
   const items = [
-    { label: 'Phase', value: s.runId ? s.phaseLabel || 'starting…' : '–', id: 'pad-phase' },
-    { label: 'Search rounds done', value: String(s.stagesDone), id: 'pad-rounds' },
-    { label: 'Latency window', value: w ? `${latencyText(w.lo, w.unit)} … ${latencyText(w.hi, w.unit)}` : '–', id: 'pad-window' },
-    { label: 'Latency measured as', value: w ? (w.unit === 'ms' ? `predicted, profile ${w.profileName ?? ''}` : 'MACs (no device profile)') : '–', id: 'pad-unit' },
-    { label: 'Supernet loss', value: Number.isFinite(s.loss) ? sig(s.loss) : '–', id: 'pad-loss' },
+    { label: `Latency${ms ? ', predicted' : ''}`, value: costText(f.cost, f.window.unit), testId: 'pad-latency' },
+    { label: 'MACs / params', value: `${compact(record.macs)} / ${compact(record.params)}`, testId: 'pad-macs' },
+    { label: 'Baseline (every slot MB k3 e3)', value: `${ms ? `${costText(b.cost, 'ms')} · ` : ''}${compact(b.macs)} MACs`, testId: 'pad-baseline' },
+    { label: 'Found ÷ baseline', value: `${ms ? `latency ${ratioText(f.cost, b.cost)} · ` : ''}MACs ${ratioText(record.macs, b.macs)}`, testId: 'pad-vs-baseline' },
+    { label: 'One-shot val accuracy', value: percent(f.oneShotAccuracy), testId: 'pad-oneshot' },
+    { label: 'Test accuracy, trained stand-alone', value: pct(record.testAccuracy), testId: 'pad-test' },
+    { label: 'Baseline test accuracy, same recipe', value: b.testAccuracy === null ? 'not trained' : pct(b.testAccuracy), testId: 'pad-baseline-test' },
+    { label: 'Ranking (Kendall τ, one-shot vs stand-alone)', value: `${tauText(f.ranking.tauBefore ?? Number.NaN)} before pruning, ${tauText(f.ranking.tauAfter ?? Number.NaN)} after`, testId: 'pad-result-tau' },
   ];
   return (
-    <dl className="readouts">
-      {items.map((i) => (
-        <div key={i.id} className="readout">
-          <dt>{i.label}</dt>
-          <dd data-testid={i.id}>{i.value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
-function Result() {
-  const final = usePadNas((s) => s.final);
-  const error = usePadNas((s) => s.error);
-  if (error) {
-    return (
-      <div className="outcome outcome-bad" role="alert" data-testid="padnas-error">
-        <h3>The search failed</h3>
-        <p>{error}</p>
-      </div>
-    );
-  }
-  if (!final) return null;
-  return (
-    <div className="outcome outcome-good" data-testid="padnas-result">
+    <section className="panel outcome outcome-good" aria-label="PAD-NAS result" data-testid="padnas-result">
       <div className="panel-head">
-        <h3>Found architecture</h3>
+        <h2>Found architecture</h2>
         <Hint label="Found architecture">{CHART_HINTS.result}</Hint>
       </div>
       <p className="genotype" data-testid="pad-genotype">
-        {final.genotype.map((op, i) => `B${i + 1} ${op === 'skip' ? 'identity' : op}`).join(' · ')}
+        {f.genotype.map((op, i) => `B${i + 1} ${op === 'skip' ? 'identity' : op}`).join(' · ')}
       </p>
       <dl className="readouts">
-        <div className="readout">
-          <dt>Latency{final.window.unit === 'ms' ? ', predicted' : ''}</dt>
-          <dd>{latencyText(final.latency, final.window.unit)}</dd>
-        </div>
-        <div className="readout">
-          <dt>MACs / params</dt>
-          <dd>
-            {compact(final.macs)} / {compact(final.params)}
-          </dd>
-        </div>
-        <div className="readout">
-          <dt>Baseline (every slot MB k3 e3)</dt>
-          <dd data-testid="pad-baseline">
-            {final.window.unit === 'ms' ? `${latencyText(final.baseline.latency, 'ms')} · ` : ''}
-            {compact(final.baseline.macs)} MACs
-          </dd>
-        </div>
-        <div className="readout">
-          <dt>Found ÷ baseline</dt>
-          <dd data-testid="pad-vs-baseline">
-            {final.window.unit === 'ms' ? `latency ${ratio(final.latency, final.baseline.latency)} · ` : ''}MACs {ratio(final.macs, final.baseline.macs)}
-          </dd>
-        </div>
-        <div className="readout">
-          <dt>One-shot val accuracy</dt>
-          <dd>{percent(final.oneShotAcc)}</dd>
-        </div>
-        <div className="readout">
-          <dt>Test accuracy, trained stand-alone</dt>
-          <dd data-testid="pad-test">{percent(final.testAcc)}</dd>
-        </div>
+        {items.map((i) => (
+          <div key={i.testId} className="readout">
+            <dt>{i.label}</dt>
+            <dd data-testid={i.testId}>{i.value}</dd>
+          </div>
+        ))}
       </dl>
-    </div>
-  );
-}
-
-export function PadNasRunPanel() {
-  return (
-    <section className="panel" aria-labelledby="padnas-run-title">
-      <div className="panel-head">
-        <h2 id="padnas-run-title">Search</h2>
-        <Hint label="How the playground differs from the paper">{CHART_HINTS.differs}</Hint>
-      </div>
-      <Controls />
-      <RunProgress />
-      <p className="muted small" aria-live="polite" data-testid="pad-phase-live">
-        {usePadNas((s) => s.phaseLabel)}
+      <p className="small muted">
+        {f.stages.length} search rounds, {f.evaluations} one-shot evaluations; search space 10^{f.spaceLog10[0]?.toFixed(2)} → 10^{f.spaceLog10.at(-1)?.toFixed(2)}{' '}
+        architectures. Window {costText(f.window.lo, f.window.unit)} … {costText(f.window.hi, f.window.unit)}
+        {ms ? ` (predicted, profile ${f.window.profileName ?? '?'})` : ' (MACs: no device profile)'}.
       </p>
-      <Readouts />
-      <Result />
+      {f.windowNotice && <p className="small">{f.windowNotice}</p>}
     </section>
   );
 }

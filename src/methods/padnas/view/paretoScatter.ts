@@ -4,7 +4,7 @@
  * while a new generation's points fade in (d3 transitions): the population evolves generation by generation.
  */
 import * as d3 from 'd3';
-import type { PadNasPoint, PadNasWindow } from '../../core/padnas/snapshot';
+import type { PadNasPoint, PadNasWindow } from '../snapshot';
 
 export interface ScatterOptions {
   width: number;

@@ -3,7 +3,7 @@
  * short stand-alone accuracy for a handful of architectures, before and after pruning, with Kendall τ.
  */
 import * as d3 from 'd3';
-import type { PadNasRanking, PadNasRankPoint } from '../../core/padnas/snapshot';
+import type { PadNasRanking, PadNasRankPoint } from '../snapshot';
 
 /** Bars of log10 |space| at the start and after each pruning. */
 export function drawSpaceSize(svg: SVGSVGElement, log10s: readonly number[], width: number, height: number): void {
