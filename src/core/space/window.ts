@@ -30,8 +30,8 @@ export interface CostWindow {
 
 export interface CostModel {
   /** Cost of a genotype in `window.unit`, cached by genotype (+∞ when the profile cannot price it). */
-  cost(g: Genotype): number;
-  inWindow(g: Genotype): boolean;
+  cost: (g: Genotype) => number;
+  inWindow: (g: Genotype) => boolean;
   window: CostWindow;
   /** Why the profile was not used ('auto' only), or null. */
   notice: string | null;
