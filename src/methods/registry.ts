@@ -6,10 +6,12 @@
 import { atomnasMethod } from './atomnas/index';
 import type { MethodDescriptor } from './descriptor';
 import { padnasMethod } from './padnas/index';
+import { randomMethod } from './random/index';
 
 export const METHODS: readonly MethodDescriptor[] = [
   atomnasMethod,
   padnasMethod,
+  randomMethod,
 ];
 
 /** The method with this id, if registered. */

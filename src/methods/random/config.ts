@@ -1,0 +1,71 @@
+/** Random search settings (plain data) and its two presets. */
+import type { OpFamily } from '../../core/space/singlePath';
+import type { RandomObjective } from './snapshot';
+
+export type RandomPresetId = 'tiny' | 'default';
+
+export interface RandomConfig {
+  preset: RandomPresetId;
+  /** Stem stride 2 (the tiny skeleton: ~4× fewer MACs). */
+  tiny: boolean;
+  width: number;
+  /** Candidate MBConv ops per slot (identity added where allowed). */
+  ops: OpFamily;
+  /** Architectures to sample and train (N). */
+  samples: number;
+  /** Training steps of each candidate (its short budget). */
+  steps: number;
+  /** Epochs of the best candidate's retraining from scratch (then the test split, once). */
+  finalEpochs: number;
+  objective: RandomObjective;
+  /** Window as fractions between the cheapest (0) and the dearest (1) architecture of the space. */
+  windowLo: number;
+  windowHi: number;
+  /** Seeded random subset of N training images (0 = all). */
+  trainLimit: number;
+  batchSize: number;
+  lr: number;
+  /** Re-estimate BN statistics before each candidate's validation (short runs leave them unsettled). */
+  bnRecal: boolean;
+  seed: number;
+  weightDecay: number;
+  labelSmoothing: number;
+}
+
+/** Finishes in a few minutes on a laptop CPU (CLI): small skeleton, 8 candidates, 1,000 training images. */
+const TINY: RandomConfig = {
+  preset: 'tiny',
+  tiny: true,
+  width: 0.5,
+  ops: 'all',
+  samples: 8,
+  steps: 25,
+  finalEpochs: 2,
+  objective: 'macs',
+  windowLo: 0.1,
+  windowHi: 0.7,
+  trainLimit: 1000,
+  batchSize: 32,
+  lr: 0.1,
+  bnRecal: true,
+  seed: 1,
+  weightDecay: 4e-5,
+  labelSmoothing: 0.1,
+};
+
+/** The full skeleton and data: 24 candidates of ~1 epoch each, the best retrained for 5 epochs. */
+const DEFAULT: RandomConfig = {
+  ...TINY,
+  preset: 'default',
+  tiny: false,
+  width: 1,
+  samples: 24,
+  steps: 120,
+  finalEpochs: 5,
+  trainLimit: 0,
+  batchSize: 64,
+  lr: 0.05,
+};
+
+/** Named presets; the first is the screen's default. */
+export const RANDOM_PRESETS: Readonly<Record<RandomPresetId, Readonly<RandomConfig>>> = { tiny: TINY, default: DEFAULT };
