@@ -39,9 +39,8 @@ export const CHART_HINTS = {
   val: 'Accuracy on the validation split (held-out training images, never the test set), measured after every epoch with BN statistics re-estimated first, because removing channels changes the activations BN normalises.',
   scatter:
     'Every surviving atom: its cost (MACs) against |γ|. With the "macs" penalty the expensive atoms (right) feel a stronger pull, so they die first unless they are worth it; with "uniform" cost plays no role.',
-  card: 'Everything needed to reproduce or cite this search: seed, compute backend and adapter, tfjs version, dataset and split (the training subset is a seeded random draw), every setting, and which latency profile (if any) priced the atoms. The link in the address bar restores the settings.',
   events:
     'Every physical removal: which blocks lost how many atoms per kernel size, and the MACs before and after. A block whose atoms all died and that has a residual connection becomes an identity.',
   result:
-    'Test accuracy of the network the search left behind, without retraining (AtomNAS’s claim), next to the same architecture trained from scratch with the baseline recipe for the same number of epochs.',
+    'Test accuracy of the network the search left behind, without retraining (AtomNAS’s claim). “Retrain from scratch” below trains the same architecture from new random weights with the Train screen’s recipe, on the same images and seed, for comparison; Export still gives the searched network.',
 } as const;
