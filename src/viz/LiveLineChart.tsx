@@ -3,7 +3,7 @@
  * animation frame, and only when the data or the size changed. React owns the <svg>; d3 fills it.
  */
 import { useEffect, useRef } from 'react';
-import type { SeriesBuffer } from '../state/series';
+import type { SeriesBuffer } from '../core/series';
 import { drawLineChart, type LineChartOptions } from './lineChart';
 
 export interface LiveSeriesSpec<K extends string> {

@@ -10,7 +10,6 @@ export function useActiveRun(): ActiveRun | null {
   useStore((s) => s.runState);
   // METHODS is fixed for the life of the page, so the hooks below are called in the same order on every render.
   for (const m of METHODS) {
-    // eslint-disable-next-line react-hooks/rules-of-hooks
     methodRunStore(m.id)((s) => `${s.state}:${s.retrain?.state ?? ''}`);
   }
   return activeRun(LABELS);

@@ -10,9 +10,9 @@ import { exportMethodResult, pauseMethod, resetMethod, resumeMethod, startMethod
 import { methodRunStore, onMethodSnapshot } from '../../state/methodRuns';
 import { useStore } from '../../state/store';
 import { RunButtons, type RunTarget } from '../common/RunButtons';
-import { GroupForm } from '../settings/GroupForm';
+import { GroupForm } from '../common/GroupForm';
 import { MethodStatus } from './MethodStatus';
-import { RecordCard } from './RecordCard';
+import { RecordCard } from '../common/RecordCard';
 import { RetrainPanel } from './RetrainPanel';
 
 /** Load a method's view once and feed it the method's snapshots. */

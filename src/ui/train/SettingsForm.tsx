@@ -1,6 +1,6 @@
 import { TRAIN_GROUP } from '../../core/trainSettings';
 import { useStore } from '../../state/store';
-import { GroupForm } from '../settings/GroupForm';
+import { GroupForm } from '../common/GroupForm';
 import { CostReadout } from './CostReadout';
 
 /** Training settings (all in the URL) with "?" hints, presets and the network's live MACs/params. */

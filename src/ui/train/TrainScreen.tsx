@@ -1,7 +1,7 @@
 import type { ScreenCommands } from '../screens';
 import { resetRun, stepRun, togglePlay } from '../../state/trainActions';
 import { useStore } from '../../state/store';
-import { RecordCard } from '../method/RecordCard';
+import { RecordCard } from '../common/RecordCard';
 import { DatasetPanel } from './DatasetPanel';
 import { Readouts } from './Readouts';
 import { RunCardView } from './RunCardView';

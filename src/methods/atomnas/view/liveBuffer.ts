@@ -4,7 +4,7 @@
  * store (React re-renders them at snapshot rate, ~20 Hz at most). Fed by `view.onSnapshot`; null clears it.
  */
 import { create } from 'zustand';
-import { SeriesBuffer } from '../../../state/series';
+import { SeriesBuffer } from '../../../core/series';
 import type { AtomNasShrinkEvent, AtomNasSnapshot, AtomNasValPoint } from '../snapshot';
 
 /** The readouts of the current run (NaN / null / empty before its first snapshot). */

@@ -5,8 +5,8 @@
  */
 import { useState } from 'react';
 import type { ResultRecord } from '../../core/method/resultRecord';
-import { downloadFiles } from '../common/download';
-import { compact, duration, percent } from '../common/format';
+import { downloadFiles } from './download';
+import { compact, duration, percent } from './format';
 
 function acc(v: number | null): string {
   return v === null ? '–' : percent(v);

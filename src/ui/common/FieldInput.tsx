@@ -5,7 +5,7 @@
  */
 import { useId, useState } from 'react';
 import { describeField, parseLenient, toShown, toWord, type Field, type NumberField } from '../../core/settings/fields';
-import { Hint } from '../common/Hint';
+import { Hint } from './Hint';
 
 interface Props {
   field: Field;

@@ -40,7 +40,7 @@ export function GroupForm({ group, locked, presetLabels, children }: Props) {
               className="button small"
               disabled={locked}
               aria-pressed={group.presetKey ? config[group.presetKey] === p : undefined}
-              onClick={() => setConfig(group.id, presetConfig(group, p))}
+              onClick={() => setConfig(group.id, presetConfig(group, p) as Record<string, unknown>)}
             >
               {presetLabels?.[p] ?? p}
             </button>
