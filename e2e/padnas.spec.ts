@@ -25,16 +25,16 @@ test('tiny PAD-NAS run prunes its search space live: the heatmap greys pruned ce
   test.setTimeout(600_000);
   const errors = collectErrors(page);
   await page.goto('/#v=1&screen=padnas');
-  await expect(page.getByRole('heading', { name: 'Search settings' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Settings', exact: true })).toBeVisible();
   await expect(page.getByTestId('backend-badge')).toHaveText('webgpu', { timeout: 90_000 });
   const start = page.getByRole('button', { name: 'Start', exact: true });
   await expect(start).toBeEnabled({ timeout: 90_000 });
 
   await page.getByLabel('Candidate ops', { exact: true }).selectOption('k3');
-  await setNumber(page, 'Prune at share ≤ (%)', '50');
+  await setNumber(page, 'Prune at share ≤ (fraction)', '0.5');
   await setNumber(page, 'Population', '4');
   await setNumber(page, 'Generations per search', '0');
-  await page.getByText('Training and ranking check').click();
+  await page.getByText('More settings').click();
   await setNumber(page, 'Supernet epochs (stage 1)', '1');
   await setNumber(page, 'Fine-tune epochs per prune', '0');
   await setNumber(page, 'Ranking architectures', '2');

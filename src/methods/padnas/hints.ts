@@ -9,7 +9,7 @@ export const FIELD_HINTS = {
   ops:
     'Which MBConv ops every layer starts with (identity is added wherever the layer keeps stride 1 and its width). The paper’s basic space is kernels 3/5/7 × expansions 3/6. Smaller families make the search faster, mostly on WebGPU, where every new op shape compiles new GPU kernels.',
   stages:
-    'M, the number of stages. Stage 1 trains the supernet; then M − 2 rounds of search → prune → fine-tune; the last stage is the final search. The paper uses M = 4 (two prunings).',
+    'The number of stages M: stage 1 trains the supernet, then M − 2 rounds of search → prune → fine-tune, and the last stage is the final search. The paper uses M = 4 (two prunings).',
   population: 'NSGA-II population size: architectures alive in each generation. The paper uses 64; small numbers here keep the playground fast.',
   generations: 'Generations per search round (each breeds as many children as the population). The paper runs 40.',
   rankK:
@@ -17,7 +17,7 @@ export const FIELD_HINTS = {
   shareThreshold:
     'An op is removed from a layer when its share among the voters is at or under this. The paper uses 1%; with tens of voters instead of thousands that would almost never prune, so the playground uses 2–5%.',
   window:
-    'The latency window: children outside it are thrown away before they are evaluated. Given as fractions between the cheapest (0) and the dearest (1) architecture of the full space. With a search-target device profile (Latency screen) it is predicted milliseconds on that device; without one it is MACs — the playground says which.',
+    'The latency window, as fractions between the cheapest (0) and the dearest (1) architecture of the full space: children outside it are thrown away before they are evaluated. With a search-target device profile (Latency screen) it is predicted milliseconds on that device; without one it is MACs — the playground says which.',
   bnRecal:
     'Re-estimate every BN’s statistics on a few training batches for each candidate before measuring its one-shot accuracy (what the SPOS code does): the running statistics of a supernet are an average over many different paths and describe none of them.',
   supernetEpochs: 'Epochs of stage-1 supernet training: each step trains one path, one op per layer drawn uniformly from that layer’s current ops.',

@@ -1,7 +1,7 @@
 /**
  * Under the PAD-NAS settings form: the latency window these settings give in MACs on the loaded data's skeleton (a
  * preview; with a search-target device profile the run measures it in predicted ms instead), what the last run
- * measured it in, and a warning when the window is empty.
+ * measured it in. (An empty window is reported by the form's cross-check.)
  */
 import { useMemo } from 'react';
 import { singlePathSpace, type OpFamily } from '../../../core/space/singlePath';
@@ -37,11 +37,6 @@ export function SettingsExtra({ config: c }: { config: Record<string, unknown> }
   const empty = !(Number(c.windowLo) < Number(c.windowHi));
   return (
     <div className="padnas-extra">
-      {empty && (
-        <p className="error-text" role="alert" data-testid="pad-window-empty">
-          The latency window is empty: “Window from” must be below “Window to”. Start refuses it.
-        </p>
-      )}
       {preview && !empty && (
         <p className="field-note" data-testid="pad-window-preview">
           In MACs this window is {costText(preview.lo, 'MACs')} … {costText(preview.hi, 'MACs')} (the space spans {costText(preview.min, 'MACs')} …{' '}
