@@ -23,7 +23,7 @@ function record(extra: Record<string, unknown>): ResultRecord {
     latency: { ms: 1, profileId: 'p', profileName: 'laptop', label: 'predicted (profile laptop)' },
     history: [],
     ...extra,
-  } as ResultRecord;
+  };
 }
 
 describe('AtomNAS result view', () => {

@@ -6,16 +6,16 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { serializeProfile } from '../../core/latency/profileSchema';
-import { linearBranchProfile } from '../../core/latency/testProfile';
-import { resultRecordSchema, type ResultRecord } from '../../core/method/resultRecord';
-import { parseFlags } from '../../cli/args';
-import { main } from '../../cli/main';
-import { configFromFlags, searchFlags, selectMethod } from '../../cli/search';
-import { encodeBuiltin } from '../../data/builtin';
-import { syntheticData } from '../../engine/testing';
-import { atomnasPreset } from './settings';
-import type { AtomNasRecordFields } from './snapshot';
+import { serializeProfile } from '../../../core/latency/profileSchema';
+import { linearBranchProfile } from '../../../core/latency/testProfile';
+import { resultRecordSchema, type ResultRecord } from '../../../core/method/resultRecord';
+import { parseFlags } from '../../../cli/args';
+import { main } from '../../../cli/main';
+import { configFromFlags, searchFlags, selectMethod } from '../../../cli/search';
+import { encodeBuiltin } from '../../../data/builtin';
+import { syntheticData } from '../../../engine/testing';
+import { atomnasPreset } from '../settings';
+import type { AtomNasRecordFields } from '../snapshot';
 
 function capture() {
   const out: string[] = [];
