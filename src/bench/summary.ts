@@ -3,7 +3,7 @@
  * responsiveness and memory verdicts. The browser page and Node collect raw numbers; everything derived is here.
  */
 import { mad, median } from '../core/latency/stats';
-import { spearman } from '../core/latency/rank';
+import { spearman } from '../core/search/rank';
 
 /** Median and MAD of per-step times after dropping `warmup` leading steps. */
 export interface StepSummary {

@@ -36,6 +36,17 @@ export function makeBatch(dataset: Dataset, order: ArrayLike<number>, start: num
 }
 
 /**
+ * Full batches of `batchSize` in one epoch over `n` training examples (the partial last batch is dropped, see
+ * BatchSource). Throws a RangeError that names the problem when not even one full batch fits.
+ */
+export function batchesPerEpoch(n: number, batchSize: number): number {
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batch size must be a positive integer, got ${batchSize}`);
+  const batches = Math.floor(n / batchSize);
+  if (batches < 1) throw new RangeError(`batch size ${batchSize} is larger than the ${n} training examples`);
+  return batches;
+}
+
+/**
  * Endless source of shuffled training minibatches over `indices`: each epoch is a fresh permutation drawn from `rng`;
  * the last partial batch of an epoch is dropped (every step sees exactly `batchSize` examples, so BN statistics and
  * the loss scale do not jump at epoch ends).
@@ -54,11 +65,7 @@ export class BatchSource {
     readonly batchSize: number,
     private readonly rng: Rng,
   ) {
-    if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batch size must be a positive integer, got ${batchSize}`);
-    this.batchesPerEpoch = Math.floor(indices.length / batchSize);
-    if (this.batchesPerEpoch < 1) {
-      throw new RangeError(`batch size ${batchSize} is larger than the ${indices.length} training examples`);
-    }
+    this.batchesPerEpoch = batchesPerEpoch(indices.length, batchSize);
     this.reshuffle();
   }
 

@@ -15,7 +15,13 @@ import { KeyedOptimizer, type OptimizerConfig, type OptimizerKind } from './opti
 
 /** Training recipe. */
 export interface TrainConfig {
+  /** Length of the run in whole epochs; the LR schedule spans them. */
   epochs: number;
+  /**
+   * Stop after this many steps when that comes before the end of `epochs` (a step or image budget, see engine/trainSpec):
+   * totalSteps = min(epochs × stepsPerEpoch, maxSteps), and the LR schedule spans the shorter run.
+   */
+  maxSteps?: number;
   batchSize: number;
   /** Peak learning rate (after warm-up). */
   lr: number;
@@ -117,7 +123,10 @@ export class Trainer {
   ) {
     this.source = new BatchSource(data.dataset, data.split.train, cfg.batchSize, rngStream(cfg.seed, 'data'));
     this.stepsPerEpoch = this.source.batchesPerEpoch;
-    this.totalSteps = this.stepsPerEpoch * cfg.epochs;
+    if (cfg.maxSteps !== undefined && !(Number.isInteger(cfg.maxSteps) && cfg.maxSteps >= 0)) {
+      throw new RangeError(`maxSteps must be an integer ≥ 0, got ${cfg.maxSteps}`);
+    }
+    this.totalSteps = Math.min(this.stepsPerEpoch * cfg.epochs, cfg.maxSteps ?? Infinity);
     this.optimizer = new KeyedOptimizer(net.params, { ...cfg.optimizerOptions, kind: cfg.optimizer, momentum: cfg.momentum, nesterov: cfg.nesterov });
     this.forward = hooks.forward ?? ((n, x, t) => n.apply(x, t));
   }

@@ -9,7 +9,7 @@
 
 import type { Rng } from '../rng';
 import { shareWithin, rmspe } from './errors';
-import { kendallTauB, spearman } from './rank';
+import { kendallTauB, spearman } from '../search/rank';
 
 export class PredictorError extends Error {
   constructor(message: string) {

@@ -9,7 +9,7 @@
  */
 import type { ArchSpec } from '../../../core/archspec';
 import { archCosts } from '../../../core/costs';
-import { kendallTauB } from '../../../core/latency/rank';
+import { kendallTauB } from '../../../core/search/rank';
 import type { HistoryRow } from '../../../core/method/resultRecord';
 import type { RunStart } from '../../../core/method/runStart';
 import { baselineGenotype, extremeGenotypes, genotypeKey, sampleGenotype, SINGLE_PATH_OPS, singlePathSpace, spaceSizeLog10, type Genotype, type SkeletonShape } from '../../../core/space/singlePath';

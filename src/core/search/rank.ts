@@ -1,7 +1,8 @@
 /**
- * Rank correlations used to judge latency predictors (pure, no tfjs): Spearman ρ (Pearson correlation of average
- * ranks, so ties are handled) and Kendall τ-b (the tie-corrected τ). Both return NaN when either input is constant,
- * where a rank correlation is undefined.
+ * Rank correlations of two scores of the same items (pure, method-neutral): how well a latency predictor orders
+ * networks like the measurements do, how well one-shot accuracy orders architectures like stand-alone training does.
+ * Spearman ρ (Pearson correlation of average ranks, so ties are handled) and Kendall τ-b (the tie-corrected τ). Both
+ * return NaN when either input is constant, where a rank correlation is undefined.
  */
 
 function assertPaired(x: readonly number[], y: readonly number[], fn: string): void {
@@ -64,7 +65,7 @@ export function spearman(x: readonly number[], y: readonly number[]): number {
 
 /**
  * Kendall's τ-b = (n_c − n_d) / √((n_0 − n_1)(n_0 − n_2)), with n_0 = n(n−1)/2, n_1 / n_2 the pairs tied in x / in y.
- * A pair tied in x or y is neither concordant nor discordant. O(n²): the profiler compares tens of networks.
+ * A pair tied in x or y is neither concordant nor discordant. O(n²): callers compare tens of items, not thousands.
  */
 export function kendallTauB(x: readonly number[], y: readonly number[]): number {
   assertPaired(x, y, 'kendallTauB');
