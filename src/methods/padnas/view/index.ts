@@ -1,5 +1,6 @@
 /** PAD-NAS's view part (app only): what `padnasMethod.loadView()` resolves to. */
 import type { MethodView } from '../../viewTypes';
+import { FIELD_HINTS } from '../hints';
 import type { PadNasSnapshot } from '../snapshot';
 import { padnasLive } from './liveBuffer';
 import { Live } from './Live';
@@ -12,4 +13,6 @@ export const view: MethodView<PadNasSnapshot> = {
   Result,
   SettingsExtra,
   onSnapshot: (snap) => padnasLive.apply(snap),
+  // The preset choice is not a field: its "?" text.
+  hints: { preset: FIELD_HINTS.preset },
 };
