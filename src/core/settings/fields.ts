@@ -22,6 +22,8 @@ interface FieldBase<K extends string> {
   cli: string;
   /** Hidden behind "More settings" in the form. */
   advanced?: boolean;
+  /** The form greys the field out when this says it has no effect (e.g. ρ in target mode). */
+  enabledWhen?: (config: Record<string, unknown>) => boolean;
 }
 
 /** A number clamped to [min, max] (in shown units). */
@@ -43,6 +45,8 @@ export interface ChoiceField<K extends string = string> extends FieldBase<K> {
   kind: 'choice';
   values: readonly string[];
   codec?: { toConfig(word: string): unknown; fromConfig(v: unknown): string };
+  /** Friendlier option texts in the form (the URL and CLI use the words). */
+  labels?: Readonly<Record<string, string>>;
 }
 
 /** On/off; written as `words[1]` / `words[0]` in URLs (default on/off) and true/false on the CLI. */

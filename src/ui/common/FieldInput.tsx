@@ -112,7 +112,7 @@ export function FieldInput(props: Props) {
       >
         {field.values.map((v) => (
           <option key={v} value={v}>
-            {v}
+            {field.labels?.[v] ?? v}
           </option>
         ))}
       </select>

@@ -26,7 +26,7 @@ export function GroupForm({ group, locked, presetLabels, children }: Props) {
   const basic = group.fields.filter((f) => !f.advanced);
   const advanced = group.fields.filter((f) => f.advanced);
   const input = (f: (typeof group.fields)[number]) => (
-    <FieldInput key={f.key} field={f} value={config[f.key]} disabled={locked} onCommit={(v) => setConfig(group.id, { [f.key]: v })} />
+    <FieldInput key={f.key} field={f} value={config[f.key]} disabled={locked || (f.enabledWhen ? !f.enabledWhen(config) : false)} onCommit={(v) => setConfig(group.id, { [f.key]: v })} />
   );
   return (
     <section className="panel" aria-labelledby={`${group.id}-settings-title`}>
