@@ -10,7 +10,7 @@ import { collectErrors } from './fixtures/console';
  * shrink checks every 2 steps and no EMA, so atoms die within a few steps. Then the pruned network is exported and
  * loaded back with stock tf.loadLayersModel in Node.
  */
-const HASH = 'v=1&screen=atomnas&alimit=960&aep=1&arho=0.3&aevery=2&aema=0';
+const HASH = 'v=2&screen=atomnas&alimit=960&aep=1&arho=0.3&aevery=2&aema=0';
 
 async function alive(page: Page): Promise<number> {
   const v = await page.getByTestId('atom-bars').locator('svg').getAttribute('data-alive');
@@ -26,14 +26,13 @@ test('tiny AtomNAS run shrinks live, then the pruned network exports and loads i
   test.setTimeout(420_000);
   const errors = collectErrors(page);
   await page.goto(`/#${HASH}`);
-  await expect(page.getByRole('heading', { name: 'Search settings' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Settings', exact: true })).toBeVisible();
   await expect(page.getByTestId('backend-badge')).toHaveText('webgpu', { timeout: 90_000 });
   const start = page.getByRole('button', { name: 'Start', exact: true });
   await expect(start).toBeEnabled({ timeout: 90_000 });
-  // The latency penalty is listed but unavailable without a device profile, and says why.
-  await expect(page.getByRole('option', { name: /latency on this device \(needs a device profile\)/ })).toBeDisabled();
-  await expect(page.getByTestId('latency-penalty-note')).toContainText('needs a device profile: measure or import one in the Latency profiler');
-  await expect(page.getByTestId('rho-value')).toHaveText('3.00e-1');
+  // The latency penalty says what it needs; ρ comes from the link.
+  await expect(page.getByTestId('latency-penalty-note')).toContainText('needs a device profile');
+  await expect(page.getByRole('spinbutton', { name: 'ρ (penalty strength)' })).toHaveValue('0.3');
 
   await start.click();
   // The first snapshot shows the whole supernet.
@@ -102,7 +101,12 @@ test('latency penalty: unavailable without a profile, refused with a profile tha
   await page.goto(`/#${HASH}`);
   await expect(page.getByTestId('backend-badge')).toHaveText('webgpu', { timeout: 90_000 });
   const penalty = page.getByRole('combobox', { name: 'Penalty per atom' });
-  await expect(page.getByRole('option', { name: /latency on this device \(needs a device profile\)/ })).toBeDisabled();
+  const start = page.getByRole('button', { name: 'Start', exact: true });
+  await expect(start).toBeEnabled({ timeout: 90_000 });
+  // Without a profile the latency penalty does not start, and says why.
+  await penalty.selectOption('latency');
+  await start.click();
+  await expect(page.getByTestId('method-error')).toContainText('need a device latency profile');
 
   const useProfile = async (profile: typeof quick) => {
     await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Latency' }).click();
@@ -113,13 +117,13 @@ test('latency penalty: unavailable without a profile, refused with a profile tha
   };
 
   await useProfile(quick);
-  await expect(page.getByRole('option', { name: 'latency on this device', exact: true })).toBeEnabled();
-  await penalty.selectOption('latency');
+  await expect(penalty).toHaveValue('latency');
   const note = page.getByTestId('latency-penalty-note');
   await expect(note).toContainText('Profile "e2e quick profile" cannot price 7 branches of this supernet');
   await expect(note).toContainText('measure a full profile, or search kernel sizes 3-5');
-  const start = page.getByRole('button', { name: 'Start', exact: true });
-  await expect(start).toBeDisabled();
+  // Start is refused by the worker before anything trains, with the same reason.
+  await start.click();
+  await expect(page.getByTestId('method-error')).toContainText('cannot price');
 
   await useProfile(full);
   await expect(penalty).toHaveValue('latency');
@@ -129,14 +133,7 @@ test('latency penalty: unavailable without a profile, refused with a profile tha
   const readout = page.getByTestId('an-latency');
   await expect(readout).toHaveText(/^\d+\.\d+ ms/, { timeout: 120_000 });
   await expect(page.getByText('Latency now, predicted (profile e2e full profile)')).toBeVisible();
-  await expect(page.getByTestId('atomnas-error')).toHaveCount(0);
-  // The run card names the context, the seeded subset and the profile the atoms were priced with.
-  const card = page.getByTestId('atomnas-run-card');
-  await expect(card).toContainText('webgpu');
-  await expect(card).toContainText('960 / 1000 / 1000');
-  await expect(card).toContainText('train = a seeded random subset');
-  await expect(card).toContainText('penalty latency');
-  await expect(card).toContainText('e2e full profile (predictions only)');
+  await expect(page.getByTestId('method-error')).toHaveCount(0);
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
   expect(errors).toEqual([]);
 });

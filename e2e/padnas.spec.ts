@@ -60,10 +60,12 @@ test('tiny PAD-NAS run prunes its search space live: the heatmap greys pruned ce
   await expect(page.getByTestId('pad-size').locator('rect.size')).toHaveCount(2);
   await expect.poll(async () => Number(await page.getByTestId('pad-scatter').locator('svg').getAttribute('data-generations')), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
 
-  // Cancel stops the run (the found architecture's stand-alone training is left to the CLI and unit tests: it would
-  // double the time on SwiftShader); the pruned space stays on screen.
-  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
-  await expect(page.getByTestId('run-state')).toHaveText('Cancelled', { timeout: 120_000 });
+  // Pause keeps the pruned space on screen (the found architecture's stand-alone training is left to the CLI and unit
+  // tests: it would double the time on SwiftShader); Reset then stops the run and clears the charts.
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Resume', exact: true })).toBeEnabled({ timeout: 120_000 });
   expect(await pruned(page)).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(page.getByTestId('method-progress')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
