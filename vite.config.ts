@@ -1,3 +1,4 @@
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
@@ -7,12 +8,28 @@ const isolationHeaders = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+/**
+ * The worker never shows a method's view (React panels, CSS): its build resolves the descriptors' lazy
+ * `import('./view/index')` to an empty module, so no React or view CSS lands in the worker's chunks.
+ */
+const noViewsInWorker: Plugin = {
+  name: 'no-method-views-in-worker',
+  enforce: 'pre',
+  resolveId(id, importer) {
+    if (importer && /[\\/]src[\\/]methods[\\/][^\\/]+[\\/]index\.ts$/.test(importer) && /^\.\/view(\/index)?$/.test(id)) return '\0method-view-stub';
+    return null;
+  },
+  load(id) {
+    return id === '\0method-view-stub' ? 'export const view = null;' : null;
+  },
+};
+
 export default defineConfig({
   plugins: [react()],
   base: './',
   server: { headers: isolationHeaders, port: 5173 },
   preview: { headers: isolationHeaders, port: 4173 },
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [noViewsInWorker] },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.{ts,tsx}'],
