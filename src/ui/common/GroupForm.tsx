@@ -48,7 +48,7 @@ export function GroupForm({ group, locked, presetLabels, children }: Props) {
         </div>
       )}
       {/* Not a disabled fieldset: the "?" buttons inside must stay usable during a run. */}
-      <div className="settings-grid" role="group" aria-label={`${group.label} settings`} aria-disabled={locked}>
+      <div className="settings-grid" role="group" aria-label={`${group.label} settings`}>
         {basic.map(input)}
       </div>
       {advanced.length > 0 && (
