@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -67,5 +67,16 @@ describe('cli main', () => {
     expect(r.history).toHaveLength(2);
     expect(r.testAccuracy).toBeGreaterThanOrEqual(0);
     expect(r.testAccuracy).toBeLessThanOrEqual(1);
+  });
+
+  it('stops a diverging run with exit code 3 and advice, leaving an earlier --out file as it was', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'nas-cli-'));
+    const out = join(dir, 'r.json');
+    await writeFile(out, '{"kept": true}\n');
+    const c = capture();
+    const argv = ['train', '--tiny', '--width', '1', '--train-limit', '320', '--batch', '32', '--epochs', '2', '--warmup', '0', '--optimizer', 'adam', '--lr', '1', '--schedule', 'constant', '--label-smoothing', '0', '--out', out];
+    expect(await main(argv, c.io)).toBe(3);
+    expect(c.err.join('\n')).toMatch(/Training diverged at step \d+: .*Lower the learning rate.*warm-up.*another optimizer[^]*exit code 3/);
+    expect(await readFile(out, 'utf8')).toBe('{"kept": true}\n');
   });
 });

@@ -1,6 +1,6 @@
 /**
- * Node CLI: `npm run cli -- <command> [--flag value …]`. Exit codes: 0 success, 1 failure while running (e.g. the
- * training diverged, a data file is bad), 2 bad command line.
+ * Node CLI: `npm run cli -- <command> [--flag value …]`. Exit codes: 0 success, 1 failure while running (e.g. a data
+ * file is bad), 2 bad command line, 3 the training diverged (engine/divergence.ts: what happened and what to try).
  */
 import { pathToFileURL } from 'node:url';
 import { formatFlagHelp, parseFlags, splitCommand, UsageError } from './args';
@@ -42,6 +42,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (e instanceof UsageError) {
       io.error(`error: ${e.message}\n(run 'npm run cli -- ${cmd ? `${cmd.name} ` : ''}--help' for the flags)`);
       return 2;
+    }
+    if (e instanceof Error && e.name === 'DivergenceError') {
+      // Stopped before anything was written: an --out file from an earlier run is left as it was.
+      io.error(`error: ${e.message}\nThe run was stopped (exit code 3); no result file was written.`);
+      return 3;
     }
     io.error(`error: ${e instanceof Error ? e.message : String(e)}`);
     return 1;

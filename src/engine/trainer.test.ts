@@ -111,3 +111,27 @@ describe('Trainer', () => {
     net.dispose();
   });
 });
+
+describe('Trainer divergence (engine/divergence.ts)', () => {
+  it('stops a run whose loss explodes without becoming NaN (Adam at lr 50, no warm-up), before the bad update', async () => {
+    const data = syntheticData(200);
+    const net = buildNetwork(tinySpec(), rngStream(5, 'init'));
+    const trainer = new Trainer(net, data, cfg({ optimizer: 'adam', lr: 50, warmupSteps: 0, schedule: 'constant', weightDecay: 0, labelSmoothing: 0 }));
+    const losses: number[] = [];
+    let err: unknown = null;
+    while (!trainer.done && err === null) {
+      try {
+        losses.push((await trainer.trainStep()).loss);
+      } catch (e) {
+        err = e;
+      }
+    }
+    expect(err).toBeInstanceOf(DivergenceError);
+    expect((err as DivergenceError).reason).toBe('too-high');
+    expect((err as Error).message).toMatch(/loss stayed above .*another optimizer/);
+    expect(trainer.stepIndex).toBe(losses.length); // the step that threw was not counted (nor applied)
+    expect(trainer.stepIndex).toBeLessThan(60);
+    trainer.dispose();
+    net.dispose();
+  });
+});

@@ -8,10 +8,13 @@ import { lrAt, type ScheduleKind } from '../core/schedule';
 import type { Dataset, DataSplit } from '../data/dataset';
 import { allBatches, BatchSource, disposeBatch, type Batch } from './batches';
 import { recalibrateBn, type ForwardFn } from './bnRecalibrate';
+import { DivergenceWatch } from './divergence';
 import type { BnStats } from './layers';
 import { countCorrect, l2WeightDecay, softmaxCrossEntropy } from './loss';
 import { disposeBnStats, type Network } from './network';
 import { KeyedOptimizer, type OptimizerConfig, type OptimizerKind } from './optimizer';
+
+export { DivergenceError } from './divergence';
 
 /** Training recipe. */
 export interface TrainConfig {
@@ -88,22 +91,6 @@ export interface EvalResult {
   n: number;
 }
 
-/** The loss became NaN or ±Infinity; the offending update was not applied. */
-export class DivergenceError extends Error {
-  constructor(
-    readonly step: number,
-    readonly lr: number,
-    readonly lossValue: number,
-  ) {
-    super(
-      `Training diverged at step ${step}: the loss became ${lossValue} with learning rate ${lr.toPrecision(3)}. ` +
-        `The update was not applied. Lower the learning rate (try ${(lr / 3).toPrecision(2)}), add warm-up steps, ` +
-        `or reduce the regularisation strength, then restart the run.`,
-    );
-    this.name = 'DivergenceError';
-  }
-}
-
 /** Step-by-step trainer of one Network. */
 export class Trainer {
   readonly optimizer: KeyedOptimizer;
@@ -114,6 +101,7 @@ export class Trainer {
   private readonly source: BatchSource;
   private recalSource?: BatchSource;
   private readonly forward: ForwardFn;
+  private readonly divergence: DivergenceWatch;
 
   constructor(
     readonly net: Network,
@@ -129,6 +117,7 @@ export class Trainer {
     this.totalSteps = Math.min(this.stepsPerEpoch * cfg.epochs, cfg.maxSteps ?? Infinity);
     this.optimizer = new KeyedOptimizer(net.params, { ...cfg.optimizerOptions, kind: cfg.optimizer, momentum: cfg.momentum, nesterov: cfg.nesterov });
     this.forward = hooks.forward ?? ((n, x, t) => n.apply(x, t));
+    this.divergence = new DivergenceWatch({ numClasses: data.dataset.numClasses, warmupSteps: cfg.warmupSteps });
   }
 
   /** True when every scheduled step has run. */
@@ -142,7 +131,7 @@ export class Trainer {
     return lrAt(step, Math.max(1, this.totalSteps), { base: c.lr, kind: c.schedule, warmupSteps: c.warmupSteps });
   }
 
-  /** Run one optimisation step. Throws DivergenceError (without updating anything) when the loss is not finite. */
+  /** Run one optimisation step. Throws DivergenceError (without updating anything) when the loss diverges. */
   async trainStep(): Promise<StepInfo> {
     const t0 = performance.now();
     const step = this.stepIndex;
@@ -170,9 +159,7 @@ export class Trainer {
       // Async read-back: dataSync would stall (and on WebGPU break) the pipeline.
       const [lossValue, objective] = Array.from(await pair.data());
       pair.dispose();
-      if (!Number.isFinite(lossValue) || !Number.isFinite(objective)) {
-        throw new DivergenceError(step, lr, Number.isFinite(lossValue) ? objective : lossValue);
-      }
+      this.divergence.check(step, lr, lossValue, objective); // throws DivergenceError (engine/divergence.ts)
       const byName: Record<string, tf.Tensor> = {};
       for (const [tfName, g] of Object.entries(result.grads)) byName[params.nameOf(tfName)] = g;
       this.optimizer.applyGradients(byName, lr);

@@ -24,7 +24,7 @@ export function MethodStatus({ run }: { run: MethodRunStore }) {
       {s.state === 'cancelled' && <p className="small">Stopped.</p>}
       {s.diverged && (
         <p className="error-text" role="alert">
-          The loss diverged at step {s.diverged.step} and the search was paused: {s.diverged.message}. Try a lower learning rate.
+          The search was paused. {s.diverged.message}
         </p>
       )}
       {s.error && (

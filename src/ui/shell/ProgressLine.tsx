@@ -22,7 +22,7 @@ export function ProgressLine() {
       case 'done':
         return s.test ? `Done. Test accuracy ${percent(s.test.acc)}.` : 'Done. Measuring test accuracy…';
       case 'diverged':
-        return 'Training diverged (the loss became NaN) and was paused.';
+        return 'Training diverged and was paused: see below for what happened and what to try.';
       case 'error':
         return `The run failed: ${s.runError ?? s.runMessage ?? 'unknown error'}`;
       case 'cancelled':

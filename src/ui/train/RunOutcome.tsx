@@ -18,8 +18,9 @@ export function RunOutcome() {
         <h3>Training diverged at step {diverged.step + 1}</h3>
         <p>{diverged.message}</p>
         <p>
-          The loss became NaN (not a number): an update was so large that the weights overflowed. This is a property of the settings, not a bug.
-          What usually helps: a lower learning rate, the cosine schedule, or Adam with a learning rate around 0.002.
+          An update was so large that the weights were thrown off (the loss became NaN, or stayed far above where it started). This is a
+          property of the settings, not a bug. What usually helps: a lower learning rate, more warm-up steps, the cosine schedule, or another
+          optimizer (SGD with momentum; Adam with a learning rate around 0.002).
         </p>
         <button
           type="button"
