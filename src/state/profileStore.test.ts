@@ -20,9 +20,24 @@ describe('ProfileStore', () => {
     const p = syntheticProfile('x');
     const text = s.exportText(p);
     const t = new ProfileStore(memoryBackend());
-    await t.importText(text);
+    expect((await t.importText(text)).copyOf).toBeNull();
     const [back] = (await t.list()).profiles;
     expect(serializeProfile(back)).toBe(serializeProfile(p));
+  });
+  it('importing a profile whose id is stored adds a copy with a new id; the stored one is kept as it was', async () => {
+    const s = new ProfileStore(memoryBackend());
+    const stored = { ...syntheticProfile('p1'), name: 'my laptop' };
+    await s.save(stored);
+    const other = { ...syntheticProfile('p1'), name: 'a friend\'s phone', createdAt: '2030-01-01T00:00:00Z' };
+    const first = await s.importText(serializeProfile(other));
+    expect(first.copyOf).toBe('p1');
+    expect(first.profile.id).toBe('p1-copy');
+    expect(first.profile.name).toBe('a friend\'s phone');
+    const second = await s.importText(serializeProfile(other));
+    expect(second.profile.id).toBe('p1-copy-2');
+    const { profiles } = await s.list();
+    expect(profiles.map((p) => p.id).sort()).toEqual(['p1', 'p1-copy', 'p1-copy-2']);
+    expect(serializeProfile(profiles.find((p) => p.id === 'p1') as typeof stored)).toBe(serializeProfile(stored));
   });
   it('a corrupted or foreign file throws and leaves stored profiles untouched', async () => {
     const s = new ProfileStore(memoryBackend());

@@ -74,11 +74,17 @@ export class ProfileStore {
   }
 
   /**
-   * Import a profile file's text. Throws ProfileError (nothing stored) for a bad or foreign file. A profile whose id
-   * is already stored replaces it (the same measurement imported again).
+   * Import a profile file's text. Throws ProfileError (nothing stored) for a bad or foreign file. Never replaces a stored
+   * profile: a file whose id is already stored is added as a copy with a new id (`<id>-copy`, `<id>-copy-2`, …), and
+   * `copyOf` names the stored id so the message can say so.
    */
-  async importText(text: string): Promise<LatencyProfile> {
-    return this.save(parseProfileText(text));
+  async importText(text: string): Promise<{ profile: LatencyProfile; copyOf: string | null }> {
+    const parsed = parseProfileText(text);
+    const taken = new Set((await this.backend.getAll()).map((r) => (r as { id?: unknown } | null)?.id).filter((id) => typeof id === 'string'));
+    if (!taken.has(parsed.id)) return { profile: await this.save(parsed), copyOf: null };
+    let id = `${parsed.id}-copy`;
+    for (let n = 2; taken.has(id); n++) id = `${parsed.id}-copy-${n}`;
+    return { profile: await this.save({ ...parsed, id }), copyOf: parsed.id };
   }
 
   /** The file text of a stored profile (versioned JSON). */

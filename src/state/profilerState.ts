@@ -185,9 +185,12 @@ export async function deleteProfile(id: string): Promise<void> {
 /** Import a profile file; a bad or foreign file shows its error and changes nothing stored. */
 export async function importProfileFile(file: File): Promise<void> {
   try {
-    const p = await profileStore().importText(await file.text());
+    const { profile: p, copyOf } = await profileStore().importText(await file.text());
     await refreshProfiles();
-    useProfiler.setState({ selectedId: p.id, message: { kind: 'ok', text: `Imported "${p.name}" from ${file.name}.` } });
+    const text = copyOf
+      ? `Imported "${p.name}" from ${file.name} as a copy with id "${p.id}": a stored profile already has id "${copyOf}", and it was kept as it was.`
+      : `Imported "${p.name}" from ${file.name}.`;
+    useProfiler.setState({ selectedId: p.id, message: { kind: 'ok', text } });
   } catch (e) {
     setError(`${file.name} was not imported: ${errText(e)}`);
   }
