@@ -3,7 +3,7 @@
  * Runs are started with the settings of the moment; the run card freezes them.
  */
 import { WorkerRequestError } from '../worker/client';
-import type { ExportedModel, RunAction, TrainSettings, TrainStarted } from '../worker/protocol';
+import type { ExportedModel, TrainSettings, TrainStarted } from '../worker/protocol';
 import { holdsWorker, mayStart, noteWorkerRun } from './activeRun';
 import { METHODS } from '../methods/registry';
 import { trainSeries } from './series';
@@ -70,15 +70,6 @@ export async function startRun(paused = false): Promise<void> {
     if (paused) void getClient().request('run/control', { action: 'step' });
   } catch (e) {
     if (useStore.getState().runId === runId) useStore.getState().failRun(e instanceof Error ? e.message : String(e));
-  }
-}
-
-/** A run/control request for a method screen's search; any failure marks the app's run as failed, with its message. */
-export async function requestRunControl(action: RunAction): Promise<void> {
-  try {
-    await getClient().request('run/control', { action });
-  } catch (e) {
-    useStore.getState().failRun(e instanceof Error ? e.message : String(e));
   }
 }
 
