@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lutKey, specLutOps } from '../latency/lutKeys';
+import { lutKey, mbBranchOp, perChannelKey, specLutOps } from '../latency/lutKeys';
 import { predictLatencyMs } from '../latency/predict';
 import { syntheticProfile } from '../latency/testProfile';
 import { extremeGenotypes, genotypeSpec, singlePathSpace, type SkeletonShape } from './singlePath';
@@ -67,5 +67,33 @@ describe('cost window', () => {
     expect(formatCost(1_234_567, 'MACs')).toBe('1.23 M MACs');
     expect(formatCost(456_000, 'MACs')).toBe('456 k MACs');
     expect(formatCost(4.567, 'ms')).toBe('4.57 ms');
+  });
+});
+
+describe('cost window: implausible profile costs are refused before a search starts', () => {
+  it('a predictor whose intercept makes a prediction ≤ 0 is refused, naming the predictor and the architecture', () => {
+    const p = fullProfile();
+    if (!p.predictor) throw new Error('fixture has a predictor');
+    p.predictor = { ...p.predictor, a: 1, b: 0, c: -99_999 };
+    for (const objective of ['latency', 'auto'] as const) {
+      expect(() => costWindow({ ...base, objective, profile: p })).toThrow(/profile "synthetic test profile" gives costs that are not positive numbers: the predictor \(a = 1\.00, b = 0\.00, c = -1\.00e\+5 ms\) gives -1\.00e\+5 ms for ".*".*measure the profile again/);
+    }
+    expect(costWindow({ ...base, objective: 'macs', profile: p }).window.unit).toBe('MACs');
+  });
+
+  it('a per-channel fit that prices a block at ≤ 0 ms anywhere in the space is refused and named', () => {
+    const p = fullProfile();
+    // Drop one slot's LUT entries so that its MB ops are priced by a per-channel fit with a large negative intercept.
+    const space = singlePathSpace(1);
+    const g = extremeGenotypes(space).cheapest.slice();
+    const slot = space.findIndex((ops) => ops.includes('k3e3'));
+    g[slot] = 'k3e3';
+    const spec = genotypeSpec(g, SK);
+    const mb = specLutOps(spec).find(({ layer, op }) => layer.type === 'mb' && layer.expand !== false && op && p.lut[lutKey(op)] !== undefined && layer.branches[0]?.k === 3);
+    if (!mb?.op || mb.layer.type !== 'mb') throw new Error('fixture has a k3 MB layer');
+    delete p.lut[lutKey(mb.op)];
+    const famKey = perChannelKey(mbBranchOp(mb.layer, 0, mb.inShape));
+    p.perChannel[famKey] = { slopeMs: 0.001, interceptMs: -50, widths: [8, 16], slot };
+    expect(() => costWindow({ ...base, objective: 'latency', profile: p })).toThrow(new RegExp(`per-channel fit "${famKey.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" gives -50\\.0 ms`));
   });
 });

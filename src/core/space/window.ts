@@ -4,6 +4,7 @@
  * (1) architecture of the full space, measured in the same unit.
  */
 import { archCosts } from '../costs';
+import { costProblem } from '../latency/costCheck';
 import { predictLatency } from '../latency/predict';
 import type { LatencyProfile } from '../latency/profileSchema';
 import { extremeGenotypes, genotypeKey, genotypeSpec, type Genotype, type SkeletonShape } from './singlePath';
@@ -60,6 +61,20 @@ function unpricedMessage(profileName: string, missing: string[]): string {
   return `The profile "${profileName}" cannot price this skeleton (${list}). Measure a profile with the same skeleton (tiny / width) to search by latency.`;
 }
 
+/** `base` and, for every slot and op of the space, `base` with that op in that slot (the dearest included). */
+function coverGenotypes(space: readonly (readonly string[])[], base: Genotype): Genotype[] {
+  const out: Genotype[] = [base, extremeGenotypes(space).dearest];
+  space.forEach((ops, slot) =>
+    ops.forEach((op) => {
+      if (op === base[slot]) return;
+      const g = base.slice();
+      g[slot] = op;
+      out.push(g);
+    }),
+  );
+  return out;
+}
+
 /** Build the cost model of a window. Throws (in plain words) when the fractions or the objective cannot work. */
 export function costWindow(w: WindowInput): CostModel {
   if (!(w.lo >= 0 && w.hi <= 1 && w.lo < w.hi)) throw new RangeError(`the window [${w.lo}, ${w.hi}] must satisfy 0 ≤ from < to ≤ 1`);
@@ -76,6 +91,9 @@ export function costWindow(w: WindowInput): CostModel {
     } else {
       const probe = [cheapest, dearest].map((g) => predictLatency(genotypeSpec(g, sk), profile));
       if (probe.every((p) => Number.isFinite(p.ms))) {
+        // Every op of the space, each in one architecture: a cost ≤ 0 or not finite anywhere refuses the profile.
+        const problem = costProblem(coverGenotypes(w.space, cheapest).map((g) => genotypeSpec(g, sk)), profile);
+        if (problem) throw new Error(problem);
         price = (g) => predictLatency(genotypeSpec(g, sk), profile).ms;
         unit = 'ms';
         profileName = profile.name;

@@ -92,6 +92,29 @@ describe('profiles that cannot price the supernet are refused with a clear error
   });
 });
 
+describe('profiles whose costs are not positive are refused, naming the entry', () => {
+  it('a fit whose negative intercept prices a shrunk block (one channel per branch) at ≤ 0 ms', () => {
+    const spec = atomnasSupernetSpec(tiny, input, 10);
+    const profile = linearBranchProfile({ slope });
+    for (const op of searchedBranches(spec)[2].ops) {
+      const key = perChannelKey(op);
+      profile.perChannel[key] = { ...profile.perChannel[key], interceptMs: -5 };
+    }
+    const p = priceSupernetAtoms(spec, profile, { tiny: true, width: 1 });
+    expect(p.ok).toBe(false);
+    if (!p.ok) expect(p.message).toMatch(/gives costs that are not positive numbers: per-channel fit "mbch[^"]*" gives -[\d.]+ ms for layer \d+ of ".*one channel per branch\)".*measure the profile again/);
+  });
+
+  it('a predictor whose intercept makes the thinnest network cost ≤ 0 ms', () => {
+    const profile = linearBranchProfile({ slope });
+    if (!profile.predictor) throw new Error('fixture has a predictor');
+    profile.predictor = { ...profile.predictor, a: 0.001, b: 0, c: -10 };
+    const p = atomnasLatencyPricing(tiny, input, 10, profile);
+    expect(p.ok).toBe(false);
+    if (!p.ok) expect(p.message).toMatch(/the predictor \(a = 0\.00100, b = 0\.00, c = -10\.0 ms\) gives -[\d.]+ ms/);
+  });
+});
+
 describe('latencyPenaltyStatus (the settings panel)', () => {
   const shape = { input, numClasses: 10 };
   it('unselectable without a search-target profile, with the reason', () => {

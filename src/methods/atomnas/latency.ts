@@ -10,6 +10,7 @@
  */
 import type { ArchSpec, InputShape } from '../../core/archspec';
 import { mbBranchOp, perChannelKey, specLutOps } from '../../core/latency/lutKeys';
+import { costProblem } from '../../core/latency/costCheck';
 import { modeParams } from '../../core/latency/plan';
 import { atomLatencyLookup } from '../../core/latency/predict';
 import type { LatencyProfile } from '../../core/latency/profileSchema';
@@ -32,6 +33,12 @@ export type AtomNasLatencyPricing =
 const shapeText = (input: InputShape, tiny: boolean, width: number): string =>
   `${input.height}×${input.width}×${input.channels}, ${tiny ? 'tiny (stem stride 2)' : 'full-size stem'}, width ×${width}`;
 
+/** `spec` with one hidden channel in every branch of its searched MB blocks (the thinnest network shrinking reaches). */
+function thinnest(spec: ArchSpec): ArchSpec {
+  const layers = spec.layers.map((l) => (l.type === 'mb' && l.expand !== false ? { ...l, branches: l.branches.map((b) => ({ ...b, hidden: 1 })) } : l));
+  return { ...spec, name: `${spec.name} (one channel per branch)`, layers };
+}
+
 /**
  * Price every searched atom of `spec` (an AtomNAS supernet: multi-branch MB blocks) with `profile`'s per-channel fits.
  * `tiny` and `width` describe how `spec` was built (for the explanation when the profile was measured on another
@@ -40,7 +47,11 @@ const shapeText = (input: InputShape, tiny: boolean, width: number): string =>
 export function priceSupernetAtoms(spec: ArchSpec, profile: LatencyProfile, shape: { tiny: boolean; width: number }): AtomNasLatencyPricing {
   const who = { profileId: profile.id, profileName: profile.name };
   const r = atomLatencyLookup(spec, profile);
-  if (r.ok) return { ok: true, ...who, perChannel: r.perChannel };
+  if (r.ok) {
+    // Shrinking can take every branch down to one channel: the costs of that network must be positive too.
+    const problem = costProblem([spec, thinnest(spec)], profile);
+    return problem ? { ok: false, ...who, message: problem, missing: [] } : { ok: true, ...who, perChannel: r.perChannel };
+  }
   // Explain: which block shapes and kernels have no fit, or one with a non-positive slope.
   const missing: string[] = [];
   const absentK = new Set<number>();
