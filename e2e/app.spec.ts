@@ -32,8 +32,8 @@ test('out-of-range link settings are clamped with a visible notice', async ({ pa
   await expect(page.getByText('epochs=999 is above the maximum 200; using 200')).toBeVisible();
   await expect(page.getByText('opt="lion" is not one of sgd, rmsprop, adam; using sgd')).toBeVisible();
   await expect(page.getByRole('spinbutton', { name: 'Epochs', exact: true })).toHaveValue('200');
-  // A v1 link is rewritten as v2 with the same meaning (v1's default learning rate was 0.05).
-  expect(new URL(page.url()).hash).toBe('#v=2&epochs=200&lr=0.05');
+  // A v1 link is rewritten as v2 with the same meaning (the app's v1 recipe: lr 0.05, no Nesterov, no warm-up).
+  expect(new URL(page.url()).hash).toBe('#v=2&epochs=200&lr=0.05&nest=off&warm=0');
   await page.getByRole('button', { name: /^Dismiss: Some settings/ }).click();
   await expect(page.getByText('Some settings in the link were adjusted')).toHaveCount(0);
 });

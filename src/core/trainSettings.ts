@@ -57,8 +57,9 @@ export const TRAIN_GROUP: SettingsGroup<TrainSettings> = {
   presets: { full: FULL, quick: QUICK },
   presetUrl: null,
   presetCli: null,
-  // v1 links were written against a URL default learning rate of 0.05.
-  legacyDefaults: () => ({ lr: 0.05 }),
+  // v1 links meant the app's recipe of then: URL default lr 0.05, plain momentum, no warm-up (the CLI's Nesterov and
+  // 100 warm-up steps were not in the app); a v1 link keeps that meaning.
+  legacyDefaults: () => ({ lr: 0.05, nesterov: false, warmupSteps: 0 }),
   fields: [
     num({ key: 'width', url: 'width', cli: 'width', label: 'Width multiplier', min: 0.25, max: 4, step: '0.25',
       hint: 'Multiplies every layer’s channel count. 0.5 halves the channels (about a quarter of the MACs); 2 doubles them. Wider networks learn more but are slower.' }),

@@ -53,7 +53,7 @@ describe('urlState', () => {
   it('v2 takes absent values from the chosen preset; v1 links keep their old meaning', () => {
     expect(parseHash('#v=2&dpreset=big', MODEL).settings.configs.demo).toMatchObject({ preset: 'big', rho: 0.02, targetMacs: 2_000_000 });
     // v1: the Train URL default learning rate was 0.05 (the v1 meaning of a link without lr).
-    expect(parseHash('#v=1&epochs=3', MODEL).settings.configs.train).toMatchObject({ lr: 0.05, epochs: 3 });
+    expect(parseHash('#v=1&epochs=3', MODEL).settings.configs.train).toMatchObject({ lr: 0.05, nesterov: false, warmupSteps: 0, epochs: 3 });
     expect(parseHash('#v=2&epochs=3', MODEL).settings.configs.train).toMatchObject({ lr: 0.1, epochs: 3 });
   });
 
