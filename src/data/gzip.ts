@@ -24,18 +24,25 @@ function concat(chunks: Uint8Array[], total: number): Uint8Array {
 /** Thrown inside `gunzip` when the output passes the size cap. */
 class TooLarge extends Error {}
 
+/** Thrown by `gunzip` when the stream fails (corrupt or truncated); the platform's own message names stream internals. */
+class Broken extends Error {
+  constructor(readonly outputBytes: number) {
+    super('gzip stream failed');
+  }
+}
+
 /** Decompress gzip data; rejects on corrupt or truncated input, or with TooLarge past `maxBytes`. */
 async function gunzip(bytes: Uint8Array, maxBytes: number): Promise<Uint8Array> {
   const stream = new DecompressionStream('gzip');
   const writer = stream.writable.getWriter();
   const reader = stream.readable.getReader();
   let tooLarge = false;
+  let total = 0;
   // Write and read concurrently: with large inputs the writer blocks until the reader drains (backpressure).
   // Copying gives the writer an ArrayBuffer-backed view (the input may be a view of a SharedArrayBuffer).
   const writing = writer.write(new Uint8Array(bytes)).then(() => writer.close());
   const reading = (async () => {
     const chunks: Uint8Array[] = [];
-    let total = 0;
     for (;;) {
       const { done, value } = await reader.read();
       if (done) return concat(chunks, total);
@@ -51,9 +58,9 @@ async function gunzip(bytes: Uint8Array, maxBytes: number): Promise<Uint8Array> 
   try {
     const [, out] = await Promise.all([writing, reading]);
     return out;
-  } catch (e) {
+  } catch {
     // Cancelling the reader also fails the writer; report the cap, whichever promise rejected first.
-    throw tooLarge ? new TooLarge() : e;
+    throw tooLarge ? new TooLarge() : new Broken(total);
   }
 }
 
@@ -72,6 +79,12 @@ export async function maybeGunzip(name: string, bytes: Uint8Array, maxBytes = MA
     return await gunzip(bytes, maxBytes);
   } catch (e) {
     if (e instanceof TooLarge) throw new DataError(name, `decompresses to more than ${maxBytes} bytes; refusing to load it`);
-    throw new DataError(name, `is corrupt or truncated gzip data (${e instanceof Error ? e.message : String(e)})`);
+    const got = e instanceof Broken ? e.outputBytes : 0;
+    // The platform's message ("Failed to execute 'close' on 'WritableStreamDefaultWriter'…") says nothing useful here.
+    throw new DataError(
+      name,
+      `is corrupt or truncated gzip data: the ${bytes.length}-byte file stopped decompressing after ${got} bytes of output. ` +
+        'Download it again, or choose the uncompressed file.',
+    );
   }
 }

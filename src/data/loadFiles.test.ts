@@ -105,4 +105,14 @@ describe('loadUserFiles', () => {
     );
     expect(await errorOf(loadUserFiles([]))).toMatch(/^\(no files\): nothing to load: expected either/);
   });
+
+  it('a CIFAR batch with leftover bytes gets the CIFAR message naming the file (gzipped or not), not the generic one', async () => {
+    const extra = new Uint8Array(2 * CIFAR_RECORD_BYTES + 5);
+    extra.set(makeCifarBatch(2));
+    const want = `data_batch_1.bin: is ${extra.length} bytes, not a multiple of the ${CIFAR_RECORD_BYTES}-byte CIFAR-10 record (1 label + 32×32×3 pixels): 2 whole records and 5 bytes left over`;
+    expect(await errorOf(loadUserFiles([{ name: 'data_batch_1.bin', bytes: extra }]))).toBe(want);
+    expect(await errorOf(loadUserFiles([{ name: 'data_batch_1.bin.gz', bytes: await gzipBytes(extra) }]))).toBe(want.replace('data_batch_1.bin:', 'data_batch_1.bin.gz:'));
+    // A file too short to hold one record, named like a batch: the same specific message.
+    expect(await errorOf(loadUserFiles([{ name: 'test_batch.bin', bytes: new Uint8Array(100) }]))).toMatch(/^test_batch\.bin: is 100 bytes, not a multiple of the 3073-byte CIFAR-10 record/);
+  });
 });

@@ -4,7 +4,7 @@
  */
 
 import { parseCifar10, isCifarSize, CIFAR_RECORD_BYTES } from './cifar';
-import { DataError, hexPrefix, type Dataset } from './dataset';
+import { DataError, hexPrefix, stripGz, type Dataset } from './dataset';
 import { maybeGunzip } from './gzip';
 import { idxDeclaredSize, idxPairToDataset, looksLikeIdx, type NamedBytes } from './idx';
 
@@ -26,7 +26,10 @@ function classify(f: NamedBytes): Kind {
   if (looksLikeIdx(f.bytes) && !(cifarSized && idxDeclaredSize(f.bytes) !== f.bytes.length)) {
     return f.bytes[3] === 1 ? 'idx-labels' : 'idx-images';
   }
-  return cifarSized ? 'cifar' : 'unknown';
+  if (cifarSized) return 'cifar';
+  // Named like a CIFAR-10 batch (*.bin, *batch*) but not a whole number of records: the CIFAR parser's message says how
+  // many whole records and leftover bytes the file has, which is more use than "not a recognised dataset file".
+  return /\.bin$|batch/i.test(stripGz(f.name)) ? 'cifar' : 'unknown';
 }
 
 /**
