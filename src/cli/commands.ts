@@ -18,7 +18,7 @@ export interface CliCommand {
   /** Flags that depend on the arguments (e.g. `search --method X` has X's settings); replaces `flags` when set. */
   flagsFor?(argv: readonly string[]): readonly FlagSpec[];
   /** Runs with parsed flags; resolves to the process exit code (0 = success). */
-  run(flags: Record<string, FlagValue>, io: CliIo): Promise<number>;
+  run(flags: Record<string, FlagValue>, io: CliIo, argv: readonly string[]): Promise<number>;
 }
 
 const registry = new Map<string, CliCommand>();
@@ -37,4 +37,10 @@ export function getCommand(name: string): CliCommand | undefined {
 /** Every registered command, in registration order. */
 export function listCommands(): CliCommand[] {
   return [...registry.values()];
+}
+
+/** The command as the user typed it (the record's card), shell-quoted where needed. */
+export function cliCommandLine(argv: readonly string[]): string {
+  const q = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`);
+  return ['npm run cli --', ...argv.map(q)].join(' ');
 }

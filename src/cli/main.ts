@@ -37,7 +37,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return 0;
     }
     const flags = parseFlags(rest, cmd.flagsFor ? cmd.flagsFor(rest) : cmd.flags, cmd.name);
-    return await cmd.run(flags, io);
+    return await cmd.run(flags, io, [command, ...rest]);
   } catch (e) {
     if (e instanceof UsageError) {
       io.error(`error: ${e.message}\n(run 'npm run cli -- ${cmd ? `${cmd.name} ` : ''}--help' for the flags)`);

@@ -12,7 +12,7 @@ import { presetConfig, validateConfig } from '../core/settings/group';
 import type { MethodDescriptor } from '../methods/descriptor';
 import { getMethod, METHODS } from '../methods/registry';
 import { fieldFlag, UsageError, type FlagSpec, type FlagValue } from './args';
-import type { CliCommand, CliIo } from './commands';
+import { cliCommandLine, type CliCommand, type CliIo } from './commands';
 import { cliHost, DATA_FLAGS, loadCliData } from './data';
 import { checkWritable, writeJson } from './output';
 import { ProgressTicker } from './progress';
@@ -137,9 +137,9 @@ export const searchCommand: CliCommand = {
   summary: `run a NAS method (--method ${methodIds().join('|') || '…'}) on the built-in MNIST (CPU); writes the result record`,
   flags: [],
   flagsFor: (argv) => searchFlags(selectMethod(argv), argValue(argv, 'preset')),
-  async run(flags, io) {
+  async run(flags, io, argv) {
     const m = selectMethod(['--method', String(flags.method)]);
-    const commandLine = ['npm run cli -- search', ...Object.entries(flags).map(([k, v]) => `--${k} ${Array.isArray(v) ? v.join('-') : String(v)}`)].join(' ');
+    const commandLine = cliCommandLine(argv);
     const out = flags.out as string | undefined;
     if (out) await checkWritable('out', out);
     const record = await runSearch(m, flags, io, commandLine);

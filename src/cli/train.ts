@@ -22,7 +22,7 @@ import { recipeOf, TRAIN_GROUP, type TrainSettings } from '../core/trainSettings
 import { fieldFlag, type FlagSpec, type FlagValue, UsageError } from './args';
 import { cliHost, DATA_FLAGS, loadCliData, type CliData } from './data';
 import { checkWritable, writeJson } from './output';
-import type { CliCommand, CliIo } from './commands';
+import { cliCommandLine, type CliCommand, type CliIo } from './commands';
 import { ProgressTicker } from './progress';
 
 /** Flags of `train`: the Train settings (core/trainSettings.ts, defaults = the full recipe that reaches the README figure). */
@@ -151,9 +151,9 @@ export const trainCommand: CliCommand = {
   name: 'train',
   summary: 'train an architecture on the built-in MNIST (CPU) and report val/test accuracy; writes the result record',
   flags: TRAIN_FLAGS,
-  async run(flags, io) {
+  async run(flags, io, argv) {
     const c = trainSettingsFromFlags(flags);
-    const commandLine = ['npm run cli -- train', ...Object.entries(flags).map(([k, v]) => `--${k} ${String(v)}`)].join(' ');
+    const commandLine = cliCommandLine(argv);
     if (c.out) await checkWritable('out', c.out);
     const data = await loadCliData(flags);
     const record = await runTrain(c, data, io, commandLine);
