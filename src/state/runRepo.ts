@@ -1,0 +1,119 @@
+/**
+ * The run repository (issue 14 §1): every finished Train run and search, with its result network's weights, kept in
+ * IndexedDB through `idb`. A run is written as 'running' when it starts; one still 'running' when a page opens the
+ * repository was cut short by a reload or a closed tab and is listed as interrupted with its settings.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { parseBundle, serializeBundle } from '../core/runs/bundle';
+import type { MeasuredLatency, SavedRun } from '../core/runs/savedRun';
+
+interface RunsDb extends DBSchema {
+  runs: { key: string; value: SavedRun; indexes: { savedAt: string } };
+}
+
+export const RUNS_DB = 'nas-playground-runs';
+
+export class RunRepository {
+  private db: Promise<IDBPDatabase<RunsDb>> | null = null;
+  /** Runs started by this page (they are running, not interrupted). */
+  private readonly live = new Set<string>();
+
+  constructor(private readonly dbName = RUNS_DB) {}
+
+  private open(): Promise<IDBPDatabase<RunsDb>> {
+    this.db ??= openDB<RunsDb>(this.dbName, 1, {
+      upgrade(db) {
+        const s = db.createObjectStore('runs', { keyPath: 'id' });
+        s.createIndex('savedAt', 'savedAt');
+      },
+    });
+    return this.db;
+  }
+
+  /** Close the connection (tests; a later call opens it again). */
+  async close(): Promise<void> {
+    if (this.db) (await this.db).close();
+    this.db = null;
+  }
+
+  /** Every saved run, newest first; 'running' entries not started by this page are reported as interrupted. */
+  async list(): Promise<SavedRun[]> {
+    const all = await (await this.open()).getAll('runs');
+    return all
+      .map((r) => (r.status === 'running' && !this.live.has(r.id) ? { ...r, status: 'interrupted' as const } : r))
+      .sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+  }
+
+  async get(id: string): Promise<SavedRun | undefined> {
+    return (await this.open()).get('runs', id);
+  }
+
+  /** Remember a run that has just started (its settings and link), so that a reload shows it as interrupted. */
+  async started(entry: Pick<SavedRun, 'id' | 'method' | 'name' | 'settings' | 'url' | 'parentId'>, now = new Date().toISOString()): Promise<void> {
+    this.live.add(entry.id);
+    await (await this.open()).put('runs', { ...entry, savedAt: now, status: 'running', record: null, model: null, measured: [] });
+  }
+
+  /** A started run ended without a record (cancelled, diverged, failed): forget it. */
+  async ended(id: string): Promise<void> {
+    this.live.delete(id);
+    const db = await this.open();
+    const r = await db.get('runs', id);
+    if (r && r.status === 'running') await db.delete('runs', id);
+  }
+
+  /** Store a finished run (replacing its 'running' entry; a user-given name and the link to its parent survive). */
+  async save(run: SavedRun): Promise<void> {
+    this.live.delete(run.id);
+    const db = await this.open();
+    const prev = await db.get('runs', run.id);
+    const keepName = prev && prev.status !== 'running' ? prev.name : run.name;
+    await db.put('runs', { ...run, name: keepName, parentId: run.parentId ?? prev?.parentId });
+  }
+
+  async rename(id: string, name: string): Promise<void> {
+    const db = await this.open();
+    const r = await db.get('runs', id);
+    if (!r) throw new Error(`No saved run ${id}`);
+    await db.put('runs', { ...r, name: name.trim() || r.name });
+  }
+
+  async remove(id: string): Promise<void> {
+    this.live.delete(id);
+    await (await this.open()).delete('runs', id);
+  }
+
+  /** Add a measurement to a saved run (same batch and device replaces the older one). */
+  async addMeasurement(id: string, m: MeasuredLatency): Promise<void> {
+    const db = await this.open();
+    const r = await db.get('runs', id);
+    if (!r) throw new Error(`No saved run ${id}`);
+    const measured = [...r.measured.filter((x) => !(x.batch === m.batch && x.device === m.device && x.backend === m.backend)), m];
+    await db.put('runs', { ...r, measured });
+  }
+
+  /** The bundle text of the chosen runs (all when `ids` is omitted). */
+  async exportBundle(device: string, ids?: readonly string[]): Promise<string> {
+    const runs = (await this.list()).filter((r) => !ids || ids.includes(r.id));
+    return serializeBundle(runs, device);
+  }
+
+  /**
+   * Import a bundle text: checked whole first (BundleError, nothing stored); a run whose id is already stored is added
+   * under a new id (`<id>-import`, `<id>-import-2`…), never replacing a stored run. Returns the ids stored.
+   */
+  async importBundle(text: string): Promise<string[]> {
+    const { runs } = parseBundle(text);
+    const db = await this.open();
+    const taken = new Set(await db.getAllKeys('runs'));
+    const ids: string[] = [];
+    for (const r of runs) {
+      let id = r.id;
+      for (let n = 1; taken.has(id); n++) id = `${r.id}-import${n > 1 ? `-${n}` : ''}`;
+      taken.add(id);
+      await db.put('runs', { ...r, id });
+      ids.push(id);
+    }
+    return ids;
+  }
+}
