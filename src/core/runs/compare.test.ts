@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { compareRows, filterRows, frontOf, rowsToCsv, scatterPoints, sortRows } from './compare';
+import { testRun } from './testRun';
+
+const mk = (id: string, method: string, acc: number, ms: number | null, imported?: string) => {
+  const r = testRun(id, method, acc);
+  if (ms !== null) r.measured = [{ batch: 1, medianMs: ms, madMs: 0, samples: 21, device: imported ?? 'me', backend: 'webgpu', date: '2026' }];
+  if (imported) r.importedFrom = imported;
+  return r;
+};
+
+describe('comparison rows', () => {
+  const runs = [mk('a', 'random', 0.9, 5), mk('b', 'train', 0.8, 2), mk('c', 'random', 0.7, 3), mk('d', 'atomnas', 0.95, 1, 'their GPU')];
+  const rows = compareRows(runs, 'me');
+
+  it("keeps another device's latency apart and never plots it on the latency axis", () => {
+    const d = rows.find((r) => r.id === 'd')!;
+    expect(d.measuredMs).toBeNull();
+    expect(d.otherDeviceMs).toBe(1);
+    expect(d.imported).toBe('their GPU');
+    expect(scatterPoints(rows, 'latency').map((p) => p.id)).toEqual(['a', 'b', 'c']);
+    expect(scatterPoints(rows, 'macs').map((p) => p.id)).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('draws the Pareto front of accuracy against latency (c is dominated by b)', () => {
+    expect(frontOf(scatterPoints(rows, 'latency')).map((p) => p.id)).toEqual(['b', 'a']);
+  });
+
+  it('sorts with missing values last and filters by text and method', () => {
+    expect(sortRows(rows, 'measuredMs', 'asc').map((r) => r.id)).toEqual(['b', 'c', 'a', 'd']);
+    expect(sortRows(rows, 'testAccuracy', 'desc').map((r) => r.id)).toEqual(['d', 'a', 'b', 'c']);
+    expect(filterRows(rows, '', 'random').map((r) => r.id)).toEqual(['a', 'c']);
+    expect(filterRows(rows, 'TRAIN').map((r) => r.id)).toEqual(['b']);
+  });
+
+  it('writes CSV with a header and quoted cells', () => {
+    const csv = rowsToCsv(rows).split('\n');
+    expect(csv[0].startsWith('name,status,method')).toBe(true);
+    expect(csv).toHaveLength(6);
+    expect(csv[1]).toContain('"Random search · 2026-11-29 10:00"'.replace(/"/g, '')); // no comma: unquoted
+  });
+});

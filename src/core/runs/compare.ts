@@ -1,0 +1,167 @@
+/**
+ * The comparison table and scatter (issue 14 §2), pure: one row per saved run, sorting, filtering, the Pareto front of
+ * test accuracy against a cost, and CSV. Latency measured on another device (imported runs) is never mixed with this
+ * device's: the row's `measuredMs` is this device's only, `otherDeviceMs` holds the imported figure apart.
+ */
+import { paretoFront } from '../search/pareto';
+import type { MeasuredLatency, SavedRun } from './savedRun';
+
+export interface CompareRow {
+  id: string;
+  name: string;
+  status: SavedRun['status'];
+  method: string;
+  label: string;
+  dataset: string;
+  seed: number | null;
+  macs: number | null;
+  params: number | null;
+  valAccuracy: number | null;
+  testAccuracy: number | null;
+  predictedMs: number | null;
+  predictedProfile: string | null;
+  /** Median end-to-end latency at batch 1 measured on this device. */
+  measuredMs: number | null;
+  measured: MeasuredLatency | null;
+  /** Batch-1 latency measured on the exporting device (imported runs only; never plotted with this device's). */
+  otherDeviceMs: number | null;
+  /** (measured − predicted) / measured, when both exist on this device. */
+  predictionError: number | null;
+  wallSeconds: number | null;
+  backend: string;
+  imported: string | null;
+  parentId: string | null;
+  date: string;
+}
+
+/** The measurement of batch 1 taken on `device` (the latest). */
+function batch1(run: SavedRun, device: string | null): MeasuredLatency | null {
+  const hits = run.measured.filter((m) => m.batch === 1 && (device === null || m.device === device));
+  return hits.length ? hits.reduce((a, b) => (a.date >= b.date ? a : b)) : null;
+}
+
+/** Table rows; `device` is this device's label (measurements from other devices are not this device's). */
+export function compareRows(runs: readonly SavedRun[], device: string): CompareRow[] {
+  return runs.map((r) => {
+    const rec = r.record;
+    const mine = r.importedFrom ? null : batch1(r, device);
+    const other = r.importedFrom ? batch1(r, null) : null;
+    const predicted = rec?.latency?.ms ?? null;
+    return {
+      id: r.id,
+      name: r.name,
+      status: r.status,
+      method: r.method,
+      label: rec?.label ?? r.method,
+      dataset: rec ? `${rec.card.dataset.name} (${rec.card.split.train}/${rec.card.split.val}/${rec.card.split.test})` : '–',
+      seed: rec?.card.seed ?? null,
+      macs: rec?.macs ?? null,
+      params: rec?.params ?? null,
+      valAccuracy: rec?.valAccuracy ?? null,
+      testAccuracy: rec?.testAccuracy ?? null,
+      predictedMs: r.importedFrom ? null : predicted,
+      predictedProfile: r.importedFrom ? null : (rec?.latency?.profileName ?? null),
+      measuredMs: mine?.medianMs ?? null,
+      measured: mine,
+      otherDeviceMs: other?.medianMs ?? null,
+      predictionError: mine && predicted !== null && !r.importedFrom ? (mine.medianMs - predicted) / mine.medianMs : null,
+      wallSeconds: rec?.card.wallSeconds ?? null,
+      backend: rec ? `${rec.card.backend} · ${rec.card.adapter}` : '–',
+      imported: r.importedFrom ?? null,
+      parentId: r.parentId ?? null,
+      date: rec?.card.date ?? r.savedAt,
+    };
+  });
+}
+
+export type SortKey = Exclude<keyof CompareRow, 'measured'>;
+
+/** Sort rows by a column; missing values always last. */
+export function sortRows(rows: readonly CompareRow[], key: SortKey, dir: 'asc' | 'desc'): CompareRow[] {
+  const sign = dir === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const x = a[key];
+    const y = b[key];
+    if (x === null || x === undefined) return y === null || y === undefined ? 0 : 1;
+    if (y === null || y === undefined) return -1;
+    if (typeof x === 'number' && typeof y === 'number') return sign * (x - y);
+    return sign * String(x).localeCompare(String(y));
+  });
+}
+
+/** Rows whose name, method, label or dataset contains `text` (case-insensitive), optionally of one method. */
+export function filterRows(rows: readonly CompareRow[], text: string, method = ''): CompareRow[] {
+  const t = text.trim().toLowerCase();
+  return rows.filter(
+    (r) => (!method || r.method === method) && (!t || [r.name, r.method, r.label, r.dataset].some((s) => s.toLowerCase().includes(t))),
+  );
+}
+
+export type XAxis = 'latency' | 'macs' | 'params';
+
+/** A scatter point: x is this device's measured latency, else its prediction (labelled), or MACs/params. */
+export interface ScatterPoint {
+  id: string;
+  method: string;
+  x: number;
+  y: number;
+  /** For latency: 'measured' or 'predicted'. */
+  kind: 'measured' | 'predicted' | 'count';
+}
+
+/** Points of the runs that have a test accuracy and the chosen x; imported runs only on the MACs/params axes. */
+export function scatterPoints(rows: readonly CompareRow[], axis: XAxis): ScatterPoint[] {
+  const out: ScatterPoint[] = [];
+  for (const r of rows) {
+    if (r.testAccuracy === null || r.status !== 'finished') continue;
+    if (axis === 'latency') {
+      if (r.imported) continue; // another device's latency is never placed on this device's axis
+      const x = r.measuredMs ?? r.predictedMs;
+      if (x !== null) out.push({ id: r.id, method: r.method, x, y: r.testAccuracy, kind: r.measuredMs !== null ? 'measured' : 'predicted' });
+    } else {
+      const x = axis === 'macs' ? r.macs : r.params;
+      if (x !== null) out.push({ id: r.id, method: r.method, x, y: r.testAccuracy, kind: 'count' });
+    }
+  }
+  return out;
+}
+
+/** The Pareto front (max accuracy, min x), sorted by x. */
+export function frontOf(points: readonly ScatterPoint[]): ScatterPoint[] {
+  return paretoFront(points.map((p) => ({ p, objectives: [-p.y, p.x] }))).map((s) => s.p).sort((a, b) => a.x - b.x);
+}
+
+const CSV_COLUMNS: [string, (r: CompareRow) => unknown][] = [
+  ['name', (r) => r.name],
+  ['status', (r) => r.status],
+  ['method', (r) => r.method],
+  ['dataset', (r) => r.dataset],
+  ['seed', (r) => r.seed],
+  ['macs', (r) => r.macs],
+  ['params', (r) => r.params],
+  ['val_accuracy', (r) => r.valAccuracy],
+  ['test_accuracy', (r) => r.testAccuracy],
+  ['predicted_ms', (r) => r.predictedMs],
+  ['predicted_profile', (r) => r.predictedProfile],
+  ['measured_ms_batch1', (r) => r.measuredMs],
+  ['measured_device', (r) => r.measured?.device],
+  ['measured_date', (r) => r.measured?.date],
+  ['prediction_error', (r) => r.predictionError],
+  ['other_device_ms', (r) => r.otherDeviceMs],
+  ['imported_from', (r) => r.imported],
+  ['search_wall_s', (r) => r.wallSeconds],
+  ['backend_adapter', (r) => r.backend],
+  ['retrained_from', (r) => r.parentId],
+  ['id', (r) => r.id],
+];
+
+function cell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  const s = typeof v === 'number' ? String(v) : typeof v === 'string' ? v : JSON.stringify(v);
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The rows as CSV (header + one line per row). */
+export function rowsToCsv(rows: readonly CompareRow[]): string {
+  return [CSV_COLUMNS.map(([h]) => h).join(','), ...rows.map((r) => CSV_COLUMNS.map(([, f]) => cell(f(r))).join(','))].join('\n') + '\n';
+}

@@ -1,0 +1,82 @@
+/**
+ * The saved runs as the UI sees them (Compare screen): the list read from the run repository, plus the actions on it
+ * (rename, delete, export/import a bundle). IndexedDB in the app; an in-memory fake only in unit tests.
+ */
+import { create } from 'zustand';
+import type { SavedRun } from '../core/runs/savedRun';
+import { RunRepository } from './runRepo';
+import { useStore } from './store';
+
+export interface SavedRunsState {
+  loaded: boolean;
+  runs: SavedRun[];
+  /** Last outcome of an action (saved, imported, refused…). */
+  message: { kind: 'ok' | 'error'; text: string } | null;
+}
+
+export const useSavedRuns = create<SavedRunsState>()(() => ({ loaded: false, runs: [], message: null }));
+
+let repo: RunRepository | null = null;
+
+/** The app's run repository (null where there is no IndexedDB: nothing is kept). */
+export function runRepository(): RunRepository | null {
+  if (typeof indexedDB === 'undefined') return null;
+  repo ??= new RunRepository();
+  return repo;
+}
+
+/** Use another repository (unit tests). */
+export function setRunRepository(r: RunRepository | null): void {
+  repo = r;
+}
+
+const errText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** This device as a label: adapter vendor/architecture, else the backend (imported runs carry the exporter's). */
+export function deviceLabel(): string {
+  const b = useStore.getState().backend;
+  if (!b) return 'unknown device';
+  const a = b.adapter;
+  const name = a ? [a.vendor, a.architecture || a.device || a.description].filter(Boolean).join(' ') : '';
+  return `${name || 'unknown adapter'}${a?.isFallbackAdapter ? ' (software adapter)' : ''} · ${b.backend}`;
+}
+
+/** Read the list again. */
+export async function refreshSavedRuns(): Promise<void> {
+  const r = runRepository();
+  if (!r) return void useSavedRuns.setState({ loaded: true });
+  try {
+    useSavedRuns.setState({ loaded: true, runs: await r.list() });
+  } catch (e) {
+    useSavedRuns.setState({ loaded: true, message: { kind: 'error', text: `Could not read the saved runs: ${errText(e)}` } });
+  }
+}
+
+async function act(what: string, f: (r: RunRepository) => Promise<string | void>): Promise<void> {
+  const r = runRepository();
+  if (!r) return void useSavedRuns.setState({ message: { kind: 'error', text: 'This browser has no IndexedDB: runs cannot be kept.' } });
+  try {
+    const note = await f(r);
+    useSavedRuns.setState({ message: note ? { kind: 'ok', text: note } : null });
+  } catch (e) {
+    useSavedRuns.setState({ message: { kind: 'error', text: `${what}: ${errText(e)}` } });
+  }
+  await refreshSavedRuns();
+}
+
+export const renameSavedRun = (id: string, name: string): Promise<void> => act('Rename failed', (r) => r.rename(id, name));
+export const deleteSavedRun = (id: string): Promise<void> => act('Delete failed', (r) => r.remove(id));
+
+/** The bundle text of the chosen runs (all when none are chosen). */
+export async function exportSavedRuns(ids?: readonly string[]): Promise<string | null> {
+  const r = runRepository();
+  if (!r) return null;
+  return r.exportBundle(deviceLabel(), ids && ids.length ? ids : undefined);
+}
+
+/** Import a bundle file's text (refused whole, with the reason, when anything is wrong). */
+export const importSavedRuns = (text: string, file: string): Promise<void> =>
+  act(`Could not import ${file}`, async (r) => {
+    const ids = await r.importBundle(text);
+    return `Imported ${ids.length} run${ids.length === 1 ? '' : 's'} from ${file}.`;
+  });
