@@ -2,7 +2,7 @@
  * Connects the worker client to the store: routes worker events into slices and the series buffer, and on a worker
  * crash shows a notice, re-initialises the fresh worker and reloads the dataset. Settings are untouched by a crash.
  */
-import { WorkerClient, WorkerCrashError } from '../worker/client';
+import { SILENT_MS, WorkerClient, WorkerCrashError } from '../worker/client';
 import type { FilePayload, WorkerEvent } from '../worker/protocol';
 import { allMethodRunStores } from './methodRuns';
 import { trainSeries } from './series';
@@ -42,6 +42,16 @@ export function checkStall(now = Date.now()): boolean {
   return true;
 }
 
+/**
+ * How long the worker may be silent before it is treated as dead (worker/heartbeat.ts). On WebGPU the worker thread
+ * only records and awaits GPU work, so its heartbeat timer keeps running: 5 s. WebGL compiles shaders and the CPU
+ * backend computes on the worker thread itself, blocking the timer for a whole step, so they get more time.
+ */
+export function silenceLimit(backend: string): number {
+  if (backend === 'webgpu') return SILENT_MS;
+  return backend === 'webgl' ? 15_000 : 60_000;
+}
+
 /** URL of the built-in MNIST, relative to the page (the worker's own URL is under assets/). */
 export function builtinUrl(): string {
   return new URL('data/mnist-10k.bin', document.baseURI).href;
@@ -58,6 +68,7 @@ export function routeEvent(ev: WorkerEvent): void {
   switch (ev.type) {
     case 'backend':
       st.setBackend(ev.info);
+      if (client) client.silentMs = silenceLimit(ev.info.backend);
       return;
     case 'dataset':
       st.setDataset(ev.summary, ev.preview);
@@ -153,8 +164,16 @@ export function getClient(): WorkerClient {
     client = new WorkerClient();
     client.on(routeEvent);
     client.onCrash(onCrash);
+    client.silentMs = silenceLimit('');
     void initWorker(client);
     setInterval(() => checkStall(), 10_000);
+    // Heartbeat: a worker silent for silentMs is respawned (onCrash fails its runs). Hidden pages are not judged: their
+    // timers are throttled, so the count restarts when the page is shown again.
+    const c = client;
+    setInterval(() => {
+      if (document.visibilityState === 'visible') c.checkHeartbeat();
+    }, 1000);
+    document.addEventListener('visibilitychange', () => c.touch());
   }
   return client;
 }

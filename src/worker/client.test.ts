@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WorkerClient, WorkerCrashError, WorkerRequestError, type WorkerLike } from './client';
+import { HEARTBEAT, SILENT_MS, WorkerClient, WorkerCrashError, WorkerRequestError, type WorkerLike } from './client';
 import type { WorkerEvent, WorkerRequest } from './protocol';
 
 class FakeWorker implements WorkerLike {
@@ -75,5 +75,60 @@ describe('WorkerClient', () => {
     // The new worker is the one that receives requests.
     void client.request('init', {});
     expect(workers[1].sent).toHaveLength(1);
+  });
+
+  it('a worker that goes silent (no heartbeat, no event: hung, or exited without an error) is respawned within 5 s', async () => {
+    let now = 1000;
+    const workers: FakeWorker[] = [];
+    const client = new WorkerClient(() => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w;
+    }, { now: () => now });
+    const reasons: string[] = [];
+    client.onCrash((r) => reasons.push(r));
+    // Not judged before the worker has spoken once (loading the module may take a while).
+    now += 60_000;
+    expect(client.checkHeartbeat()).toBe(false);
+    workers[0].emit({ type: 'ready' });
+    const p = client.request('train/start', { runId: 'r', settings: {} as never });
+    for (let t = 0; t < 4; t++) {
+      now += 1000;
+      workers[0].onmessage?.({ data: HEARTBEAT } as MessageEvent);
+      expect(client.checkHeartbeat()).toBe(false);
+    }
+    // Heartbeats are transport only: listeners never see them.
+    const seen: string[] = [];
+    client.on((ev) => seen.push(ev.type));
+    workers[0].onmessage?.({ data: HEARTBEAT } as MessageEvent);
+    expect(seen).toEqual([]);
+    // Then silence: noticed once SILENT_MS have passed.
+    now += SILENT_MS - 1;
+    expect(client.checkHeartbeat()).toBe(false);
+    now += 2;
+    expect(client.checkHeartbeat()).toBe(true);
+    await expect(p).rejects.toThrow(/stopped: it sent nothing for 5 s/);
+    expect(workers[0].terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+    expect(reasons[0]).toMatch(/sent nothing for 5 s.*hung or exited without an error/);
+    // The fresh worker is not judged before it has spoken.
+    now += 60_000;
+    expect(client.checkHeartbeat()).toBe(false);
+  });
+
+  it('the silence limit can be widened (a CPU backend blocks the worker during a step)', () => {
+    let now = 0;
+    const workers: FakeWorker[] = [];
+    const client = new WorkerClient(() => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w;
+    }, { now: () => now });
+    workers[0].emit({ type: 'ready' });
+    client.silentMs = 60_000;
+    now += 30_000;
+    expect(client.checkHeartbeat()).toBe(false);
+    now += 30_001;
+    expect(client.checkHeartbeat()).toBe(true);
   });
 });

@@ -1,8 +1,10 @@
 /**
  * Main-thread side of the worker: spawns it, sends typed requests (promise per request id), fans events out to
- * subscribers, and respawns a fresh worker when the old one crashes (uncaught error, unreadable message).
+ * subscribers, and respawns a fresh worker when the old one crashes (uncaught error, unreadable message) or falls
+ * silent (no heartbeat for `silentMs`: hung, or exited without an error event; see heartbeat.ts).
  * No tfjs here: the worker bundle is referenced by URL only.
  */
+import { isHeartbeat, SILENT_MS } from './heartbeat';
 import type { ErrorReport, RequestPayload, RequestType, ResponseOf, WorkerEvent, WorkerRequest } from './protocol';
 
 /** A request the worker answered with an error; `file` names the user file at fault, if any. */
@@ -41,6 +43,13 @@ export interface WorkerLike {
   onmessageerror: ((ev: MessageEvent) => void) | null;
 }
 
+export { HEARTBEAT, SILENT_MS } from './heartbeat';
+
+export interface ClientOptions {
+  /** Clock for the heartbeat check (tests pass a fake one). */
+  now?: () => number;
+}
+
 export function spawnAppWorker(): WorkerLike {
   return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'nas-worker' });
 }
@@ -53,9 +62,36 @@ export class WorkerClient {
   private readonly crashListeners = new Set<CrashListener>();
   /** How many times the worker was respawned. */
   restarts = 0;
+  /** Silence (ms) after which `checkHeartbeat` treats the worker as dead; widen it for a backend that blocks the thread. */
+  silentMs = SILENT_MS;
+  private readonly now: () => number;
+  /** When the current worker last posted anything; null until it has spoken once (its module may load slowly). */
+  private lastHeard: number | null = null;
 
-  constructor(private readonly spawn: () => WorkerLike = spawnAppWorker) {
+  constructor(
+    private readonly spawn: () => WorkerLike = spawnAppWorker,
+    opts: ClientOptions = {},
+  ) {
+    this.now = opts.now ?? (() => Date.now());
     this.worker = this.attach(spawn());
+  }
+
+  /**
+   * Call periodically (the app does so every second while the page is visible): when the worker has been silent for
+   * `silentMs`, it is terminated and respawned like a crashed one (pending requests reject, crash listeners run).
+   * Returns true when it did so.
+   */
+  checkHeartbeat(): boolean {
+    if (this.lastHeard === null) return false;
+    const silent = this.now() - this.lastHeard;
+    if (silent < this.silentMs) return false;
+    this.restart(`it sent nothing for ${Math.round(silent / 1000)} s (no heartbeat): it hung or exited without an error`);
+    return true;
+  }
+
+  /** Restart the silence count (e.g. when the page becomes visible again after timers were throttled). */
+  touch(): void {
+    if (this.lastHeard !== null) this.lastHeard = this.now();
   }
 
   /** Send a request; resolves with the worker's answer, rejects with WorkerRequestError or WorkerCrashError. */
@@ -95,6 +131,7 @@ export class WorkerClient {
     for (const p of this.pending.values()) p.reject(err);
     this.pending.clear();
     this.restarts++;
+    this.lastHeard = null;
     this.worker = this.attach(this.spawn());
     for (const fn of this.crashListeners) fn(reason);
   }
@@ -106,7 +143,10 @@ export class WorkerClient {
   }
 
   private attach(w: WorkerLike): WorkerLike {
-    w.onmessage = (ev: MessageEvent) => this.handle(ev.data as WorkerEvent);
+    w.onmessage = (ev: MessageEvent) => {
+      this.lastHeard = this.now();
+      if (!isHeartbeat(ev.data)) this.handle(ev.data as WorkerEvent);
+    };
     w.onerror = (ev: ErrorEvent) => {
       ev.preventDefault?.();
       this.restart(ev.message ? `uncaught error in the worker: ${ev.message}` : 'the worker failed to load or crashed');

@@ -3,6 +3,7 @@
  * with one `response` event. Errors become error responses (with the file name for data errors), never crashes.
  */
 import { createContext } from './context';
+import { HEARTBEAT, HEARTBEAT_EVERY_MS } from './heartbeat';
 import { allHandlers } from './handlers';
 import type { ErrorReport, WorkerEvent, WorkerRequest } from './protocol';
 import { mergeHandlers, Transfer, type Handler } from './registry';
@@ -53,3 +54,5 @@ scope.addEventListener('unhandledrejection', (ev: PromiseRejectionEvent) => {
 });
 
 post({ type: 'ready' });
+// Liveness for the client (heartbeat.ts): stops when this thread hangs or closes, which the client notices.
+setInterval(() => scope.postMessage(HEARTBEAT, []), HEARTBEAT_EVERY_MS);
