@@ -5,6 +5,7 @@
  */
 import { atomnasMethod } from './atomnas/index';
 import type { MethodDescriptor } from './descriptor';
+import { egnasMethod } from './egnas/index';
 import { padnasMethod } from './padnas/index';
 import { randomMethod } from './random/index';
 
@@ -12,6 +13,7 @@ export const METHODS: readonly MethodDescriptor[] = [
   atomnasMethod,
   padnasMethod,
   randomMethod,
+  egnasMethod,
 ];
 
 /** The method with this id, if registered. */

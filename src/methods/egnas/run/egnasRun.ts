@@ -1,0 +1,323 @@
+/**
+ * One Efficient Global NAS run: the four search phases (decided by the pure EgnasSearch), the fair-ranking demo,
+ * then the found chain retrained from scratch with the discovered epoch budget and, in finish(), evaluated on val and
+ * on test, once. One `step()` is one optimisation step; a candidate's validation after each of its epochs is folded
+ * into that epoch's last step. The search's length is not known in advance: the progress total is its worst case, and
+ * the steps a phase did not need are counted as done when it ends.
+ */
+import type { ArchSpec } from '../../../core/archspec';
+import { archCosts } from '../../../core/costs';
+import { recordLatency } from '../../../core/method/buildRecord';
+import type { RunStart } from '../../../core/method/runStart';
+import type { Network } from '../../../engine/network';
+import { createSpecTraining, type SpecTraining, type TrainRecipe } from '../../../engine/trainSpec';
+import { DivergenceError, type TrainData } from '../../../engine/trainer';
+import type { MethodContext, MethodOutcome, MethodRun, MethodStep } from '../../runTypes';
+import { chainArch, genomeText, plainGenome, type ChainGenome, type ChainTask } from '../chain';
+import type { EgnasConfig } from '../config';
+import { rankingPlan, rankingResult, type RankingPlan } from '../ranking';
+import { EgnasSearch, worstCaseEpochs, type CandidateRequest, type DecidedCandidate } from '../search';
+import { crossCheck } from '../settings';
+import type { EgnasCandidate, EgnasSnapshot, EgnasStage, RankingResult, RankingRow } from '../snapshot';
+import { historyRows, recordExtras } from '../summary';
+import { runData } from './data';
+
+/** Training batches that re-estimate BN statistics before each validation (short runs leave them unsettled). */
+const BN_RECAL_BATCHES = 8;
+
+const pct = (v: number | null) => (v === null ? 'diverged' : `${(100 * v).toFixed(1)}%`);
+
+type Job =
+  | { kind: 'search'; req: CandidateRequest }
+  | { kind: 'rank'; row: number; which: 'fixed' | 'aware' | 'ref'; epochs: number }
+  | { kind: 'final'; epochs: number };
+
+interface Training {
+  job: Job;
+  t: SpecTraining;
+  curve: number[];
+  label: string;
+  diverged: boolean;
+}
+
+export class EgnasRun implements MethodRun<EgnasSnapshot> {
+  private readonly task: ChainTask;
+  private readonly search: EgnasSearch;
+  private readonly data: { search: TrainData; final: TrainData };
+  private readonly spe: number;
+  private readonly plan: RankingPlan[];
+  private readonly rows: RankingRow[];
+  private readonly worst: { search: number; final: number; rank: number };
+  private stage: EgnasStage = 'search';
+  private done = 0;
+  private searchSteps = 0;
+  private cur: Training | null = null;
+  private readonly candidates: EgnasCandidate[] = [];
+  private readonly curves = new Map<number, number[]>();
+  private pending: EgnasCandidate[] = [];
+  private pendingRows: RankingRow[] = [];
+  private rankQueue: { row: number; which: 'fixed' | 'aware' | 'ref'; epochs: number }[] = [];
+  private ranking: RankingResult | null = null;
+  private final: Training | null = null;
+  private finalSpec: ArchSpec | null = null;
+  private found: { genome: ChainGenome; acc: number; epochs: number } | null = null;
+  private result: { val: number; test: number } | null = null;
+
+  constructor(
+    private readonly ctx: MethodContext,
+    private readonly config: EgnasConfig,
+  ) {
+    const problems = crossCheck(config);
+    if (problems.length) throw new RangeError(`Efficient Global NAS: ${problems.join('; ')}`);
+    if (ctx.data.split.val.length === 0) throw new Error('Efficient Global NAS decides on the validation split, and this split has no validation images.');
+    const ds = ctx.data.dataset;
+    this.task = { input: { height: ds.height, width: ds.width, channels: ds.channels }, numClasses: ds.numClasses, stemStride: config.tinyStem ? 2 : 1 };
+    this.data = runData(ctx.data, config.trainLimit);
+    this.spe = Math.floor(this.data.search.split.train.length / config.batchSize);
+    if (this.spe < 1) throw new RangeError(`the batch size ${config.batchSize} is larger than the ${this.data.search.split.train.length} training images: lower the batch size or use more images`);
+    this.search = new EgnasSearch(this.task, config);
+    this.plan = rankingPlan(config);
+    this.rows = this.plan.map((p) => ({
+      L: p.L,
+      C: p.C,
+      params: archCosts(chainArch(this.task, plainGenome(p.L, p.C))).params,
+      fixedEpochs: p.fixedEpochs,
+      awareEpochs: p.awareEpochs,
+      refEpochs: p.refEpochs,
+      fixedAcc: null,
+      awareAcc: null,
+      refAcc: null,
+      curves: { fixed: [], aware: [], ref: [] },
+    }));
+    this.plan.forEach((p, row) => {
+      for (const which of ['fixed', 'aware', 'ref'] as const) this.rankQueue.push({ row, which, epochs: which === 'fixed' ? p.fixedEpochs : which === 'aware' ? p.awareEpochs : p.refEpochs });
+    });
+    const w = worstCaseEpochs(config);
+    this.worst = { search: w.epochs * this.spe, final: w.finalEpochs * this.spe, rank: this.rankQueue.reduce((s, q) => s + q.epochs, 0) * this.spe };
+  }
+
+  private get totalSteps(): number {
+    return this.worst.search + this.worst.rank + this.worst.final;
+  }
+
+  start(): RunStart {
+    const spec = chainArch(this.task, plainGenome(this.config.Lmin, this.config.Cmax), 'first candidate');
+    const c = archCosts(spec);
+    const c0 = this.config;
+    const info = { valImages: this.data.search.split.val.length, rankChains: this.plan.length, worstCaseSteps: this.totalSteps, addTol: c0.addTol, dropTol: c0.dropTol, microTol: c0.microTol, paramTol: c0.paramTol };
+    const summary = `depth ${this.config.Lmin}–${this.config.Lmax}, width ${this.config.Cmin}–${this.config.Cmax}; at most ${this.totalSteps} steps (the search usually stops well before)`;
+    return { spec, macs: c.macs, params: c.params, totalSteps: this.totalSteps, stepsPerEpoch: this.spe, totalEpochs: Math.ceil(this.totalSteps / this.spe), info, summary };
+  }
+
+  private recipe(): TrainRecipe {
+    const c = this.config;
+    // The authors' recipe shape: SGD with momentum, cosine over each candidate's own budget; one data order for all.
+    return { batchSize: c.batchSize, lr: c.lr, optimizer: 'sgd', schedule: 'cosine', weightDecay: c.weightDecay, labelSmoothing: c.labelSmoothing, seed: c.seed, recalibrateBatches: BN_RECAL_BATCHES };
+  }
+
+  private train(job: Job, genome: ChainGenome, epochs: number, label: string, initStream: string, data: TrainData): Training {
+    const spec = chainArch(this.task, genome, label);
+    return { job, t: createSpecTraining(spec, data, this.recipe(), { epochs }, { initStream }), curve: [], label, diverged: false };
+  }
+
+  async step(): Promise<MethodStep> {
+    if (this.done < this.totalSteps) {
+      this.cur ??= this.nextJob();
+      if (this.cur && this.cur.t.done) this.done = this.totalSteps; // the final training is complete: nothing is left
+      else if (this.cur) await this.stepCurrent(this.cur);
+    }
+    return { done: this.done, epoch: Math.min(Math.ceil(this.totalSteps / this.spe) - 1, Math.floor(this.done / this.spe)) };
+  }
+
+  /** The next training, or null when everything is trained; moves the stage and counts skipped steps as done. */
+  private nextJob(): Training | null {
+    if (this.stage === 'search') {
+      const req = this.search.next();
+      this.emitDecided();
+      if (req) return this.train({ kind: 'search', req }, req.genome, req.epochs, `#${req.index + 1} ${req.phase} L${req.genome.ops.length} C${req.genome.C}`, `cand-${req.index}`, this.data.search);
+      this.found = this.search.result;
+      this.done += Math.max(0, this.worst.search - this.searchSteps);
+      const f = this.found!;
+      this.ctx.log?.(`search found L${f.genome.ops.length} C${f.genome.C} [${genomeText(f.genome)}], val ${pct(f.acc)}; discovered budget ${f.epochs} epochs`);
+      this.stage = 'ranking';
+    }
+    if (this.stage === 'ranking') {
+      const q = this.rankQueue.shift();
+      if (q) {
+        const p = this.plan[q.row];
+        return this.train({ kind: 'rank', ...q }, plainGenome(p.L, p.C), q.epochs, `demo L${p.L} C${p.C} ${q.which} ${q.epochs} ep`, `rank-${q.row}`, this.data.search);
+      }
+      if (this.plan.length) {
+        this.ranking = rankingResult(this.rows);
+        this.ctx.log?.(`fair ranking: τ fixed ${this.ranking.fixedTau?.toFixed(2) ?? 'n/a'}, τ architecture-aware ${this.ranking.awareTau?.toFixed(2) ?? 'n/a'}`);
+      }
+      this.stage = 'final';
+    }
+    if (this.stage === 'final' && !this.final) {
+      const f = this.found!;
+      this.done += Math.max(0, this.worst.final - f.epochs * this.spe);
+      const c = this.config;
+      const name = `Efficient Global NAS L${f.genome.ops.length} C${f.genome.C} (seed ${c.seed})`;
+      const tr = this.train({ kind: 'final', epochs: f.epochs }, f.genome, f.epochs, name, 'final-init', this.data.final);
+      tr.t.spec.meta = { ...tr.t.spec.meta, seed: c.seed, preset: c.preset, dataset: this.ctx.data.dataset.name, epochs: f.epochs };
+      this.finalSpec = tr.t.spec;
+      this.final = tr;
+      this.ctx.log?.(`retraining the found chain from scratch for ${f.epochs} epochs`);
+      return tr;
+    }
+    return null;
+  }
+
+  private async stepCurrent(tr: Training): Promise<void> {
+    const before = tr.t.stepIndex;
+    try {
+      await tr.t.step();
+    } catch (e) {
+      if (!(e instanceof DivergenceError) || tr.job.kind === 'final') throw e;
+      // A candidate that diverges scores as failed; the search goes on.
+      tr.diverged = true;
+      this.advance(tr.t.totalSteps - before, tr);
+      this.endJob(tr, null);
+      return;
+    }
+    this.advance(1, tr);
+    if (tr.t.stepIndex % this.spe === 0 || tr.t.done) tr.curve.push((await tr.t.evaluate('val', { bnRecalibrate: true })).accuracy);
+    if (tr.t.done && tr.job.kind !== 'final') this.endJob(tr, tr.curve.at(-1) ?? null);
+  }
+
+  private advance(n: number, tr: Training): void {
+    this.done += n;
+    if (tr.job.kind === 'search') this.searchSteps += n;
+  }
+
+  private endJob(tr: Training, acc: number | null): void {
+    const job = tr.job;
+    tr.t.dispose();
+    this.cur = null;
+    if (job.kind === 'search') {
+      this.curves.set(job.req.index, tr.curve);
+      const d = this.search.report(acc);
+      this.emitDecided();
+      const v = d.against === null ? '' : ` vs ${pct(d.against)}`;
+      this.ctx.log?.(`${d.phase} #${d.index + 1} L${d.genome.ops.length} C${d.genome.C} ${d.change ?? ''} ${d.epochs} ep: val ${pct(d.valAccuracy)}${v} → ${d.decision}`);
+    } else if (job.kind === 'rank') {
+      const row = this.rows[job.row];
+      row.curves[job.which] = tr.curve;
+      if (job.which === 'fixed') row.fixedAcc = acc;
+      else if (job.which === 'aware') row.awareAcc = acc;
+      else {
+        row.refAcc = acc;
+        this.pendingRows.push(row);
+      }
+    }
+  }
+
+  /** Turn the search's newly decided candidates into record rows (unmatched ones are decided without training). */
+  private emitDecided(): void {
+    for (const d of this.search.decided.slice(this.candidates.length)) {
+      const c = this.candidateRow(d);
+      this.candidates.push(c);
+      this.pending.push(c);
+    }
+  }
+
+  private candidateRow(d: DecidedCandidate): EgnasCandidate {
+    const spec = chainArch(this.task, d.genome);
+    const lat = recordLatency(spec, this.ctx.profile);
+    return {
+      index: d.index,
+      phase: d.phase,
+      L: d.genome.ops.length,
+      C: d.genome.C,
+      ops: [...d.genome.ops],
+      kernels: [...d.genome.kernels],
+      epochs: d.epochs,
+      valAccuracy: d.valAccuracy,
+      decision: d.decision,
+      against: d.against,
+      params: d.params,
+      macs: archCosts(spec).macs,
+      latencyMs: lat?.ms ?? null,
+      layer: d.layer,
+      change: d.change,
+      matchedFrom: d.matchedFrom,
+      curve: this.curves.get(d.index) ?? [],
+    };
+  }
+
+  /** Any steps left, then the retrained network's validation and test accuracy (the only use of the test split). */
+  async finish(): Promise<void> {
+    while (this.done < this.totalSteps) await this.step();
+    if (this.result) return;
+    const f = this.final;
+    if (!f) throw new Error('the search ended before the final retraining');
+    const val = (await f.t.evaluate('val', { bnRecalibrate: true })).accuracy;
+    const test = (await f.t.evaluate('test', { bnRecalibrate: true })).accuracy;
+    this.result = { val, test };
+    this.stage = 'done';
+    this.ctx.log?.(`retrained chain: val ${pct(val)}, test ${pct(test)}`);
+  }
+
+  snapshot(): EgnasSnapshot {
+    const cands = this.pending;
+    this.pending = [];
+    const rows = this.pendingRows.map((r) => ({ ...r, curves: { fixed: [...r.curves.fixed], aware: [...r.curves.aware], ref: [...r.curves.ref] } }));
+    this.pendingRows = [];
+    const tr = this.cur;
+    const phase = this.search.currentPhase;
+    return {
+      stage: this.stage,
+      phase: this.stage === 'search' && phase !== 'done' ? phase : null,
+      candidates: cands,
+      current: tr
+        ? {
+            label: tr.label,
+            phase: tr.job.kind === 'search' ? tr.job.req.phase : tr.job.kind === 'rank' ? 'ranking' : 'final',
+            epochs: tr.job.kind === 'search' ? tr.job.req.epochs : tr.job.epochs,
+            step: tr.t.stepIndex,
+            steps: tr.t.totalSteps,
+            curve: [...tr.curve],
+          }
+        : null,
+      ranking: rows,
+      rankingResult: this.ranking ? { fixedTau: this.ranking.fixedTau, awareTau: this.ranking.awareTau } : null,
+      paramBudget: this.search.paramBudget,
+      discoveredEpochs: this.found?.epochs ?? null,
+      valImages: this.data.search.split.val.length,
+    };
+  }
+
+  outcome(): MethodOutcome {
+    const r = this.result;
+    const f = this.found;
+    if (!r || !f || !this.final || !this.finalSpec) throw new Error('outcome() needs a finished run (call finish() first)');
+    const c = this.config;
+    const extras = recordExtras({
+      candidates: this.candidates.slice(),
+      ranking: this.ranking,
+      found: { L: f.genome.ops.length, C: f.genome.C, ops: [...f.genome.ops], kernels: [...f.genome.kernels], epochs: f.epochs, searchValAccuracy: f.acc },
+      paramBudget: this.search.paramBudget,
+      tolerances: { add: c.addTol, drop: c.dropTol, micro: c.microTol, params: c.paramTol, valImages: this.data.search.split.val.length },
+    });
+    return {
+      archSpec: this.finalSpec,
+      valAccuracy: r.val,
+      testAccuracy: r.test,
+      history: historyRows(this.candidates, this.ranking, this.final.curve, r.val, r.test),
+      extras,
+      resultSteps: this.final.t.stepIndex,
+      trainImages: this.data.search.split.train.length,
+    };
+  }
+
+  releaseNetwork(): Network {
+    if (!this.final) throw new Error('there is no result network before the final retraining');
+    return this.final.t.releaseNetwork();
+  }
+
+  dispose(): void {
+    if (this.cur && this.cur !== this.final) this.cur.t.dispose();
+    this.cur = null;
+    this.final?.t.dispose();
+  }
+}

@@ -1,0 +1,146 @@
+/** The live part of the Efficient Global NAS screen: trajectory, micro strip, learning curves, costs, fair ranking. */
+import { useSyncExternalStore } from 'react';
+import { compact, percent } from '../../../ui/common/format';
+import { Hint } from '../../../ui/common/Hint';
+import { LiveSvg } from '../../../viz/LiveSvg';
+import type { MethodViewProps } from '../../viewTypes';
+import { CHART_HINTS, NOISE_NOTE } from '../hints';
+import { drawCurves, drawMicroStrip, drawTrajectory } from './charts';
+import { egnasLive, marker, readouts } from './liveBuffer';
+import { RankingPanel } from './RankingPanel';
+
+const subscribe = (fn: () => void) => egnasLive.subscribe(fn);
+const version = () => egnasLive.version;
+
+function Panel({ title, hint, children }: { title: string; hint: string; children: React.ReactNode }) {
+  return (
+    <section className="panel chart-panel" aria-label={title}>
+      <div className="panel-head">
+        <h2>{title}</h2>
+        <Hint label={title}>{hint}</Hint>
+      </div>
+      {children}
+    </section>
+  );
+}
+
+const num = (v: unknown, d: number) => (typeof v === 'number' ? v : d);
+
+export function Live({ run }: MethodViewProps) {
+  useSyncExternalStore(subscribe, version);
+  const info = run((s) => s.started?.info);
+  const tol = { addTol: num(info?.addTol, 0.005), dropTol: num(info?.dropTol, 0.005), microTol: num(info?.microTol, 0), paramTol: num(info?.paramTol, 0) };
+  const r = readouts(egnasLive);
+  const shownCosts = egnasLive.candidates.filter((c) => c.decision === 'start' || c.decision === 'accept' || c.decision === 'reference' || c.decision === 'keep');
+  const hasLatency = shownCosts.some((c) => c.latencyMs !== null);
+  const valImages = egnasLive.valImages || num(info?.valImages, 0);
+  const items = [
+    { label: 'Stage', value: r.phase, testId: 'egnas-phase' },
+    { label: 'Candidates trained', value: r.candidates, testId: 'egnas-candidates' },
+    { label: 'Epoch budget', value: r.budget, testId: 'egnas-budget' },
+  ];
+  return (
+    <div className="egnas-view">
+      <Panel title="Search trajectory: depth, then width" hint={CHART_HINTS.trajectory}>
+        <LiveSvg
+          source={egnasLive}
+          draw={(svg, width) => {
+            if (!egnasLive.candidates.some((c) => c.phase === 'depth')) return false;
+            drawTrajectory(svg, egnasLive.candidates, { width, height: 260, ...tol });
+            return true;
+          }}
+          label="Search trajectory: validation accuracy of each depth and width candidate with accept, neutral and fail markers; bars show each candidate's epoch budget"
+          emptyText="Press Start: one marker per candidate as it finishes (✓ accept, ○ neutral, ✗ fail)"
+          testId="egnas-trajectory"
+        />
+        <dl className="readouts">
+          {items.map((i) => (
+            <div key={i.testId} className="readout">
+              <dt>{i.label}</dt>
+              <dd data-testid={i.testId}>{i.value}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="small" data-testid="egnas-tolerances">
+          Tolerances: a deeper chain is accepted for a gain of at least {percent(tol.addTol, 1)}, neutral within {percent(tol.dropTol, 1)} below the best; a narrower chain is
+          accepted when it stays within {percent(tol.dropTol, 1)}; a micro change is kept above +{percent(tol.microTol, 2)}.{' '}
+          {valImages > 0 ? `Why: ${valImages.toLocaleString('en')} validation images. ` : ''}
+          {NOISE_NOTE} The budget grows because deeper and narrower chains learn more slowly: one fixed budget would make them look worse than they are.
+        </p>
+      </Panel>
+      <Panel title="Micro phase: operations and kernels per layer" hint={CHART_HINTS.micro}>
+        <LiveSvg
+          source={egnasLive}
+          draw={(svg, width) => drawMicroStrip(svg, egnasLive.candidates, { width })}
+          label="Micro strip: per layer, SepConv to Conv and k3 to k5 tried at a matched parameter count; kept or reverted"
+          emptyText="After the width phase: one cell per layer, for operations and kernels"
+          testId="egnas-micro"
+        />
+        {egnasLive.paramBudget !== null && <p className="small">Parameter budget: {compact(egnasLive.paramBudget)} (the reference's parameters + {percent(tol.paramTol, 1)}).</p>}
+      </Panel>
+      <Panel title="Learning curves of every candidate" hint={CHART_HINTS.curves}>
+        <LiveSvg
+          source={egnasLive}
+          draw={(svg, width) =>
+            drawCurves(
+              svg,
+              [
+                ...egnasLive.candidates.map((c) => ({ key: `c${c.index}`, phase: c.phase, curve: c.curve })),
+                ...(egnasLive.current ? [{ key: 'current', phase: egnasLive.current.phase, curve: egnasLive.current.curve }] : []),
+              ],
+              { width, height: 220 },
+            )
+          }
+          label="Validation accuracy per epoch of every candidate, coloured by phase"
+          emptyText="Curves appear after each candidate's first epoch"
+          testId="egnas-curves"
+        />
+        <p className="small legend">
+          <span className="key ph-depth">depth</span> <span className="key ph-width">width</span> <span className="key ph-ops">operations</span>{' '}
+          <span className="key ph-kernels">kernels</span> <span className="key ph-ranking">demo</span> <span className="key ph-final">final</span>
+        </p>
+      </Panel>
+      <Panel title="Costs of the accepted candidates" hint={CHART_HINTS.costs}>
+        <div className="table-scroll">
+          <table className="data-table" data-testid="egnas-costs">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">Phase</th>
+                <th scope="col">L × C</th>
+                <th scope="col">Layers</th>
+                <th scope="col">Epochs</th>
+                <th scope="col">Val</th>
+                <th scope="col">Params</th>
+                <th scope="col">MACs</th>
+                {hasLatency && <th scope="col">Latency (predicted)</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {shownCosts.map((c) => (
+                <tr key={c.index}>
+                  <td>{c.index + 1}</td>
+                  <td>
+                    {marker(c.decision)} {c.phase}
+                  </td>
+                  <td>
+                    {c.L} × {c.C}
+                  </td>
+                  <td>
+                    <code>{c.ops.map((o, i) => `${o === 's' ? 'S' : 'C'}${c.kernels[i]}`).join(' ')}</code>
+                  </td>
+                  <td>{c.epochs}</td>
+                  <td>{c.valAccuracy === null ? '–' : percent(c.valAccuracy, 1)}</td>
+                  <td>{compact(c.params)}</td>
+                  <td>{compact(c.macs)}</td>
+                  {hasLatency && <td>{c.latencyMs === null ? '–' : `${c.latencyMs.toPrecision(3)} ms`}</td>}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Panel>
+      <RankingPanel rows={egnasLive.rows} result={egnasLive.rankingResult} />
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import type { EgnasCandidate, EgnasSnapshot } from '../snapshot';
+import { EgnasLive, marker, readouts } from './liveBuffer';
+
+const cand = (index: number, decision: EgnasCandidate['decision']): EgnasCandidate => ({
+  index, phase: 'depth', L: 3 + index, C: 8, ops: ['s'], kernels: [3], epochs: 1 + index, valAccuracy: 0.5, decision, against: null,
+  params: 100, macs: 1000, latencyMs: null, layer: null, change: null, matchedFrom: null, curve: [0.5],
+});
+const snap = (cs: EgnasCandidate[]): EgnasSnapshot => ({
+  stage: 'search', phase: 'depth', candidates: cs, current: { label: '#2', phase: 'depth', epochs: 2, step: 1, steps: 10, curve: [] },
+  ranking: [], rankingResult: null, paramBudget: null, discoveredEpochs: null, valImages: 1000,
+});
+
+describe('EgnasLive', () => {
+  it('keeps one row per candidate, reads the phase and budget, and forgets on null', () => {
+    const live = new EgnasLive();
+    live.apply(snap([cand(0, 'start')]));
+    live.apply(snap([cand(0, 'start'), cand(1, 'neutral')]));
+    expect(live.candidates.map((c) => c.index)).toEqual([0, 1]);
+    expect(readouts(live)).toEqual({ phase: 'depth phase', candidates: '2', budget: '2 epochs (#2)' });
+    live.apply(null);
+    expect(live.candidates).toEqual([]);
+    expect(readouts(live).phase).toBe('not started');
+  });
+
+  it('marks decisions ✓ ○ ✗', () => {
+    expect(['accept', 'neutral', 'fail', 'keep', 'revert'].map((d) => marker(d as EgnasCandidate['decision']))).toEqual(['✓', '○', '✗', '✓', '✗']);
+  });
+});
