@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { trainSeries } from './series';
 import { useStore } from './store';
-import { checkStall, routeEvent, STALL_MS } from './workerBridge';
+import { checkStall, routeEvent, silenceLimit, STALL_MS } from './workerBridge';
 
 beforeEach(() => {
   useStore.getState().clearRun();
@@ -43,5 +43,14 @@ describe('workerBridge.routeEvent', () => {
     expect(checkStall(now + STALL_MS + 1000)).toBe(true);
     expect(checkStall(now + STALL_MS + 60_000)).toBe(false);
     expect(useStore.getState().notices.map((n) => n.title)).toEqual(['The run seems stuck']);
+  });
+});
+
+describe('workerBridge.silenceLimit', () => {
+  it('5 s on WebGPU; backends that block the worker thread (WebGL, CPU) and an unknown one get STALL_MS', () => {
+    expect(silenceLimit('webgpu')).toBe(5000);
+    expect(silenceLimit('webgl')).toBe(STALL_MS);
+    expect(silenceLimit('cpu')).toBe(STALL_MS);
+    expect(silenceLimit('')).toBe(STALL_MS);
   });
 });

@@ -44,12 +44,13 @@ export function checkStall(now = Date.now()): boolean {
 
 /**
  * How long the worker may be silent before it is treated as dead (worker/heartbeat.ts). On WebGPU the worker thread
- * only records and awaits GPU work, so its heartbeat timer keeps running: 5 s. WebGL compiles shaders and the CPU
- * backend computes on the worker thread itself, blocking the timer for a whole step, so they get more time.
+ * only records and awaits GPU work, so its heartbeat timer keeps running: 5 s. WebGL (shader compilation, synchronous
+ * read-backs) and the CPU backend compute on the worker thread itself and block the timer for whole steps: on
+ * SwiftShader's WebGL a first step was measured silent for more than 16 s. They get STALL_MS, and before the backend
+ * is known (loading, initialising) the same.
  */
 export function silenceLimit(backend: string): number {
-  if (backend === 'webgpu') return SILENT_MS;
-  return backend === 'webgl' ? 15_000 : 60_000;
+  return backend === 'webgpu' ? SILENT_MS : STALL_MS;
 }
 
 /** URL of the built-in MNIST, relative to the page (the worker's own URL is under assets/). */
