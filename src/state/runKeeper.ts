@@ -37,7 +37,7 @@ function ownerOf(runId: string): Owner | null {
   if (m) {
     const st = allMethodRunStores().get(m.id)?.getState();
     if (m.retrain)
-      return { exportOwner: `${m.id}-retrain`, method: `${m.id}-retrain`, label: `Retrained (${m.id})`, settings: toTrainSettings(useStore.getState().settings) as unknown as Record<string, unknown>, parentId: st?.record?.runId };
+      return { exportOwner: `${m.id}-retrain`, method: m.id, label: `Retrained (${m.id})`, settings: toTrainSettings(useStore.getState().settings) as unknown as Record<string, unknown>, parentId: st?.record?.runId };
     return { exportOwner: m.id, method: m.id, label: m.id, settings: st?.config ?? {} };
   }
   const app = useStore.getState();
@@ -62,7 +62,9 @@ async function saveFinal(runId: string, record: ResultRecord): Promise<void> {
   const o = ownerOf(runId);
   const model = await exported(o?.exportOwner ?? record.method);
   const rec = record.card.url ? record : { ...record, card: { ...record.card, url: url() } };
-  await repo.save(finishedRun(rec, model, new Date().toISOString(), o?.parentId));
+  const run = finishedRun(rec, model, new Date().toISOString(), o?.parentId);
+  // A retrained network keeps its original's method (the record says who trained it) and gets a name saying so.
+  await repo.save(o?.parentId ? { ...run, method: o.method, name: o.label } : run);
   known.delete(runId);
   externalOwners.delete(runId);
   await refreshSavedRuns();

@@ -1,9 +1,9 @@
-/** What a link of this build can hold: the Train screen, the Latency screen and one screen per registered method. */
+/** What a link of this build can hold: the Train screen, the Latency screen, one screen per registered method, Compare. */
 import { TRAIN_GROUP } from '../core/trainSettings';
 import type { UrlModel } from '../core/urlState';
 import { METHODS } from '../methods/registry';
 
 export const URL_MODEL: UrlModel = {
-  screens: ['train', 'profiler', ...METHODS.map((m) => m.id)],
+  screens: ['train', 'profiler', ...METHODS.map((m) => m.id), 'compare'],
   groups: [TRAIN_GROUP, ...METHODS.map((m) => m.settings)],
 };

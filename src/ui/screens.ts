@@ -7,6 +7,7 @@ import { createElement, type ComponentType } from 'react';
 import type { MethodDescriptor } from '../methods/descriptor';
 import { METHODS } from '../methods/registry';
 import { resetMethod, stepMethod, toggleMethod } from '../state/methodActions';
+import { CompareScreen } from './compare/CompareScreen';
 import { MethodScreen } from './method/MethodScreen';
 import { ProfilerScreen } from './profiler/ProfilerScreen';
 import { TrainScreen, trainCommands } from './train/TrainScreen';
@@ -57,6 +58,12 @@ export const SCREENS: readonly ScreenDef[] = [
     component: ProfilerScreen,
   },
   ...METHODS.map(methodScreen),
+  {
+    id: 'compare',
+    title: 'Compare',
+    summary: 'Every saved run side by side: accuracy against latency on this device, the Pareto front, retrain with one recipe, export.',
+    component: CompareScreen,
+  },
 ];
 
 export function findScreen(id: string): ScreenDef | undefined {

@@ -218,7 +218,7 @@ export function toOnnx(modelJson: ModelJsonLike, weights: ArrayBuffer, producerV
         throw new OnnxExportError(`layer ${l.name}: Keras layer ${l.class_name} has no ONNX mapping here`);
     }
   }
-  const last = outs.get(cfg.output_layers?.[0]?.[0] ?? layers[layers.length - 1].name);
+  const last = outs.get(cfg?.output_layers?.[0]?.[0] ?? layers[layers.length - 1].name);
   if (!last || last.hw) throw new OnnxExportError('the model does not end in a [N, classes] output');
   const logits = g.node('Identity', [last.name], 'logits');
   const graph = new ProtoWriter();

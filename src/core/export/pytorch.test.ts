@@ -11,8 +11,9 @@ import type { ArchSpec } from '../archspec';
 import { archCosts } from '../costs';
 import { toPytorch } from './pytorch';
 
-const probe = spawnSync('python3', ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8' });
-const torchOk = probe.status === 0;
+/** The first python3 that imports torch (Debian's python3-torch lives under /usr/bin/python3, which a pyenv may shadow). */
+const PYTHON = ['python3', '/usr/bin/python3'].find((py) => spawnSync(py, ['-c', 'import torch'], { encoding: 'utf8' }).status === 0);
+const torchOk = PYTHON !== undefined;
 if (!torchOk) console.warn('Skipping the PyTorch export test: python3 with torch is not available here (CI installs python3-torch through .ci/run).');
 
 const SPEC: ArchSpec = {
@@ -45,10 +46,10 @@ describe('PyTorch export', () => {
   it.skipIf(!torchOk)('model.py has the analytic parameter count and output shape; train_ddp.py runs one synthetic epoch', () => {
     const dir = mkdtempSync(join(tmpdir(), 'torch-export-'));
     for (const [name, text] of Object.entries(toPytorch(SPEC, { epochs: 1, batchSize: 64 }))) writeFileSync(join(dir, name), text);
-    const out = JSON.parse(execFileSync('python3', ['model.py'], { cwd: dir, encoding: 'utf8' })) as { params: number; output: number[] };
+    const out = JSON.parse(execFileSync(PYTHON ?? 'python3', ['model.py'], { cwd: dir, encoding: 'utf8' })) as { params: number; output: number[] };
     expect(out.params).toBe(archCosts(SPEC).params);
     expect(out.output).toEqual([2, SPEC.numClasses]);
-    const log = execFileSync('python3', ['train_ddp.py', '--synthetic', '--epochs', '1'], { cwd: dir, encoding: 'utf8' });
+    const log = execFileSync(PYTHON ?? 'python3', ['train_ddp.py', '--synthetic', '--epochs', '1'], { cwd: dir, encoding: 'utf8' });
     expect(log).toMatch(/epoch 1\/1 loss/);
   }, 120_000);
 });

@@ -118,7 +118,8 @@ export function parseBundle(text: string): { runs: SavedRun[]; device: string; e
       } catch (e) {
         throw new BundleError(`${where}.record.archSpec: ${e instanceof Error ? e.message : String(e)}`);
       }
-      record = r.record as ResultRecord;
+      // The schema checks what the comparison reads; the rest of the record is carried as written.
+      record = r.record as unknown as ResultRecord;
     }
     let model = null;
     if (r.model) {

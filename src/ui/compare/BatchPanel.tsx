@@ -1,0 +1,67 @@
+/** Work on the chosen saved runs, one after another in the worker: retrain with one recipe; progress, time left, cancel. */
+import { useState } from 'react';
+import type { OptimizerName } from '../../core/trainSettings';
+import { cancelBatch, retrainRuns, useBatchJob } from '../../state/compareActions';
+import { duration } from '../common/format';
+
+export function BatchPanel({ chosen }: { chosen: string[] }) {
+  const job = useBatchJob();
+  const [epochs, setEpochs] = useState(1);
+  const [seed, setSeed] = useState(1);
+  const [optimizer, setOptimizer] = useState<OptimizerName>('sgd');
+  const busy = job.kind !== null;
+  const n = job.queue.length;
+  return (
+    <section className="panel" aria-labelledby="batch-title">
+      <h3 id="batch-title">Chosen runs ({chosen.length})</h3>
+      <p className="muted small">
+        Methods are only comparable when their networks are trained the same way: retrain the chosen ArchSpecs from scratch with one recipe (the Train
+        screen&apos;s settings with these epochs, seed and optimizer). Each result is saved as a new run linked to its original.
+      </p>
+      <div className="compare-toolbar">
+        <label>
+          Epochs <input type="number" min={1} max={200} value={epochs} onChange={(e) => setEpochs(Math.max(1, Math.round(Number(e.target.value) || 1)))} />
+        </label>
+        <label>
+          Seed <input type="number" min={0} value={seed} onChange={(e) => setSeed(Math.max(0, Math.round(Number(e.target.value) || 0)))} />
+        </label>
+        <label>
+          Optimizer{' '}
+          <select value={optimizer} onChange={(e) => setOptimizer(e.target.value as OptimizerName)}>
+            <option value="sgd">SGD</option>
+            <option value="rmsprop">RMSProp</option>
+            <option value="adam">Adam</option>
+          </select>
+        </label>
+        <button type="button" disabled={busy || chosen.length === 0} onClick={() => void retrainRuns(chosen, { epochs, seed, optimizer })}>
+          Retrain with one recipe
+        </button>
+        {busy && (
+          <button type="button" onClick={() => void cancelBatch()}>
+            Cancel
+          </button>
+        )}
+      </div>
+      {(busy || job.done.length > 0 || job.errors.length > 0) && (
+        <div role="status" aria-live="polite" data-testid="batch-progress">
+          {busy ? (
+            <>
+              <progress max={1} value={(job.index + job.fraction) / Math.max(1, n)} /> {job.kind} {job.index + 1} of {n}
+              {job.etaMs >= 0 ? `, about ${duration(job.etaMs)} left` : ''}
+            </>
+          ) : (
+            <span className="muted small">
+              {job.cancelled ? 'Cancelled. ' : ''}
+              {job.done.length} done.
+            </span>
+          )}
+          {job.errors.map((e) => (
+            <p key={e} className="error-text">
+              {e}
+            </p>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,188 @@
+/**
+ * The Compare screen (issue 14 §2–6): every saved run in a sortable, filterable table and on a scatter of test accuracy
+ * against latency, MACs or params, with the Pareto front; measure or retrain the chosen runs; export the comparison
+ * (CSV, JSON, SVG), the runs (a bundle with weights) or one network (tfjs, ONNX, PyTorch).
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { compareRows, filterRows, frontOf, rowsToCsv, scatterPoints, sortRows, type SortKey, type XAxis } from '../../core/runs/compare';
+import { deleteSavedRun, deviceLabel, exportSavedRuns, importSavedRuns, refreshSavedRuns, renameSavedRun, useSavedRuns } from '../../state/savedRuns';
+import { useStore } from '../../state/store';
+import { downloadFiles } from '../common/download';
+import { drawCompareScatter } from '../../viz/compareScatter';
+import { SvgChart } from '../../viz/SvgChart';
+import { ArchDiagram } from './ArchDiagram';
+import { BatchPanel } from './BatchPanel';
+import { FORMAT_LABELS, modelFiles, type ModelFormat } from './modelFiles';
+import { RunTable } from './RunTable';
+import './compare.css';
+
+const AXES: Record<XAxis, string> = { latency: 'latency, ms (this device)', macs: 'MACs', params: 'params' };
+
+export function CompareScreen() {
+  const { runs, loaded, message } = useSavedRuns();
+  useStore((s) => s.backend); // the device label follows the backend report
+  const device = deviceLabel();
+  const [filter, setFilter] = useState('');
+  const [method, setMethod] = useState('');
+  const [axis, setAxis] = useState<XAxis>('latency');
+  const [sort, setSort] = useState<{ key: SortKey; dir: 'asc' | 'desc' }>({ key: 'date', dir: 'desc' });
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [hover, setHover] = useState<string | null>(null);
+  const [exportFor, setExportFor] = useState<string | null>(null);
+  const [format, setFormat] = useState<ModelFormat>('onnx');
+  const [note, setNote] = useState<string | null>(null);
+  const svgBox = useRef<HTMLDivElement>(null);
+  useEffect(() => void refreshSavedRuns(), []);
+
+  const all = useMemo(() => compareRows(runs, device), [runs, device]);
+  const rows = useMemo(() => sortRows(filterRows(all, filter, method), sort.key, sort.dir), [all, filter, method, sort]);
+  const methods = useMemo(() => [...new Set(all.map((r) => r.method))].sort(), [all]);
+  const points = useMemo(() => scatterPoints(rows, axis), [rows, axis]);
+  const front = useMemo(() => frontOf(points), [points]);
+  const hovered = runs.find((r) => r.id === hover)?.record?.archSpec ?? null;
+  const chosen = [...selected].filter((id) => runs.some((r) => r.id === id && r.status === 'finished'));
+
+  const onSort = (key: SortKey) => setSort((s) => ({ key, dir: s.key === key && s.dir === 'desc' ? 'asc' : 'desc' }));
+  const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+  const saveSvg = async () => {
+    const svg = svgBox.current?.querySelector('svg');
+    if (!svg) return;
+    const text = new XMLSerializer().serializeToString(svg);
+    await downloadFiles([{ name: `comparison-${stamp()}.svg`, data: text, type: 'image/svg+xml' }]);
+  };
+  const exportRun = async (id: string) => {
+    const r = runs.find((x) => x.id === id);
+    if (!r?.record) return;
+    try {
+      await downloadFiles(modelFiles(format, r.record.archSpec, r.model, r.settings));
+      setNote(`Exported ${r.name} as ${FORMAT_LABELS[format]}.`);
+    } catch (e) {
+      setNote(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    setExportFor(null);
+  };
+  const onImport = async (f: File | undefined) => {
+    if (f) await importSavedRuns(await f.text(), f.name);
+  };
+  const restart = (id: string) => {
+    const r = runs.find((x) => x.id === id);
+    if (!r?.url) return setNote('This run kept no link to start it again.');
+    const hash = r.url.includes('#') ? r.url.slice(r.url.indexOf('#')) : '';
+    location.hash = hash; // its screen opens with its settings; press Start there
+  };
+
+  return (
+    <div className="compare-layout">
+      <section className="panel" aria-labelledby="compare-title">
+        <h2 id="compare-title">Compare runs on this device</h2>
+        <p className="muted small">
+          This device: {device}. Every finished Train run and search is kept in this browser. Runs imported from another device are marked, and their
+          latency is never put on this device&apos;s axis.
+        </p>
+        <div className="compare-toolbar">
+          <label>
+            Filter <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="name, method, dataset" />
+          </label>
+          <label>
+            Method{' '}
+            <select value={method} onChange={(e) => setMethod(e.target.value)}>
+              <option value="">all</option>
+              {methods.map((m) => (
+                <option key={m}>{m}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            x axis{' '}
+            <select value={axis} onChange={(e) => setAxis(e.target.value as XAxis)} aria-label="Scatter x axis">
+              {Object.entries(AXES).map(([k, v]) => (
+                <option key={k} value={k}>
+                  {v}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <div className="compare-chart" ref={svgBox}>
+          <SvgChart
+            draw={(svg, w, h) => drawCompareScatter(svg, w, h, { points, front, methods, xLabel: AXES[axis], logX: axis !== 'latency', onHover: setHover })}
+            deps={[points, front, methods, axis]}
+            label={`Test accuracy against ${AXES[axis]}: ${points.length} runs, Pareto front of ${front.length}`}
+            height={300}
+            testId="compare-scatter"
+          />
+          <div className="arch-hover" aria-live="polite">
+            {hovered ? <ArchDiagram spec={hovered} /> : <p className="muted small">Hover a point to see its network.</p>}
+          </div>
+        </div>
+        <p className="muted small">
+          {points.length} point{points.length === 1 ? '' : 's'}; latency: filled = measured on this device, hollow = predicted by a profile.
+        </p>
+        <div className="button-row">
+          <button type="button" onClick={() => void downloadFiles([{ name: `comparison-${stamp()}.csv`, data: rowsToCsv(rows), type: 'text/csv' }])}>
+            Export CSV
+          </button>
+          <button type="button" onClick={() => void downloadFiles([{ name: `comparison-${stamp()}.json`, data: JSON.stringify({ device, rows }, null, 2), type: 'application/json' }])}>
+            Export JSON
+          </button>
+          <button type="button" onClick={() => void saveSvg()}>
+            Export SVG
+          </button>
+          <button
+            type="button"
+            onClick={() =>
+              void exportSavedRuns(chosen).then((t) => (t ? downloadFiles([{ name: `saved-runs-${stamp()}.json`, data: t, type: 'application/json' }]) : undefined))
+            }
+          >
+            Export runs ({chosen.length ? `${chosen.length} chosen` : 'all'})
+          </button>
+          <label className="file-button">
+            Import runs <input type="file" accept=".json,application/json" onChange={(e) => void onImport(e.target.files?.[0])} />
+          </label>
+        </div>
+        {message && (
+          <p className={message.kind === 'error' ? 'error-text' : 'muted small'} role={message.kind === 'error' ? 'alert' : 'status'}>
+            {message.text}
+          </p>
+        )}
+        {note && <p className="muted small" role="status">{note}</p>}
+      </section>
+      <BatchPanel chosen={chosen} />
+      <section className="panel" aria-label="Saved runs">
+        {!loaded ? (
+          <p className="muted">Reading saved runs…</p>
+        ) : (
+          <RunTable
+            rows={rows}
+            sort={sort}
+            onSort={onSort}
+            selected={selected}
+            onSelect={(id, on) => setSelected((s) => (on ? new Set(s).add(id) : new Set([...s].filter((x) => x !== id))))}
+            onRename={(id, name) => void renameSavedRun(id, name)}
+            onDelete={(id) => void deleteSavedRun(id)}
+            onExport={setExportFor}
+            onRestart={restart}
+          />
+        )}
+        {exportFor && (
+          <div className="export-dialog" role="dialog" aria-label="Export network">
+            <fieldset>
+              <legend>Export {runs.find((r) => r.id === exportFor)?.name}</legend>
+              {(Object.keys(FORMAT_LABELS) as ModelFormat[]).map((f) => (
+                <label key={f}>
+                  <input type="radio" name="model-format" checked={format === f} onChange={() => setFormat(f)} /> {FORMAT_LABELS[f]}
+                </label>
+              ))}
+            </fieldset>
+            <button type="button" onClick={() => void exportRun(exportFor)}>
+              Download
+            </button>
+            <button type="button" onClick={() => setExportFor(null)}>
+              Close
+            </button>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+/** The saved runs as a sortable table: choose rows, rename, delete, export the network, start an interrupted run again. */
+import { useState } from 'react';
+import type { CompareRow, SortKey } from '../../core/runs/compare';
+import { compact, duration, percent } from '../common/format';
+
+const COLUMNS: [SortKey, string][] = [
+  ['name', 'Run'],
+  ['method', 'Method'],
+  ['dataset', 'Dataset (train/val/test)'],
+  ['seed', 'Seed'],
+  ['macs', 'MACs'],
+  ['params', 'Params'],
+  ['valAccuracy', 'Val acc'],
+  ['testAccuracy', 'Test acc'],
+  ['predictedMs', 'Predicted (profile)'],
+  ['measuredMs', 'Measured here, batch 1'],
+  ['wallSeconds', 'Wall time'],
+  ['backend', 'Backend · adapter'],
+];
+
+const acc = (v: number | null) => (v === null ? '–' : percent(v, 1));
+const ms = (v: number | null) => (v === null ? '–' : `${v.toPrecision(3)} ms`);
+
+function Measured({ r }: { r: CompareRow }) {
+  if (r.imported) return <span title={`Measured on ${r.imported}: not this device`}>{r.otherDeviceMs === null ? '–' : `other device: ${ms(r.otherDeviceMs)}`}</span>;
+  if (!r.measured) return <>–</>;
+  const err = r.predictionError === null ? '' : ` (prediction ${r.predictionError > 0 ? 'under' : 'over'} by ${percent(Math.abs(r.predictionError), 0)})`;
+  return (
+    <span title={`measured on ${r.measured.device}, ${r.measured.backend}, ${r.measured.date}`}>
+      measured {ms(r.measuredMs)}
+      {err}
+    </span>
+  );
+}
+
+export interface RunTableProps {
+  rows: CompareRow[];
+  sort: { key: SortKey; dir: 'asc' | 'desc' };
+  onSort: (key: SortKey) => void;
+  selected: ReadonlySet<string>;
+  onSelect: (id: string, on: boolean) => void;
+  onRename: (id: string, name: string) => void;
+  onDelete: (id: string) => void;
+  onExport: (id: string) => void;
+  onRestart: (id: string) => void;
+}
+
+export function RunTable(p: RunTableProps) {
+  const [editing, setEditing] = useState<{ id: string; name: string } | null>(null);
+  if (!p.rows.length) return <p className="muted">No saved runs match. Finish a Train run or a search and it appears here.</p>;
+  return (
+    <div className="table-scroll">
+      <table className="compare-table" data-testid="compare-table">
+        <thead>
+          <tr>
+            <th scope="col">
+              <span className="sr-only">Choose</span>
+            </th>
+            {COLUMNS.map(([key, title]) => (
+              <th key={key} scope="col" aria-sort={p.sort.key === key ? (p.sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+                <button type="button" className="link-button" onClick={() => p.onSort(key)}>
+                  {title}
+                  {p.sort.key === key ? (p.sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+                </button>
+              </th>
+            ))}
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.rows.map((r) => (
+            <tr key={r.id} data-testid="saved-run" data-method={r.method} data-status={r.status}>
+              <td>
+                <input type="checkbox" aria-label={`Choose ${r.name}`} checked={p.selected.has(r.id)} onChange={(e) => p.onSelect(r.id, e.target.checked)} disabled={r.status !== 'finished'} />
+              </td>
+              <td>
+                {editing?.id === r.id ? (
+                  <form
+                    onSubmit={(e) => {
+                      e.preventDefault();
+                      p.onRename(r.id, editing.name);
+                      setEditing(null);
+                    }}
+                  >
+                    <input aria-label="New name" value={editing.name} autoFocus onChange={(e) => setEditing({ id: r.id, name: e.target.value })} />
+                    <button type="submit">Save</button>
+                  </form>
+                ) : (
+                  <>
+                    {r.name}
+                    {r.status !== 'finished' && <span className="badge warn"> {r.status}</span>}
+                    {r.imported && <span className="badge" title={`Imported from ${r.imported}`}> imported</span>}
+                    {r.parentId && <span className="badge" title={`Retrained from ${r.parentId}`}> retrained</span>}
+                  </>
+                )}
+              </td>
+              <td>{r.label}</td>
+              <td>{r.dataset}</td>
+              <td>{r.seed ?? '–'}</td>
+              <td>{r.macs === null ? '–' : compact(r.macs)}</td>
+              <td>{r.params === null ? '–' : compact(r.params)}</td>
+              <td>{acc(r.valAccuracy)}</td>
+              <td>{acc(r.testAccuracy)}</td>
+              <td>{r.imported ? <span title="Predicted for another device">–</span> : r.predictedMs === null ? '–' : `${ms(r.predictedMs)} (${r.predictedProfile ?? '?'})`}</td>
+              <td>
+                <Measured r={r} />
+              </td>
+              <td>{r.wallSeconds === null ? '–' : duration(r.wallSeconds * 1000)}</td>
+              <td>{r.backend}</td>
+              <td className="row-actions">
+                {r.status === 'interrupted' && (
+                  <button type="button" onClick={() => p.onRestart(r.id)}>
+                    Start again
+                  </button>
+                )}
+                {r.status === 'finished' && (
+                  <button type="button" onClick={() => p.onExport(r.id)}>
+                    Export
+                  </button>
+                )}
+                <button type="button" onClick={() => setEditing({ id: r.id, name: r.name })}>
+                  Rename
+                </button>
+                <button type="button" onClick={() => p.onDelete(r.id)} aria-label={`Delete ${r.name}`}>
+                  Delete
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+/**
+ * The comparison scatter (issue 14 §2): test accuracy against latency, MACs or params; one mark shape and colour per
+ * method (legend included, so the SVG export stands alone), predicted latencies drawn hollow, the Pareto front as a
+ * step line. Pure d3 draw function; hovering calls `onHover` with the point's id (React shows the block diagram).
+ */
+import * as d3 from 'd3';
+
+export interface PlotPoint {
+  id: string;
+  method: string;
+  x: number;
+  y: number;
+  kind: 'measured' | 'predicted' | 'count';
+}
+
+const SHAPES = [d3.symbolCircle, d3.symbolSquare, d3.symbolTriangle, d3.symbolDiamond, d3.symbolCross, d3.symbolStar, d3.symbolWye];
+const COLOURS = d3.schemeTableau10;
+
+/** The mark and colour of each method, stable by the order of `methods`. */
+export function methodStyles(methods: readonly string[]): Map<string, { shape: d3.SymbolType; colour: string }> {
+  return new Map(methods.map((m, i) => [m, { shape: SHAPES[i % SHAPES.length], colour: COLOURS[i % COLOURS.length] }]));
+}
+
+const M = { top: 12, right: 130, bottom: 40, left: 56 };
+
+export function drawCompareScatter(
+  svg: SVGSVGElement,
+  width: number,
+  height: number,
+  opts: { points: readonly PlotPoint[]; front: readonly PlotPoint[]; methods: readonly string[]; xLabel: string; logX: boolean; onHover: (id: string | null) => void },
+): void {
+  const w = Math.max(240, width);
+  const h = Math.max(160, height);
+  const root = d3.select(svg).attr('viewBox', `0 0 ${w} ${h}`).attr('width', w).attr('height', h).attr('xmlns', 'http://www.w3.org/2000/svg');
+  root.selectAll('*').remove();
+  const iw = w - M.left - M.right;
+  const ih = h - M.top - M.bottom;
+  const g = root.append('g').attr('transform', `translate(${M.left},${M.top})`);
+  const xs = opts.points.map((p) => p.x);
+  const ys = opts.points.map((p) => p.y);
+  const [x0, x1] = xs.length ? [Math.min(...xs), Math.max(...xs)] : [1, 10];
+  const [y0, y1] = ys.length ? [Math.min(...ys), Math.max(...ys)] : [0, 1];
+  const x = opts.logX
+    ? d3.scaleLog().domain([x0 / 1.3, x1 * 1.3]).range([0, iw]).nice()
+    : d3.scaleLinear().domain([Math.max(0, x0 - (x1 - x0 || x0) * 0.15), x1 + (x1 - x0 || x1) * 0.15]).range([0, iw]).nice();
+  const y = d3.scaleLinear().domain([Math.max(0, y0 - 0.05), Math.min(1, y1 + 0.05)]).range([ih, 0]).nice();
+  g.append('g').attr('transform', `translate(0,${ih})`).call(d3.axisBottom(x).ticks(6, opts.logX ? '~s' : undefined));
+  g.append('g').call(d3.axisLeft(y).ticks(5, '.0%'));
+  g.append('text').attr('x', iw / 2).attr('y', ih + 32).attr('text-anchor', 'middle').attr('fill', 'currentColor').attr('font-size', 11).text(opts.xLabel);
+  g.append('text').attr('transform', 'rotate(-90)').attr('x', -ih / 2).attr('y', -42).attr('text-anchor', 'middle').attr('fill', 'currentColor').attr('font-size', 11).text('test accuracy');
+  if (opts.front.length > 1) {
+    const line = d3.line<PlotPoint>((p) => x(p.x), (p) => y(p.y)).curve(d3.curveStepAfter);
+    g.append('path').attr('class', 'pareto-front').attr('d', line([...opts.front])).attr('fill', 'none').attr('stroke', 'currentColor').attr('stroke-dasharray', '4 3').attr('opacity', 0.7);
+  }
+  const styles = methodStyles(opts.methods);
+  const onFront = new Set(opts.front.map((p) => p.id));
+  g.selectAll('path.point')
+    .data(opts.points)
+    .join('path')
+    .attr('class', 'point')
+    .attr('data-id', (p) => p.id)
+    .attr('data-method', (p) => p.method)
+    .attr('transform', (p) => `translate(${x(p.x)},${y(p.y)})`)
+    .attr('d', (p) => d3.symbol(styles.get(p.method)?.shape ?? d3.symbolCircle, onFront.has(p.id) ? 110 : 70)())
+    .attr('fill', (p) => (p.kind === 'predicted' ? 'none' : (styles.get(p.method)?.colour ?? 'grey')))
+    .attr('stroke', (p) => styles.get(p.method)?.colour ?? 'grey')
+    .attr('stroke-width', 1.8)
+    .style('cursor', 'pointer')
+    .on('mouseenter focus', (_, p) => opts.onHover(p.id))
+    .on('mouseleave blur', () => opts.onHover(null))
+    .append('title')
+    .text((p) => `${p.method}: ${(p.y * 100).toFixed(1)} % at ${p.x.toPrecision(3)}${p.kind === 'predicted' ? ' (predicted)' : p.kind === 'measured' ? ' (measured)' : ''}`);
+  const legend = root.append('g').attr('transform', `translate(${w - M.right + 14},${M.top + 4})`);
+  opts.methods.forEach((m, i) => {
+    const s = styles.get(m);
+    const row = legend.append('g').attr('transform', `translate(0,${i * 18})`);
+    row.append('path').attr('transform', 'translate(6,0)').attr('d', d3.symbol(s?.shape ?? d3.symbolCircle, 60)()).attr('fill', s?.colour ?? 'grey');
+    row.append('text').attr('x', 16).attr('y', 4).attr('font-size', 11).attr('fill', 'currentColor').text(m);
+  });
+  const n = opts.methods.length;
+  legend.append('text').attr('y', n * 18 + 8).attr('font-size', 10).attr('fill', 'currentColor').text('hollow = predicted');
+  legend.append('text').attr('y', n * 18 + 22).attr('font-size', 10).attr('fill', 'currentColor').text('- - Pareto front');
+}
