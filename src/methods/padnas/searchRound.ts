@@ -1,9 +1,12 @@
 /**
  * One PAD-NAS constrained evolutionary search (CES) round, as an async generator that yields once per candidate
  * slot (P per generation, G + 1 generations), so a driver can pause between evaluations. No tfjs: the one-shot
- * evaluation and the latency are callbacks. NSGA-II itself lives in nsga2.ts.
+ * evaluation and the latency are callbacks. NSGA-II's ranking and survival live in core/search, the genotype variation in
+ * variation.ts.
  */
-import { initialPopulation, makeChildren, rankPopulation, selectSurvivors, type Individual, type Ranked } from './nsga2';
+import { rankPopulation } from '../../core/search/pareto';
+import { selectSurvivors } from '../../core/search/selection';
+import { initialPopulation, makeChildren, type Individual, type RankedIndividual } from './variation';
 import { sampleGenotype, type Genotype } from '../../core/space/singlePath';
 import type { PadNasPoint } from './snapshot';
 import type { Rng } from '../../core/rng';
@@ -29,9 +32,9 @@ export function roundUnits(population: number, generations: number): number {
 /** Population (ranked) of the current generation, every generation's population kept for the vote. */
 export class SearchRound {
   generation = 0;
-  population: Ranked[] = [];
+  population: RankedIndividual[] = [];
   /** Every generation's population with its ranks (the rank < k vote counts over all of them [ours]). */
-  readonly history: Ranked[] = [];
+  readonly history: RankedIndividual[] = [];
   /** Every architecture evaluated this round (for the best-in-window pick). */
   readonly evaluated: Individual[] = [];
   discarded = 0;
@@ -45,7 +48,7 @@ export class SearchRound {
     return ind;
   }
 
-  private settle(pop: Ranked[]): void {
+  private settle(pop: RankedIndividual[]): void {
     this.population = pop;
     this.history.push(...pop);
   }

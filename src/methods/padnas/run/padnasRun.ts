@@ -17,6 +17,7 @@ import { formatCost } from '../../../core/space/window';
 import { rngStream, type Rng } from '../../../core/rng';
 import type { Network } from '../../../engine/network';
 import { Trainer, type TrainConfig, type TrainData } from '../../../engine/trainer';
+import { createSpecTraining, type SpecTraining, type TrainBudget, type TrainRecipe } from '../../../engine/trainSpec';
 import { limitTrain } from '../../../data/split';
 import type { MethodContext, MethodOutcome, MethodRun, MethodStep } from '../../runTypes';
 import { limitVal, plannedUnits } from '../budget';
@@ -26,7 +27,6 @@ import { padnasSpec } from '../ops';
 import { opShares, pruneByShare, topRanked } from '../prune';
 import { SearchRound } from '../searchRound';
 import type { PadNasBaseline, PadNasPhase, PadNasRankPoint, PadNasRanking, PadNasRecordFields, PadNasSnapshot, PadNasStage } from '../snapshot';
-import { StandaloneTraining } from './standalone';
 import { SinglePathSupernet } from './supernet';
 
 /** What the final stand-alone training found (internal; the record carries it as common fields plus PAD-NAS's). */
@@ -81,7 +81,7 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
   private readonly history: HistoryRow[] = [];
   private readonly phaseSeconds: Partial<Record<PadNasPhase, number>> = {};
   private phaseT0 = performance.now();
-  private finalTraining: StandaloneTraining | null = null;
+  private finalTraining: SpecTraining | null = null;
   private resultNet: Network | null = null;
   private released = false;
 
@@ -117,9 +117,9 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
     this.work = this.plan();
   }
 
-  /** The stand-alone recipe of the found architecture and of the baseline. */
-  private finalTrainConfig(): TrainConfig {
-    return this.trainConfig(this.settings.finalEpochs, 'cosine');
+  /** The stand-alone recipe and budget of the found architecture and of the baseline. */
+  private finalTrainPlan(): { recipe: TrainRecipe; budget: TrainBudget } {
+    return { recipe: this.recipe('cosine'), budget: { epochs: this.settings.finalEpochs } };
   }
 
   /** What the run starts from: the supernet's frame, MACs of the dearest architecture, the window and the plan. */
@@ -140,10 +140,15 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
     };
   }
 
+  /** The one recipe of every training in this search (supernet and stand-alone), with the given LR schedule. */
+  private recipe(schedule: TrainConfig['schedule']): TrainRecipe {
+    const s = this.settings;
+    return { batchSize: s.batchSize, lr: s.lr, optimizer: 'sgd', schedule, weightDecay: s.weightDecay, labelSmoothing: s.labelSmoothing, seed: s.seed, recalibrateBatches: s.bnRecalBatches };
+  }
+
   /** Epochs of training steps = the trainer's schedule. */
   private trainConfig(epochs: number, schedule: TrainConfig['schedule']): TrainConfig {
-    const s = this.settings;
-    return { epochs, batchSize: s.batchSize, lr: s.lr, optimizer: 'sgd', schedule, weightDecay: s.weightDecay, labelSmoothing: s.labelSmoothing, seed: s.seed, recalibrateBatches: s.bnRecalBatches };
+    return { epochs, ...this.recipe(schedule) };
   }
 
   /** One supernet step on a path drawn uniformly from the current op sets. */
@@ -285,17 +290,18 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
       yield;
     }
     this.ranking = { ...this.ranking, [which]: points };
-    const cfg = this.trainConfig(Math.max(1, Math.ceil(s.rankSteps / this.trainer.stepsPerEpoch)), 'constant');
+    const recipe = this.recipe('constant');
     for (let i = 0; i < s.rankArchs; i++) {
       this.setPhase(this.phase, `${label}: stand-alone training ${i + 1}/${s.rankArchs}`);
       const p = points[i] as PadNasRankPoint | undefined;
-      const t = p ? new StandaloneTraining(padnasSpec(p.genotype, this.skeleton), this.data, cfg, 'rank-init') : null;
+      const t = p ? createSpecTraining(padnasSpec(p.genotype, this.skeleton), this.data, recipe, { steps: s.rankSteps }, { initStream: 'rank-init' }) : null;
       try {
         for (let k = 0; k < s.rankSteps; k++) {
           if (t) await t.step();
           yield;
         }
-        if (t && p) p.standalone = await t.valAccuracy(true);
+        // Short runs leave BN running statistics unsettled: re-estimate them before validating.
+        if (t && p) p.standalone = (await t.evaluate('val', { bnRecalibrate: true })).accuracy;
       } finally {
         t?.dispose();
       }
@@ -307,19 +313,23 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
     this.ctx.log?.(`${label}: Kendall τ = ${tau.toFixed(3)} over ${done.length} architectures`);
   }
 
-  /** Stand-alone training of `spec` with the final recipe (one unit per step), then val + test (the caller's unit). */
-  private async *standalone(spec: ArchSpec, keep: boolean): AsyncGenerator<void, { val: number; test: number }, void> {
-    const t = new StandaloneTraining(spec, this.data, this.finalTrainConfig(), 'final-init');
+  /**
+   * Stand-alone training of `spec` with the final recipe (one unit per step), then val + test (the caller's unit);
+   * returns the validated spec the network was built from (the record's archSpec is the result network's spec).
+   */
+  private async *standalone(spec: ArchSpec, keep: boolean): AsyncGenerator<void, { val: number; test: number; spec: ArchSpec }, void> {
+    const plan = this.finalTrainPlan();
+    const t = createSpecTraining(spec, this.data, plan.recipe, plan.budget, { initStream: 'final-init' });
     if (keep) this.finalTraining = t;
     try {
       for (let i = 0; i < t.totalSteps; i++) {
         await t.step();
         yield;
       }
-      const val = await t.trainer.evaluate('val');
-      const test = await t.trainer.evaluate('test');
-      if (keep) this.resultNet = t.release();
-      return { val: val.accuracy, test: test.accuracy };
+      const val = await t.evaluate('val');
+      const test = await t.evaluate('test');
+      if (keep) this.resultNet = t.releaseNetwork();
+      return { val: val.accuracy, test: test.accuracy, spec: t.spec };
     } finally {
       if (!keep) t.dispose();
     }
@@ -331,7 +341,7 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
     const spec = padnasSpec(g, this.skeleton, `PAD-NAS (seed ${s.seed})`);
     spec.meta = { ...spec.meta, seed: s.seed, preset: s.preset, dataset: this.data.dataset.name };
     const r = yield* this.standalone(spec, true);
-    this.found = { genotype: g, spec, cost: this.latency.cost(g), oneShotAcc, valAcc: r.val, testAcc: r.test };
+    this.found = { genotype: g, spec: r.spec, cost: this.latency.cost(g), oneShotAcc, valAcc: r.val, testAcc: r.test };
     this.history.push({ phase: 'final-train', valAccuracy: r.val, testAccuracy: r.test });
     this.ctx.log?.(`found ${g.join('-')}: ${formatCost(this.found.cost, this.latency.window.unit)}, one-shot ${(100 * oneShotAcc).toFixed(2)}%, stand-alone test ${(100 * r.test).toFixed(2)}%`);
     if (!s.trainBaseline) {
@@ -406,7 +416,7 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
       testAccuracy: f.testAcc,
       history: this.history.slice(),
       extras: { ...extras },
-      resultSteps: this.finalTraining?.trainer.stepIndex ?? 0,
+      resultSteps: this.finalTraining?.stepIndex ?? 0,
       trainImages: this.data.split.train.length,
     };
   }
@@ -451,7 +461,7 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
     this.evalTrainer.dispose();
     if (out !== this.supernet.net) this.supernet.dispose();
     if (this.finalTraining) {
-      if (out === this.finalTraining.net) this.finalTraining.release();
+      if (out === this.finalTraining.net) this.finalTraining.releaseNetwork();
       this.finalTraining.dispose();
     }
     if (this.resultNet && out !== this.resultNet) this.resultNet.dispose();
