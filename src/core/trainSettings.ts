@@ -70,7 +70,7 @@ export const TRAIN_GROUP: SettingsGroup<TrainSettings> = {
     num({ key: 'lr', url: 'lr', cli: 'lr', label: 'Learning rate', min: 0, max: 1, minExclusive: true, step: 'any',
       hint: 'Step size of each update (the peak value; the schedule changes it over time). Too high and the loss explodes to NaN; too low and nothing moves.' }),
     choice({ key: 'optimizer', url: 'opt', cli: 'optimizer', label: 'Optimizer', values: ['sgd', 'rmsprop', 'adam'],
-      hint: 'SGD with momentum 0.9, RMSprop (as AtomNAS uses) or Adam. Adam forgives a poorly tuned learning rate; start it around 0.002.' }),
+      hint: 'SGD with momentum 0.9, RMSprop (common in NAS papers) or Adam. Adam forgives a poorly tuned learning rate; start it around 0.002.' }),
     choice({ key: 'schedule', url: 'sched', cli: 'schedule', label: 'LR schedule', values: ['cosine', 'exponential', 'constant'],
       hint: 'How the learning rate changes over the run: cosine decays smoothly to 0, exponential decays by a constant factor, constant keeps it fixed.' }),
     num({ key: 'seed', url: 'seed', cli: 'seed', label: 'Seed', min: 0, max: 2 ** 31 - 1, integer: true,
