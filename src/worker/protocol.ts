@@ -135,6 +135,14 @@ export interface RequestMap {
   };
   /** What a profile run has measured so far (a cancelled run keeps it); null for an unknown run. */
   'profile/collect': { req: { runId: string }; res: { profile: LatencyProfile | null } };
+  /**
+   * Measure saved networks (stock LayersModels) end to end on this device at each batch size (handlers/measure.ts): a
+   * 'measure' job (run/progress, run/control cancel); `latency/measured` when it finishes.
+   */
+  'latency/measure': {
+    req: { runId: string; items: { id: string; modelJson: string; weights: ArrayBuffer }[]; batches: number[] };
+    res: { subjects: number; totalSteps: number; backend: string };
+  };
   /** The main thread forwards page visibility (no `document` in a worker); `at` = timeOrigin + now(), ms. */
   'page/visibility': { req: { visible: boolean; at: number }; res: { ok: true } };
 }
@@ -191,4 +199,12 @@ export type WorkerEvent =
   | { type: 'train/final'; runId: string; record: ResultRecord }
   /** Throttled profiler progress (phase, units, phase-aware ETA, entries and networks done). */
   | { type: 'profile/status'; runId: string; status: ProfileStatus }
-  | { type: 'profile/result'; runId: string; profile: LatencyProfile };
+  | { type: 'profile/result'; runId: string; profile: LatencyProfile }
+  /** A measure job finished: median/MAD per saved network and batch (and what failed to run). */
+  | {
+      type: 'latency/measured';
+      runId: string;
+      backend: string;
+      results: { id: string; batch: number; medianMs: number; madMs: number; samples: number }[];
+      failures: { id: string; batch: number; message: string }[];
+    };

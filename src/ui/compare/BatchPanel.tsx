@@ -1,7 +1,7 @@
 /** Work on the chosen saved runs, one after another in the worker: retrain with one recipe; progress, time left, cancel. */
 import { useState } from 'react';
 import type { OptimizerName } from '../../core/trainSettings';
-import { cancelBatch, retrainRuns, useBatchJob } from '../../state/compareActions';
+import { cancelBatch, measureRuns, retrainRuns, useBatchJob } from '../../state/compareActions';
 import { duration } from '../common/format';
 
 export function BatchPanel({ chosen }: { chosen: string[] }) {
@@ -15,7 +15,8 @@ export function BatchPanel({ chosen }: { chosen: string[] }) {
     <section className="panel" aria-labelledby="batch-title">
       <h3 id="batch-title">Chosen runs ({chosen.length})</h3>
       <p className="muted small">
-        Methods are only comparable when their networks are trained the same way: retrain the chosen ArchSpecs from scratch with one recipe (the Train
+        Measure times the chosen networks end to end in the worker (batch 1 and each run&apos;s training batch, 21 samples each, median), labelled
+        measured with this device, backend and date, beside the prediction. Methods are only comparable when their networks are trained the same way: retrain the chosen ArchSpecs from scratch with one recipe (the Train
         screen&apos;s settings with these epochs, seed and optimizer). Each result is saved as a new run linked to its original.
       </p>
       <div className="compare-toolbar">
@@ -33,6 +34,9 @@ export function BatchPanel({ chosen }: { chosen: string[] }) {
             <option value="adam">Adam</option>
           </select>
         </label>
+        <button type="button" disabled={busy || chosen.length === 0} onClick={() => void measureRuns(chosen)}>
+          Measure on this device
+        </button>
         <button type="button" disabled={busy || chosen.length === 0} onClick={() => void retrainRuns(chosen, { epochs, seed, optimizer })}>
           Retrain with one recipe
         </button>

@@ -6,8 +6,9 @@ import type { HandlerTable } from '../registry';
 import { backendHandlers } from './backend';
 import { datasetHandlers } from './dataset';
 import { exportHandlers } from './export';
+import { measureHandlers } from './measure';
 import { profilerHandlers } from './profiler';
 import { searchHandlers } from './search';
 import { trainHandlers } from './train';
 
-export const allHandlers: readonly HandlerTable[] = [backendHandlers, datasetHandlers, trainHandlers, exportHandlers, profilerHandlers, searchHandlers];
+export const allHandlers: readonly HandlerTable[] = [backendHandlers, datasetHandlers, trainHandlers, exportHandlers, profilerHandlers, searchHandlers, measureHandlers];
