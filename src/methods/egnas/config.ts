@@ -45,7 +45,7 @@ const TINY: EgnasConfig = {
   failLimit: 2,
   rankCandidates: 6,
   rankFixedEpochs: 1,
-  rankRefEpochs: 4,
+  rankRefEpochs: 6,
   trainLimit: 500,
   batchSize: 32,
   lr: 0.1,

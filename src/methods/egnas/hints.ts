@@ -21,7 +21,7 @@ export const FIELD_HINTS = {
   failLimit: 'Failures since the last accept that end the depth or the width phase (the paper: 2).',
   rankCandidates: 'Chains of different depth and width in the fair-ranking demo (0 turns the demo off). Each trains three times: fixed budget, architecture-aware budget and a longer reference.',
   rankFixedEpochs: 'The one budget every demo chain gets in the fixed ranking.',
-  rankRefEpochs: 'Epochs of the reference training that both rankings are compared with (longer training ranks networks more truthfully).',
+  rankRefEpochs: 'Epochs of the reference training that both rankings are compared with (longer training ranks networks more truthfully). The demo only picks chains whose architecture-aware budget is shorter than this.',
   trainLimit: 'Train on a fixed random subset of this many training images (0 = all of them). An epoch is one pass over them.',
   lr: 'Peak learning rate of SGD with momentum 0.9, cosine-decayed over each candidate\'s own budget (as the authors\' code).',
   batchSize: 'Images per training step.',

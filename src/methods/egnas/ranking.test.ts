@@ -8,20 +8,21 @@ const row = (L: number, fixedAcc: number | null, awareAcc: number | null, refAcc
 });
 
 describe('fair-ranking demo', () => {
-  it('plans distinct chains over the depth and width ranges with the search\'s budgets', () => {
-    const c = EGNAS_PRESETS.default;
-    const plan = rankingPlan(c);
-    expect(plan).toHaveLength(6);
-    expect(new Set(plan.map((p) => `${p.L}x${p.C}`)).size).toBe(6);
-    expect(plan[0].L).toBe(c.Lmin);
-    expect(plan.at(-1)!.L).toBe(c.Lmax);
-    expect(plan.every((p) => reachableWidths(c).includes(p.C))).toBe(true);
-    for (const p of plan) {
-      expect(p.fixedEpochs).toBe(c.rankFixedEpochs);
-      expect(p.refEpochs).toBe(c.rankRefEpochs);
-      expect(p.awareEpochs).toBe(c.startEpochs + (p.L - c.Lmin) + 2 * ((c.Cmax - p.C) / 2));
+  it('plans distinct chains of different depth and width, each aware budget shorter than the reference', () => {
+    for (const c of Object.values(EGNAS_PRESETS)) {
+      const plan = rankingPlan(c);
+      expect(plan).toHaveLength(c.rankCandidates);
+      expect(new Set(plan.map((p) => `${p.L}x${p.C}`)).size).toBe(plan.length);
+      expect(new Set(plan.map((p) => p.L)).size).toBeGreaterThan(1);
+      expect(new Set(plan.map((p) => p.C)).size).toBeGreaterThan(1);
+      for (const p of plan) {
+        expect(reachableWidths(c)).toContain(p.C);
+        expect(p.fixedEpochs).toBe(c.rankFixedEpochs);
+        expect(p.awareEpochs).toBe(c.startEpochs + (p.L - c.Lmin) + 2 * ((c.Cmax - p.C) / c.widthStep));
+        expect(p.awareEpochs).toBeLessThan(p.refEpochs);
+      }
     }
-    expect(rankingPlan({ ...c, rankCandidates: 0 })).toEqual([]);
+    expect(rankingPlan({ ...EGNAS_PRESETS.default, rankCandidates: 0 })).toEqual([]);
   });
 
   it('τ of each budget against the reference; orders best first; unscored rows are left out', () => {

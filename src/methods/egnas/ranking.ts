@@ -2,7 +2,6 @@
  * The fair-ranking demo (the paper's key claim, pure part): which chains to rank, with which budgets, and how the two
  * rankings compare with the reference (Kendall τ-b, core/search/rank). The run trains; this plans and scores.
  */
-import { rngStream } from '../../core/rng';
 import { kendallTauB } from '../../core/search/rank';
 import type { EgnasConfig } from './config';
 import { awareEpochs } from './search';
@@ -25,28 +24,24 @@ export function reachableWidths(c: Pick<EgnasConfig, 'Cmin' | 'Cmax' | 'widthSte
 }
 
 /**
- * `rankCandidates` distinct chains spread over the space: depths evenly from L_min to L_max, widths evenly over the
- * reachable widths, paired in a seeded shuffle (so depth and width are not tied to each other).
+ * `rankCandidates` distinct chains of different depth and width whose architecture-aware budget is shorter than the
+ * reference (a reference no longer than the budget it judges would be no reference): every reachable (L, C) with
+ * aware budget < rankRefEpochs, ordered by that budget (then depth), sampled evenly from the cheapest to the dearest.
  */
 export function rankingPlan(c: EgnasConfig): RankingPlan[] {
   const n = c.rankCandidates;
   if (n <= 0) return [];
-  const widths = reachableWidths(c);
-  const spread = <T>(xs: readonly T[], k: number): T[] => Array.from({ length: k }, (_, i) => xs[k === 1 ? 0 : Math.round((i * (xs.length - 1)) / (k - 1))]);
-  const depths = Array.from({ length: c.Lmax - c.Lmin + 1 }, (_, i) => c.Lmin + i);
-  const Ls = spread(depths, n);
-  const Cs = rngStream(c.seed, 'ranking').shuffle(spread(widths, n));
-  const seen = new Set<string>();
-  const out: RankingPlan[] = [];
-  Ls.forEach((L, i) => {
-    let C = Cs[i];
-    // Keep the chains distinct: a repeated (L, C) takes the next reachable width that is free.
-    for (let j = 0; seen.has(`${L}x${C}`) && j < widths.length; j++) C = widths[(widths.indexOf(C) + 1) % widths.length];
-    if (seen.has(`${L}x${C}`)) return;
-    seen.add(`${L}x${C}`);
-    out.push({ L, C, fixedEpochs: c.rankFixedEpochs, awareEpochs: awareEpochs(c, L, C), refEpochs: c.rankRefEpochs });
-  });
-  return out;
+  const pool: RankingPlan[] = [];
+  for (let L = c.Lmin; L <= c.Lmax; L++) {
+    for (const C of reachableWidths(c)) {
+      const aware = awareEpochs(c, L, C);
+      if (aware < c.rankRefEpochs) pool.push({ L, C, fixedEpochs: c.rankFixedEpochs, awareEpochs: aware, refEpochs: c.rankRefEpochs });
+    }
+  }
+  pool.sort((a, b) => a.awareEpochs - b.awareEpochs || a.L - b.L || b.C - a.C);
+  if (pool.length <= n) return pool;
+  const picks = new Set(Array.from({ length: n }, (_, i) => Math.round((i * (pool.length - 1)) / (n - 1))));
+  return pool.filter((_, i) => picks.has(i));
 }
 
 /** Row indices ordered best first by `acc` (unscored rows last, then by index). */

@@ -45,7 +45,8 @@ export function crossCheck(c: EgnasConfig): string[] {
         `no width between ${microFloor(c)} (half of C_min ${c.Cmin}) and C_max (${c.Cmax}) fits ${what} into the parameter budget (+${(100 * c.paramTol).toFixed(1)}%): lower C_min or raise the parameter slack`,
       );
   }
-  if (c.rankCandidates > 0 && c.rankFixedEpochs > c.rankRefEpochs) out.push(`the demo's fixed budget (${c.rankFixedEpochs} epochs) is longer than its reference (${c.rankRefEpochs})`);
+  if (c.rankCandidates > 0 && c.rankFixedEpochs >= c.rankRefEpochs) out.push(`the demo's fixed budget (${c.rankFixedEpochs} epochs) is not shorter than its reference (${c.rankRefEpochs})`);
+  if (c.rankCandidates > 1 && c.rankRefEpochs <= c.startEpochs + 1) out.push(`the demo's reference (${c.rankRefEpochs} epochs) leaves no architecture-aware budgets below it: raise it above ${c.startEpochs + 1}`);
   if (c.trainLimit > 0 && c.trainLimit < c.batchSize) out.push(`the training subset (${c.trainLimit} images) is smaller than one batch (${c.batchSize})`);
   return out;
 }

@@ -22,7 +22,7 @@ const SMALL: EgnasConfig = {
   microEpochs: 1,
   rankCandidates: 2,
   rankFixedEpochs: 1,
-  rankRefEpochs: 2,
+  rankRefEpochs: 3,
   trainLimit: 0,
   batchSize: 16,
   paramTol: 0.1,
@@ -93,7 +93,7 @@ describe('Efficient Global NAS run', () => {
       expect(candidates.filter((c) => c.phase === 'depth').map((c) => c.epochs)).toEqual(candidates.filter((c) => c.phase === 'depth').map((_, i) => 1 + i));
       expect(candidates.every((c) => c.decision === 'unmatched' || c.curve.length === c.epochs)).toBe(true);
       expect(ranking!.rows).toHaveLength(2);
-      expect(ranking!.rows.every((r) => r.refAcc !== null && r.curves.ref.length === 2)).toBe(true);
+      expect(ranking!.rows.every((r) => r.refAcc !== null && r.curves.ref.length === 3)).toBe(true);
       expect(out.archSpec.meta).toMatchObject({ method: 'egnas', L: found.L, C: found.C, epochs: found.epochs });
       expect(out.resultSteps).toBe(found.epochs * started.stepsPerEpoch);
       const rec = buildRecord({ runId: 'r1', method: egnasMethod.id, label: egnasMethod.label, card, ...out, profile: null });

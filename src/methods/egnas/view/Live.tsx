@@ -10,7 +10,12 @@ import { egnasLive, marker, readouts } from './liveBuffer';
 import { RankingPanel } from './RankingPanel';
 
 const subscribe = (fn: () => void) => egnasLive.subscribe(fn);
-const version = () => egnasLive.version;
+// A string that changes only when something React shows changes (a candidate decided, a stage, a budget), not on every
+// snapshot: the charts redraw from the buffer on their own.
+const shownKey = () => {
+  const l = egnasLive;
+  return [l.candidates.length, l.rows.length, l.stage, l.phase, l.current?.label, l.rankingResult?.fixedTau, l.rankingResult?.awareTau, l.paramBudget, l.discoveredEpochs, l.valImages].join('|');
+};
 
 function Panel({ title, hint, children }: { title: string; hint: string; children: React.ReactNode }) {
   return (
@@ -27,7 +32,7 @@ function Panel({ title, hint, children }: { title: string; hint: string; childre
 const num = (v: unknown, d: number) => (typeof v === 'number' ? v : d);
 
 export function Live({ run }: MethodViewProps) {
-  useSyncExternalStore(subscribe, version);
+  useSyncExternalStore(subscribe, shownKey);
   const info = run((s) => s.started?.info);
   const tol = { addTol: num(info?.addTol, 0.005), dropTol: num(info?.dropTol, 0.005), microTol: num(info?.microTol, 0), paramTol: num(info?.paramTol, 0) };
   const r = readouts(egnasLive);
