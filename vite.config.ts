@@ -2,11 +2,8 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
-/** Cross-origin isolation: fine-grained performance.now() for the latency profiler (LATENCY.md). */
-const isolationHeaders = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-};
+// Cross-origin isolation (latency profiler), CSP, nosniff, no referrer: scripts/securityHeaders.ts (also public/_headers).
+import { DEV_HEADERS, PRODUCTION_HEADERS } from './scripts/securityHeaders';
 
 /**
  * The worker never shows a method's view (React panels, CSS): its build resolves the descriptors' lazy
@@ -27,8 +24,8 @@ const noViewsInWorker: Plugin = {
 export default defineConfig({
   plugins: [react()],
   base: './',
-  server: { headers: isolationHeaders, port: 5173 },
-  preview: { headers: isolationHeaders, port: 4173 },
+  server: { headers: DEV_HEADERS, port: 5173 },
+  preview: { headers: PRODUCTION_HEADERS, port: 4173 },
   worker: { format: 'es', plugins: () => [noViewsInWorker] },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
   test: {

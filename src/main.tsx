@@ -1,4 +1,3 @@
-import './core/zodConfig'; // before any schema parses (CSP: no eval)
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { routeMethodEvent } from './state/methodActions';

@@ -2,7 +2,7 @@
  * Dedicated module worker: all tfjs work happens here. Dispatches requests to the handler registry and answers each
  * with one `response` event. Errors become error responses (with the file name for data errors), never crashes.
  */
-import '../core/zodConfig'; // before any schema parses (CSP: no eval)
+import '../core/zodJitless'; // first: before zod loads (CSP: no eval)
 import { createContext } from './context';
 import { HEARTBEAT, HEARTBEAT_EVERY_MS } from './heartbeat';
 import { allHandlers } from './handlers';
