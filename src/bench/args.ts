@@ -254,12 +254,12 @@ export function figureCommand(figure: FigureId, o: BenchOptions, backend?: strin
   if (o.quick) parts.push('--quick');
   if (o.gpu) parts.push('--gpu');
   const browserBackend = figure === 'throughput' && backend ? backend : o.backends[0];
-  const usesBrowser = figure !== 'throughput-node';
+  const usesBrowser = figure !== 'throughput-node' && figure !== 'gpu-proxy';
   if (usesBrowser && browserBackend !== 'webgpu' && (figure === 'throughput' || figure === 'atomnas' || figure === 'ttfs' || figure === 'memory')) {
     parts.push(`--backends ${browserBackend}`);
   }
   const flags: [string, string | number, string | number][] = [];
-  if (figure === 'throughput' || figure === 'throughput-node') {
+  if (figure === 'throughput' || figure === 'throughput-node' || figure === 'gpu-proxy') {
     flags.push(['net', o.net, base.net], ['width', o.width, base.width], ['batch', o.batch, base.batch], ['rounds', o.rounds, base.rounds], ['block', o.block, base.block], ['warmup', o.warmup, base.warmup]);
   }
   if (figure === 'atomnas') flags.push(['atomnas-limit', o.atomnas.limit, base.atomnas.limit], ['block', o.block, base.block], ['warmup', o.warmup, base.warmup]);

@@ -6,6 +6,7 @@ import type { ArchSpec } from '../core/archspec';
 import type { Rng } from '../core/rng';
 import { applyLayer, createLayerParams, type BnStats, type ForwardContext } from './layers';
 import { ParamStore } from './params';
+import { constScalar as k } from './scalars';
 
 /** BN hyper-parameters. */
 export interface NetworkOptions {
@@ -79,8 +80,9 @@ export class Network {
         const varVar = this.params.get(`${prefix}.var`);
         // A 1-value batch (n = 1) has no variance estimate: keep the biased one (0) rather than divide by zero.
         const bessel = s.count > 1 ? s.count / (s.count - 1) : 1;
-        meanVar.assign(tf.add(tf.mul(meanVar, momentum), tf.mul(s.mean, 1 - momentum)));
-        varVar.assign(tf.add(tf.mul(varVar, momentum), tf.mul(s.variance, (1 - momentum) * bessel)));
+        // Cached scalars: a JS number here would be one upload per op on WebGPU (issue 15).
+        meanVar.assign(tf.add(tf.mul(meanVar, k(momentum)), tf.mul(s.mean, k(1 - momentum))));
+        varVar.assign(tf.add(tf.mul(varVar, k(momentum)), tf.mul(s.variance, k((1 - momentum) * bessel))));
       }
     });
   }

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { atomnasPreset, type AtomNasSettings } from '../../core/atomnasSettings';
 import { archCosts } from '../../core/costs';
-import { syntheticData, useCpuBackend } from '../../engine/testing';
+import { liveTensors, syntheticData, useCpuBackend } from '../../engine/testing';
 import { atomnasMethod } from './method';
 import { AtomNasRun } from './run';
 
@@ -39,7 +39,7 @@ async function runAll(run: AtomNasRun): Promise<void> {
 
 describe('AtomNasRun', () => {
   it('shrinks during training; reported MACs and params match archCosts of the spec at every event', async () => {
-    const start = tf.memory().numTensors;
+    const start = liveTensors();
     const run = new AtomNasRun({ data }, settings());
     const supernet = archCosts(run.net.spec);
     expect(run.supernetMacs).toBe(supernet.macs);
@@ -72,7 +72,7 @@ describe('AtomNasRun', () => {
     expect(snap.gamma.length).toBe(run.atoms.reduce((s, b) => s + b.kernel.length, 0));
     expect(snap.blocks.length).toBe(7);
     run.dispose();
-    expect(tf.memory().numTensors).toBe(start);
+    expect(liveTensors()).toBe(start);
   });
 
   it('subgradient mode (proximal off) trains through the regularizer and stays finite', async () => {
