@@ -52,7 +52,7 @@ export function throughputRows(raw: ThroughputRaw, o: BenchOptions, backend: str
 export const ENGINE_UPLOADS_PER_STEP_MAX = 9;
 
 const countsText = (c: GpuCounts): string =>
-  `${c.dispatches} dispatches, ${c.uploads} uploads (${(c.uploadBytes / 1024).toFixed(1)} KiB), ${c.uniformWrites} uniform writes, ${c.computePasses} compute passes, ${c.submits} submits, ${c.syncReadbacks} sync + ${c.asyncReadbacks} async readbacks, ${c.pipelineCompiles} pipeline compiles`;
+  `${c.dispatches} dispatches, ${c.uploads} uploads (${(c.uploadBytes / 1024).toFixed(1)} KiB), ${c.uniformWrites} uniform writes, ${c.computePasses} compute passes, ${c.submits} submits, ${c.syncReadbacks} sync + ${c.asyncReadbacks} async readbacks (${c.dispatchesDuringReadback ?? 0} dispatches recorded while a readback was in flight), ${c.pipelineCompiles} pipeline compiles`;
 
 /**
  * The GPU-independent proxy (issue 15, point 2): GPU work of one training step of the engine and of stock tfjs, from

@@ -12,7 +12,9 @@
  * - computePasses: `beginComputePass`; submits: `GPUQueue.submit`;
  * - asyncReadbacks: the backend's `getBufferData` (`await tensor.data()` of GPU data: submit + mapAsync);
  * - syncReadbacks: the backend's `readSync` of data that lives on the GPU (`dataSync()`, `arraySync()`…);
- * - pipelineCompiles: `createComputePipeline(Async)` (a new shader: tfjs caches pipelines by shader key).
+ * - pipelineCompiles: `createComputePipeline(Async)` (a new shader: tfjs caches pipelines by shader key);
+ * - dispatchesDuringReadback: dispatches recorded while an async readback was in flight (work queued behind the
+ *   readback instead of after it: 0 means the GPU drains before any later work is even recorded).
  */
 import * as tf from '@tensorflow/tfjs';
 
@@ -26,6 +28,7 @@ export interface GpuCounts {
   syncReadbacks: number;
   asyncReadbacks: number;
   pipelineCompiles: number;
+  dispatchesDuringReadback: number;
 }
 
 export const ZERO_COUNTS: Readonly<GpuCounts> = Object.freeze({
@@ -38,6 +41,7 @@ export const ZERO_COUNTS: Readonly<GpuCounts> = Object.freeze({
   syncReadbacks: 0,
   asyncReadbacks: 0,
   pipelineCompiles: 0,
+  dispatchesDuringReadback: 0,
 });
 
 /** b − a, field by field. */
@@ -88,6 +92,7 @@ export function instrumentWebGpu(backend: unknown = tf.backend()): GpuCounter {
   const c: GpuCounts = { ...ZERO_COUNTS };
   const device = b.device;
   const undo: (() => void)[] = [];
+  let readsInFlight = 0;
 
   undo.push(
     wrap(device, 'createBuffer', (orig) => (desc: GPUBufferDescriptor) => {
@@ -119,6 +124,7 @@ export function instrumentWebGpu(backend: unknown = tf.backend()): GpuCounter {
         const pass = begin(pd);
         wrap(pass, 'dispatchWorkgroups', (dispatch) => (x: number, y?: number, z?: number) => {
           c.dispatches++;
+          if (readsInFlight > 0) c.dispatchesDuringReadback++;
           dispatch(x, y, z);
         });
         return pass;
@@ -140,9 +146,14 @@ export function instrumentWebGpu(backend: unknown = tf.backend()): GpuCounter {
     })),
   );
   undo.push(
-    wrap(b, 'getBufferData', (orig) => (buffer: GPUBuffer) => {
+    wrap(b, 'getBufferData', (orig) => async (buffer: GPUBuffer) => {
       c.asyncReadbacks++;
-      return orig(buffer);
+      readsInFlight++;
+      try {
+        return await orig(buffer);
+      } finally {
+        readsInFlight--;
+      }
     }),
   );
   undo.push(

@@ -64,6 +64,8 @@ describe('engine step on tfjs-backend-webgpu (counting mock device)', () => {
         expect(c.pipelineCompiles).toBe(0);
         expect(c.uploads).toBeLessThanOrEqual(ENGINE_UPLOADS_PER_STEP_MAX);
         expect(c.asyncReadbacks).toBeLessThanOrEqual(1);
+        // Issue 15 §4: the update is recorded while the loss is on its way back, not after the GPU drained.
+        expect(c.dispatchesDuringReadback).toBeGreaterThan(0);
       }
     });
   }

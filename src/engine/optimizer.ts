@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ParamStore } from './params';
-import { constScalar, ScalarSlot } from './scalars';
+import { constScalar, ScalarSlot, selectIf } from './scalars';
 
 export type OptimizerKind = 'sgd' | 'rmsprop' | 'adam';
 
@@ -74,10 +74,13 @@ export class KeyedOptimizer {
 
   /**
    * One update with learning rate `lr` for exactly the variables named in `grads` (names of the ParamStore).
-   * Does not dispose `grads`.
+   * Does not dispose `grads`. With `ok` (a scalar bool tensor), every assignment is `ok ? new : old` on the device:
+   * when `ok` is false nothing changes (NaN gradients included) and nothing had to be read back to know it; undo the
+   * step counts with `rollbackStepCounts` then.
    */
-  applyGradients(grads: Record<string, tf.Tensor>, lr: number): void {
+  applyGradients(grads: Record<string, tf.Tensor>, lr: number, ok?: tf.Tensor): void {
     const c = this.config;
+    const put = (v: tf.Variable, value: tf.Tensor): void => v.assign(ok ? selectIf(ok, value, v) : value);
     const k = constScalar;
     const lrT = this.lrSlot.set(lr);
     const usedT = new Set<number>();
@@ -93,30 +96,30 @@ export class KeyedOptimizer {
         if (c.kind === 'sgd') {
           // PyTorch/TF form: buf ← μ·buf + g; w ← w − lr·buf (Nesterov: w ← w − lr·(g + μ·buf)).
           const buf = tf.add(tf.mul(s.momentum, k(c.momentum)), g);
-          s.momentum.assign(buf);
+          put(s.momentum, buf);
           const step = c.nesterov ? tf.add(g, tf.mul(buf, k(c.momentum))) : buf;
-          w.assign(tf.sub(w, tf.mul(step, lrT)));
+          put(w, tf.sub(w, tf.mul(step, lrT)));
         } else if (c.kind === 'rmsprop') {
           // TF-RMSprop / AtomNAS convention: ε INSIDE the sqrt and lr inside the momentum buffer:
           //   v ← ρv + (1−ρ)g²;  m ← μm + lr·g/√(v+ε);  w ← w − m.
           // A large ε (1e-3) bounds the per-step scale by lr·|g|/√ε for parameters with tiny gradients instead of
           // blowing them up like Adam's normalisation does (METHODS §1). Slots start at 0, as in the AtomNAS code.
           const ms = tf.add(tf.mul(s.ms, k(c.decay)), tf.mul(tf.square(g), k(1 - c.decay)));
-          s.ms.assign(ms);
+          put(s.ms, ms);
           const mom = tf.add(tf.mul(s.mom, k(c.momentum)), tf.div(tf.mul(g, lrT), tf.sqrt(tf.add(ms, k(c.epsilon)))));
-          s.mom.assign(mom);
-          w.assign(tf.sub(w, mom));
+          put(s.mom, mom);
+          put(w, tf.sub(w, mom));
         } else {
           // Adam with bias correction; ε outside the sqrt (Kingma & Ba).
           const m = tf.add(tf.mul(s.m, k(c.beta1)), tf.mul(g, k(1 - c.beta1)));
           const v = tf.add(tf.mul(s.v, k(c.beta2)), tf.mul(tf.square(g), k(1 - c.beta2)));
-          s.m.assign(m);
-          s.v.assign(v);
+          put(s.m, m);
+          put(s.v, v);
           const [bc1, bc2] = this.biasCorrection(t);
           usedT.add(t);
           const mHat = tf.div(m, bc1);
           const vHat = tf.div(v, bc2);
-          w.assign(tf.sub(w, tf.div(tf.mul(mHat, lrT), tf.add(tf.sqrt(vHat), k(c.epsilon)))));
+          put(w, tf.sub(w, tf.div(tf.mul(mHat, lrT), tf.add(tf.sqrt(vHat), k(c.epsilon)))));
         }
       });
     }
@@ -126,6 +129,24 @@ export class KeyedOptimizer {
         for (const sl of slots) sl.dispose();
         this.biasCorrections.delete(t);
       }
+    }
+  }
+
+  /**
+   * Undo the bookkeeping of an update that `ok` turned into a no-op: step counts (Adam's bias correction counts
+   * them) and the slots created for it (all zeros: as if the variable had never been updated).
+   */
+  rollbackStepCounts(names: Iterable<string>): void {
+    for (const n of names) {
+      const t = (this.steps.get(n) ?? 0) - 1;
+      if (t > 0) {
+        this.steps.set(n, t);
+        continue;
+      }
+      this.steps.delete(n);
+      const s = this.slots.get(n);
+      if (s) for (const v of Object.values(s)) v.dispose();
+      this.slots.delete(n);
     }
   }
 

@@ -87,3 +87,19 @@ export class ScalarSlot {
     this.v = Number.NaN;
   }
 }
+
+/**
+ * `ok ? t : e` elementwise for a scalar bool `ok` (a GPU-side select: no readback). On WebGPU this is one Select
+ * dispatch (its shader reads a rank-0 condition directly when t has rank ≥ 2, so rank-1 tensors go through a free
+ * [1, n] reshape); elsewhere tf.where, which broadcasts the condition (tfjs-backend-cpu's Select kernel would not).
+ * A NaN in the unselected side never leaks into the result.
+ */
+export function selectIf<T extends tf.Tensor>(ok: tf.Tensor, t: T, e: tf.Tensor): T {
+  if (tf.getBackend() !== 'webgpu') return tf.where(ok, t, e) as T;
+  return tf.tidy(() => {
+    const shape = t.shape;
+    const two = shape.length >= 2 ? shape : [1, t.size];
+    const out = tf.engine().runKernel<tf.Tensor>('Select', { condition: ok, t: tf.reshape(t, two), e: tf.reshape(e, two) });
+    return tf.reshape(out, shape) as T;
+  });
+}
