@@ -20,7 +20,7 @@ import { chromium, type Browser } from '@playwright/test';
 import * as tf from '@tensorflow/tfjs';
 import { build, preview } from 'vite';
 import { BENCH_USAGE, BenchUsageError, parseBenchArgs, type BenchOptions } from '../src/bench/args';
-import { atomnasRows, gpuCountRows, memoryRows, predictorRows, responsivenessRows, throughputRows, ttfsRow } from '../src/bench/rows';
+import { atomnasRows, gpuCountRows, gradRows, memoryRows, predictorRows, responsivenessRows, throughputRows, ttfsRow } from '../src/bench/rows';
 import {
   BENCH_FORMAT,
   BENCH_VERSION,
@@ -124,7 +124,7 @@ async function main(): Promise<void> {
     }
   };
 
-  const browserFigures = (['throughput', 'atomnas', 'responsiveness', 'ttfs', 'memory', 'predictor'] as const).filter(wants);
+  const browserFigures = (['throughput', 'grad-programs', 'atomnas', 'responsiveness', 'ttfs', 'memory', 'predictor'] as const).filter(wants);
   if (browserFigures.length > 0) {
     if (!o.skipBuild) await buildBench(o);
     const server = await preview({
@@ -159,6 +159,23 @@ async function main(): Promise<void> {
             noteEnv(r.env);
             raw[`throughput/${backend}`] = r;
             rows.push(...throughputRows(r.raw, o, backend, r.env), ...gpuCountRows(r.raw, o, backend, 'throughput'));
+          });
+        }
+      }
+      if (wants('grad-programs')) {
+        // The bench size and the app's default size (×1, full resolution, batch 64).
+        const sizes = [
+          { net: o.net, width: o.width, batch: o.batch, label: 'bench size' },
+          { net: 'full' as const, width: 1, batch: 64, label: "app's default" },
+        ];
+        for (const size of sizes) {
+          await attempt('grad-programs', primary, async () => {
+            log(`filter-gradient programs on ${primary}: ${size.label}`);
+            const r = await runInPage(launch, base, { kind: 'grads', backend: primary, ...size, reps: o.gradReps });
+            if (r.kind !== 'grads') throw new Error('unexpected reply');
+            noteEnv(r.env);
+            raw[`grad-programs/${primary}/${size.label}`] = r;
+            rows.push(...gradRows(r.raw, o, primary));
           });
         }
       }

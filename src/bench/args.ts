@@ -54,6 +54,8 @@ export interface BenchOptions {
   /** Memory in Node (tensor counts, tfjs cpu): readings after these step counts (tiny network). */
   nodeMemorySteps: [number, number];
   ttfsPresets: TtfsPreset[];
+  /** Filter-gradient programs: timed calls per program and case. */
+  gradReps: number;
   /** Responsiveness window, seconds. */
   windowS: number;
 }
@@ -72,6 +74,7 @@ const SOFTWARE: Tunables = {
   memorySteps: [5, 20],
   nodeMemorySteps: [50, 500],
   ttfsPresets: ['train-quick', 'atomnas-tiny'],
+  gradReps: 3,
   windowS: 20,
 };
 
@@ -87,6 +90,7 @@ const GPU: Tunables = {
   memorySteps: [50, 500],
   nodeMemorySteps: [50, 500],
   ttfsPresets: [...TTFS_PRESETS],
+  gradReps: 7,
   windowS: 20,
 };
 
@@ -98,6 +102,7 @@ const QUICK: Partial<Tunables> = {
   memorySteps: [2, 6],
   nodeMemorySteps: [10, 50],
   ttfsPresets: ['train-quick'],
+  gradReps: 1,
   windowS: 8,
 };
 
@@ -142,6 +147,7 @@ export const BENCH_USAGE = `npm run bench -- [options]
   --atomnas-limit N        AtomNAS training images (one epoch)
   --memory-steps A,B       browser memory readings after A and B steps (SwiftShader 5,20; --gpu 50,500)
   --ttfs-presets LIST|all  ${TTFS_PRESETS.join(',')}
+  --grad-reps N            filter-gradient programs: timed calls per program (SwiftShader 3; --gpu 7)
   --window-s S             responsiveness window (20)
   --port P --out-dir D --results-dir D --chromium PATH --skip-build`;
 
@@ -222,6 +228,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         o.ttfsPresets = v === 'all' ? [...TTFS_PRESETS] : listOf('ttfs-presets', v, TTFS_PRESETS);
         break;
       }
+      case '--grad-reps':
+        o.gradReps = intIn('grad-reps', value(), 1, 1000);
+        break;
       case '--window-s':
         o.windowS = intIn('window-s', value(), 1, 600);
         break;
@@ -255,17 +264,21 @@ export function figureCommand(figure: FigureId, o: BenchOptions, backend?: strin
   if (o.gpu) parts.push('--gpu');
   const browserBackend = figure === 'throughput' && backend ? backend : o.backends[0];
   const usesBrowser = figure !== 'throughput-node' && figure !== 'gpu-proxy';
-  if (usesBrowser && browserBackend !== 'webgpu' && (figure === 'throughput' || figure === 'atomnas' || figure === 'ttfs' || figure === 'memory')) {
+  if (usesBrowser && browserBackend !== 'webgpu' && (figure === 'throughput' || figure === 'atomnas' || figure === 'ttfs' || figure === 'memory' || figure === 'grad-programs')) {
     parts.push(`--backends ${browserBackend}`);
   }
   const flags: [string, string | number, string | number][] = [];
-  if (figure === 'throughput' || figure === 'throughput-node' || figure === 'gpu-proxy') {
-    flags.push(['net', o.net, base.net], ['width', o.width, base.width], ['batch', o.batch, base.batch], ['rounds', o.rounds, base.rounds], ['block', o.block, base.block], ['warmup', o.warmup, base.warmup]);
+  if (figure === 'throughput' || figure === 'throughput-node' || figure === 'gpu-proxy' || figure === 'grad-programs') {
+    flags.push(['net', o.net, base.net], ['width', o.width, base.width], ['batch', o.batch, base.batch]);
+  }
+  if (figure === 'throughput' || figure === 'throughput-node') {
+    flags.push(['rounds', o.rounds, base.rounds], ['block', o.block, base.block], ['warmup', o.warmup, base.warmup]);
   }
   if (figure === 'atomnas') flags.push(['atomnas-limit', o.atomnas.limit, base.atomnas.limit], ['block', o.block, base.block], ['warmup', o.warmup, base.warmup]);
   if (figure === 'memory') flags.push(['memory-steps', o.memorySteps.join(','), base.memorySteps.join(',')]);
   if (figure === 'ttfs') flags.push(['ttfs-presets', o.ttfsPresets.join(','), base.ttfsPresets.join(',')]);
   if (figure === 'responsiveness') flags.push(['window-s', o.windowS, base.windowS]);
+  if (figure === 'grad-programs') flags.push(['grad-reps', o.gradReps, base.gradReps]);
   for (const [flag, v, d] of flags) if (v !== d) parts.push(`--${flag} ${v}`);
   return parts.join(' ');
 }

@@ -8,6 +8,7 @@ import type { FigureRow } from './schema';
 import { atLeast, atMost, finiteOrNull, imagesPerSecond, macsSegments, macsTrend, memoryVerdict, sideBySide, type Responsiveness } from './summary';
 import type { MemoryRaw, PageEnv, TtfsRaw } from './tasks';
 import type { GpuCounts } from '../engine/gpuCounters';
+import type { GradBenchRaw } from './gradBench';
 import type { ThroughputRaw } from './throughput';
 
 const mm = (macs: number): string => `${(macs / 1e6).toFixed(3)} M MACs`;
@@ -103,6 +104,36 @@ export function gpuCountRows(raw: ThroughputRaw, o: BenchOptions, backend: strin
       command: cmd,
     },
   ];
+}
+
+/**
+ * Filter-gradient programs (issue 15 §3): tfjs's against the engine's, summed over the network's depthwise and 1×1
+ * convs (each case weighted by how many layers have it), medians of the timed calls; and their largest disagreement.
+ */
+export function gradRows(raw: GradBenchRaw, o: BenchOptions, backend: string): FigureRow[] {
+  const cmd = figureCommand('grad-programs', o, backend);
+  const med = (xs: number[]): number => medianOf(xs);
+  const rows: FigureRow[] = [];
+  for (const op of ['depthwise', 'conv1x1'] as const) {
+    const cs = raw.cases.filter((c) => c.op === op);
+    if (cs.length === 0) continue;
+    const stock = cs.reduce((s, c) => s + c.count * med(c.stockMs), 0);
+    const eng = cs.reduce((s, c) => s + c.count * med(c.engineMs), 0);
+    const rel = Math.max(...cs.map((c) => c.maxAbsDiff / (1 + c.maxAbsRef)));
+    const per = cs.map((c) => `[${c.x.join(',')}] k${c.k}/s${c.stride}${c.count > 1 ? ` ×${c.count}` : ''}: ${ms(med(c.stockMs))} → ${ms(med(c.engineMs))}`).join('; ');
+    rows.push({
+      figure: 'grad-programs',
+      name: `${op === 'depthwise' ? 'Depthwise' : '1×1 conv'} filter gradient, tfjs ÷ engine time (${raw.label}: ${raw.spec}, batch ${raw.batch})`,
+      value: finiteOrNull(stock / eng),
+      unit: '×',
+      goal: '> 1',
+      pass: atLeast(finiteOrNull(stock / eng), 1.0000001),
+      detail: `Σ over ${cs.reduce((s, c) => s + c.count, 0)} layers: tfjs ${ms(stock)} vs engine ${ms(eng)} (medians of ${cs[0].stockMs.length} calls each, wall clock to readback); max |Δ|/(1 + max|ref|) = ${rel.toExponential(1)}; ${per}`,
+      backend,
+      command: cmd,
+    });
+  }
+  return rows;
 }
 
 /** AtomNAS: shrunk supernet vs static network, the search's own step, and step time against MACs. */
