@@ -154,7 +154,7 @@ async function main(): Promise<void> {
         for (const backend of o.backends) {
           await attempt('throughput', backend, async () => {
             log(`throughput on ${backend}: ${o.net} baseline ×${o.width}, batch ${o.batch}`);
-            const r = await runInPage(launch, base, { kind: 'throughput', backend, net: o.net, width: o.width, batch: o.batch, rounds: o.rounds, block: o.block, warmup: o.warmup, countGpu: backend === 'webgpu' });
+            const r = await runInPage(launch, base, { kind: 'throughput', backend, net: o.net, width: o.width, batch: o.batch, rounds: o.rounds, block: o.block, warmup: o.warmup, countGpu: backend === 'webgpu', engineConv: o.engineConv });
             if (r.kind !== 'throughput') throw new Error('unexpected reply');
             noteEnv(r.env);
             raw[`throughput/${backend}`] = r;

@@ -56,11 +56,13 @@ export interface BenchOptions {
   ttfsPresets: TtfsPreset[];
   /** Filter-gradient programs: timed calls per program and case. */
   gradReps: number;
+  /** Engine conv gradient programs in the throughput figure (engine/convGrads): auto = hardware adapters only. */
+  engineConv: 'auto' | 'on' | 'off';
   /** Responsiveness window, seconds. */
   windowS: number;
 }
 
-type Tunables = Omit<BenchOptions, 'gpu' | 'backends' | 'quick' | 'only' | 'port' | 'outDir' | 'resultsDir' | 'chromium' | 'skipBuild'>;
+type Tunables = Omit<BenchOptions, 'gpu' | 'backends' | 'quick' | 'only' | 'engineConv' | 'port' | 'outDir' | 'resultsDir' | 'chromium' | 'skipBuild'>;
 
 const SOFTWARE: Tunables = {
   net: 'tiny',
@@ -121,6 +123,7 @@ export function defaultsFor(gpu: boolean, quick: boolean): BenchOptions {
     quick,
     backends: ['webgpu', 'webgl', 'cpu'],
     only: [...FIGURE_IDS],
+    engineConv: 'auto',
     port: 4175,
     outDir: 'dist-bench',
     resultsDir: 'bench/results',
@@ -147,6 +150,7 @@ export const BENCH_USAGE = `npm run bench -- [options]
   --atomnas-limit N        AtomNAS training images (one epoch)
   --memory-steps A,B       browser memory readings after A and B steps (SwiftShader 5,20; --gpu 50,500)
   --ttfs-presets LIST|all  ${TTFS_PRESETS.join(',')}
+  --engine-conv auto|on|off  throughput: the engine's 1×1/depthwise gradient programs (auto: hardware adapters only)
   --grad-reps N            filter-gradient programs: timed calls per program (SwiftShader 3; --gpu 7)
   --window-s S             responsiveness window (20)
   --port P --out-dir D --results-dir D --chromium PATH --skip-build`;
@@ -228,6 +232,12 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         o.ttfsPresets = v === 'all' ? [...TTFS_PRESETS] : listOf('ttfs-presets', v, TTFS_PRESETS);
         break;
       }
+      case '--engine-conv': {
+        const v = value();
+        if (v !== 'auto' && v !== 'on' && v !== 'off') throw new BenchUsageError(`--engine-conv must be auto, on or off, got "${v}"`);
+        o.engineConv = v;
+        break;
+      }
       case '--grad-reps':
         o.gradReps = intIn('grad-reps', value(), 1, 1000);
         break;
@@ -272,7 +282,7 @@ export function figureCommand(figure: FigureId, o: BenchOptions, backend?: strin
     flags.push(['net', o.net, base.net], ['width', o.width, base.width], ['batch', o.batch, base.batch]);
   }
   if (figure === 'throughput' || figure === 'throughput-node') {
-    flags.push(['rounds', o.rounds, base.rounds], ['block', o.block, base.block], ['warmup', o.warmup, base.warmup]);
+    flags.push(['rounds', o.rounds, base.rounds], ['block', o.block, base.block], ['warmup', o.warmup, base.warmup], ['engine-conv', o.engineConv, base.engineConv]);
   }
   if (figure === 'atomnas') flags.push(['atomnas-limit', o.atomnas.limit, base.atomnas.limit], ['block', o.block, base.block], ['warmup', o.warmup, base.warmup]);
   if (figure === 'memory') flags.push(['memory-steps', o.memorySteps.join(','), base.memorySteps.join(',')]);

@@ -8,6 +8,7 @@ import { archCosts } from '../core/costs';
 import { rngStream } from '../core/rng';
 import { baselineSpec } from '../core/skeleton';
 import { BatchSource, disposeBatch } from '../engine/batches';
+import { engineConvKernelsActive, setEngineConvKernels, type EngineConvMode } from '../engine/convGrads';
 import { toLayersModel } from '../engine/export';
 import { diffCounts, instrumentWebGpu, type GpuCounts } from '../engine/gpuCounters';
 import { buildNetwork } from '../engine/network';
@@ -30,6 +31,8 @@ export interface ThroughputOptions {
   countGpu?: boolean;
   /** Steps per side counted when `countGpu` (default 2). */
   countGpuSteps?: number;
+  /** When the engine's conv gradient programs replace tfjs's on WebGPU (engine/convGrads; default 'auto'). */
+  engineConv?: EngineConvMode;
 }
 
 /** GPU work per training step, after the warm-up steps (so pipeline compiles are those after step 1). */
@@ -76,6 +79,7 @@ const LABEL_SMOOTHING = 0.1;
 export async function measureThroughput(data: TrainData, o: ThroughputOptions, log: (s: string) => void = () => {}): Promise<ThroughputRaw> {
   const { dataset, split } = data;
   const seed = o.seed ?? 1;
+  setEngineConvKernels(o.engineConv ?? 'auto');
   const spec = baselineSpec({
     width: o.width,
     tiny: o.net === 'tiny',
@@ -187,7 +191,7 @@ export async function measureThroughput(data: TrainData, o: ThroughputOptions, l
       stockBlocks,
       lossEngine,
       lossStock,
-      recipe: `SGD momentum ${MOMENTUM}, lr ${LR} constant, label smoothing ${LABEL_SMOOTHING}, no weight decay, BN momentum ${net.bnMomentum}`,
+      recipe: `SGD momentum ${MOMENTUM}, lr ${LR} constant, label smoothing ${LABEL_SMOOTHING}, no weight decay, BN momentum ${net.bnMomentum}; engine conv gradient programs ${engineConvKernelsActive() ? 'on' : 'off'} (${o.engineConv ?? 'auto'})`,
     };
   } finally {
     model.dispose();

@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { conv2dSame, depthwiseSame } from './convGrads';
+import { conv2dSame, depthwiseSame, engineConvKernelsActive, setEngineConvKernels } from './convGrads';
 import { countGpuWork } from './gpuCounters';
 import { useMockWebGpu } from './mockWebGpu';
 import { useCpuBackend } from './testing';
@@ -69,10 +69,21 @@ describe('engine conv paths on the CPU backend (numbers)', () => {
 });
 
 describe('engine conv paths on tfjs-backend-webgpu (counting mock device)', () => {
-  afterAll(() => tf.setBackend('cpu'));
+  afterAll(async () => {
+    setEngineConvKernels('auto');
+    await tf.setBackend('cpu');
+  });
+
+  it("are off by default on an adapter that does not say it is hardware (SwiftShader: tfjs's programs are faster)", async () => {
+    await useMockWebGpu();
+    expect(engineConvKernelsActive()).toBe(false);
+    setEngineConvKernels('on');
+    expect(engineConvKernelsActive()).toBe(true);
+  });
 
   it('run their programs: one engine depthwise filter-gradient dispatch, no tfjs DerFilter program', async () => {
     await useMockWebGpu();
+    setEngineConvKernels('on');
     const x = tf.zeros<tf.Rank.R4>([2, 8, 8, 4]);
     const w = tf.zeros<tf.Rank.R4>([3, 3, 4, 1]);
     const w1 = tf.zeros<tf.Rank.R4>([1, 1, 4, 6]);

@@ -8,12 +8,38 @@
  *   dY·Wᵀ a plain matMul;
  * - the depthwise filter gradient is the engine's own kernel (`EngineDepthwiseFilterGrad`, webgpuKernels.ts): one
  *   workgroup per weight, its threads splitting the N·H·W sum and reducing in workgroup memory.
- * Both are used on WebGPU only; `force` runs them on any backend (the tests compare them with tf.grad of the plain op).
+ *
+ * When they are used (`setEngineConvKernels`): 'auto' (default) = on WebGPU with a hardware adapter only. On
+ * SwiftShader both are SLOWER than tfjs's programs (bench `grad-programs`, 2026-11-29: the 1×1 filter gradient 5–15×,
+ * the depthwise one 2–4×): a CPU runs tfjs's one-thread-per-weight loops well and pays for every workgroup barrier of
+ * a reduction. Their speed on a real GPU has not been measured (no GPU machine so far). `force` runs them on any
+ * backend (the tests compare them with tf.grad of the plain op).
  */
 import * as tf from '@tensorflow/tfjs';
 import { DEPTHWISE_FILTER_GRAD, ensureEngineKernels } from './webgpuKernels';
 
-const onWebGpu = (): boolean => tf.getBackend() === 'webgpu';
+export type EngineConvMode = 'auto' | 'on' | 'off';
+let mode: EngineConvMode = 'auto';
+
+/** Choose when the engine's conv gradient paths replace tfjs's on WebGPU (default 'auto': hardware adapters only). */
+export function setEngineConvKernels(m: EngineConvMode): void {
+  mode = m;
+}
+
+/** True for a software WebGPU adapter (SwiftShader, llvmpipe…) or one that does not say what it is (the Node mock). */
+function softwareAdapter(): boolean {
+  const info = (tf.backend() as { adapterInfo?: { vendor?: string; architecture?: string } }).adapterInfo;
+  if (!info?.vendor && !info?.architecture) return true;
+  return /swiftshader|llvmpipe|lavapipe|software/i.test(`${info.vendor ?? ''} ${info.architecture ?? ''}`);
+}
+
+/** Whether the engine's conv paths are used now (WebGPU only). */
+export function engineConvKernelsActive(): boolean {
+  if (mode === 'off' || tf.getBackend() !== 'webgpu') return false;
+  return mode === 'on' || !softwareAdapter();
+}
+
+const onWebGpu = engineConvKernelsActive;
 
 /** 'same'-padded conv2d; a 1×1 stride-1 one as a matMul on WebGPU (or always with `force`). */
 export function conv2dSame(x: tf.Tensor4D, w: tf.Tensor4D, stride: number, force = false): tf.Tensor4D {
