@@ -10,17 +10,23 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { constScalar as k, onesRow } from './scalars';
+import { CHANNEL_SUM, ensureEngineKernels } from './webgpuKernels';
 
 /**
- * Per-channel sum of an [N, C] matrix → [C]: ones[1, N]·X on the CPU and WebGPU backends. On WebGPU, `tf.sum(x, 0)`
- * over the leading axis lowers to a tiled transpose that is mostly padding at C = 4–32 (issue 15: 73 % of the step
- * on SwiftShader); the matrix product runs as one reduction program with no transpose. Other backends keep tf.sum.
+ * Per-channel sum of an [N, C] matrix → [C] (not differentiable: used inside BN's explicit gradient only).
+ * CPU: ones[1, N]·X. WebGPU: the engine's EngineChannelSum (one thread per column, no barrier): `tf.sum(x, 0)` over
+ * the leading axis lowers to a tiled transpose that is mostly padding at C = 4–32 (issue 15: 73 % of the step on
+ * SwiftShader), and ones·X to tfjs's MatMulReduceProgram, slow on SwiftShader. Other backends keep tf.sum.
  */
 export function channelSum(x2: tf.Tensor2D): tf.Tensor1D {
   return tf.tidy(() => {
     const [n, c] = x2.shape;
     const backend = tf.getBackend();
-    if (backend !== 'cpu' && backend !== 'webgpu') return tf.sum<tf.Tensor1D>(x2, 0);
+    if (backend === 'webgpu') {
+      ensureEngineKernels();
+      return tf.engine().runKernel<tf.Tensor1D>(CHANNEL_SUM, { x: x2 });
+    }
+    if (backend !== 'cpu') return tf.sum<tf.Tensor1D>(x2, 0);
     return tf.reshape<tf.Rank.R1>(tf.matMul(onesRow(n), x2), [c]);
   });
 }

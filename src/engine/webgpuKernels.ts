@@ -11,6 +11,8 @@ import * as tf from '@tensorflow/tfjs';
 import { webgpu_util, type WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 
 export const DEPTHWISE_FILTER_GRAD = 'EngineDepthwiseFilterGrad';
+/** Column sums of an [N, C] matrix → [C] (BN's per-channel sums). */
+export const CHANNEL_SUM = 'EngineChannelSum';
 
 interface DepthwiseFilterGradAttrs {
   strides: [number, number];
@@ -83,6 +85,61 @@ class DepthwiseFilterGradProgram {
     `;
   }
 }
+
+/**
+ * Column sums of [N, C]: one thread per column looping over the rows in blocks (neighbouring threads read
+ * neighbouring columns of a row). No transpose and no workgroup barrier: tfjs lowers tf.sum(x, 0) to a padded tiled transpose,
+ * and ones·X to MatMulReduceProgram, whose barrier tree is what a software adapter (SwiftShader) runs slowest.
+ */
+class ChannelSumProgram {
+  readonly variableNames = ['x'];
+  readonly size = true;
+  readonly workgroupSize: [number, number, number] = [WG, 1, 1];
+  readonly outputShape: number[];
+  readonly dispatchLayout: { x: number[] };
+  readonly dispatch: [number, number, number];
+  readonly shaderKey = 'engine_channel_sum';
+
+  constructor(c: number) {
+    this.outputShape = [c];
+    this.dispatchLayout = webgpu_util.flatDispatchLayout(this.outputShape);
+    this.dispatch = webgpu_util.computeDispatch(this.dispatchLayout, this.outputShape, this.workgroupSize);
+  }
+
+  getUserCode(): string {
+    return `
+      fn main(index : i32) {
+        if (index < uniforms.size) {
+          let n = uniforms.xShape[0];
+          // Blocked sum: rows in blocks of 64 summed apart, then the block sums (float32 error grows with
+          // 64 + N/64 terms instead of N: BN's gradient sums cancel to near zero).
+          var acc = 0.0;
+          var r = 0;
+          loop {
+            if (r >= n) {
+              break;
+            }
+            let end = min(r + 64, n);
+            var part = 0.0;
+            for (var i = r; i < end; i = i + 1) {
+              part = part + getX(i, index);
+            }
+            acc = acc + part;
+            r = end;
+          }
+          setOutputAtIndex(index, acc);
+        }
+      }
+    `;
+  }
+}
+
+const channelSumWebGpu: tf.KernelFunc = ({ inputs, backend }) => {
+  const { x } = inputs as { x: tf.TensorInfo };
+  if (x.shape.length !== 2) throw new Error(`${CHANNEL_SUM}: x must be [N, C], got [${x.shape.join()}]`);
+  const b = backend as unknown as { runWebGPUProgram(p: unknown, i: tf.TensorInfo[], d: string): tf.TensorInfo };
+  return b.runWebGPUProgram(new ChannelSumProgram(x.shape[1]), [x], 'float32');
+};
 
 function convInfo(x: tf.TensorInfo, a: DepthwiseFilterGradAttrs): { top: number; left: number; outH: number; outW: number } {
   const info = tf.backend_util.computeConv2DInfo(x.shape as [number, number, number, number], a.filterShape, a.strides, 1, 'same', undefined, true);
@@ -157,4 +214,5 @@ export function ensureEngineKernels(): void {
   ] as const) {
     if (!tf.getKernel(DEPTHWISE_FILTER_GRAD, backendName)) tf.registerKernel({ kernelName: DEPTHWISE_FILTER_GRAD, backendName, kernelFunc });
   }
+  if (!tf.getKernel(CHANNEL_SUM, 'webgpu')) tf.registerKernel({ kernelName: CHANNEL_SUM, backendName: 'webgpu', kernelFunc: channelSumWebGpu });
 }
