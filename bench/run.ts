@@ -20,7 +20,7 @@ import { chromium, type Browser } from '@playwright/test';
 import * as tf from '@tensorflow/tfjs';
 import { build, preview } from 'vite';
 import { BENCH_USAGE, BenchUsageError, parseBenchArgs, type BenchOptions } from '../src/bench/args';
-import { atomnasRows, memoryRows, predictorRows, responsivenessRows, throughputRows, ttfsRow } from '../src/bench/rows';
+import { atomnasRows, gpuCountRows, gradRows, memoryRows, predictorRows, responsivenessRows, throughputRows, ttfsRow } from '../src/bench/rows';
 import {
   BENCH_FORMAT,
   BENCH_VERSION,
@@ -43,6 +43,7 @@ import { decodeBuiltin } from '../src/data/builtin';
 import { mnistSplit } from '../src/data/split';
 import { initBackend } from '../src/engine/backend';
 import { installFastCpuKernels } from '../src/engine/cpuKernels';
+import { useMockWebGpu } from '../src/engine/mockWebGpu';
 import { measurePredictor, measureResponsiveness } from './app';
 
 const T0 = Date.now();
@@ -123,7 +124,7 @@ async function main(): Promise<void> {
     }
   };
 
-  const browserFigures = (['throughput', 'atomnas', 'responsiveness', 'ttfs', 'memory', 'predictor'] as const).filter(wants);
+  const browserFigures = (['throughput', 'grad-programs', 'atomnas', 'responsiveness', 'ttfs', 'memory', 'predictor'] as const).filter(wants);
   if (browserFigures.length > 0) {
     if (!o.skipBuild) await buildBench(o);
     const server = await preview({
@@ -153,11 +154,28 @@ async function main(): Promise<void> {
         for (const backend of o.backends) {
           await attempt('throughput', backend, async () => {
             log(`throughput on ${backend}: ${o.net} baseline ×${o.width}, batch ${o.batch}`);
-            const r = await runInPage(launch, base, { kind: 'throughput', backend, net: o.net, width: o.width, batch: o.batch, rounds: o.rounds, block: o.block, warmup: o.warmup });
+            const r = await runInPage(launch, base, { kind: 'throughput', backend, net: o.net, width: o.width, batch: o.batch, rounds: o.rounds, block: o.block, warmup: o.warmup, countGpu: backend === 'webgpu', engineConv: o.engineConv });
             if (r.kind !== 'throughput') throw new Error('unexpected reply');
             noteEnv(r.env);
             raw[`throughput/${backend}`] = r;
-            rows.push(...throughputRows(r.raw, o, backend, r.env));
+            rows.push(...throughputRows(r.raw, o, backend, r.env), ...gpuCountRows(r.raw, o, backend, 'throughput'));
+          });
+        }
+      }
+      if (wants('grad-programs')) {
+        // The bench size and the app's default size (×1, full resolution, batch 64).
+        const sizes = [
+          { net: o.net, width: o.width, batch: o.batch, label: 'bench size' },
+          { net: 'full' as const, width: 1, batch: 64, label: "app's default" },
+        ];
+        for (const size of sizes) {
+          await attempt('grad-programs', primary, async () => {
+            log(`filter-gradient programs on ${primary}: ${size.label}`);
+            const r = await runInPage(launch, base, { kind: 'grads', backend: primary, ...size, reps: o.gradReps });
+            if (r.kind !== 'grads') throw new Error('unexpected reply');
+            noteEnv(r.env);
+            raw[`grad-programs/${primary}/${size.label}`] = r;
+            rows.push(...gradRows(r.raw, o, primary));
           });
         }
       }
@@ -230,12 +248,12 @@ async function main(): Promise<void> {
     }
   }
 
-  if (wants('throughput-node') || wants('memory')) {
+  if (wants('throughput-node') || wants('memory') || wants('gpu-proxy')) {
+    const dataset = decodeBuiltin('mnist-10k.bin', new Uint8Array(await readFile(path.join(process.cwd(), 'public/data/mnist-10k.bin'))));
+    const data = { dataset, split: mnistSplit(dataset.n) };
     // Node figures: tfjs cpu with the engine's fast CPU kernels (what the CLI uses); no browser needed.
     await initBackend(['cpu']);
     installFastCpuKernels();
-    const dataset = decodeBuiltin('mnist-10k.bin', new Uint8Array(await readFile(path.join(process.cwd(), 'public/data/mnist-10k.bin'))));
-    const data = { dataset, split: mnistSplit(dataset.n) };
     if (wants('throughput-node')) {
       await attempt('throughput-node', 'node-cpu', async () => {
         log(`throughput in Node (tfjs cpu): ${o.net} baseline ×${o.width}, batch ${o.batch}`);
@@ -250,6 +268,16 @@ async function main(): Promise<void> {
         const r = await memoryAfterSteps(data, o.nodeMemorySteps, (s) => log(`[node] ${s}`));
         raw['memory/node-cpu'] = r;
         rows.push(...memoryRows(r, o, 'node-cpu'));
+      });
+    }
+    if (wants('gpu-proxy')) {
+      // GPU-independent proxy: the real tfjs-backend-webgpu on a counting mock device (values are all 0: counts only).
+      await attempt('gpu-proxy', 'webgpu-mock', async () => {
+        log(`GPU work per step on the mock WebGPU device: ${o.net} baseline ×${o.width}, batch ${o.batch}`);
+        await useMockWebGpu();
+        const r = await measureThroughput(data, { ...o, rounds: 0, block: 0, warmup: 1, countGpu: true }, (s) => log(`[node] ${s}`));
+        raw['gpu-proxy/webgpu-mock'] = r;
+        rows.push(...gpuCountRows(r, o, 'webgpu-mock', 'gpu-proxy'));
       });
     }
   }
@@ -287,7 +315,7 @@ async function main(): Promise<void> {
   const json = JSON.stringify(result, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2);
   validateBenchResult(JSON.parse(json));
   await mkdir(o.resultsDir, { recursive: true });
-  const fileBackend = browserFigures.length > 0 ? primary : 'node-cpu';
+  const fileBackend = browserFigures.length > 0 ? primary : o.only.length === 1 && o.only[0] === 'gpu-proxy' ? 'webgpu-mock' : 'node-cpu';
   const file = path.join(o.resultsDir, resultFileName(env, fileBackend, o.only));
   await writeFile(file, `${json}\n`);
   const report = markdownReport(result);

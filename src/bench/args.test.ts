@@ -36,6 +36,7 @@ describe('bench args', () => {
     expect(figureCommand('throughput', o, 'webgpu')).toBe('npm run bench -- --only throughput');
     expect(figureCommand('throughput', o, 'webgl')).toBe('npm run bench -- --only throughput --backends webgl');
     expect(figureCommand('throughput-node', o, 'node-cpu')).toBe('npm run bench -- --only throughput-node');
+    expect(figureCommand('gpu-proxy', parseBenchArgs(['--backends', 'webgl', '--batch', '32']), 'webgpu-mock')).toBe('npm run bench -- --only gpu-proxy --batch 32');
     const g = parseBenchArgs(['--gpu', '--quick', '--width', '2', '--backends', 'webgl']);
     expect(figureCommand('throughput', g, 'webgl')).toBe('npm run bench -- --only throughput --quick --gpu --backends webgl --width 2');
     expect(figureCommand('atomnas', g)).toBe('npm run bench -- --only atomnas --quick --gpu --backends webgl');

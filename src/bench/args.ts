@@ -54,11 +54,15 @@ export interface BenchOptions {
   /** Memory in Node (tensor counts, tfjs cpu): readings after these step counts (tiny network). */
   nodeMemorySteps: [number, number];
   ttfsPresets: TtfsPreset[];
+  /** Filter-gradient programs: timed calls per program and case. */
+  gradReps: number;
+  /** Engine conv gradient programs in the throughput figure (engine/convGrads): auto = hardware adapters only. */
+  engineConv: 'auto' | 'on' | 'off';
   /** Responsiveness window, seconds. */
   windowS: number;
 }
 
-type Tunables = Omit<BenchOptions, 'gpu' | 'backends' | 'quick' | 'only' | 'port' | 'outDir' | 'resultsDir' | 'chromium' | 'skipBuild'>;
+type Tunables = Omit<BenchOptions, 'gpu' | 'backends' | 'quick' | 'only' | 'engineConv' | 'port' | 'outDir' | 'resultsDir' | 'chromium' | 'skipBuild'>;
 
 const SOFTWARE: Tunables = {
   net: 'tiny',
@@ -72,6 +76,7 @@ const SOFTWARE: Tunables = {
   memorySteps: [5, 20],
   nodeMemorySteps: [50, 500],
   ttfsPresets: ['train-quick', 'atomnas-tiny'],
+  gradReps: 3,
   windowS: 20,
 };
 
@@ -87,6 +92,7 @@ const GPU: Tunables = {
   memorySteps: [50, 500],
   nodeMemorySteps: [50, 500],
   ttfsPresets: [...TTFS_PRESETS],
+  gradReps: 7,
   windowS: 20,
 };
 
@@ -98,6 +104,7 @@ const QUICK: Partial<Tunables> = {
   memorySteps: [2, 6],
   nodeMemorySteps: [10, 50],
   ttfsPresets: ['train-quick'],
+  gradReps: 1,
   windowS: 8,
 };
 
@@ -116,6 +123,7 @@ export function defaultsFor(gpu: boolean, quick: boolean): BenchOptions {
     quick,
     backends: ['webgpu', 'webgl', 'cpu'],
     only: [...FIGURE_IDS],
+    engineConv: 'auto',
     port: 4175,
     outDir: 'dist-bench',
     resultsDir: 'bench/results',
@@ -142,6 +150,8 @@ export const BENCH_USAGE = `npm run bench -- [options]
   --atomnas-limit N        AtomNAS training images (one epoch)
   --memory-steps A,B       browser memory readings after A and B steps (SwiftShader 5,20; --gpu 50,500)
   --ttfs-presets LIST|all  ${TTFS_PRESETS.join(',')}
+  --engine-conv auto|on|off  throughput: the engine's 1×1/depthwise gradient programs (auto: hardware adapters only)
+  --grad-reps N            filter-gradient programs: timed calls per program (SwiftShader 3; --gpu 7)
   --window-s S             responsiveness window (20)
   --port P --out-dir D --results-dir D --chromium PATH --skip-build`;
 
@@ -222,6 +232,15 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         o.ttfsPresets = v === 'all' ? [...TTFS_PRESETS] : listOf('ttfs-presets', v, TTFS_PRESETS);
         break;
       }
+      case '--engine-conv': {
+        const v = value();
+        if (v !== 'auto' && v !== 'on' && v !== 'off') throw new BenchUsageError(`--engine-conv must be auto, on or off, got "${v}"`);
+        o.engineConv = v;
+        break;
+      }
+      case '--grad-reps':
+        o.gradReps = intIn('grad-reps', value(), 1, 1000);
+        break;
       case '--window-s':
         o.windowS = intIn('window-s', value(), 1, 600);
         break;
@@ -254,18 +273,22 @@ export function figureCommand(figure: FigureId, o: BenchOptions, backend?: strin
   if (o.quick) parts.push('--quick');
   if (o.gpu) parts.push('--gpu');
   const browserBackend = figure === 'throughput' && backend ? backend : o.backends[0];
-  const usesBrowser = figure !== 'throughput-node';
-  if (usesBrowser && browserBackend !== 'webgpu' && (figure === 'throughput' || figure === 'atomnas' || figure === 'ttfs' || figure === 'memory')) {
+  const usesBrowser = figure !== 'throughput-node' && figure !== 'gpu-proxy';
+  if (usesBrowser && browserBackend !== 'webgpu' && (figure === 'throughput' || figure === 'atomnas' || figure === 'ttfs' || figure === 'memory' || figure === 'grad-programs')) {
     parts.push(`--backends ${browserBackend}`);
   }
   const flags: [string, string | number, string | number][] = [];
+  if (figure === 'throughput' || figure === 'throughput-node' || figure === 'gpu-proxy' || figure === 'grad-programs') {
+    flags.push(['net', o.net, base.net], ['width', o.width, base.width], ['batch', o.batch, base.batch]);
+  }
   if (figure === 'throughput' || figure === 'throughput-node') {
-    flags.push(['net', o.net, base.net], ['width', o.width, base.width], ['batch', o.batch, base.batch], ['rounds', o.rounds, base.rounds], ['block', o.block, base.block], ['warmup', o.warmup, base.warmup]);
+    flags.push(['rounds', o.rounds, base.rounds], ['block', o.block, base.block], ['warmup', o.warmup, base.warmup], ['engine-conv', o.engineConv, base.engineConv]);
   }
   if (figure === 'atomnas') flags.push(['atomnas-limit', o.atomnas.limit, base.atomnas.limit], ['block', o.block, base.block], ['warmup', o.warmup, base.warmup]);
   if (figure === 'memory') flags.push(['memory-steps', o.memorySteps.join(','), base.memorySteps.join(',')]);
   if (figure === 'ttfs') flags.push(['ttfs-presets', o.ttfsPresets.join(','), base.ttfsPresets.join(',')]);
   if (figure === 'responsiveness') flags.push(['window-s', o.windowS, base.windowS]);
+  if (figure === 'grad-programs') flags.push(['grad-reps', o.gradReps, base.gradReps]);
   for (const [flag, v, d] of flags) if (v !== d) parts.push(`--${flag} ${v}`);
   return parts.join(' ');
 }

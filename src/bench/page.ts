@@ -18,6 +18,7 @@ import { measureAtomNas } from './atomnasBench';
 import { appTrainConfig, memoryAfterSteps } from './memoryBench';
 import type { BenchTask, BenchTaskResult, PageEnv, TtfsPreset, TtfsRaw } from './tasks';
 import { measureThroughput } from './throughput';
+import { measureGradPrograms } from './gradBench';
 
 const log = (s: string): void => console.log(`[bench] ${s}`);
 
@@ -94,6 +95,7 @@ export async function runTask(task: BenchTask): Promise<BenchTaskResult> {
   if (env.backend !== task.backend) throw new Error(`asked for ${task.backend}, got ${env.backend}`);
   log(`${task.kind} on ${env.backend}${env.adapter ? ` (${env.adapter.vendor} / ${env.adapter.architecture})` : ''}`);
   if (task.kind === 'info') return { kind: 'info', env };
+  if (task.kind === 'grads') return { kind: 'grads', env, raw: await measureGradPrograms(task, log) };
   const data = await loadMnist();
   switch (task.kind) {
     case 'throughput':

@@ -7,6 +7,8 @@ import type { AtomNasBenchRaw } from './atomnasBench';
 import type { FigureRow } from './schema';
 import { atLeast, atMost, finiteOrNull, imagesPerSecond, macsSegments, macsTrend, memoryVerdict, sideBySide, type Responsiveness } from './summary';
 import type { MemoryRaw, PageEnv, TtfsRaw } from './tasks';
+import type { GpuCounts } from '../engine/gpuCounters';
+import type { GradBenchRaw } from './gradBench';
 import type { ThroughputRaw } from './throughput';
 
 const mm = (macs: number): string => `${(macs / 1e6).toFixed(3)} M MACs`;
@@ -45,6 +47,93 @@ export function throughputRows(raw: ThroughputRaw, o: BenchOptions, backend: str
       command: cmd,
     },
   ];
+}
+
+/** Per-step upload budget of the engine (issue 15: single digits; the unit test `gpuProxy.test.ts` enforces it). */
+export const ENGINE_UPLOADS_PER_STEP_MAX = 9;
+
+const countsText = (c: GpuCounts): string =>
+  `${c.dispatches} dispatches, ${c.uploads} uploads (${(c.uploadBytes / 1024).toFixed(1)} KiB), ${c.uniformWrites} uniform writes, ${c.computePasses} compute passes, ${c.submits} submits, ${c.syncReadbacks} sync + ${c.asyncReadbacks} async readbacks (${c.dispatchesDuringReadback ?? 0} dispatches recorded while a readback was in flight), ${c.pipelineCompiles} pipeline compiles`;
+
+/**
+ * The GPU-independent proxy (issue 15, point 2): GPU work of one training step of the engine and of stock tfjs, from
+ * the counting wrapper on the webgpu backend's device (engine/gpuCounters): in the browser (`throughput` on webgpu)
+ * or on the mock device in Node (`gpu-proxy`). The last counted step of each side is reported (all are in raw).
+ */
+export function gpuCountRows(raw: ThroughputRaw, o: BenchOptions, backend: string, figure: 'throughput' | 'gpu-proxy'): FigureRow[] {
+  const g = raw.gpuCounts;
+  if (!g || g.engine.length === 0 || g.stock.length === 0) return [];
+  const cmd = figureCommand(figure, o, backend);
+  const e = g.engine[g.engine.length - 1];
+  const s = g.stock[g.stock.length - 1];
+  const where = figure === 'gpu-proxy' ? 'real tfjs-backend-webgpu on a counting mock GPUDevice in Node' : 'counting wrapper on the page\'s GPUDevice';
+  const net = `${raw.spec.name}, batch ${raw.batch}`;
+  const after = `step ${raw.engineWarmupMs.length + raw.engineBlocks.flat().length + g.engine.length} of each side (${where}); ${net}`;
+  const compiles = Math.max(...g.engine.map((c) => c.pipelineCompiles));
+  return [
+    {
+      figure,
+      name: 'WebGPU work per training step (proxy): engine dispatches',
+      value: e.dispatches,
+      unit: 'count',
+      pass: null,
+      detail: `engine: ${countsText(e)}; stock LayersModel trainOnBatch: ${countsText(s)}; ${after}`,
+      backend,
+      command: cmd,
+    },
+    {
+      figure,
+      name: 'WebGPU work per training step (proxy): engine uploads (stock in detail)',
+      value: e.uploads,
+      unit: 'count',
+      goal: `≤ ${ENGINE_UPLOADS_PER_STEP_MAX}`,
+      pass: e.uploads <= ENGINE_UPLOADS_PER_STEP_MAX,
+      detail: `stock ${s.uploads}; compute passes engine ${e.computePasses} vs stock ${s.computePasses} (an upload through a staging buffer ends the pass)`,
+      backend,
+      command: cmd,
+    },
+    {
+      figure,
+      name: 'WebGPU work per training step (proxy): engine sync readbacks / pipeline compiles after step 1',
+      value: e.syncReadbacks + compiles,
+      unit: 'count',
+      goal: '0',
+      pass: e.syncReadbacks === 0 && compiles === 0,
+      detail: `sync readbacks ${e.syncReadbacks} (stock ${s.syncReadbacks}); compiles in the counted steps ${g.engine.map((c) => c.pipelineCompiles).join(', ')} (stock ${g.stock.map((c) => c.pipelineCompiles).join(', ')}); async readbacks ${e.asyncReadbacks} (stock ${s.asyncReadbacks})`,
+      backend,
+      command: cmd,
+    },
+  ];
+}
+
+/**
+ * Filter-gradient programs (issue 15 §3): tfjs's against the engine's, summed over the network's depthwise and 1×1
+ * convs (each case weighted by how many layers have it), medians of the timed calls; and their largest disagreement.
+ */
+export function gradRows(raw: GradBenchRaw, o: BenchOptions, backend: string): FigureRow[] {
+  const cmd = figureCommand('grad-programs', o, backend);
+  const med = (xs: number[]): number => medianOf(xs);
+  const rows: FigureRow[] = [];
+  for (const op of ['depthwise', 'conv1x1'] as const) {
+    const cs = raw.cases.filter((c) => c.op === op);
+    if (cs.length === 0) continue;
+    const stock = cs.reduce((s, c) => s + c.count * med(c.stockMs), 0);
+    const eng = cs.reduce((s, c) => s + c.count * med(c.engineMs), 0);
+    const rel = Math.max(...cs.map((c) => c.maxAbsDiff / (1 + c.maxAbsRef)));
+    const per = cs.map((c) => `[${c.x.join(',')}] k${c.k}/s${c.stride}${c.count > 1 ? ` ×${c.count}` : ''}: ${ms(med(c.stockMs))} → ${ms(med(c.engineMs))}`).join('; ');
+    rows.push({
+      figure: 'grad-programs',
+      name: `${op === 'depthwise' ? 'Depthwise' : '1×1 conv'} filter gradient, tfjs ÷ engine time (${raw.label}: ${raw.spec}, batch ${raw.batch})`,
+      value: finiteOrNull(stock / eng),
+      unit: '×',
+      goal: '> 1',
+      pass: atLeast(finiteOrNull(stock / eng), 1.0000001),
+      detail: `Σ over ${cs.reduce((s, c) => s + c.count, 0)} layers: tfjs ${ms(stock)} vs engine ${ms(eng)} (medians of ${cs[0].stockMs.length} calls each, wall clock to readback); max |Δ|/(1 + max|ref|) = ${rel.toExponential(1)}; ${per}`,
+      backend,
+      command: cmd,
+    });
+  }
+  return rows;
 }
 
 /** AtomNAS: shrunk supernet vs static network, the search's own step, and step time against MACs. */

@@ -7,7 +7,7 @@ export const BENCH_FORMAT = 'nas-playground-bench';
 export const BENCH_VERSION = 1;
 
 /** The figures of issue 6, each reproducible on its own with `npm run bench -- --only <id>`. */
-export const FIGURE_IDS = ['throughput', 'throughput-node', 'atomnas', 'responsiveness', 'ttfs', 'memory', 'predictor'] as const;
+export const FIGURE_IDS = ['throughput', 'throughput-node', 'gpu-proxy', 'grad-programs', 'atomnas', 'responsiveness', 'ttfs', 'memory', 'predictor'] as const;
 export type FigureId = (typeof FIGURE_IDS)[number];
 
 /** Backends the browser figures can run on. */

@@ -2,6 +2,7 @@
 import type { TtfsPreset } from './args';
 import type { AtomNasBenchOptions, AtomNasBenchRaw } from './atomnasBench';
 import type { BenchAdapter, BenchBackend } from './schema';
+import type { GradBenchRaw } from './gradBench';
 import type { MemoryRaw } from './memoryBench';
 import type { ThroughputOptions, ThroughputRaw } from './throughput';
 
@@ -13,7 +14,8 @@ export type BenchTask =
   | ({ kind: 'throughput'; backend: BenchBackend } & ThroughputOptions)
   | ({ kind: 'atomnas'; backend: BenchBackend } & AtomNasBenchOptions)
   | { kind: 'ttfs'; backend: BenchBackend; preset: TtfsPreset }
-  | { kind: 'memory'; backend: BenchBackend; steps: [number, number] };
+  | { kind: 'memory'; backend: BenchBackend; steps: [number, number] }
+  | { kind: 'grads'; backend: BenchBackend; net: 'tiny' | 'full'; width: number; batch: number; reps: number; label: string };
 
 /** What every task reports about where it ran. */
 export interface PageEnv {
@@ -44,4 +46,5 @@ export type BenchTaskResult =
   | { kind: 'throughput'; env: PageEnv; raw: ThroughputRaw }
   | { kind: 'atomnas'; env: PageEnv; raw: AtomNasBenchRaw }
   | { kind: 'ttfs'; env: PageEnv; raw: TtfsRaw }
-  | { kind: 'memory'; env: PageEnv; raw: MemoryRaw };
+  | { kind: 'memory'; env: PageEnv; raw: MemoryRaw }
+  | { kind: 'grads'; env: PageEnv; raw: GradBenchRaw };

@@ -8,7 +8,9 @@ import { archCosts } from '../core/costs';
 import { rngStream } from '../core/rng';
 import { baselineSpec } from '../core/skeleton';
 import { BatchSource, disposeBatch } from '../engine/batches';
+import { engineConvKernelsActive, setEngineConvKernels, type EngineConvMode } from '../engine/convGrads';
 import { toLayersModel } from '../engine/export';
+import { diffCounts, instrumentWebGpu, type GpuCounts } from '../engine/gpuCounters';
 import { buildNetwork } from '../engine/network';
 import { Trainer, type TrainConfig, type TrainData } from '../engine/trainer';
 
@@ -22,6 +24,21 @@ export interface ThroughputOptions {
   seed?: number;
   /** After the timed rounds, count the kernels one step of each side runs (tf.profile; cheap on the CPU only). */
   countKernels?: boolean;
+  /**
+   * On a webgpu backend (real, or the mock device in Node): count the GPU work of `countGpuSteps` further steps of
+   * each side (engine/gpuCounters: dispatches, uploads, passes, submits, readbacks, pipeline compiles).
+   */
+  countGpu?: boolean;
+  /** Steps per side counted when `countGpu` (default 2). */
+  countGpuSteps?: number;
+  /** When the engine's conv gradient programs replace tfjs's on WebGPU (engine/convGrads; default 'auto'). */
+  engineConv?: EngineConvMode;
+}
+
+/** GPU work per training step, after the warm-up steps (so pipeline compiles are those after step 1). */
+export interface GpuStepCounts {
+  engine: GpuCounts[];
+  stock: GpuCounts[];
 }
 
 /** Raw timings: per-step wall milliseconds (loss read back included on both sides). */
@@ -40,6 +57,8 @@ export interface ThroughputRaw {
   recipe: string;
   /** Kernels launched by one training step (when asked for): the number of dispatches a GPU would see. */
   kernels?: { engine: number; stock: number; engineTop: [string, number][]; stockTop: [string, number][] };
+  /** GPU work of single steps (when asked for, on webgpu). */
+  gpuCounts?: GpuStepCounts;
 }
 
 function topKernels(names: string[], n = 8): [string, number][] {
@@ -60,6 +79,7 @@ const LABEL_SMOOTHING = 0.1;
 export async function measureThroughput(data: TrainData, o: ThroughputOptions, log: (s: string) => void = () => {}): Promise<ThroughputRaw> {
   const { dataset, split } = data;
   const seed = o.seed ?? 1;
+  setEngineConvKernels(o.engineConv ?? 'auto');
   const spec = baselineSpec({
     width: o.width,
     tiny: o.net === 'tiny',
@@ -144,8 +164,24 @@ export async function measureThroughput(data: TrainData, o: ThroughputOptions, l
       kernels = { engine: e.length, stock: s.length, engineTop: topKernels(e), stockTop: topKernels(s) };
       log(`kernels per step: engine ${kernels.engine}, stock ${kernels.stock}`);
     }
+    let gpuCounts: GpuStepCounts | undefined;
+    if (o.countGpu && tf.getBackend() === 'webgpu') {
+      const counter = instrumentWebGpu();
+      const countSteps = async (step: () => Promise<number>): Promise<GpuCounts[]> => {
+        const out: GpuCounts[] = [];
+        for (let i = 0; i < (o.countGpuSteps ?? 2); i++) {
+          const before = counter.snapshot();
+          await step();
+          out.push(diffCounts(counter.snapshot(), before));
+        }
+        return out;
+      };
+      gpuCounts = { engine: await countSteps(engineStep), stock: await countSteps(stockStep) };
+      log(`GPU work per step: engine ${JSON.stringify(gpuCounts.engine[0])}; stock ${JSON.stringify(gpuCounts.stock[0])}`);
+    }
     return {
       kernels,
+      gpuCounts,
       backend: tf.getBackend(),
       spec: { name: spec.name, macs: costs.macs, params: costs.params },
       batch: o.batch,
@@ -155,7 +191,7 @@ export async function measureThroughput(data: TrainData, o: ThroughputOptions, l
       stockBlocks,
       lossEngine,
       lossStock,
-      recipe: `SGD momentum ${MOMENTUM}, lr ${LR} constant, label smoothing ${LABEL_SMOOTHING}, no weight decay, BN momentum ${net.bnMomentum}`,
+      recipe: `SGD momentum ${MOMENTUM}, lr ${LR} constant, label smoothing ${LABEL_SMOOTHING}, no weight decay, BN momentum ${net.bnMomentum}; engine conv gradient programs ${engineConvKernelsActive() ? 'on' : 'off'} (${o.engineConv ?? 'auto'})`,
     };
   } finally {
     model.dispose();

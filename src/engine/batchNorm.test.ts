@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { batchNormTrain } from './batchNorm';
-import { useCpuBackend } from './testing';
+import { useCpuBackend, liveTensors } from './testing';
 
 beforeAll(useCpuBackend);
 
@@ -28,7 +28,7 @@ describe('batchNormTrain', () => {
       const { mean, variance } = tf.moments(xi, [0, 1, 2]);
       return tf.sum(tf.mul(tf.batchNorm4d(xi as tf.Tensor4D, mean as tf.Tensor1D, variance as tf.Tensor1D, bi as tf.Tensor1D, gi as tf.Tensor1D, eps), w));
     };
-    const before = tf.memory().numTensors;
+    const before = liveTensors();
     const mine = tf.grads(loss(true))([x, g, b]);
     const ref = tf.grads(loss(false))([x, g, b]);
     for (let i = 0; i < 3; i++) expect(await maxAbsDiff(mine[i], ref[i])).toBeLessThan(1e-4);
@@ -37,7 +37,7 @@ describe('batchNormTrain', () => {
     expect(await maxAbsDiff(r.mean, m.mean)).toBeLessThan(1e-5);
     expect(await maxAbsDiff(r.variance, m.variance)).toBeLessThan(1e-4);
     tf.dispose([...mine, ...ref, r.y, r.mean, r.variance, m.mean, m.variance]);
-    expect(tf.memory().numTensors).toBe(before);
+    expect(liveTensors()).toBe(before);
     tf.dispose([x, g, b, w]);
   });
 });

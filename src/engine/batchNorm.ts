@@ -9,13 +9,25 @@
  *   ∂β = Σ dy,  ∂γ = Σ dy·x̂,  ∂x = γ/(N√(σ² + ε)) · (N·dy − ∂β − x̂·∂γ).
  */
 import * as tf from '@tensorflow/tfjs';
+import { constScalar as k, onesRow } from './scalars';
+import { CHANNEL_SUM, ensureEngineKernels } from './webgpuKernels';
 
-/** Per-channel sum of an [N, C] matrix → [C]. */
+/**
+ * Per-channel sum of an [N, C] matrix → [C] (not differentiable: used inside BN's explicit gradient only).
+ * CPU: ones[1, N]·X. WebGPU: the engine's EngineChannelSum (one thread per column, no barrier): `tf.sum(x, 0)` over
+ * the leading axis lowers to a tiled transpose that is mostly padding at C = 4–32 (issue 15: 73 % of the step on
+ * SwiftShader), and ones·X to tfjs's MatMulReduceProgram, slow on SwiftShader. Other backends keep tf.sum.
+ */
 export function channelSum(x2: tf.Tensor2D): tf.Tensor1D {
   return tf.tidy(() => {
     const [n, c] = x2.shape;
-    if (tf.getBackend() !== 'cpu') return tf.sum<tf.Tensor1D>(x2, 0);
-    return tf.reshape<tf.Rank.R1>(tf.matMul(tf.ones([1, n]), x2), [c]);
+    const backend = tf.getBackend();
+    if (backend === 'webgpu') {
+      ensureEngineKernels();
+      return tf.engine().runKernel<tf.Tensor1D>(CHANNEL_SUM, { x: x2 });
+    }
+    if (backend !== 'cpu') return tf.sum<tf.Tensor1D>(x2, 0);
+    return tf.reshape<tf.Rank.R1>(tf.matMul(onesRow(n), x2), [c]);
   });
 }
 
@@ -41,11 +53,11 @@ export function batchNormTrain(x: tf.Tensor4D, gamma: tf.Tensor1D, beta: tf.Tens
     const [xIn, g, b] = args as tf.Tensor[];
     const save = args[3] as tf.GradSaveFunc;
     const x2 = tf.reshape<tf.Rank.R2>(xIn, [n, c]);
-    const mu = tf.div<tf.Tensor1D>(channelSum(x2), n);
+    const mu = tf.div<tf.Tensor1D>(channelSum(x2), k(n));
     // Two-pass variance (centre first): E[x²] − μ² would cancel catastrophically in float32 when |μ| ≫ σ.
     const xc = tf.sub<tf.Tensor2D>(x2, mu);
-    const v = tf.div<tf.Tensor1D>(channelSum(tf.square(xc)), n);
-    const inv = tf.rsqrt(tf.add(v, epsilon));
+    const v = tf.div<tf.Tensor1D>(channelSum(tf.square(xc)), k(n));
+    const inv = tf.rsqrt(tf.add(v, k(epsilon)));
     const scale = tf.mul(g, inv);
     mean = tf.keep(mu);
     variance = tf.keep(v);
@@ -59,8 +71,8 @@ export function batchNormTrain(x: tf.Tensor4D, gamma: tf.Tensor1D, beta: tf.Tens
       const sumDyXc = channelSum(tf.mul<tf.Tensor2D>(dy2, sxc));
       const dGamma = tf.mul(sumDyXc, sinv);
       // ∂x = scale·dy − scale·∂β/N − x̂·scale·∂γ/N with x̂ = xc·inv: two full-size products, one add, one shift.
-      const kx = tf.neg(tf.div(tf.mul(tf.mul(sscale, sinv), dGamma), n));
-      const shift = tf.neg(tf.div(tf.mul(sscale, dBeta), n));
+      const kx = tf.neg(tf.div(tf.mul(tf.mul(sscale, sinv), dGamma), k(n)));
+      const shift = tf.neg(tf.div(tf.mul(sscale, dBeta), k(n)));
       const dx = tf.add(tf.add(tf.mul(dy2, sscale), tf.mul(sxc, kx)), shift);
       return [tf.reshape(dx, shape), dGamma, dBeta];
     };

@@ -5,7 +5,7 @@ import { rngStream } from '../core/rng';
 import { makeBatch, type Batch } from './batches';
 import { recalibrateBn } from './bnRecalibrate';
 import { buildNetwork } from './network';
-import { syntheticData, tinySpec, useCpuBackend } from './testing';
+import { syntheticData, tinySpec, useCpuBackend, liveTensors } from './testing';
 
 beforeAll(useCpuBackend);
 
@@ -30,10 +30,10 @@ describe('recalibrateBn', () => {
       }
       tf.dispose([mean, variance]);
     }
-    const before = tf.memory().numTensors;
+    const before = liveTensors();
     const used = recalibrateBn(net, batches, 10); // asks for 10, only 3 exist
     expect(used).toBe(3);
-    expect(tf.memory().numTensors).toBe(before - 6); // the three batches were consumed and disposed
+    expect(liveTensors()).toBe(before - 6); // the three batches were consumed and disposed
     const mean = await net.params.get('L0.bn.mean').data();
     const vr = await net.params.get('L0.bn.var').data();
     for (let c = 0; c < 3; c++) {

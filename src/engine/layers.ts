@@ -8,6 +8,7 @@ import type { LayerSpec, MbLayer } from '../core/archspec';
 import { mbHidden } from '../core/archspec';
 import type { Rng } from '../core/rng';
 import { batchNormTrain } from './batchNorm';
+import { conv2dSame, depthwiseSame } from './convGrads';
 import type { ParamStore } from './params';
 
 /** Batch statistics of one BN layer in a training-mode forward pass (for the running-stat update). */
@@ -146,12 +147,13 @@ export function batchNorm(x: tf.Tensor4D, prefix: string, ctx: ForwardContext): 
   return tf.batchNorm4d(x, mean, variance, beta as tf.Tensor1D, gamma as tf.Tensor1D, ctx.bnEpsilon);
 }
 
+/** On WebGPU, 1×1 convs run as matMul and depthwise filter gradients as the engine's kernel (convGrads.ts). */
 function conv(x: tf.Tensor4D, w: tf.Variable, stride: number): tf.Tensor4D {
-  return tf.conv2d(x, w as tf.Tensor4D, stride, 'same');
+  return conv2dSame(x, w as tf.Tensor4D, stride);
 }
 
 function depthwise(x: tf.Tensor4D, w: tf.Variable, stride: number): tf.Tensor4D {
-  return tf.depthwiseConv2d(x, w as tf.Tensor4D, stride, 'same');
+  return depthwiseSame(x, w as tf.Tensor4D, stride);
 }
 
 /** Fused MB block (METHODS §1): expand → BN → ReLU → per-branch depthwise → concat → BN → ReLU → project → BN (+x). */

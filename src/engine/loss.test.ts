@@ -33,6 +33,30 @@ describe('softmaxCrossEntropy', () => {
   });
 });
 
+describe('explicit loss gradients (no per-step uploads on WebGPU)', () => {
+  it('softmaxCrossEntropy and l2WeightDecay have the gradients of the plain formulas (tf.grad, |Δ| < 1e-6)', async () => {
+    const logits = tf.randomNormal<tf.Rank.R2>([5, 4], 0, 2, 'float32', 3);
+    const labels = tf.tensor1d([0, 3, 1, 1, 2], 'int32');
+    const eps = 0.1;
+    const plainCe = (z: tf.Tensor): tf.Scalar => {
+      const target = tf.add(tf.mul(tf.oneHot(labels, 4).toFloat(), 1 - eps), eps / 4);
+      return tf.neg(tf.mean<tf.Scalar>(tf.sum(tf.mul(target, tf.logSoftmax(z)), 1)));
+    };
+    const [a, b] = [tf.grad((z) => tf.mul(softmaxCrossEntropy(z as tf.Tensor2D, labels, eps), 3))(logits), tf.grad((z) => tf.mul(plainCe(z), 3))(logits)];
+    expect((await tf.max(tf.abs(tf.sub(a, b))).data())[0]).toBeLessThan(1e-6);
+    expect(Math.abs((await softmaxCrossEntropy(logits, labels, eps).data())[0] - (await plainCe(logits).data())[0])).toBeLessThan(1e-6);
+    const s = new ParamStore();
+    const w0 = tf.randomNormal([3, 3, 2, 4], 0, 1, 'float32', 9);
+    s.add('c.w', 'weight', w0);
+    const v = s.get('c.w');
+    const g = tf.variableGrads(() => l2WeightDecay(s, 0.01), [v]).grads;
+    const want = tf.grad((w) => tf.mul(tf.sum(tf.square(w)), 0.005))(v);
+    expect((await tf.max(tf.abs(tf.sub(Object.values(g)[0], want))).data())[0]).toBeLessThan(1e-6);
+    tf.dispose([logits, labels, a, b, w0, want, ...Object.values(g)]);
+    s.dispose();
+  });
+});
+
 describe('l2WeightDecay', () => {
   it('is ½·wd·Σw² over weights only, optionally restricted to names', async () => {
     const s = new ParamStore();

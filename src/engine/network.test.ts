@@ -4,7 +4,7 @@ import type { ArchSpec } from '../core/archspec';
 import { rngStream } from '../core/rng';
 import { applyLayer, layerParamNames, type BnStats } from './layers';
 import { buildNetwork, disposeBnStats, type ApplyResult, type Network } from './network';
-import { tinySpec, useCpuBackend } from './testing';
+import { tinySpec, useCpuBackend, liveTensors } from './testing';
 
 beforeAll(useCpuBackend);
 
@@ -66,7 +66,7 @@ describe('buildNetwork', () => {
 
   it('forward shapes, BN stats in training only, no leaks', () => {
     const net = buildNetwork(tinySpec(), rngStream(1, 'init'));
-    const before = tf.memory().numTensors;
+    const before = liveTensors();
     const x = tf.randomUniform([5, 8, 8, 1]);
     const r = applyTidy(net, x as tf.Tensor4D, true);
     expect(r.logits.shape).toEqual([5, 4]);
@@ -77,7 +77,7 @@ describe('buildNetwork', () => {
     expect(Object.keys(inf.bnStats)).toHaveLength(0);
     tf.dispose([x, r.logits, inf.logits]);
     disposeBnStats(r.bnStats);
-    expect(tf.memory().numTensors).toBe(before);
+    expect(liveTensors()).toBe(before);
     net.dispose();
   });
 

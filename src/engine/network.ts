@@ -6,6 +6,7 @@ import type { ArchSpec } from '../core/archspec';
 import type { Rng } from '../core/rng';
 import { applyLayer, createLayerParams, type BnStats, type ForwardContext } from './layers';
 import { ParamStore } from './params';
+import { constScalar as k, selectIf } from './scalars';
 
 /** BN hyper-parameters. */
 export interface NetworkOptions {
@@ -70,17 +71,20 @@ export class Network {
   /**
    * Fold batch statistics into the running ones: running = m·running + (1 − m)·batch.
    * The batch variance is Bessel-corrected (n / (n − 1)) first, as PyTorch does for running_var.
-   * Does not dispose `stats`.
+   * Does not dispose `stats`. With `ok` (a scalar bool tensor), the update is `ok ? new : old` on the device.
    */
-  updateRunningStats(stats: BnStats, momentum = this.bnMomentum): void {
+  updateRunningStats(stats: BnStats, momentum = this.bnMomentum, ok?: tf.Tensor): void {
     tf.tidy(() => {
       for (const [prefix, s] of Object.entries(stats)) {
         const meanVar = this.params.get(`${prefix}.mean`);
         const varVar = this.params.get(`${prefix}.var`);
         // A 1-value batch (n = 1) has no variance estimate: keep the biased one (0) rather than divide by zero.
         const bessel = s.count > 1 ? s.count / (s.count - 1) : 1;
-        meanVar.assign(tf.add(tf.mul(meanVar, momentum), tf.mul(s.mean, 1 - momentum)));
-        varVar.assign(tf.add(tf.mul(varVar, momentum), tf.mul(s.variance, (1 - momentum) * bessel)));
+        // Cached scalars: a JS number here would be one upload per op on WebGPU (issue 15).
+        const mean = tf.add(tf.mul(meanVar, k(momentum)), tf.mul(s.mean, k(1 - momentum)));
+        const variance = tf.add(tf.mul(varVar, k(momentum)), tf.mul(s.variance, k((1 - momentum) * bessel)));
+        meanVar.assign(ok ? selectIf(ok, mean, meanVar) : mean);
+        varVar.assign(ok ? selectIf(ok, variance, varVar) : variance);
       }
     });
   }

@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ParamStore } from './params';
+import { constScalar, ScalarSlot, selectIf } from './scalars';
 
 export type OptimizerKind = 'sgd' | 'rmsprop' | 'adam';
 
@@ -36,6 +37,10 @@ export class KeyedOptimizer {
   private readonly slots = new Map<string, SlotMap>();
   /** Per-variable update count (Adam's bias correction must count the steps *that variable* took). */
   private readonly steps = new Map<string, number>();
+  /** The learning rate as a tensor, re-uploaded only when it changes (issue 15: no per-op scalar uploads). */
+  private readonly lrSlot = new ScalarSlot();
+  /** Adam: 1 − β1^t and 1 − β2^t per step count t in use (usually one t per call). */
+  private readonly biasCorrections = new Map<number, [ScalarSlot, ScalarSlot]>();
 
   constructor(
     private readonly params: ParamStore,
@@ -69,10 +74,16 @@ export class KeyedOptimizer {
 
   /**
    * One update with learning rate `lr` for exactly the variables named in `grads` (names of the ParamStore).
-   * Does not dispose `grads`.
+   * Does not dispose `grads`. With `ok` (a scalar bool tensor), every assignment is `ok ? new : old` on the device:
+   * when `ok` is false nothing changes (NaN gradients included) and nothing had to be read back to know it; undo the
+   * step counts with `rollbackStepCounts` then.
    */
-  applyGradients(grads: Record<string, tf.Tensor>, lr: number): void {
+  applyGradients(grads: Record<string, tf.Tensor>, lr: number, ok?: tf.Tensor): void {
     const c = this.config;
+    const put = (v: tf.Variable, value: tf.Tensor): void => v.assign(ok ? selectIf(ok, value, v) : value);
+    const k = constScalar;
+    const lrT = this.lrSlot.set(lr);
+    const usedT = new Set<number>();
     for (const [name, g] of Object.entries(grads)) {
       const w = this.params.get(name);
       if (!tf.util.arraysEqual(w.shape, g.shape)) {
@@ -84,32 +95,70 @@ export class KeyedOptimizer {
       tf.tidy(() => {
         if (c.kind === 'sgd') {
           // PyTorch/TF form: buf ← μ·buf + g; w ← w − lr·buf (Nesterov: w ← w − lr·(g + μ·buf)).
-          const buf = tf.add(tf.mul(s.momentum, c.momentum), g);
-          s.momentum.assign(buf);
-          const step = c.nesterov ? tf.add(g, tf.mul(buf, c.momentum)) : buf;
-          w.assign(tf.sub(w, tf.mul(step, lr)));
+          const buf = tf.add(tf.mul(s.momentum, k(c.momentum)), g);
+          put(s.momentum, buf);
+          const step = c.nesterov ? tf.add(g, tf.mul(buf, k(c.momentum))) : buf;
+          put(w, tf.sub(w, tf.mul(step, lrT)));
         } else if (c.kind === 'rmsprop') {
           // TF-RMSprop / AtomNAS convention: ε INSIDE the sqrt and lr inside the momentum buffer:
           //   v ← ρv + (1−ρ)g²;  m ← μm + lr·g/√(v+ε);  w ← w − m.
           // A large ε (1e-3) bounds the per-step scale by lr·|g|/√ε for parameters with tiny gradients instead of
           // blowing them up like Adam's normalisation does (METHODS §1). Slots start at 0, as in the AtomNAS code.
-          const ms = tf.add(tf.mul(s.ms, c.decay), tf.mul(tf.square(g), 1 - c.decay));
-          s.ms.assign(ms);
-          const mom = tf.add(tf.mul(s.mom, c.momentum), tf.div(tf.mul(g, lr), tf.sqrt(tf.add(ms, c.epsilon))));
-          s.mom.assign(mom);
-          w.assign(tf.sub(w, mom));
+          const ms = tf.add(tf.mul(s.ms, k(c.decay)), tf.mul(tf.square(g), k(1 - c.decay)));
+          put(s.ms, ms);
+          const mom = tf.add(tf.mul(s.mom, k(c.momentum)), tf.div(tf.mul(g, lrT), tf.sqrt(tf.add(ms, k(c.epsilon)))));
+          put(s.mom, mom);
+          put(w, tf.sub(w, mom));
         } else {
           // Adam with bias correction; ε outside the sqrt (Kingma & Ba).
-          const m = tf.add(tf.mul(s.m, c.beta1), tf.mul(g, 1 - c.beta1));
-          const v = tf.add(tf.mul(s.v, c.beta2), tf.mul(tf.square(g), 1 - c.beta2));
-          s.m.assign(m);
-          s.v.assign(v);
-          const mHat = tf.div(m, 1 - Math.pow(c.beta1, t));
-          const vHat = tf.div(v, 1 - Math.pow(c.beta2, t));
-          w.assign(tf.sub(w, tf.div(tf.mul(mHat, lr), tf.add(tf.sqrt(vHat), c.epsilon))));
+          const m = tf.add(tf.mul(s.m, k(c.beta1)), tf.mul(g, k(1 - c.beta1)));
+          const v = tf.add(tf.mul(s.v, k(c.beta2)), tf.mul(tf.square(g), k(1 - c.beta2)));
+          put(s.m, m);
+          put(s.v, v);
+          const [bc1, bc2] = this.biasCorrection(t);
+          usedT.add(t);
+          const mHat = tf.div(m, bc1);
+          const vHat = tf.div(v, bc2);
+          put(w, tf.sub(w, tf.div(tf.mul(mHat, lrT), tf.add(tf.sqrt(vHat), k(c.epsilon)))));
         }
       });
     }
+    // Step counts no variable is at any more: their tensors go (the count of kept tensors stays flat).
+    for (const [t, slots] of this.biasCorrections) {
+      if (!usedT.has(t)) {
+        for (const sl of slots) sl.dispose();
+        this.biasCorrections.delete(t);
+      }
+    }
+  }
+
+  /**
+   * Undo the bookkeeping of an update that `ok` turned into a no-op: step counts (Adam's bias correction counts
+   * them) and the slots created for it (all zeros: as if the variable had never been updated).
+   */
+  rollbackStepCounts(names: Iterable<string>): void {
+    for (const n of names) {
+      const t = (this.steps.get(n) ?? 0) - 1;
+      if (t > 0) {
+        this.steps.set(n, t);
+        continue;
+      }
+      this.steps.delete(n);
+      const s = this.slots.get(n);
+      if (s) for (const v of Object.values(s)) v.dispose();
+      this.slots.delete(n);
+    }
+  }
+
+  /** Adam's 1 − β1^t and 1 − β2^t as tensors (kept across calls while some variable is at step t). */
+  private biasCorrection(t: number): [tf.Scalar, tf.Scalar] {
+    let slots = this.biasCorrections.get(t);
+    if (!slots) {
+      slots = [new ScalarSlot(), new ScalarSlot()];
+      this.biasCorrections.set(t, slots);
+    }
+    const c = this.config;
+    return [slots[0].set(1 - Math.pow(c.beta1, t)), slots[1].set(1 - Math.pow(c.beta2, t))];
   }
 
   /**
@@ -169,5 +218,8 @@ export class KeyedOptimizer {
     for (const s of this.slots.values()) for (const v of Object.values(s)) v.dispose();
     this.slots.clear();
     this.steps.clear();
+    this.lrSlot.dispose();
+    for (const slots of this.biasCorrections.values()) for (const sl of slots) sl.dispose();
+    this.biasCorrections.clear();
   }
 }

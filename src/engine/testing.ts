@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ArchSpec } from '../core/archspec';
 import { installFastCpuKernels } from './cpuKernels';
+import { constScalarCount } from './scalars';
 import { rngStream } from '../core/rng';
 import type { Dataset, DataSplit } from '../data/dataset';
 
@@ -13,6 +14,11 @@ export async function useCpuBackend(): Promise<void> {
   await tf.setBackend('cpu');
   installFastCpuKernels();
   await tf.ready();
+}
+
+/** Live tensors other than the engine's cached constants (scalars.ts: created once on first use, never a leak). */
+export function liveTensors(): number {
+  return tf.memory().numTensors - constScalarCount();
 }
 
 /**

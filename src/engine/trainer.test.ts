@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rngStream } from '../core/rng';
 import { buildNetwork } from './network';
-import { syntheticData, tinySpec, useCpuBackend } from './testing';
+import { liveTensors, syntheticData, tinySpec, useCpuBackend } from './testing';
 import { DivergenceError, Trainer, type TrainConfig } from './trainer';
 
 beforeAll(useCpuBackend);
@@ -68,13 +68,47 @@ describe('Trainer', () => {
     const trainer = new Trainer(net, data, cfg({ epochs: 1 }), { regularizer: () => tf.scalar(NaN) });
     const names = net.params.names();
     const before = await snapshotValues(names, net);
-    const nTensors = tf.memory().numTensors;
+    const nTensors = liveTensors();
     const err = await trainer.trainStep().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DivergenceError);
     expect((err as Error).message).toMatch(/diverged at step 0.*NaN.*Lower the learning rate/);
     expect(await snapshotValues(names, net)).toEqual(before);
     expect(trainer.stepIndex).toBe(0);
-    expect(tf.memory().numTensors).toBe(nTensors);
+    expect(trainer.optimizer.stateNames()).toEqual([]);
+    // The one new tensor is the optimizer's learning-rate scalar (engine/scalars ScalarSlot).
+    expect(liveTensors()).toBe(nTensors + 1);
+    trainer.dispose();
+    net.dispose();
+  });
+
+  it('a diverging step with NaN gradients changes nothing (weights, slots, BN statistics, Adam counts); training goes on', async () => {
+    // The loss is read back after the update was queued (issue 15 §4): the update is masked on the device by
+    // isFinite(loss), so this checks the GPU-side select, not an early return.
+    const data = syntheticData(60);
+    const net = buildNetwork(tinySpec(), rngStream(5, 'init'));
+    let poison = false;
+    const trainer = new Trainer(net, data, cfg({ epochs: 2, optimizer: 'adam', lr: 0.01 }), {
+      regularizer: (n) => (poison ? tf.mul(tf.sum(n.params.get('L0.w')), NaN) : tf.scalar(0)),
+    });
+    await trainer.trainStep();
+    await trainer.trainStep();
+    const names = net.params.names();
+    const slotValues = async (): Promise<number[][]> =>
+      Promise.all(trainer.optimizer.stateNames().flatMap((n) => Object.values(trainer.optimizer.getState(n)!).map(async (v) => Array.from(await v.data()))));
+    const before = await snapshotValues(names, net);
+    const slotsBefore = await slotValues();
+    const count = trainer.optimizer.stepCount('L0.w');
+    poison = true;
+    await expect(trainer.trainStep()).rejects.toBeInstanceOf(DivergenceError);
+    expect(await snapshotValues(names, net)).toEqual(before);
+    expect(await slotValues()).toEqual(slotsBefore);
+    expect(trainer.optimizer.stepCount('L0.w')).toBe(count);
+    expect(trainer.stepIndex).toBe(2);
+    poison = false;
+    const info = await trainer.trainStep();
+    expect(Number.isFinite(info.loss)).toBe(true);
+    expect(trainer.optimizer.stepCount('L0.w')).toBe(count + 1);
+    expect((await snapshotValues(['L0.w'], net))[0]).not.toEqual(before[names.indexOf('L0.w')]);
     trainer.dispose();
     net.dispose();
   });

@@ -78,7 +78,7 @@ export interface TrainerHooks {
   regularizer?: (net: Network) => tf.Scalar;
   /** Forward override (e.g. a sampled path); also used by evaluate and BN recalibration. */
   forward?: ForwardFn;
-  /** Called after the optimizer update, before BN running statistics are updated (e.g. a proximal step). */
+  /** Called after the optimizer update and the BN running-statistics update of a step whose loss is finite (e.g. a proximal step). */
   afterApply?: (info: StepInfo) => void;
 }
 
@@ -155,18 +155,32 @@ export class Trainer {
         if (this.hooks.regularizer) total = tf.add(total, this.hooks.regularizer(this.net));
         return total;
       }, varList);
+      // Issue 15 §4: the loss is read back while the update runs, not before it. The update is masked on the device
+      // by ok = isFinite(loss) ∧ isFinite(objective), so a diverging step changes nothing (weights, optimizer slots,
+      // BN running statistics) without the GPU having to drain first; the JS side throws once the value arrives.
       const pair = tf.tidy(() => tf.stack([ce as tf.Scalar, (result as { value: tf.Scalar }).value]));
-      // Async read-back: dataSync would stall (and on WebGPU break) the pipeline.
-      const [lossValue, objective] = Array.from(await pair.data());
-      pair.dispose();
-      this.divergence.check(step, lr, lossValue, objective); // throws DivergenceError (engine/divergence.ts)
+      const ok = tf.tidy(() => tf.all(tf.isFinite(pair)));
+      // Async read-back: dataSync would stall (and on WebGPU break) the pipeline. Started now, awaited after the update.
+      const read = pair.data();
       const byName: Record<string, tf.Tensor> = {};
       for (const [tfName, g] of Object.entries(result.grads)) byName[params.nameOf(tfName)] = g;
-      this.optimizer.applyGradients(byName, lr);
+      let values: Float32Array | Int32Array | Uint8Array;
+      try {
+        this.optimizer.applyGradients(byName, lr, ok);
+        this.net.updateRunningStats(stats, undefined, ok);
+        values = await read;
+      } finally {
+        ok.dispose();
+        pair.dispose();
+      }
+      const [lossValue, objective] = Array.from(values);
+      // A non-finite step was masked on the device; its optimizer step counts are rolled back too.
+      if (!Number.isFinite(lossValue) || !Number.isFinite(objective)) this.optimizer.rollbackStepCounts(Object.keys(byName));
+      this.divergence.check(step, lr, lossValue, objective); // throws DivergenceError (engine/divergence.ts)
       this.stepIndex++;
       const info: StepInfo = { step, epoch, loss: lossValue, objective, lr, images: batch.y.shape[0], ms: 0 };
+      // After the BN running statistics (they used to come after this hook; no hook reads them).
       this.hooks.afterApply?.(info);
-      this.net.updateRunningStats(stats);
       info.ms = performance.now() - t0;
       return info;
     } finally {

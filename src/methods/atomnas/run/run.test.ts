@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { atomnasPreset, type AtomNasSettings } from '../settings';
 import type { ArchSpec } from '../../../core/archspec';
 import { archCosts } from '../../../core/costs';
-import { syntheticData, useCpuBackend } from '../../../engine/testing';
+import { liveTensors, syntheticData, useCpuBackend } from '../../../engine/testing';
 import type { MethodContext } from '../../runTypes';
 import { searchableLayers } from './atoms';
 import { createRun } from './index';
@@ -65,7 +65,7 @@ async function runAll(run: AtomNasRun): Promise<void> {
 
 describe('AtomNasRun', () => {
   it('shrinks during training; reported MACs and params match archCosts of the spec at every event', async () => {
-    const start = tf.memory().numTensors;
+    const start = liveTensors();
     const run = createRun(ctx, settings());
     const started = run.start();
     const supernet = archCosts(run.net.spec);
@@ -112,7 +112,7 @@ describe('AtomNasRun', () => {
     expect(snap.gamma.length).toBe(run.atoms.reduce((s, b) => s + b.kernel.length, 0));
     expect(snap.blocks.length).toBe(7);
     run.dispose();
-    expect(tf.memory().numTensors).toBe(start);
+    expect(liveTensors()).toBe(start);
   });
 
   it('subgradient mode (proximal off) trains through the regularizer and stays finite', async () => {
