@@ -1,7 +1,7 @@
 /**
  * Divergence detection for the training loop, kept apart from the Trainer so that the rule (and its advice) can be read
- * and tested on its own. The Trainer calls `DivergenceWatch.check` once per step, with the step's loss read back and
- * before the step's update is applied, so a step that throws changes nothing.
+ * and tested on its own. The Trainer calls `DivergenceWatch.check` once per step with the step's loss read back; a
+ * non-finite step's update is masked on the device, so it changes nothing.
  *
  * Two signs of a run that has blown up:
  *  - the loss (or the full objective) is NaN or ±Infinity;
@@ -34,7 +34,7 @@ export interface LossLimit {
   patience: number;
 }
 
-/** The loss became NaN or ±Infinity, or stayed far above its starting level; the offending update was not applied. */
+/** The loss became NaN or ±Infinity (that update was not applied), or stayed far above its starting level. */
 export class DivergenceError extends Error {
   readonly reason: DivergenceReason;
 
@@ -51,7 +51,9 @@ export class DivergenceError extends Error {
         `${tooHigh.uniform.toFixed(2)}, the loss of a uniform guess) for ${tooHigh.patience} steps in a row after warm-up ` +
         `and is now ${lossValue.toPrecision(4)}, with learning rate ${lrText}`
       : `the loss became ${lossValue} with learning rate ${lrText}`;
-    super(`Training diverged at step ${step}: ${what}. The update was not applied. ${divergenceAdvice(lr)}`);
+    // A non-finite step is masked on the device (engine/trainer.ts); a merely huge loss has had its update already.
+    const applied = tooHigh ? 'The run was stopped at this step.' : 'The update was not applied.';
+    super(`Training diverged at step ${step}: ${what}. ${applied} ${divergenceAdvice(lr)}`);
     this.name = 'DivergenceError';
     this.reason = tooHigh ? 'too-high' : 'non-finite';
   }
