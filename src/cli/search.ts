@@ -14,6 +14,7 @@ import { getMethod, METHODS } from '../methods/registry';
 import { fieldFlag, UsageError, type FlagSpec, type FlagValue } from './args';
 import { cliCommandLine, type CliCommand, type CliIo } from './commands';
 import { cliHost, DATA_FLAGS, loadCliData } from './data';
+import { checkExportDir, EXPORT_FLAG, writeExportDir } from './exportDir';
 import { checkWritable, writeJson } from './output';
 import { ProgressTicker } from './progress';
 import { setupCpuBackend } from './train';
@@ -40,6 +41,7 @@ function commonFlags(m: MethodDescriptor): FlagSpec[] {
     { name: 'profile', type: 'string', help: `device latency profile JSON exported from the Latency screen (${m.profile(presetConfig(m.settings)) === 'required' ? 'required by these settings' : 'labels predicted latency'})` },
     ...DATA_FLAGS,
     { name: 'out', type: 'string', help: 'write the result record (JSON) here' },
+    EXPORT_FLAG,
   ];
 }
 
@@ -125,6 +127,15 @@ export async function runSearch(m: MethodDescriptor, f: Record<string, FlagValue
     const pct = (v: number | null) => (v === null ? 'n/a' : `${(100 * v).toFixed(2)}%`);
     io.log(`found ${(record.macs / 1e6).toFixed(3)} M MACs, ${record.params} params; val ${pct(record.valAccuracy)}, test ${pct(record.testAccuracy)}`);
     if (record.latency) io.log(`latency ${record.latency.ms.toFixed(3)} ms, ${predictedLabel(record.latency.profileName)}`);
+    const exportDir = f.export as string | undefined;
+    if (exportDir) {
+      const net = run.releaseNetwork();
+      try {
+        await writeExportDir(exportDir, net, record, io);
+      } finally {
+        net.dispose();
+      }
+    }
     return record;
   } finally {
     run.dispose();
@@ -142,6 +153,7 @@ export const searchCommand: CliCommand = {
     const commandLine = cliCommandLine(argv);
     const out = flags.out as string | undefined;
     if (out) await checkWritable('out', out);
+    if (flags.export) await checkExportDir(String(flags.export));
     const record = await runSearch(m, flags, io, commandLine);
     if (out) {
       await writeJson(out, record);

@@ -21,6 +21,7 @@ import { presetConfig } from '../core/settings/group';
 import { recipeOf, TRAIN_GROUP, type TrainSettings } from '../core/trainSettings';
 import { fieldFlag, type FlagSpec, type FlagValue, UsageError } from './args';
 import { cliHost, DATA_FLAGS, loadCliData, type CliData } from './data';
+import { checkExportDir, EXPORT_FLAG, writeExportDir } from './exportDir';
 import { checkWritable, writeJson } from './output';
 import { cliCommandLine, type CliCommand, type CliIo } from './commands';
 import { ProgressTicker } from './progress';
@@ -31,12 +32,15 @@ export const TRAIN_FLAGS: readonly FlagSpec[] = [
   ...TRAIN_GROUP.fields.map((f) => fieldFlag(f, presetConfig(TRAIN_GROUP) as unknown as Record<string, unknown>)),
   ...DATA_FLAGS,
   { name: 'out', type: 'string', help: 'write the result record (JSON) here' },
+  EXPORT_FLAG,
 ];
 
 /** Everything `train` needs, resolved from flags (pure). */
 export interface CliTrainSettings {
   arch: string;
   out?: string;
+  /** --export DIR: the trained network as tfjs, ONNX and PyTorch. */
+  exportDir?: string;
   settings: TrainSettings;
   train: TrainConfig;
 }
@@ -46,7 +50,7 @@ export function trainSettingsFromFlags(f: Record<string, FlagValue>): CliTrainSe
   const settings = presetConfig(TRAIN_GROUP);
   const c = settings as unknown as Record<string, unknown>;
   for (const field of TRAIN_GROUP.fields) if (f[field.cli] !== undefined) c[field.key] = f[field.cli];
-  return { arch: f.arch as string, out: f.out as string | undefined, settings, train: recipeOf(settings) };
+  return { arch: f.arch as string, out: f.out as string | undefined, exportDir: f.export as string | undefined, settings, train: recipeOf(settings) };
 }
 
 async function loadSpec(c: CliTrainSettings, ds: Dataset): Promise<ArchSpec> {
@@ -129,7 +133,7 @@ export async function runTrain(c: CliTrainSettings, data: CliData, io: CliIo, co
     const test = await trainer.evaluate('test');
     io.log(`test accuracy ${(100 * test.accuracy).toFixed(2)}% (${test.n} images)`);
     const settings = { ...c.settings, arch: c.arch, bnMomentum: net.bnMomentum, bnEpsilon: net.bnEpsilon };
-    return buildRecord({
+    const record = buildRecord({
       runId: `cli-train-${Date.now().toString(36)}`,
       method: 'train',
       label: c.arch === 'baseline' ? 'Train (hand-designed baseline)' : `Train (${c.arch})`,
@@ -140,6 +144,8 @@ export async function runTrain(c: CliTrainSettings, data: CliData, io: CliIo, co
       history,
       profile: null,
     });
+    if (c.exportDir) await writeExportDir(c.exportDir, net, record, io);
+    return record;
   } finally {
     trainer.dispose();
     net.dispose();
@@ -155,6 +161,7 @@ export const trainCommand: CliCommand = {
     const c = trainSettingsFromFlags(flags);
     const commandLine = cliCommandLine(argv);
     if (c.out) await checkWritable('out', c.out);
+    if (c.exportDir) await checkExportDir(c.exportDir);
     const data = await loadCliData(flags);
     const record = await runTrain(c, data, io, commandLine);
     if (c.out) {
