@@ -3,6 +3,7 @@
  * are stable so shortcuts, tests and screen readers agree. "Start" reads "Resume" when it resumes a paused run.
  */
 import type { RunState } from '../../worker/protocol';
+import { FORMAT_LABELS, type ModelFormat } from './modelFiles';
 import { ExportStatus, useExportModel, type ExportFn } from './useExportModel';
 
 export interface RunTarget {
@@ -50,11 +51,18 @@ export function RunButtons({ target: t }: { target: RunTarget }) {
           type="button"
           className="button"
           disabled={!t.canExport || exp.busy}
-          title="Download model.json, model.weights.bin and archspec.json of this screen's result"
+          title="Download this screen's result network in the chosen format (tfjs, ONNX or PyTorch) with its archspec.json"
           onClick={() => void exp.run()}
         >
           {exp.busy ? 'Exporting…' : 'Export model'}
         </button>
+        <select aria-label="Export format" value={exp.format} onChange={(e) => exp.setFormat(e.target.value as ModelFormat)}>
+          {(Object.keys(FORMAT_LABELS) as ModelFormat[]).map((f) => (
+            <option key={f} value={f}>
+              {FORMAT_LABELS[f]}
+            </option>
+          ))}
+        </select>
       </div>
       {active && t.state !== 'diverged' && <span className="muted small">Reset cancels the {t.noun}.</span>}
       <ExportStatus error={exp.error} status={exp.status} />

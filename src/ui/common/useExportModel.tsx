@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { ExportedModel } from '../../worker/protocol';
 import { downloadFiles } from './download';
 import { describeExportCheck } from './exportCheck';
+import { modelFiles, type ModelFormat } from './modelFiles';
 
 /** Asks the worker for a screen's own result network. */
 export type ExportFn = () => Promise<ExportedModel>;
@@ -11,17 +12,15 @@ export function useExportModel(exportModel: ExportFn) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [format, setFormat] = useState<ModelFormat>('tfjs');
   const run = async () => {
     setBusy(true);
     setError(null);
     setStatus(null);
     try {
       const a = await exportModel();
-      await downloadFiles([
-        { name: 'model.json', data: a.modelJson, type: 'application/json' },
-        { name: 'model.weights.bin', data: a.weightData, type: 'application/octet-stream' },
-        { name: 'archspec.json', data: JSON.stringify(a.archSpec, null, 2), type: 'application/json' },
-      ]);
+      // tfjs: model.json + model.weights.bin; ONNX (opset 13) converted from those files; PyTorch source from the ArchSpec.
+      await downloadFiles(modelFiles(format, a.archSpec, { modelJson: a.modelJson, weights: a.weightData }));
       setStatus(describeExportCheck(a.check));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -29,7 +28,7 @@ export function useExportModel(exportModel: ExportFn) {
       setBusy(false);
     }
   };
-  return { busy, run, error, status };
+  return { busy, run, error, status, format, setFormat };
 }
 
 /** The export's error or its check, under the buttons. */

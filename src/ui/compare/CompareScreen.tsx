@@ -12,7 +12,7 @@ import { drawCompareScatter } from '../../viz/compareScatter';
 import { SvgChart } from '../../viz/SvgChart';
 import { ArchDiagram } from './ArchDiagram';
 import { BatchPanel } from './BatchPanel';
-import { FORMAT_LABELS, modelFiles, type ModelFormat } from './modelFiles';
+import { FORMAT_LABELS, modelFiles, type ModelFormat } from '../common/modelFiles';
 import { RunTable } from './RunTable';
 import './compare.css';
 
