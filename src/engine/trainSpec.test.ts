@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rngStream } from '../core/rng';
 import { buildNetwork } from './network';
-import { syntheticData, tinySpec, useCpuBackend } from './testing';
+import { liveTensors, syntheticData, tinySpec, useCpuBackend } from './testing';
 import { Trainer } from './trainer';
 import { budgetConfig, createSpecTraining, trainSpecToEnd, type TrainRecipe } from './trainSpec';
 
@@ -90,42 +90,42 @@ describe('createSpecTraining', () => {
       b.dispose();
     }
     const bad = { ...tinySpec(), numClasses: 5 };
-    const before = tf.memory().numTensors;
+    const before = liveTensors();
     expect(() => createSpecTraining(bad, data, recipe(), { epochs: 1 })).toThrow(/classifier must output numClasses 5/);
-    expect(tf.memory().numTensors).toBe(before);
+    expect(liveTensors()).toBe(before);
   });
 
   it('frees the network when the Trainer cannot be built', () => {
-    const before = tf.memory().numTensors;
+    const before = liveTensors();
     // An epoch budget reaches the Trainer, whose batch source refuses a batch larger than the training set.
     expect(() => createSpecTraining(tinySpec(), data, recipe({ batchSize: 500 }), { epochs: 1 })).toThrow(/batch size 500 is larger than the 120/);
-    expect(tf.memory().numTensors).toBe(before);
+    expect(liveTensors()).toBe(before);
   });
 
   it('leaves no tensor behind after dispose; a released network outlives it until the caller frees it', async () => {
-    const before = tf.memory().numTensors;
+    const before = liveTensors();
     const t = createSpecTraining(tinySpec(), data, recipe(), { steps: 6 });
     for (let i = 0; i < 3; i++) await t.step();
     await t.evaluate('val', { bnRecalibrate: true });
     await t.run({ test: true });
     t.dispose();
     t.dispose(); // twice is harmless
-    expect(tf.memory().numTensors).toBe(before);
+    expect(liveTensors()).toBe(before);
 
     const kept = createSpecTraining(tinySpec(), data, recipe(), { steps: 2 });
     await kept.run();
     const net = kept.releaseNetwork();
     kept.dispose();
-    expect(tf.memory().numTensors).toBeGreaterThan(before);
+    expect(liveTensors()).toBeGreaterThan(before);
     expect(tf.tidy(() => net.predict(tf.zeros([1, 8, 8, 1])).shape)).toEqual([1, 4]);
     net.dispose();
-    expect(tf.memory().numTensors).toBe(before);
+    expect(liveTensors()).toBe(before);
   });
 });
 
 describe('running to the end', () => {
   it('validates every epoch (a partial last one too) and reuses the last validation as the final one', async () => {
-    const before = tf.memory().numTensors;
+    const before = liveTensors();
     const rows: number[] = [];
     let steps = 0;
     const r = await trainSpecToEnd(tinySpec(), data, recipe(), { steps: 20 }, {
@@ -144,7 +144,7 @@ describe('running to the end', () => {
     }
     expect(r.testAccuracy).toBeGreaterThanOrEqual(0);
     expect(r.testLoss).toBeGreaterThan(0);
-    expect(tf.memory().numTensors).toBe(before);
+    expect(liveTensors()).toBe(before);
   });
 
   it('without per-epoch validation: one validation at the end, no history, no test unless asked', async () => {

@@ -1,10 +1,9 @@
-import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { atomnasPreset, type AtomNasSettings } from '../settings';
 import { mbBranchOp, specLutOps, type LutOp } from '../../../core/latency/lutKeys';
 import { predictLatency } from '../../../core/latency/predict';
 import { linearBranchProfile } from '../../../core/latency/testProfile';
-import { syntheticData, useCpuBackend } from '../../../engine/testing';
+import { liveTensors, syntheticData, useCpuBackend } from '../../../engine/testing';
 import { atomPenalties, blockAtoms, latencyCostsFromProfile, LatencyProfileError, meanAtomCost } from './atoms';
 import { createRun } from './index';
 import { atomnasSupernet, AtomNasRun, NO_PROFILE_ERROR } from './run';
@@ -104,12 +103,12 @@ describe('AtomNasRun with penalty latency', () => {
   });
 
   it('without a profile, or with one that cannot price it, refuses to start (and leaks no tensor)', () => {
-    const start = tf.memory().numTensors;
+    const start = liveTensors();
     expect(() => new AtomNasRun({ data, profile: null }, settings())).toThrow(NO_PROFILE_ERROR);
     expect(() => createRun({ data, profile: linearBranchProfile({ slope, ...shape, mode: 'reduced' }) }, settings())).toThrow(/cannot price/);
     // Measured on the 28×28 skeleton: the 8×8 supernet's block shapes are not in it.
     expect(() => createRun({ data, profile: linearBranchProfile({ slope }) }, settings())).toThrow(/measured on the 28×28×1/);
-    expect(tf.memory().numTensors).toBe(start);
+    expect(liveTensors()).toBe(start);
     // The MACs penalty ignores a profile.
     const run = createRun({ data, profile: linearBranchProfile({ slope }) }, settings({ penalty: 'macs' }));
     expect(run.latency).toBeUndefined();

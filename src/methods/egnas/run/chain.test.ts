@@ -5,7 +5,7 @@ import { archCosts } from '../../../core/costs';
 import { rngStream } from '../../../core/rng';
 import { exportArtifacts } from '../../../engine/export';
 import { buildNetwork, type Network } from '../../../engine/network';
-import { useCpuBackend } from '../../../engine/testing';
+import { liveTensors, useCpuBackend } from '../../../engine/testing';
 import { chainArch, type ChainGenome, type ChainTask } from '../chain';
 
 beforeAll(useCpuBackend);
@@ -49,7 +49,7 @@ describe('the Efficient Global NAS chain in the engine', () => {
     ['tiny stem', { ...TASK, stemStride: 2 }],
   ] as const) {
     it(`${what}: params and MACs agree with the built network and its export; the export reloads with max |Δlogit| ≤ 1e-4`, async () => {
-      const before = tf.memory().numTensors;
+      const before = liveTensors();
       const spec = chainArch(task, MIXED);
       const costs = archCosts(spec);
       const net = buildNetwork(spec, rngStream(5, 'init'));
@@ -70,7 +70,7 @@ describe('the Efficient Global NAS chain in the engine', () => {
       tf.dispose([x, a, b, d]);
       model.dispose();
       net.dispose();
-      expect(tf.memory().numTensors).toBe(before);
+      expect(liveTensors()).toBe(before);
     });
   }
 });

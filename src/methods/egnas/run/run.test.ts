@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildRecord } from '../../../core/method/buildRecord';
 import type { RunCardRecord } from '../../../core/method/resultRecord';
 import { Trainer } from '../../../engine/trainer';
-import { syntheticData, useCpuBackend } from '../../../engine/testing';
+import { liveTensors, syntheticData, useCpuBackend } from '../../../engine/testing';
 import { EGNAS_PRESETS, type EgnasConfig } from '../config';
 import { egnasMethod } from '../index';
 import type { EgnasSnapshot } from '../snapshot';
@@ -62,7 +62,7 @@ describe('Efficient Global NAS run', () => {
       return evaluate.call(this, which, opts);
     });
     const { data, reads, state } = watchedData();
-    const before = tf.memory().numTensors;
+    const before = liveTensors();
     const run = createRun({ data, profile: null }, SMALL);
     try {
       const started = run.start();
@@ -106,14 +106,14 @@ describe('Efficient Global NAS run', () => {
     } finally {
       run.dispose();
     }
-    expect(tf.memory().numTensors).toBe(before);
+    expect(liveTensors()).toBe(before);
   });
 
   it('refuses bad settings before building anything', () => {
-    const before = tf.memory().numTensors;
+    const before = liveTensors();
     const data = syntheticData(160, 4, 8);
     expect(() => createRun({ data, profile: null }, { ...SMALL, Lmin: 4, Lmax: 3 })).toThrow(/L_min \(4\) is above/);
     expect(() => createRun({ data, profile: null }, { ...SMALL, Cmin: 8, Cmax: 4 })).toThrow(/C_min \(8\) is above/);
-    expect(tf.memory().numTensors).toBe(before);
+    expect(liveTensors()).toBe(before);
   });
 });

@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildRecord } from '../../../core/method/buildRecord';
 import type { RunCardRecord } from '../../../core/method/resultRecord';
 import { DivergenceError, Trainer } from '../../../engine/trainer';
-import { syntheticData, useCpuBackend } from '../../../engine/testing';
+import { liveTensors, syntheticData, useCpuBackend } from '../../../engine/testing';
 import { RANDOM_PRESETS, type RandomConfig } from '../config';
 import { randomMethod } from '../index';
 import type { RandomSnapshot } from '../snapshot';
@@ -41,7 +41,7 @@ describe('random search run', () => {
     const evaluate = vi.spyOn(Trainer.prototype, 'evaluate'); // calls through, records which split
     const evals = () => evaluate.mock.calls.map((c) => c[0]);
     const { data, reads, state } = watchedData();
-    const before = tf.memory().numTensors;
+    const before = liveTensors();
     const run = createRun({ data, profile: null }, SMALL);
     try {
       const start = run.start();
@@ -86,7 +86,7 @@ describe('random search run', () => {
     } finally {
       run.dispose();
     }
-    expect(tf.memory().numTensors).toBe(before);
+    expect(liveTensors()).toBe(before);
   });
 
   it('a diverging candidate scores as failed and the search goes on; a released network is the caller’s', async () => {
@@ -97,7 +97,7 @@ describe('random search run', () => {
       if (++calls === 3) return Promise.reject(new DivergenceError(0, 0.1, Number.NaN)); // candidate 1's first step
       return trainStep.call(this);
     });
-    const before = tf.memory().numTensors;
+    const before = liveTensors();
     const run = createRun({ data: syntheticData(160, 4, 8), profile: null }, { ...SMALL, samples: 2, steps: 2 });
     const net = await (async () => {
       try {
@@ -113,17 +113,17 @@ describe('random search run', () => {
         run.dispose();
       }
     })();
-    expect(tf.memory().numTensors).toBeGreaterThan(before);
+    expect(liveTensors()).toBeGreaterThan(before);
     net.dispose();
-    expect(tf.memory().numTensors).toBe(before);
+    expect(liveTensors()).toBe(before);
   });
 
   it('refuses, before building anything, a window that holds no architecture and a latency window without a profile', () => {
-    const before = tf.memory().numTensors;
+    const before = liveTensors();
     const data = syntheticData(160, 4, 8);
     expect(() => createRun({ data, profile: null }, { ...SMALL, windowLo: 0.5, windowHi: 0.5001 })).toThrow(/No architecture fell inside.*Widen the window/);
     expect(() => createRun({ data, profile: null }, { ...SMALL, objective: 'latency' })).toThrow(/needs a device profile/);
     expect(() => createRun({ data, profile: null }, { ...SMALL, windowLo: 0.6, windowHi: 0.4 })).toThrow(/lower edge/);
-    expect(tf.memory().numTensors).toBe(before);
+    expect(liveTensors()).toBe(before);
   });
 });
