@@ -65,25 +65,8 @@ export interface DatasetPreview {
   labels: Uint8Array;
 }
 
-export type OptimizerName = 'sgd' | 'rmsprop' | 'adam';
-export type ScheduleName = 'constant' | 'cosine' | 'exponential';
-
-/** Everything a training run depends on (besides the dataset). */
-export interface TrainSettings {
-  width: number;
-  epochs: number;
-  batchSize: number;
-  lr: number;
-  optimizer: OptimizerName;
-  schedule: ScheduleName;
-  seed: number;
-  labelSmoothing: number;
-  weightDecay: number;
-  /** Stem stride 2: a quarter of the MACs, for quick demos and tests. */
-  tiny: boolean;
-  /** Train on a seeded random subset of N examples of the training split (0 = all). */
-  trainLimit: number;
-}
+export type { OptimizerName, ScheduleName, TrainSettings } from '../core/trainSettings';
+import type { TrainSettings } from '../core/trainSettings';
 
 export interface TrainStarted {
   spec: ArchSpec;
@@ -116,7 +99,11 @@ export interface RequestMap {
   init: { req: { order?: BackendName[] }; res: BackendReport };
   'dataset/builtin': { req: { url: string }; res: { summary: DatasetSummary } };
   'dataset/files': { req: { files: FilePayload[] }; res: { summary: DatasetSummary } };
-  'train/start': { req: { runId: string; settings: TrainSettings; paused?: boolean }; res: TrainStarted };
+  /**
+   * Train with the Train recipe: the baseline of `settings` (width, tiny), or `spec` from scratch (a found
+   * architecture); its result network is `owner`'s exportable result (default 'train').
+   */
+  'train/start': { req: { runId: string; settings: TrainSettings; paused?: boolean; spec?: ArchSpec; owner?: string }; res: TrainStarted };
   'run/control': { req: { action: RunAction }; res: { state: RunState } };
   /** Export `owner`'s result network ('train' or a method id): each screen exports its own result. */
   'model/export': { req: { owner: string }; res: ExportedModel };
