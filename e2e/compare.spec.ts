@@ -1,0 +1,61 @@
+/**
+ * Issue 14 end to end on WebGPU (SwiftShader): a tiny Train run and a tiny random search are saved in IndexedDB,
+ * survive a reload, are measured on this device (two points on the latency scatter), and one exports as ONNX that
+ * onnxruntime-web (Node, WebAssembly) loads and runs.
+ */
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Download } from '@playwright/test';
+import * as ort from 'onnxruntime-web';
+import { TrainPage } from './pages/TrainPage';
+
+const TRAIN_ONE_EPOCH = 'v=1&width=0.25&batch=16&epochs=1&tiny=1&limit=48';
+const TINY_SEARCH = 'v=2&screen=random&rn=2&rsteps=2&rfinal=1&rlimit=64&rbatch=16&rtiny=1&rwidth=0.25';
+
+test('runs are kept across a reload, measured here, plotted, and exported as ONNX', async ({ page }) => {
+  test.setTimeout(600_000);
+  const app = new TrainPage(page);
+  await app.open(TRAIN_ONE_EPOCH);
+  await app.waitUntilReady();
+  await app.button('Start').click();
+  await expect(app.runState).toHaveText('Finished', { timeout: 240_000 });
+  // The record is saved with its exported weights (asked of the worker when the record arrives).
+  await page.goto('/#v=2&screen=compare');
+  await expect(page.locator('[data-testid="saved-run"][data-status="finished"]')).toHaveCount(1, { timeout: 120_000 });
+
+  await page.goto(`/#${TINY_SEARCH}`);
+  await page.reload();
+  const start = page.getByRole('button', { name: 'Start', exact: true });
+  await expect(start).toBeEnabled({ timeout: 120_000 });
+  await start.click();
+
+  await page.goto('/#v=2&screen=compare');
+  const rows = page.getByTestId('saved-run');
+  await expect(page.locator('[data-testid="saved-run"][data-status="finished"]')).toHaveCount(2, { timeout: 300_000 });
+
+  await page.reload();
+  await expect(rows).toHaveCount(2);
+  await expect(page.locator('[data-testid="saved-run"][data-method="train"]')).toHaveCount(1);
+  await expect(page.locator('[data-testid="saved-run"][data-method="random"]')).toHaveCount(1);
+
+  // Measure both on this device: the latency scatter then has two (measured) points.
+  for (const box of await page.getByRole('checkbox', { name: /^Choose / }).all()) await box.check();
+  await page.getByRole('button', { name: 'Measure on this device' }).click();
+  await expect(page.getByTestId('batch-progress')).toContainText('2 done', { timeout: 240_000 });
+  await expect(page.getByTestId('compare-table')).toContainText('measured');
+  await expect(page.locator('[data-testid="compare-scatter"] path.point')).toHaveCount(2);
+
+  // Export the Train run's network as ONNX and run it in onnxruntime-web.
+  const downloads: Download[] = [];
+  page.on('download', (d) => downloads.push(d));
+  await page.locator('[data-testid="saved-run"][data-method="train"]').getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('radio', { name: /ONNX/ }).check();
+  await page.getByRole('button', { name: 'Download' }).click();
+  await expect.poll(() => downloads.map((d) => d.suggestedFilename()).sort(), { timeout: 60_000 }).toEqual(['archspec.json', 'model.onnx']);
+  const onnx = await readFile(await downloads.find((d) => d.suggestedFilename() === 'model.onnx')!.path());
+  ort.env.wasm.numThreads = 1;
+  const session = await ort.InferenceSession.create(new Uint8Array(onnx));
+  const x = new ort.Tensor('float32', new Float32Array(2 * 28 * 28).fill(0.5), [2, 28, 28, 1]);
+  const out = await session.run({ image: x });
+  expect(out.logits.dims).toEqual([2, 10]);
+  expect(Array.from(out.logits.data as Float32Array).every(Number.isFinite)).toBe(true);
+});
