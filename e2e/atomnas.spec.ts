@@ -50,7 +50,8 @@ test('tiny AtomNAS run shrinks live, then the pruned network exports and loads i
   // Pause the pruned network (the end-of-run evaluation of 2,000 images is covered by unit tests: on SwiftShader it
   // costs minutes) and export it as it stands.
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  await expect(start).toBeEnabled({ timeout: 120_000 });
+  // Paused: the primary button now offers to resume the same search.
+  await expect(page.getByRole('button', { name: 'Resume', exact: true })).toBeEnabled({ timeout: 120_000 });
   const finalMacs = await macs(page);
   expect(finalMacs).toBeLessThan(supernetMacs);
 
