@@ -75,3 +75,21 @@ export function syntheticData(n = 200, numClasses = 4, size = 8, seed = 7): { da
     split: { seed, train: range(0, nTrain), val: range(nTrain, nTrain + nVal), test: range(nTrain + nVal, n) },
   };
 }
+
+/**
+ * Synthetic data whose test indices count their readers, tagged by what the run was doing (`state.phase`): a search
+ * test sets the phase, runs, and asserts the test split was read only in the phase that may read it.
+ */
+export function watchedTestData(n = 160, numClasses = 4, size = 8): { data: ReturnType<typeof syntheticData>; reads: string[]; state: { phase: string } } {
+  const data = syntheticData(n, numClasses, size);
+  const test = data.split.test;
+  const reads: string[] = [];
+  const state = { phase: 'search' };
+  Object.defineProperty(data.split, 'test', {
+    get() {
+      reads.push(state.phase);
+      return test;
+    },
+  });
+  return { data, reads, state };
+}

@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildRecord } from '../../../core/method/buildRecord';
 import type { RunCardRecord } from '../../../core/method/resultRecord';
 import { Trainer } from '../../../engine/trainer';
-import { liveTensors, syntheticData, useCpuBackend } from '../../../engine/testing';
+import { liveTensors, syntheticData, useCpuBackend, watchedTestData } from '../../../engine/testing';
 import { EGNAS_PRESETS, type EgnasConfig } from '../config';
 import { egnasMethod } from '../index';
 import type { EgnasSnapshot } from '../snapshot';
@@ -28,21 +28,6 @@ const SMALL: EgnasConfig = {
   paramTol: 0.1,
 };
 
-/** Synthetic data whose test indices count their readers, tagged by what the run was doing. */
-function watchedData() {
-  const data = syntheticData(160, 4, 8);
-  const test = data.split.test;
-  const reads: string[] = [];
-  const state = { phase: 'search' };
-  Object.defineProperty(data.split, 'test', {
-    get() {
-      reads.push(state.phase);
-      return test;
-    },
-  });
-  return { data, reads, state };
-}
-
 const card: RunCardRecord = {
   seed: 1, backend: 'cpu', adapter: 'none', tfjsVersion: tf.version.tfjs,
   dataset: { name: 'synthetic', source: 'builtin', files: [], n: 160, shape: [8, 8, 1], classes: 4 },
@@ -61,7 +46,7 @@ describe('Efficient Global NAS run', () => {
       evals.push(which);
       return evaluate.call(this, which, opts);
     });
-    const { data, reads, state } = watchedData();
+    const { data, reads, state } = watchedTestData();
     const before = liveTensors();
     const run = createRun({ data, profile: null }, SMALL);
     try {

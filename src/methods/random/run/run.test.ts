@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildRecord } from '../../../core/method/buildRecord';
 import type { RunCardRecord } from '../../../core/method/resultRecord';
 import { DivergenceError, Trainer } from '../../../engine/trainer';
-import { liveTensors, syntheticData, useCpuBackend } from '../../../engine/testing';
+import { liveTensors, syntheticData, useCpuBackend, watchedTestData } from '../../../engine/testing';
 import { RANDOM_PRESETS, type RandomConfig } from '../config';
 import { randomMethod } from '../index';
 import type { RandomSnapshot } from '../snapshot';
@@ -11,21 +11,6 @@ import { readExtras } from '../summary';
 import { createRun } from './index';
 
 const SMALL: RandomConfig = { ...RANDOM_PRESETS.tiny, width: 0.25, samples: 3, steps: 4, finalEpochs: 1, trainLimit: 0, batchSize: 16, windowLo: 0, windowHi: 1 };
-
-/** Synthetic data whose test indices count their readers, tagged by what the run was doing. */
-function watchedData() {
-  const data = syntheticData(160, 4, 8);
-  const test = data.split.test;
-  const reads: string[] = [];
-  const state = { phase: 'search' };
-  Object.defineProperty(data.split, 'test', {
-    get() {
-      reads.push(state.phase);
-      return test;
-    },
-  });
-  return { data, reads, state };
-}
 
 const card: RunCardRecord = {
   seed: 1, backend: 'cpu', adapter: 'none', tfjsVersion: tf.version.tfjs,
@@ -40,7 +25,7 @@ describe('random search run', () => {
   it('scores candidates on val only, retrains the max-val one, tests once in finish(), frees every tensor', async () => {
     const evaluate = vi.spyOn(Trainer.prototype, 'evaluate'); // calls through, records which split
     const evals = () => evaluate.mock.calls.map((c) => c[0]);
-    const { data, reads, state } = watchedData();
+    const { data, reads, state } = watchedTestData();
     const before = liveTensors();
     const run = createRun({ data, profile: null }, SMALL);
     try {
