@@ -64,6 +64,26 @@ export interface ChainConvLayer {
   stride: number;
 }
 
+/** One edge op of a cell's DAG (core/space/cell.ts): depthwise k×k, 1×1 conv (`pw`), identity (`id`) or none (`zero`). */
+export type CellEdgeOp = 'zero' | 'id' | 'dw3' | 'dw5' | 'dw7' | 'pw';
+
+/**
+ * AutoSpace-style cell [ours, METHODS.md §4]: expand 1×1 (cin→hidden) → BN → ReLU = node 0; nodes 1–3 each sum their
+ * incoming edges; `edges` are the ops of (0→1), (0→2), (0→3), (1→2), (1→3), (2→3) in that order. An edge `dwK` is
+ * depthwise K×K → BN → ReLU, `pw` is conv 1×1 (hidden→hidden) → BN → ReLU, `id` passes its input; edges that leave node
+ * 0 carry the cell's stride (so `id` leaves node 0 only at stride 1). Node 3 → project 1×1 (hidden→cout) → BN
+ * (+ input when residual). Only edges on a path from node 0 to node 3 are live (canonical cells keep the others `zero`).
+ */
+export interface CellLayer {
+  type: 'cell';
+  cin: number;
+  cout: number;
+  stride: number;
+  hidden: number;
+  edges: CellEdgeOp[];
+  residual: boolean;
+}
+
 /** Global average pool over H×W. */
 export interface GapLayer {
   type: 'gap';
@@ -76,7 +96,7 @@ export interface DenseLayer {
   cout: number;
 }
 
-export type LayerSpec = ConvLayer | MbLayer | SkipLayer | SepConvLayer | ChainConvLayer | GapLayer | DenseLayer;
+export type LayerSpec = ConvLayer | MbLayer | SkipLayer | SepConvLayer | ChainConvLayer | CellLayer | GapLayer | DenseLayer;
 
 export interface InputShape {
   height: number;

@@ -17,6 +17,20 @@ export interface MethodContext {
   profile: LatencyProfile | null;
   /** Optional log line sink (CLI progress, worker console). */
   log?: (line: string) => void;
+  /**
+   * Another registered method's run part, for a method that composes one (AutoSpace-style runs the PAD-NAS search
+   * unchanged in its learned space). Given by the host (worker, CLI: methods/hosted.ts), so no method imports another.
+   */
+  loadMethod?: (id: string) => Promise<HostedMethod>;
+}
+
+/** What `MethodContext.loadMethod` gives: a method's presets (plain configs) and its run factory. */
+export interface HostedMethod {
+  /** A fresh copy of the named preset's config (the first preset when the name is unknown). */
+  preset(name: string): Record<string, unknown>;
+  /** Check a config against the method's schema (throws in plain words). */
+  validate(config: unknown): Record<string, unknown>;
+  createRun(ctx: MethodContext, config: Record<string, unknown>): MethodRun<unknown>;
 }
 
 /** What one `step()` reports. */

@@ -5,6 +5,7 @@
  */
 import type { ArchSpec, InputShape, LayerSpec } from '../archspec';
 import { buildSkeleton, canResidual, scaleChannels, SKELETON_SLOTS, SKELETON_STEM_CHANNELS } from '../skeleton';
+import { cellLayer, isCellName, parseCell } from './cell';
 
 /** MBConv k∈{3,5,7} × e∈{3,6} plus identity (PAD-NAS's basic space). */
 export const SINGLE_PATH_OPS = ['k3e3', 'k3e6', 'k5e3', 'k5e6', 'k7e3', 'k7e6', 'skip'] as const;
@@ -16,9 +17,13 @@ export type Genotype = readonly string[];
 /** Layer index in the skeleton's ArchSpec of searchable slot `slot` (stem and fixed block come first). */
 export const SLOT_LAYER_OFFSET = 2;
 
-/** Kernel and expansion of an MBConv op name, or null for `skip`. */
+/** Kernel and expansion of an MBConv op name, or null for `skip` and for cells (`c3-zz3zzz`, core/space/cell). */
 export function parseOp(op: string): { k: number; e: number } | null {
   if (op === 'skip') return null;
+  if (isCellName(op)) {
+    parseCell(op);
+    return null;
+  }
   const m = /^k(\d+)e(\d+)$/.exec(op);
   if (!m) throw new RangeError(`unknown single-path op "${op}" (expected one of ${SINGLE_PATH_OPS.join(', ')})`);
   return { k: Number(m[1]), e: Number(m[2]) };
@@ -66,6 +71,7 @@ export function singlePathSpace(width: number, family: OpFamily = 'all'): string
 
 /** The concrete layer op `op` is at a slot with these channels and stride. */
 export function opLayer(op: string, cin: number, cout: number, stride: number): LayerSpec {
+  if (isCellName(op)) return cellLayer(parseCell(op), cin, cout, stride);
   const p = parseOp(op);
   if (!p) {
     if (!canResidual(cin, cout, stride)) throw new RangeError(`identity is not allowed where stride or width changes (${cin}→${cout}, stride ${stride})`);
@@ -124,9 +130,17 @@ export function sampleGenotype(space: readonly (readonly string[])[], next: () =
 /** The cheapest and the dearest genotype of a space by MACs of each slot's op (identity < e3 < e6, k3 < k5 < k7). */
 export function extremeGenotypes(space: readonly (readonly string[])[]): { cheapest: string[]; dearest: string[] } {
   const cost = (op: string): number => {
+    if (isCellName(op)) return cellWork(op);
     const p = parseOp(op);
     return p ? p.e * (1 + 0.01 * p.k * p.k) : 0;
   };
   const by = (ops: readonly string[], sign: number) => ops.slice().sort((a, b) => sign * (cost(a) - cost(b)))[0];
   return { cheapest: space.map((ops) => by(ops, 1)), dearest: space.map((ops) => by(ops, -1)) };
+}
+
+/** A cell's work relative to MB ops in extremeGenotypes' units: e × (1 + its live edges' spatial and 1×1 terms). */
+function cellWork(op: string): number {
+  const c = parseCell(op);
+  const k: Record<string, number> = { zero: 0, id: 0, dw3: 0.09, dw5: 0.25, dw7: 0.49, pw: c.e };
+  return c.e * (1 + c.edges.reduce((s, o) => s + (k[o] ?? 0), 0));
 }
