@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crowdedCompare, crowdingDistance, dominates, nonDominatedSort, paretoFront, rankObjectives, rankPopulation } from './pareto';
+import { crowdedCompare, crowdingDistance, dominates, hypervolume2d, nonDominatedSort, paretoFront, rankObjectives, rankPopulation } from './pareto';
 
 describe('dominance and non-dominated sorting', () => {
   it('dominance needs no worse everywhere and better somewhere', () => {
@@ -101,5 +101,27 @@ describe('ranking a population', () => {
   it('the Pareto front is the non-dominated members in their original order', () => {
     expect(paretoFront(pop).map((p) => p.id)).toEqual(['a', 'b', 'c']);
     expect(paretoFront([])).toEqual([]);
+  });
+});
+
+describe('2-D hypervolume', () => {
+  it('is the area dominated by the points up to the reference (both minimised)', () => {
+    expect(hypervolume2d([[1, 1]], [3, 3])).toBe(4);
+    // Staircase: [1,2] dominates (3−1)·(3−2) = 2, [2,1] adds the strip below it, (3−2)·(2−1) = 1.
+    expect(hypervolume2d([[1, 2], [2, 1]], [3, 3])).toBe(3);
+    expect(hypervolume2d([[2, 1], [1, 2]], [3, 3])).toBe(3); // order does not matter
+  });
+
+  it('ignores dominated points, duplicates and points outside the reference box; an empty set has none', () => {
+    expect(hypervolume2d([[1, 1], [2, 2], [1, 1]], [3, 3])).toBe(4);
+    expect(hypervolume2d([[1, 1], [4, 0], [0, 3]], [3, 3])).toBe(4);
+    expect(hypervolume2d([], [3, 3])).toBe(0);
+  });
+
+  it('accuracy up, cost down: pass [−accuracy, cost] against [−0, cost₀]', () => {
+    // One network at 0.9 accuracy and cost 2 with reference cost 4: 0.9 × 2.
+    expect(hypervolume2d([[-0.9, 2]], [-0, 4])).toBeCloseTo(1.8);
+    // A second, cheaper but less accurate network adds the rectangle 0.5 × (2 − 1).
+    expect(hypervolume2d([[-0.9, 2], [-0.5, 1]], [0, 4])).toBeCloseTo(1.8 + 0.5);
   });
 });

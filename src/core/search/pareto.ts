@@ -110,3 +110,20 @@ export function paretoFront<T extends Scored>(pop: readonly T[]): T[] {
   const first = nonDominatedSort(pop.map((p) => p.objectives))[0] ?? [];
   return first.sort((a, b) => a - b).map((i) => pop[i]);
 }
+
+/**
+ * Hypervolume of a 2-D point set (both objectives MINIMISED, like everything here): the area dominated by the points
+ * and bounded by `ref`. Points not strictly better than `ref` in both objectives add nothing; dominated points and
+ * duplicates add nothing either. To maximise accuracy and minimise cost pass [−accuracy, cost] and ref [−acc₀, cost₀].
+ */
+export function hypervolume2d(points: readonly Objectives[], ref: Objectives): number {
+  const inside = points.filter((p) => p[0] < ref[0] && p[1] < ref[1]).slice().sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let area = 0;
+  let y = ref[1];
+  for (const p of inside) {
+    if (p[1] >= y) continue;
+    area += (ref[0] - p[0]) * (y - p[1]);
+    y = p[1];
+  }
+  return area;
+}
