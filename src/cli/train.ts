@@ -25,6 +25,7 @@ import { checkExportDir, EXPORT_FLAG, writeExportDir } from './exportDir';
 import { checkWritable, writeJson } from './output';
 import { cliCommandLine, type CliCommand, type CliIo } from './commands';
 import { ProgressTicker } from './progress';
+import { CHECKPOINT_FLAGS, checkpointFlags, readTrainCheckpoint, TrainCheckpointWriter, type CheckpointFlags, type TrainCheckpointMeta } from './trainCheckpoint';
 
 /** Flags of `train`: the Train settings (core/trainSettings.ts, defaults = the full recipe that reaches the README figure). */
 export const TRAIN_FLAGS: readonly FlagSpec[] = [
@@ -33,6 +34,7 @@ export const TRAIN_FLAGS: readonly FlagSpec[] = [
   ...DATA_FLAGS,
   { name: 'out', type: 'string', help: 'write the result record (JSON) here' },
   EXPORT_FLAG,
+  ...CHECKPOINT_FLAGS,
 ];
 
 /** Everything `train` needs, resolved from flags (pure). */
@@ -43,6 +45,8 @@ export interface CliTrainSettings {
   exportDir?: string;
   settings: TrainSettings;
   train: TrainConfig;
+  /** --checkpoint FILE, --checkpoint-every N, --resume FILE. */
+  checkpoint: CheckpointFlags;
 }
 
 /** Map parsed flags to settings (pure; flags were range-checked by parseFlags). */
@@ -50,7 +54,14 @@ export function trainSettingsFromFlags(f: Record<string, FlagValue>): CliTrainSe
   const settings = presetConfig(TRAIN_GROUP);
   const c = settings as unknown as Record<string, unknown>;
   for (const field of TRAIN_GROUP.fields) if (f[field.cli] !== undefined) c[field.key] = f[field.cli];
-  return { arch: f.arch as string, out: f.out as string | undefined, exportDir: f.export as string | undefined, settings, train: recipeOf(settings) };
+  return {
+    arch: f.arch as string,
+    out: f.out as string | undefined,
+    exportDir: f.export as string | undefined,
+    settings,
+    train: recipeOf(settings),
+    checkpoint: checkpointFlags(f),
+  };
 }
 
 async function loadSpec(c: CliTrainSettings, ds: Dataset): Promise<ArchSpec> {
@@ -84,18 +95,23 @@ export async function setupCpuBackend(): Promise<BackendInfo> {
   return info;
 }
 
-/** Run `train` with resolved settings; returns its result record. */
+/** Run `train` with resolved settings; returns its result record. With `--resume` it continues a checkpointed run. */
 export async function runTrain(c: CliTrainSettings, data: CliData, io: CliIo, commandLine: string): Promise<ResultRecord> {
   const t0 = performance.now();
   const backend = await setupCpuBackend();
   const { dataset } = data;
+  const resumed = c.checkpoint.resume ? await readTrainCheckpoint(c.checkpoint.resume, dataset) : null;
+  if (resumed) {
+    c = { ...c, arch: resumed.meta.arch, settings: resumed.meta.settings, train: recipeOf(resumed.meta.settings) };
+  }
   const split = limitTrain(data.split, c.settings.trainLimit);
-  const spec = await loadSpec(c, dataset);
+  const spec = resumed ? validateArchSpec(resumed.meta.spec) : await loadSpec(c, dataset);
   const costs = archCosts(spec);
   const net = buildNetwork(spec, rngStream(c.train.seed, 'init'));
   let trainer: Trainer;
   try {
     trainer = new Trainer(net, { dataset, split }, c.train);
+    if (resumed) trainer.restore(resumed.checkpoint);
   } catch (e) {
     net.dispose();
     throw e;
@@ -104,31 +120,49 @@ export async function runTrain(c: CliTrainSettings, data: CliData, io: CliIo, co
     `train ${spec.name}: ${(costs.macs / 1e6).toFixed(2)} M MACs, ${costs.params} params; ${split.train.length} train / ` +
       `${split.val.length} val / ${split.test.length} test; ${trainer.stepsPerEpoch} steps/epoch on tfjs ${backend.backend}`,
   );
-  const history: HistoryRow[] = [];
+  if (resumed) io.log(`resumed from ${c.checkpoint.resume} at step ${trainer.stepIndex} of ${trainer.totalSteps}`);
+  const meta: TrainCheckpointMeta = resumed?.meta ?? {
+    arch: c.arch,
+    spec,
+    settings: c.settings,
+    data: { name: dataset.name, n: dataset.n, train: split.train.length },
+    history: [],
+    lastVal: null,
+    epochLoss: 0,
+    epochImages: 0,
+    wallSeconds: 0,
+  };
+  const writer = c.checkpoint.file ? new TrainCheckpointWriter(c.checkpoint.file, c.checkpoint.every, io) : null;
+  const history: HistoryRow[] = meta.history;
+  const wallBefore = meta.wallSeconds;
   const ticker = new ProgressTicker(trainer.stepsPerEpoch * c.train.epochs);
   try {
-    let lastVal: number | null = null;
-    for (let epoch = 0; epoch < c.train.epochs; epoch++) {
+    const spe = trainer.stepsPerEpoch;
+    for (let epoch = Math.floor(trainer.stepIndex / spe); epoch < c.train.epochs; epoch++) {
       const e0 = performance.now();
-      let lossSum = 0;
-      let images = 0;
-      for (let i = 0; i < trainer.stepsPerEpoch; i++) {
+      while (trainer.stepIndex < (epoch + 1) * spe) {
         const info = await trainer.trainStep();
         const line = ticker.tick(trainer.stepIndex);
         if (line) io.log(line);
-        lossSum += info.loss;
-        images += info.images;
+        meta.epochLoss += info.loss;
+        meta.epochImages += info.images;
+        meta.wallSeconds = wallBefore + (performance.now() - t0) / 1000;
+        if (writer?.due(trainer.stepIndex) && trainer.stepIndex < (epoch + 1) * spe) await writer.write(trainer, meta);
       }
       const trainSeconds = (performance.now() - e0) / 1000;
       const val = await trainer.evaluate('val');
       const seconds = (performance.now() - e0) / 1000;
-      const row = { epoch: epoch + 1, loss: lossSum / trainer.stepsPerEpoch, valAccuracy: val.accuracy, imagesPerSec: images / trainSeconds, seconds };
+      const row = { epoch: epoch + 1, loss: meta.epochLoss / spe, valAccuracy: val.accuracy, imagesPerSec: meta.epochImages / trainSeconds, seconds };
       history.push(row);
-      lastVal = val.accuracy;
+      meta.lastVal = val.accuracy;
+      meta.epochLoss = 0;
+      meta.epochImages = 0;
+      meta.wallSeconds = wallBefore + (performance.now() - t0) / 1000;
       io.log(
         `epoch ${row.epoch}/${c.train.epochs}  loss ${row.loss.toFixed(4)}  val ${(100 * val.accuracy).toFixed(2)}%  ` +
           `${row.imagesPerSec.toFixed(0)} img/s  ${seconds.toFixed(1)} s`,
       );
+      if (writer) await writer.write(trainer, meta);
     }
     const test = await trainer.evaluate('test');
     io.log(`test accuracy ${(100 * test.accuracy).toFixed(2)}% (${test.n} images)`);
@@ -137,9 +171,13 @@ export async function runTrain(c: CliTrainSettings, data: CliData, io: CliIo, co
       runId: `cli-train-${Date.now().toString(36)}`,
       method: 'train',
       label: c.arch === 'baseline' ? 'Train (hand-designed baseline)' : `Train (${c.arch})`,
-      card: runCard(cliHost(backend, data), settings, { trainImages: split.train.length, wallSeconds: (performance.now() - t0) / 1000, command: commandLine }),
+      card: runCard(cliHost(backend, data), settings, {
+        trainImages: split.train.length,
+        wallSeconds: wallBefore + (performance.now() - t0) / 1000,
+        command: commandLine,
+      }),
       archSpec: spec,
-      valAccuracy: lastVal,
+      valAccuracy: meta.lastVal,
       testAccuracy: test.accuracy,
       history,
       profile: null,
@@ -162,6 +200,7 @@ export const trainCommand: CliCommand = {
     const commandLine = cliCommandLine(argv);
     if (c.out) await checkWritable('out', c.out);
     if (c.exportDir) await checkExportDir(c.exportDir);
+    if (c.checkpoint.file) await checkWritable('checkpoint', c.checkpoint.file);
     const data = await loadCliData(flags);
     const record = await runTrain(c, data, io, commandLine);
     if (c.out) {

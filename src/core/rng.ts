@@ -20,6 +20,15 @@ export interface Rng {
   fork(name: string): Rng;
   /** The 32-bit key this stream was seeded with (for logging / reproducing). */
   readonly key: number;
+  /** Where the stream stands (plain data: a checkpoint stores it; `restoreRng` continues from it). */
+  save(): RngState;
+}
+
+/** A stream's position: its key, its 32-bit state and the spare normal sample Box–Muller keeps. */
+export interface RngState {
+  key: number;
+  state: number;
+  spare: number | null;
 }
 
 const TWO_POW_32 = 4294967296;
@@ -57,6 +66,18 @@ class Mulberry32 implements Rng {
 
   constructor(readonly key: number) {
     this.state = key >>> 0;
+  }
+
+  save(): RngState {
+    return { key: this.key, state: this.state, spare: this.spare };
+  }
+
+  /** Continue from a saved position. */
+  static from(s: RngState): Mulberry32 {
+    const r = new Mulberry32(s.key >>> 0);
+    r.state = s.state >>> 0;
+    r.spare = s.spare;
+    return r;
   }
 
   next(): number {
@@ -112,4 +133,13 @@ class Mulberry32 implements Rng {
 export function rngStream(seed: number, name: string): Rng {
   if (!Number.isFinite(seed)) throw new RangeError(`rngStream: seed must be a finite number, got ${seed}`);
   return new Mulberry32(deriveKey(seed >>> 0, name));
+}
+
+/** The stream a checkpoint saved, continuing exactly where it stood (throws on a state that is not one). */
+export function restoreRng(s: RngState): Rng {
+  const u32 = (v: unknown) => Number.isInteger(v) && (v as number) >= 0 && (v as number) < TWO_POW_32;
+  if (!u32(s.key) || !u32(s.state) || !(s.spare === null || Number.isFinite(s.spare))) {
+    throw new RangeError(`not a saved random stream: ${JSON.stringify(s).slice(0, 80)}`);
+  }
+  return Mulberry32.from(s);
 }

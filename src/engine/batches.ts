@@ -3,7 +3,7 @@
  * Each batch is assembled in one Float32Array on the CPU and uploaded with a single tf.tensor call.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Rng } from '../core/rng';
+import { restoreRng, type Rng, type RngState } from '../core/rng';
 import type { Dataset } from '../data/dataset';
 
 /** One minibatch; the caller disposes both tensors (see disposeBatch). */
@@ -46,6 +46,14 @@ export function batchesPerEpoch(n: number, batchSize: number): number {
   return batches;
 }
 
+/** A BatchSource's position (BatchSource.save / restore). */
+export interface BatchSourceState {
+  order: Uint32Array;
+  cursor: number;
+  epoch: number;
+  rng: RngState;
+}
+
 /**
  * Endless source of shuffled training minibatches over `indices`: each epoch is a fresh permutation drawn from `rng`;
  * the last partial batch of an epoch is dropped (every step sees exactly `batchSize` examples, so BN statistics and
@@ -63,7 +71,7 @@ export class BatchSource {
     private readonly dataset: Dataset,
     private readonly indices: Uint32Array,
     readonly batchSize: number,
-    private readonly rng: Rng,
+    private rng: Rng,
   ) {
     this.batchesPerEpoch = batchesPerEpoch(indices.length, batchSize);
     this.reshuffle();
@@ -83,6 +91,25 @@ export class BatchSource {
     const start = this.cursor;
     this.cursor += this.batchSize;
     return makeBatch(this.dataset, this.order, start, start + this.batchSize);
+  }
+
+  /** Where the source stands: this epoch's order, the position in it, and the random stream (for a checkpoint). */
+  save(): BatchSourceState {
+    return { order: Uint32Array.from(this.order), cursor: this.cursor, epoch: this.epoch, rng: this.rng.save() };
+  }
+
+  /** Continue from a saved position (same data and batch size; throws in plain words when it does not fit). */
+  restore(s: BatchSourceState): void {
+    if (s.order.length !== this.indices.length) {
+      throw new RangeError(`the checkpoint's batch order covers ${s.order.length} images; this run trains on ${this.indices.length}`);
+    }
+    if (!Number.isInteger(s.cursor) || s.cursor < 0 || s.cursor > s.order.length) throw new RangeError(`checkpoint batch position ${s.cursor} is out of range`);
+    const allowed = new Set(this.indices);
+    for (const i of s.order) if (!allowed.has(i)) throw new RangeError(`the checkpoint's batch order has image ${i}, which is not in this run's training split`);
+    this.order = Array.from(s.order);
+    this.cursor = s.cursor;
+    this.epoch = s.epoch;
+    this.rng = restoreRng(s.rng);
   }
 
   /** The remaining full batches of the current epoch. */

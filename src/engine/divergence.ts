@@ -97,6 +97,16 @@ export class DivergenceWatch {
     this.warmupSteps = Math.max(0, opts.warmupSteps ?? 0);
   }
 
+  /** The counters (a checkpoint keeps them, so a resumed run judges its next steps as the uninterrupted one would). */
+  save(): { over: number; severe: number } {
+    return { over: this.over, severe: this.severe };
+  }
+
+  restore(s: { over: number; severe: number }): void {
+    this.over = Math.max(0, Math.floor(s.over));
+    this.severe = Math.max(0, Math.floor(s.severe));
+  }
+
   /** Throws DivergenceError when step `step` (0-based) shows divergence; `objective` = loss + regularisers. */
   check(step: number, lr: number, loss: number, objective: number = loss): void {
     if (!Number.isFinite(loss) || !Number.isFinite(objective)) {

@@ -32,6 +32,13 @@ export type SlotMap = Record<string, tf.Variable>;
 const SLOT_NAMES: Record<OptimizerKind, string[]> = { sgd: ['momentum'], rmsprop: ['ms', 'mom'], adam: ['m', 'v'] };
 
 /** SGD-momentum / RMSprop / Adam with per-name, lazily created, sliceable state. */
+/** A KeyedOptimizer's state on the host, keyed by variable name (KeyedOptimizer.saveState / loadState). */
+export interface OptimizerState {
+  kind: OptimizerKind;
+  slots: Record<string, Record<string, { shape: number[]; data: Float32Array }>>;
+  steps: Record<string, number>;
+}
+
 export class KeyedOptimizer {
   readonly config: Required<OptimizerConfig>;
   private readonly slots = new Map<string, SlotMap>();
@@ -211,6 +218,59 @@ export class KeyedOptimizer {
   /** Names that have optimizer state. */
   stateNames(): string[] {
     return [...this.slots.keys()];
+  }
+
+  /** Host copies of every slot and step count, keyed by variable name (for a checkpoint; async: no stall on WebGPU). */
+  async saveState(): Promise<OptimizerState> {
+    const slots: OptimizerState['slots'] = {};
+    for (const [name, s] of this.slots) {
+      slots[name] = {};
+      for (const [slot, v] of Object.entries(s)) slots[name][slot] = { shape: v.shape.slice(), data: Float32Array.from((await v.data()) as Float32Array) };
+    }
+    return { kind: this.config.kind, slots, steps: Object.fromEntries(this.steps) };
+  }
+
+  /**
+   * Replace every slot and step count with a saved state. Each saved variable must exist in the store with the same
+   * shape, and the optimizer kind must match (a plain-words RangeError otherwise; nothing is changed then).
+   */
+  loadState(s: OptimizerState): void {
+    this.checkState(s);
+    const want = SLOT_NAMES[this.config.kind];
+    for (const x of this.slots.values()) for (const v of Object.values(x)) v.dispose();
+    this.slots.clear();
+    this.steps.clear();
+    for (const [name, slots] of Object.entries(s.slots)) {
+      const m: SlotMap = {};
+      for (const slot of want) {
+        const t = tf.tensor(slots[slot].data, slots[slot].shape, 'float32');
+        m[slot] = tf.variable(t, false);
+        t.dispose();
+      }
+      this.slots.set(name, m);
+    }
+    for (const [name, t] of Object.entries(s.steps)) this.steps.set(name, t);
+  }
+
+  /** Throws the RangeError `loadState` would throw; changes nothing. */
+  checkState(s: OptimizerState): void {
+    if (s.kind !== this.config.kind) throw new RangeError(`the checkpoint's optimizer is ${s.kind}; this run uses ${this.config.kind}`);
+    const want = SLOT_NAMES[this.config.kind];
+    for (const [name, slots] of Object.entries(s.slots)) {
+      if (!this.params.has(name)) throw new RangeError(`the checkpoint has optimizer state for "${name}", which this network does not have`);
+      const shape = this.params.get(name).shape;
+      for (const slot of want) {
+        const v = slots[slot];
+        if (!v) throw new RangeError(`the checkpoint lacks the ${slot} slot of "${name}"`);
+        const n = v.shape.reduce((a, b) => a * b, 1);
+        if (v.shape.join('×') !== shape.join('×') || v.data.length !== n) {
+          throw new RangeError(`optimizer state of "${name}" is ${v.shape.join('×')}; the variable is ${shape.join('×')}`);
+        }
+      }
+    }
+    for (const [name, t] of Object.entries(s.steps)) {
+      if (!Number.isInteger(t) || t < 0) throw new RangeError(`the checkpoint's step count of "${name}" is ${t}`);
+    }
   }
 
   /** Free every slot. */

@@ -147,6 +147,30 @@ export class ParamStore {
     return out;
   }
 
+  /**
+   * Overwrite every variable with a saved snapshot (a checkpoint): the names, roles and shapes must be exactly this
+   * store's (a plain-words RangeError otherwise, before anything is changed).
+   */
+  load(saved: ReadonlyMap<string, ParamSnapshot>): void {
+    this.checkSnapshot(saved);
+    for (const e of this.entries.values()) {
+      const v = saved.get(e.name) as ParamSnapshot;
+      tf.tidy(() => e.variable.assign(tf.tensor(v.data, v.shape, 'float32')));
+    }
+  }
+
+  /** Throws the RangeError `load` would throw; changes nothing. */
+  checkSnapshot(saved: ReadonlyMap<string, ParamSnapshot>): void {
+    for (const e of this.entries.values()) {
+      const v = saved.get(e.name);
+      if (!v) throw new RangeError(`the checkpoint lacks variable "${e.name}"`);
+      if (v.role !== e.role || v.shape.join('×') !== e.variable.shape.join('×') || v.data.length !== e.variable.size) {
+        throw new RangeError(`checkpoint variable "${e.name}" is ${v.role} ${v.shape.join('×')}; the network's is ${e.role} ${e.variable.shape.join('×')}`);
+      }
+    }
+    for (const name of saved.keys()) if (!this.entries.has(name)) throw new RangeError(`the checkpoint has variable "${name}", which this network does not have`);
+  }
+
   /** Dispose every variable. The store is empty afterwards. */
   dispose(): void {
     for (const e of this.entries.values()) e.variable.dispose();

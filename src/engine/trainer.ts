@@ -6,13 +6,14 @@ import * as tf from '@tensorflow/tfjs';
 import { rngStream } from '../core/rng';
 import { lrAt, type ScheduleKind } from '../core/schedule';
 import type { Dataset, DataSplit } from '../data/dataset';
-import { allBatches, BatchSource, disposeBatch, type Batch } from './batches';
+import { allBatches, BatchSource, disposeBatch, type Batch, type BatchSourceState } from './batches';
 import { recalibrateBn, type ForwardFn } from './bnRecalibrate';
 import { DivergenceWatch } from './divergence';
 import type { BnStats } from './layers';
 import { countCorrect, l2WeightDecay, softmaxCrossEntropy } from './loss';
 import { disposeBnStats, type Network } from './network';
-import { KeyedOptimizer, type OptimizerConfig, type OptimizerKind } from './optimizer';
+import { KeyedOptimizer, type OptimizerConfig, type OptimizerKind, type OptimizerState } from './optimizer';
+import type { ParamSnapshot } from './params';
 
 export { DivergenceError } from './divergence';
 
@@ -92,6 +93,20 @@ export interface EvalResult {
 }
 
 /** Step-by-step trainer of one Network. */
+export const TRAINER_CHECKPOINT_VERSION = 1;
+
+/** What Trainer.checkpoint saves (host data; engine/checkpointFile.ts turns it into bytes). */
+export interface TrainerCheckpoint {
+  version: number;
+  /** Index of the next step. */
+  step: number;
+  params: Map<string, ParamSnapshot>;
+  optimizer: OptimizerState;
+  source: BatchSourceState;
+  recal: BatchSourceState | null;
+  divergence: { over: number; severe: number };
+}
+
 export class Trainer {
   readonly optimizer: KeyedOptimizer;
   readonly stepsPerEpoch: number;
@@ -225,6 +240,50 @@ export class Trainer {
     const src = this.recalSource;
     const iter: Iterator<Batch> = { next: () => ({ done: false, value: src.next() }) };
     return recalibrateBn(this.net, iter, nBatches, this.forward);
+  }
+
+  /**
+   * Everything the next steps depend on, as host data: weights and BN running statistics, the keyed optimizer's slots
+   * and step counts, the batch order with its position and random streams, the step index and the divergence counters.
+   * `restore` on a fresh Trainer (same network shape, data and config) then continues bit for bit on the CPU backend.
+   */
+  async checkpoint(): Promise<TrainerCheckpoint> {
+    return {
+      version: TRAINER_CHECKPOINT_VERSION,
+      step: this.stepIndex,
+      params: await this.net.params.snapshot(),
+      optimizer: await this.optimizer.saveState(),
+      source: this.source.save(),
+      recal: this.recalSource?.save() ?? null,
+      divergence: this.divergence.save(),
+    };
+  }
+
+  /** Continue from a checkpoint (throws a plain-words RangeError when it does not fit this network, data or config). */
+  restore(cp: TrainerCheckpoint): void {
+    if (cp.version !== TRAINER_CHECKPOINT_VERSION) throw new RangeError(`checkpoint format v${cp.version}; this version reads v${TRAINER_CHECKPOINT_VERSION}`);
+    if (!Number.isInteger(cp.step) || cp.step < 0 || cp.step > this.totalSteps) {
+      throw new RangeError(`the checkpoint is at step ${cp.step}; this run has ${this.totalSteps} steps`);
+    }
+    // Check everything first, so that a checkpoint that does not fit changes nothing.
+    this.net.params.checkSnapshot(cp.params);
+    this.optimizer.checkState(cp.optimizer);
+    const before = this.source.save();
+    this.source.restore(cp.source);
+    try {
+      if (cp.recal) new BatchSource(this.data.dataset, this.data.split.train, this.cfg.batchSize, rngStream(this.cfg.seed, 'bn-recalibrate')).restore(cp.recal);
+    } catch (e) {
+      this.source.restore(before);
+      throw e;
+    }
+    this.net.params.load(cp.params);
+    this.optimizer.loadState(cp.optimizer);
+    if (cp.recal) {
+      this.recalSource ??= new BatchSource(this.data.dataset, this.data.split.train, this.cfg.batchSize, rngStream(this.cfg.seed, 'bn-recalibrate'));
+      this.recalSource.restore(cp.recal);
+    }
+    this.divergence.restore(cp.divergence);
+    this.stepIndex = cp.step;
   }
 
   /** Free the optimizer state (the network belongs to the caller). */
