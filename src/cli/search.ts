@@ -1,5 +1,5 @@
 /**
- * `search --method <id> [--preset P] [method flags…] [--profile F] [--out r.json]`: any registered NAS method on the
+ * `search --method <id> [--preset P] [method flags…] [--profile F] [--space S] [--out r.json]`: any registered NAS method on the
  * CPU backend. The method's flags (ranges, defaults, help) are generated from its settings fields; a flag the method
  * does not have is refused with exit code 2 and the list of its flags. The JSON written is the common ResultRecord.
  */
@@ -9,7 +9,9 @@ import { runCard } from '../core/method/card';
 import type { ResultRecord } from '../core/method/resultRecord';
 import { parseProfileText, type LatencyProfile } from '../core/latency/profileSchema';
 import { presetConfig, validateConfig } from '../core/settings/group';
+import { parseSpaceFile } from '../core/space/spaceFile';
 import type { MethodDescriptor } from '../methods/descriptor';
+import { loadHostedMethod } from '../methods/hosted';
 import { getMethod, METHODS } from '../methods/registry';
 import { fieldFlag, UsageError, type FlagSpec, type FlagValue } from './args';
 import { cliCommandLine, type CliCommand, type CliIo } from './commands';
@@ -40,6 +42,9 @@ function commonFlags(m: MethodDescriptor): FlagSpec[] {
     { name: 'preset', type: 'enum', choices: presets, default: presets[0], help: 'starting configuration; every other flag overrides one of its settings' },
     { name: 'profile', type: 'string', help: `device latency profile JSON exported from the Latency screen (${m.profile(presetConfig(m.settings)) === 'required' ? 'required by these settings' : 'labels predicted latency'})` },
     ...DATA_FLAGS,
+    ...(m.acceptsSpace
+      ? [{ name: 'space', type: 'string', help: 'search this saved search space (a space file, e.g. a learned one) instead of the hand-designed space' } satisfies FlagSpec]
+      : []),
     { name: 'out', type: 'string', help: 'write the result record (JSON) here' },
     EXPORT_FLAG,
   ];
@@ -87,10 +92,37 @@ export async function loadProfileFlag(path: string | undefined): Promise<Latency
   }
 }
 
+/**
+ * The config with the `--space` file's space (for a method whose descriptor accepts one): the file is read against the
+ * config's skeleton (`width`, `tiny`), so a malformed file, a newer version or one made for another skeleton is a usage
+ * error naming the file and the problem, before anything is trained.
+ */
+export async function applySpaceFlag(m: MethodDescriptor, config: Record<string, unknown>, path: string | undefined): Promise<Record<string, unknown>> {
+  if (path === undefined) return config;
+  if (!m.acceptsSpace) throw new UsageError(`--space: ${m.id} cannot run in a saved search space`);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`--space ${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e))})`);
+  }
+  let file;
+  try {
+    file = parseSpaceFile(text, path, { width: Number(config.width), tiny: Boolean(config.tiny) });
+  } catch (e) {
+    throw new UsageError(`--space ${e instanceof Error ? e.message : String(e)}`);
+  }
+  try {
+    return validateConfig(m.settings, { ...config, space: file.slots, spaceFrom: { file: path, createdBy: file.createdBy } }) as Record<string, unknown>;
+  } catch (e) {
+    throw new UsageError(`--space ${path}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
 /** Run a method to the end; returns its record. */
 export async function runSearch(m: MethodDescriptor, f: Record<string, FlagValue>, io: CliIo, commandLine: string): Promise<ResultRecord> {
   const t0 = performance.now();
-  const config = configFromFlags(m, f);
+  const config = await applySpaceFlag(m, configFromFlags(m, f), f.space as string | undefined);
   const profile = await loadProfileFlag(f.profile as string | undefined);
   if (m.profile(config) === 'required' && !profile) {
     throw new UsageError(`${m.id} with these settings needs --profile path/to/profile.json (a latency profile exported from the Latency screen)`);
@@ -98,7 +130,7 @@ export async function runSearch(m: MethodDescriptor, f: Record<string, FlagValue
   const backend = await setupCpuBackend();
   const data = await loadCliData(f);
   const mod = await m.loadRun();
-  const run = mod.createRun({ data: { dataset: data.dataset, split: data.split }, profile, log: (l) => io.log(l) }, config);
+  const run = mod.createRun({ data: { dataset: data.dataset, split: data.split }, profile, log: (l) => io.log(l), loadMethod: loadHostedMethod }, config);
   try {
     const started = run.start();
     io.log(`search ${m.id} (${String(f.preset)}, seed ${String(config.seed)}) on tfjs ${backend.backend}: ${started.summary}`);

@@ -25,6 +25,12 @@ export interface MethodDescriptor<C extends object = any, Snap = any> {
   settings: SettingsGroup<C>;
   /** 'required': the run refuses to start without a profile (and says why); 'optional': labels predicted latency. */
   profile(config: C): ProfileUse;
+  /**
+   * The method can run in a saved search space (core/space/spaceFile): `search --method <id> --space FILE` reads the
+   * file against the config's skeleton (its `width` and `tiny`) and sets the config's `space` (op names per slot) and
+   * `spaceFrom` (the file and its maker). Absent: no `--space` flag.
+   */
+  acceptsSpace?: true;
   loadRun(): Promise<RunModule<C, Snap>>;
   loadView(): Promise<{ view: MethodView<Snap> }>;
 }

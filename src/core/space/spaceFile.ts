@@ -44,6 +44,13 @@ export interface SpaceCreatedBy {
   command?: string;
 }
 
+/** Where the space a search ran in came from (a record's provenance): the file it was read from and its maker. */
+export interface SpaceOrigin {
+  /** The file name as given (null when the space came from another run directly, not from a file). */
+  file: string | null;
+  createdBy: SpaceCreatedBy;
+}
+
 export interface SpaceFile {
   format: typeof SPACE_FORMAT;
   version: typeof SPACE_VERSION;

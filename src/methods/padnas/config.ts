@@ -4,6 +4,7 @@
  */
 
 import type { OpFamily } from '../../core/space/singlePath';
+import type { SpaceOrigin } from '../../core/space/spaceFile';
 
 export type PadNasPresetId = 'tiny' | 'default';
 
@@ -53,6 +54,15 @@ export interface PadNasSettings {
   finalEpochs: number;
   /** Also train the hand-designed baseline (every slot MB k3 e3) with the same recipe, for the found ÷ baseline figures. */
   trainBaseline: boolean;
+  /**
+   * A given search space (op names per slot: MB names or cell names, core/space/spaceFile), e.g. an AutoSpace-style
+   * run's learned space; it replaces the hand-designed space of `ops` everywhere (window, sampling, pruning, ranking,
+   * final search). Absent: the hand-designed space. Not a form, URL or CLI setting: `--space FILE` and composing
+   * methods set it; the cross-check refuses op sets that cannot stand at their slots.
+   */
+  space?: string[][];
+  /** Where `space` came from (recorded in the result). */
+  spaceFrom?: SpaceOrigin | null;
 }
 
 const TINY: PadNasSettings = {

@@ -31,6 +31,8 @@ export const padnasMethod = {
   settings: padnasSettings,
   // A chosen profile makes predicted latency the second objective and the window's unit; without one, MACs.
   profile: () => 'optional',
+  // `--space FILE`: search a saved (e.g. learned) space instead of the hand-designed one (config `space`).
+  acceptsSpace: true,
   loadRun: () => import('./run/index'),
   loadView: () => import('./view/index'),
 } satisfies MethodDescriptor<PadNasSettings, PadNasSnapshot>;

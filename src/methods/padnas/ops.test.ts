@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { genotypeSpec } from '../../core/space/singlePath';
-import { padnasSpec } from './ops';
+import { genotypeSpec, SINGLE_PATH_OPS, singlePathSpace } from '../../core/space/singlePath';
+import { padnasSpec, spaceColumns } from './ops';
 
 const SK = { input: { height: 28, width: 28, channels: 1 }, numClasses: 10, width: 1, tiny: true };
 
@@ -11,5 +11,10 @@ describe('PAD-NAS genotype specs', () => {
     expect(spec.name).toBe(`PAD-NAS ${g.join('-')}`);
     expect(spec.meta).toMatchObject({ method: 'padnas' });
     expect(spec.layers).toEqual(genotypeSpec(g, SK).layers);
+  });
+
+  it('heatmap columns: the seven single-path ops for an MB space, else the MB ops used and then the cells', () => {
+    expect(spaceColumns(singlePathSpace(1, 'k3'))).toEqual([...SINGLE_PATH_OPS]);
+    expect(spaceColumns([['c3-zz3zzz', 'k5e3'], ['skip', 'c4-zz5zzz', 'c3-zz3zzz']])).toEqual(['k5e3', 'skip', 'c3-zz3zzz', 'c4-zz5zzz']);
   });
 });

@@ -15,6 +15,8 @@ const fields: PadNasRecordFields = {
   spaceLog10: [1, 0.5],
   evaluations: 12,
   phaseSeconds: { train: 1 },
+  front: [],
+  space: { kind: 'hand', family: 'all', slots: [], from: null },
 };
 
 describe('PAD-NAS record fields', () => {

@@ -20,6 +20,16 @@ const fieldsSchema = z.looseObject({
   stages: z.array(z.unknown()),
   spaceLog10: z.array(num),
   evaluations: num,
+  // Records before the space file and the final front lack these two.
+  front: z.array(z.looseObject({ genotype, oneShotAccuracy: num, cost: num })).optional(),
+  space: z
+    .looseObject({
+      kind: z.enum(['hand', 'given']),
+      family: z.string().nullable(),
+      slots: z.array(z.array(z.string())),
+      from: z.looseObject({ file: z.string().nullable(), createdBy: z.looseObject({ method: z.string(), seed: num, preset: z.string(), date: z.string() }) }).nullable(),
+    })
+    .optional(),
 });
 
 export type PadNasResultFields = z.infer<typeof fieldsSchema>;

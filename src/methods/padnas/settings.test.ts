@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeField, type Field } from '../../core/settings/fields';
 import { groupToUrl, parseGroup, presetConfig, urlKeys, validateConfig } from '../../core/settings/group';
+import { singlePathSpace } from '../../core/space/singlePath';
 import { padnasPreset, PADNAS_PRESETS } from './config';
 import { padnasMethod } from './index';
 import { crossCheck } from './settings';
@@ -78,5 +79,16 @@ describe('PAD-NAS settings', () => {
     expect(crossCheck({ ...c, trainLimit: 10 })).toEqual([expect.stringMatching(/training subset \(10 images\) is smaller than one batch \(32\)/)]);
     expect(() => validateConfig(g, { ...c, windowLo: 0.5, windowHi: 0.5 })).toThrow(/PAD-NAS: the latency window is empty/);
     expect(() => validateConfig(g, { ...c, population: 2 })).toThrow(/population: must be at least 4/);
+  });
+
+  it('a given search space survives validation (not a field: no URL key, no flag) and is checked against the skeleton', () => {
+    const c = presetConfig(g); // tiny: width 0.5
+    const space = singlePathSpace(0.5, 'k3').map((ops, j) => (j === 2 ? ['c3-zz3zzz', 'k5e3'] : ops));
+    const spaceFrom = { file: 'learned.json', createdBy: { method: 'autospace', seed: 2, preset: 'tiny', date: '2026-11-30T00:00:00.000Z' } };
+    expect(validateConfig(g, { ...c, space, spaceFrom })).toEqual({ ...c, space, spaceFrom });
+    expect(groupToUrl(g, { ...c, space })).toEqual([]);
+    expect(() => validateConfig(g, { ...c, space: space.slice(1) })).toThrow(/PAD-NAS: the given search space cannot be used: it lists 6 slots; the skeleton has 7/);
+    expect(() => validateConfig(g, { ...c, space: space.map((o, j) => (j === 0 ? ['skip'] : o)) })).toThrow(/slot 1: identity \("skip"\) is not allowed/);
+    expect(() => validateConfig(g, { ...c, space: 'k3e3' })).toThrow(/expected one list of op names per slot/);
   });
 });

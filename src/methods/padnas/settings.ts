@@ -5,6 +5,7 @@
 import { bool, choice, num } from '../../core/settings/fields';
 import type { SettingsGroup } from '../../core/settings/group';
 import { OP_FAMILY_NAMES } from '../../core/space/singlePath';
+import { spaceSlotsProblem } from '../../core/space/spaceFile';
 import { PADNAS_PRESETS, type PadNasSettings } from './config';
 import { FIELD_HINTS as H } from './hints';
 
@@ -16,6 +17,11 @@ export function crossCheck(c: PadNasSettings): string[] {
   }
   if (c.trainLimit > 0 && c.trainLimit < c.batchSize) {
     out.push(`the training subset (${c.trainLimit} images) is smaller than one batch (${c.batchSize})`);
+  }
+  // A given space (not a field: it passes the field check unchecked) must fit the skeleton of this width.
+  if (c.space !== undefined) {
+    const why = spaceSlotsProblem(c.space, c.width);
+    if (why) out.push(`the given search space cannot be used: ${why}`);
   }
   return out;
 }

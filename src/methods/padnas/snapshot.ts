@@ -3,6 +3,7 @@
  * latest generation, the ranking panel; and the PAD-NAS fields of its result record. The run (producer) and the view
  * (consumer) share these types.
  */
+import type { SpaceOrigin } from '../../core/space/spaceFile';
 import type { CostWindow } from '../../core/space/window';
 
 /**
@@ -67,6 +68,26 @@ export interface PadNasBaseline {
   testAccuracy: number | null;
 }
 
+/** One architecture of the final search's front (non-domination rank 0 of everything it evaluated). */
+export interface PadNasFrontPoint {
+  genotype: string[];
+  /** One-shot validation accuracy with the supernet's weights. */
+  oneShotAccuracy: number;
+  /** In the window's unit (predicted ms or MACs). */
+  cost: number;
+}
+
+/** The space a search ran in: the hand-designed one (op family), or one it was given (a learned space). */
+export interface PadNasSpaceInfo {
+  kind: 'hand' | 'given';
+  /** The op family of the hand-designed space (null for a given space). */
+  family: string | null;
+  /** Op names per slot at the start (the full space). */
+  slots: string[][];
+  /** Where a given space came from (null for the hand-designed space, or when the caller did not say). */
+  from: SpaceOrigin | null;
+}
+
 /**
  * The PAD-NAS fields of a result record, beside the common ones (archSpec, macs, params, val/test accuracy, latency):
  * plain JSON, so Kendall τ that could not be measured is null.
@@ -90,6 +111,10 @@ export interface PadNasRecordFields {
   evaluations: number;
   /** Wall seconds spent in each phase. */
   phaseSeconds: Partial<Record<PadNasPhase, number>>;
+  /** The final search's Pareto front (one-shot accuracy vs cost), cheapest first. */
+  front: PadNasFrontPoint[];
+  /** The space the search ran in and where it came from. */
+  space: PadNasSpaceInfo;
 }
 
 export type PadNasPhase = 'train' | 'rank-before' | 'search' | 'finetune' | 'rank-after' | 'final-train' | 'baseline-train' | 'done';

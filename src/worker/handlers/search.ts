@@ -9,6 +9,7 @@ import { runCard, type RunHost } from '../../core/method/card';
 import type { RunStart } from '../../core/method/runStart';
 import { validateConfig } from '../../core/settings/group';
 import type { MethodDescriptor } from '../../methods/descriptor';
+import { loadHostedMethod } from '../../methods/hosted';
 import { getMethod } from '../../methods/registry';
 import type { MethodRun } from '../../methods/runTypes';
 import type { LatencyProfile } from '../../core/latency/profileSchema';
@@ -122,7 +123,7 @@ export const searchHandlers: HandlerTable = {
     ctx.loop.control('reset'); // free the previous job (and its tensors) before building a new one
     dropResult(ctx, method.id);
     const mod = await method.loadRun();
-    const run = mod.createRun({ data: { dataset: data.dataset, split: data.split }, profile }, config);
+    const run = mod.createRun({ data: { dataset: data.dataset, split: data.split }, profile, loadMethod: loadHostedMethod }, config);
     let started: RunStart;
     try {
       started = run.start();

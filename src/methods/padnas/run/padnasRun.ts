@@ -9,10 +9,11 @@
  */
 import type { ArchSpec } from '../../../core/archspec';
 import { archCosts } from '../../../core/costs';
+import { paretoFront } from '../../../core/search/pareto';
 import { kendallTauB } from '../../../core/search/rank';
 import type { HistoryRow } from '../../../core/method/resultRecord';
 import type { RunStart } from '../../../core/method/runStart';
-import { baselineGenotype, extremeGenotypes, genotypeKey, sampleGenotype, SINGLE_PATH_OPS, singlePathSpace, spaceSizeLog10, type Genotype, type SkeletonShape } from '../../../core/space/singlePath';
+import { baselineGenotype, extremeGenotypes, genotypeKey, sampleGenotype, singlePathSpace, spaceSizeLog10, type Genotype, type SkeletonShape } from '../../../core/space/singlePath';
 import { formatCost } from '../../../core/space/window';
 import { rngStream, type Rng } from '../../../core/rng';
 import type { Network } from '../../../engine/network';
@@ -23,10 +24,10 @@ import type { MethodContext, MethodOutcome, MethodRun, MethodStep } from '../../
 import { limitVal, plannedUnits } from '../budget';
 import { pruneRounds, type PadNasSettings } from '../config';
 import { latencyModel, type LatencyModel } from '../latencyWindow';
-import { padnasSpec } from '../ops';
+import { padnasSpec, spaceColumns } from '../ops';
 import { opShares, pruneByShare, topRanked } from '../prune';
 import { SearchRound } from '../searchRound';
-import type { PadNasBaseline, PadNasPhase, PadNasRankPoint, PadNasRanking, PadNasRecordFields, PadNasSnapshot, PadNasStage } from '../snapshot';
+import type { PadNasBaseline, PadNasFrontPoint, PadNasPhase, PadNasRankPoint, PadNasRanking, PadNasRecordFields, PadNasSnapshot, PadNasStage } from '../snapshot';
 import { SinglePathSupernet } from './supernet';
 
 /** What the final stand-alone training found (internal; the record carries it as common fields plus PAD-NAS's). */
@@ -52,6 +53,8 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
   readonly latency: LatencyModel;
   readonly skeleton: SkeletonShape;
   readonly fullSpace: string[][];
+  /** The heatmap's op columns (the seven single-path ops, or a given space's ops and cells). */
+  readonly columns: string[];
   space: string[][];
   phase: PadNasPhase = 'train';
   phaseLabel = 'supernet training (stage 1)';
@@ -59,6 +62,8 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
   readonly spaceLog10: number[];
   ranking: PadNasRanking = { before: [], after: [], tauBefore: Number.NaN, tauAfter: Number.NaN };
   found: Found | null = null;
+  /** The final search's front (one-shot accuracy vs cost), set when it ends. */
+  front: PadNasFrontPoint[] = [];
   baseline: PadNasBaseline | null = null;
   done = 0;
   /** One-shot evaluations actually run (cache misses). */
@@ -92,10 +97,13 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
     const s = settings;
     const { dataset } = ctx.data;
     this.skeleton = { input: { height: dataset.height, width: dataset.width, channels: dataset.channels }, numClasses: dataset.numClasses, width: s.width, tiny: s.tiny };
-    this.fullSpace = singlePathSpace(s.width, s.ops);
+    // A given space (a learned one) replaces the hand-designed space everywhere; the cross-check has checked its ops.
+    this.fullSpace = s.space ? s.space.map((o) => o.slice()) : singlePathSpace(s.width, s.ops);
+    if (s.space) ctx.log?.(`searching a given space (${s.spaceFrom?.file ?? s.spaceFrom?.createdBy.method ?? 'no file'}): 10^${spaceSizeLog10(this.fullSpace).toFixed(2)} architectures; the op family setting is not used`);
+    this.columns = spaceColumns(this.fullSpace);
     this.space = this.fullSpace.map((o) => o.slice());
     this.spaceLog10 = [spaceSizeLog10(this.space)];
-    this.shares = this.fullSpace.map(() => SINGLE_PATH_OPS.map(() => Number.NaN));
+    this.shares = this.fullSpace.map(() => this.columns.map(() => Number.NaN));
     this.latency = latencyModel(this.skeleton, this.fullSpace, s.windowLo, s.windowHi, ctx.profile);
     if (this.latency.notice) ctx.log?.(this.latency.notice);
     const split = limitVal(limitTrain(ctx.data.split, s.trainLimit), s.valLimit);
@@ -136,7 +144,7 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
       stepsPerEpoch: this.trainer.stepsPerEpoch,
       totalEpochs: this.totalEpochs,
       info: { window: w, notice: this.latency.notice },
-      summary: `${this.totalSteps} units, ${this.trainer.stepsPerEpoch} steps/epoch; window ${formatCost(w.lo, w.unit)} … ${formatCost(w.hi, w.unit)} in ${unit}`,
+      summary: `${this.totalSteps} units, ${this.trainer.stepsPerEpoch} steps/epoch; ${this.settings.space ? 'given space' : `${this.settings.ops} space`} 10^${this.spaceLog10[0].toFixed(2)}; window ${formatCost(w.lo, w.unit)} … ${formatCost(w.hi, w.unit)} in ${unit}`,
     };
   }
 
@@ -256,7 +264,8 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
       evaluations: this.evaluations - evals0,
       discarded: round.discarded,
     };
-    this.shares = this.fullSpace.map((_, j) => SINGLE_PATH_OPS.map((op) => (op in shares[j] ? shares[j][op] : Number.NaN)));
+    this.shares = this.fullSpace.map((_, j) => this.columns.map((op) => (op in shares[j] ? shares[j][op] : Number.NaN)));
+    if (final) this.front = this.finalFront(round);
     if (!final) {
       pruned.removed.forEach((ops, j) => ops.forEach((op) => this.supernet.removeOp(j, op, this.trainer.optimizer)));
       this.space = pruned.space;
@@ -267,6 +276,20 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
     this.stages.push(stage);
     this.history.push({ round: r, phase: final ? 'final search' : 'search', voters: voters.length, evaluations: stage.evaluations, discarded: stage.discarded, bestOneShot: -round.best().objectives[0], log10After: stage.log10After });
     yield;
+  }
+
+  /** Non-domination rank 0 of every architecture the final search evaluated (distinct genotypes), cheapest first. */
+  private finalFront(round: SearchRound): PadNasFrontPoint[] {
+    const seen = new Set<string>();
+    const distinct = round.evaluated.filter((e) => {
+      const k = genotypeKey(e.genotype);
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+    return paretoFront(distinct)
+      .map((e) => ({ genotype: e.genotype.slice(), oneShotAccuracy: -e.objectives[0], cost: e.objectives[1] }))
+      .sort((a, b) => a.cost - b.cost || b.oneShotAccuracy - a.oneShotAccuracy);
   }
 
   /** One-shot vs short stand-alone accuracy of `rankArchs` random architectures of the current space. */
@@ -356,7 +379,11 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
     if (f) this.setPhase('done', `found ${f.genotype.join('-')}: test accuracy ${(100 * f.testAcc).toFixed(2)}%`);
   }
 
-  /** The baseline (every slot MB k3 e3) priced by the same model, with its accuracies when it was trained. */
+  /**
+   * The baseline (every slot MB k3 e3) priced by the same model, with its accuracies when it was trained. It stays the
+   * MB k3 e3 network in a given (learned) space too, inside that space or not [ours]: the same network in both spaces
+   * keeps found ÷ baseline comparable between them (the reference cell c3-zz3zzz computes the same function anyway).
+   */
   private pricedBaseline(val: number | null, test: number | null): PadNasBaseline {
     const g = baselineGenotype(this.fullSpace.length);
     const c = archCosts(padnasSpec(g, this.skeleton));
@@ -396,6 +423,7 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
   outcome(): MethodOutcome {
     const f = this.found;
     const b = this.baseline;
+    const s = this.settings;
     if (!f || !b) throw new Error('the search has not finished: no found architecture yet');
     const extras: PadNasRecordFields = {
       genotype: f.genotype,
@@ -409,6 +437,13 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
       spaceLog10: this.spaceLog10.slice(),
       evaluations: this.evaluations,
       phaseSeconds: { ...this.phaseSeconds },
+      front: this.front.map((p) => ({ ...p, genotype: p.genotype.slice() })),
+      space: {
+        kind: s.space ? 'given' : 'hand',
+        family: s.space ? null : s.ops,
+        slots: this.fullSpace.map((o) => o.slice()),
+        from: s.space ? (s.spaceFrom ?? null) : null,
+      },
     };
     return {
       archSpec: f.spec,
@@ -431,8 +466,8 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
       totalSteps: this.totalSteps,
       phase: this.phase,
       phaseLabel: this.phaseLabel,
-      ops: [...SINGLE_PATH_OPS],
-      allowed: this.fullSpace.map((ops) => SINGLE_PATH_OPS.map((op) => ops.includes(op))),
+      ops: this.columns.slice(),
+      allowed: this.fullSpace.map((ops) => this.columns.map((op) => ops.includes(op))),
       space: this.space.map((o) => o.slice()),
       shares: this.shares.map((r) => r.slice()),
       stages: this.stages.slice(),

@@ -1,14 +1,67 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { archCosts } from '../../../core/costs';
-import { genotypeInSpace } from '../../../core/space/singlePath';
+import { genotypeInSpace, singlePathSpace } from '../../../core/space/singlePath';
 import { syntheticData, useCpuBackend } from '../../../engine/testing';
 import { padnasPreset } from '../config';
 import { padnasSpec } from '../ops';
 import type { PadNasRecordFields } from '../snapshot';
 import { createRun } from './index';
 
+/** The tiny test config (every phase, a handful of units each). */
+const TINY = {
+  ...padnasPreset('tiny'),
+  width: 0.25,
+  trainLimit: 0,
+  valLimit: 0,
+  batchSize: 16,
+  supernetEpochs: 1,
+  finetuneEpochs: 1,
+  population: 4,
+  generations: 1,
+  rankArchs: 3,
+  rankSteps: 2,
+  finalEpochs: 1,
+  shareThreshold: 0.3,
+  rankK: 1,
+  windowLo: 0,
+  windowHi: 1,
+};
+
 describe('PAD-NAS run', () => {
   beforeAll(useCpuBackend);
+
+  it('searches a given space (cells among MB ops) instead of the hand-designed one, and records it and its final front', async () => {
+    const data = syntheticData(160, 4, 8);
+    const space = singlePathSpace(0.25, 'k3').map((ops, j) => (j === 1 || j === 4 ? ['c3-zz3zzz', 'c2-zz5zzz', ...ops.slice(0, 1)] : ops.slice(-2)));
+    const spaceFrom = { file: 'learned.json', createdBy: { method: 'autospace', seed: 2, preset: 'tiny', date: '2026-11-30T00:00:00.000Z' } };
+    const run = createRun({ data, profile: null }, { ...TINY, generations: 2, space, spaceFrom, trainBaseline: false });
+    try {
+      run.start();
+      const snap0 = run.snapshot();
+      expect(snap0.ops).toEqual(['k3e3', 'k3e6', 'skip', 'c3-zz3zzz', 'c2-zz5zzz']);
+      expect(snap0.allowed[1]).toEqual([true, false, false, true, true]);
+      expect(snap0.space).toEqual(space);
+      while ((await run.step()).done < run.totalSteps);
+      await run.finish();
+      const f = run.outcome().extras as unknown as PadNasRecordFields;
+      expect(f.space).toEqual({ kind: 'given', family: null, slots: space, from: spaceFrom });
+      expect(f.stages[0].spaceBefore).toEqual(space);
+      expect(genotypeInSpace(f.genotype, space)).toBe(true);
+      // The final front: non-dominated (one-shot accuracy up, cost down), cheapest first, the found architecture on it.
+      expect(f.front.length).toBeGreaterThan(0);
+      f.front.forEach((p) => expect(genotypeInSpace(p.genotype, space)).toBe(true));
+      for (let i = 1; i < f.front.length; i++) {
+        // Ties (same cost and accuracy, e.g. k3e3 and the reference cell) are both non-dominated.
+        expect(f.front[i].cost).toBeGreaterThanOrEqual(f.front[i - 1].cost);
+        expect(f.front[i].oneShotAccuracy).toBeGreaterThanOrEqual(f.front[i - 1].oneShotAccuracy);
+      }
+      expect(f.front.map((p) => p.genotype.join())).toContain(f.genotype.join());
+      // The baseline stays every slot MB k3 e3 (the same network as in the hand-designed space), priced alike.
+      expect(f.baseline.genotype).toEqual(Array(7).fill('k3e3'));
+    } finally {
+      run.dispose();
+    }
+  }, 120_000);
 
   it('runs every planned unit: train, rank, search, prune, fine-tune, final search, stand-alone training', async () => {
     const data = syntheticData(160, 4, 8);

@@ -17,6 +17,8 @@ const fields: PadNasRecordFields = {
   spaceLog10: [5.65, 4.03],
   evaluations: 64,
   phaseSeconds: {},
+  front: [],
+  space: { kind: 'hand', family: 'all', slots: [], from: null },
 };
 
 function record(extra: Record<string, unknown>): ResultRecord {

@@ -8,6 +8,7 @@ import { Hint } from '../../../ui/common/Hint';
 import { CHART_HINTS } from '../hints';
 import { ratioText, readPadNasFields } from '../record';
 import { costText } from './liveBuffer';
+import { opLabel } from './shareHeatmap';
 import { tauText } from './stageCharts';
 
 const pct = (v: number | null) => (v === null ? '–' : percent(v));
@@ -35,7 +36,7 @@ export function Result({ record }: { record: ResultRecord }) {
         <Hint label="Found architecture">{CHART_HINTS.result}</Hint>
       </div>
       <p className="genotype" data-testid="pad-genotype">
-        {f.genotype.map((op, i) => `B${i + 1} ${op === 'skip' ? 'identity' : op}`).join(' · ')}
+        {f.genotype.map((op, i) => `B${i + 1} ${opLabel(op)}`).join(' · ')}
       </p>
       <dl className="readouts">
         {items.map((i) => (
@@ -50,6 +51,16 @@ export function Result({ record }: { record: ResultRecord }) {
         architectures. Window {costText(f.window.lo, f.window.unit)} … {costText(f.window.hi, f.window.unit)}
         {ms ? ` (predicted, profile ${f.window.profileName ?? '?'})` : ' (MACs: no device profile)'}.
       </p>
+      {f.space?.kind === 'given' && (
+        <p className="small" data-testid="pad-space">
+          Searched a given space, not the hand-designed one
+          {f.space.from
+            ? ` (${f.space.from.file ? `${f.space.from.file}, ` : ''}made by ${f.space.from.createdBy.method}, seed ${f.space.from.createdBy.seed}, ${f.space.from.createdBy.preset} preset, ${f.space.from.createdBy.date.slice(0, 10)})`
+            : ''}
+          .
+        </p>
+      )}
+      {f.front && f.front.length > 0 && <p className="small muted">The final search&apos;s front holds {f.front.length} architectures (one-shot accuracy vs cost).</p>}
       {f.windowNotice && <p className="small">{f.windowNotice}</p>}
     </section>
   );

@@ -1,7 +1,8 @@
 /**
  * Layers × ops heatmap of PAD-NAS op shares p_ij, drawn by d3 into an <svg> React owns. Cells of ops pruned from a
  * layer are grey with a cross; ops never in a layer's space (identity where stride or width changes, ops outside the
- * chosen family) are blank.
+ * chosen family, or not in a given space's set for that layer) are blank. Columns of a given (learned) space are its
+ * MB ops and cell names (methods/padnas/ops.ts spaceColumns).
  */
 import * as d3 from 'd3';
 
@@ -16,6 +17,11 @@ export interface HeatmapData {
 }
 
 export type CellState = 'absent' | 'pruned' | 'live';
+
+/** An op's name on screen: identity for `skip`; MB names (k5e6) and cell names (c3-zz3zzz, their DAG) as they are. */
+export function opLabel(op: string): string {
+  return op === 'skip' ? 'identity' : op;
+}
 
 interface Cell {
   key: string;
@@ -58,7 +64,8 @@ export function drawShareHeatmap(svg: SVGSVGElement, d: HeatmapData, width: numb
     .attr('text-anchor', 'middle')
     .attr('x', (_, i) => (i + 0.5) * cellW)
     .attr('y', -8)
-    .text((op) => (op === 'skip' ? 'identity' : op));
+    .text(opLabel)
+    .attr('font-size', cellW < 60 && d.ops.some((op) => op.length > 6) ? 9 : null);
   plot
     .selectAll<SVGTextElement, number>('text.row')
     .data(d3.range(rows))
@@ -94,7 +101,7 @@ export function drawShareHeatmap(svg: SVGSVGElement, d: HeatmapData, width: numb
     .text((c) => (c.state === 'absent' ? '–' : c.state === 'pruned' ? '✕' : Number.isFinite(c.share) ? `${Math.round(100 * c.share)}%` : ''));
   g.select('title').text((c) =>
     c.state === 'absent'
-      ? c.op === 'skip' ? `B${c.slot + 1} identity: not allowed here (it needs stride 1 and unchanged width)` : `B${c.slot + 1} ${c.op}: not a candidate (op family)`
+      ? c.op === 'skip' ? `B${c.slot + 1} identity: not allowed here (it needs stride 1 and unchanged width)` : `B${c.slot + 1} ${c.op}: not a candidate here (op family, or not in the given space)`
       : c.state === 'pruned'
         ? `B${c.slot + 1} ${c.op}: pruned (last share ${Number.isFinite(c.share) ? `${(100 * c.share).toFixed(1)}%` : '–'})`
         : `B${c.slot + 1} ${c.op}: share ${Number.isFinite(c.share) ? `${(100 * c.share).toFixed(1)}%` : 'not voted yet'}`,
