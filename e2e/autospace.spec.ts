@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test';
+import { collectErrors } from './fixtures/console';
+
+/**
+ * AutoSpace-style end to end on WebGPU (SwiftShader): the tiny preset cut further through the link — 2 supernet steps
+ * per evolution round on 160 training images — so one round finishes in a few minutes (every new cell shape compiles
+ * new WebGPU kernels, which SwiftShader does slowly). The population board must show this round's tournament picks
+ * (outlined cards), the round must finish (a top-K column and a softmax(α) bar appear), and every chart and control
+ * must carry its "?". Then Pause and Reset clear the screen.
+ */
+const HASH = 'v=2&screen=autospace&aspreset=tiny&assteps=2&aslimit=160';
+
+test('tiny AutoSpace-style run: one evolution round, tournament picks highlighted on the population board, then Reset', async ({ page }) => {
+  test.setTimeout(600_000);
+  const errors = collectErrors(page);
+  await page.goto(`/#${HASH}`);
+  await expect(page.getByRole('heading', { name: 'Settings', exact: true })).toBeVisible();
+  await expect(page.getByTestId('backend-badge')).toHaveText('webgpu', { timeout: 90_000 });
+  const start = page.getByRole('button', { name: 'Start', exact: true });
+  await expect(start).toBeEnabled({ timeout: 90_000 });
+  await expect(page.getByRole('spinbutton', { name: 'Steps per round' })).toHaveValue('2');
+  await expect(page.getByText('AutoSpace-style', { exact: true }).first()).toBeVisible();
+
+  await start.click();
+  // The first snapshot: 7 slots of 6 cells, K = 2 picks each, outlined.
+  const board = page.getByTestId('as-board');
+  await expect.poll(async () => Number(await board.locator('svg').getAttribute('data-cells')), { timeout: 240_000 }).toBe(7 * 6);
+  await expect(board.locator('g.card.pick').first()).toBeVisible();
+  expect(Number(await board.locator('svg').getAttribute('data-picks'))).toBe(7 * 2);
+  expect(await board.locator('g.card.pick path.edge').count()).toBeGreaterThan(0); // picks are drawn as graphs
+
+  // One round finishes: a top-K column, a softmax(α) bar, the budget gauge; the picks stay highlighted.
+  await expect.poll(async () => Number(await page.getByTestId('as-topk').locator('svg').getAttribute('data-columns')), { timeout: 420_000, intervals: [1000, 2000] }).toBeGreaterThanOrEqual(1);
+  await expect.poll(async () => Number(await page.getByTestId('as-alpha').locator('svg').getAttribute('data-bars')), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+  await expect(page.getByTestId('as-budget').locator('rect.gauge-bar')).toHaveCount(1);
+  await expect(board.locator('g.card.pick').first()).toBeVisible();
+  await expect(page.getByTestId('as-event')).toContainText('iteration 1/');
+
+  // Every chart and control has its "?"; the slot control is keyboard-usable and zooms the board to one slot.
+  for (const name of ['Evolving the search space', 'Population board: cells per slot', 'Slots shown', 'softmax(α) of the picks over time', 'Slot', 'Budget: expected cost vs budget', 'Top-K timeline: the learned space taking shape', 'Payoff: learned vs hand-designed space']) {
+    await expect(page.getByRole('button', { name: `Explain: ${name}`, exact: true })).toHaveCount(1);
+  }
+  const shown = page.getByLabel('Slots shown', { exact: true });
+  await shown.focus();
+  await shown.selectOption('2');
+  await expect.poll(async () => Number(await board.locator('svg').getAttribute('data-cells'))).toBe(6);
+  await expect(board.locator('g.slot')).toHaveCount(1);
+
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Resume', exact: true })).toBeEnabled({ timeout: 120_000 });
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(page.getByTestId('method-progress')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
