@@ -70,11 +70,18 @@ export function CellGlyphSvg({ name, width = 96, height = 56 }: { name: string; 
           {g.nodes.map((n) => (
             <circle key={n.id} className={`node${n.live ? '' : ' dead'}`} cx={n.x} cy={n.y} r={long ? 3.5 : 2.5} />
           ))}
-          {g.edges.map((e) => (
-            <text key={e.index} className={`label op-${e.op}`} x={e.lx} y={e.ly + 3} textAnchor="middle" fontSize={long ? 9 : 7.5}>
-              {edgeLabel(e.op, long)}
-            </text>
-          ))}
+          {g.edges.map((e) => {
+            const text = edgeLabel(e.op, long);
+            const fs = long ? 9 : 7.5;
+            return (
+              <g key={e.index} transform={`translate(${e.lx},${e.ly})`}>
+                <rect className="label-bg" x={-(text.length * fs * 0.32 + 1.5)} y={-fs * 0.55} width={text.length * fs * 0.64 + 3} height={fs * 1.1} rx={2} />
+                <text className={`label op-${e.op}`} y={fs * 0.35} textAnchor="middle" fontSize={fs}>
+                  {text}
+                </text>
+              </g>
+            );
+          })}
           <text className="glyph-e" x={1} y={10} fontSize={9}>
             e{g.e}
           </text>
@@ -133,7 +140,7 @@ export function Result({ record }: { record: ResultRecord }) {
   const v = verdict(payoff);
   const said = verdictText ? `Verdict: ${verdictText}.` : v.text;
   return (
-    <section className="panel autospace-view" aria-label="AutoSpace-style result" data-testid="autospace-result">
+    <section className="panel autospace-result" aria-label="AutoSpace-style result" data-testid="autospace-result">
       <div className="panel-head">
         <h2>
           Learned search space <span className="as-badge">AutoSpace-style</span>

@@ -22,7 +22,7 @@ export function drawBudgetGauge(svg: SVGSVGElement, b: BudgetState, trace: reado
   const w = Math.max(220, o.width);
   const iw = w - M.left - M.right;
   const traceH = trace.length > 1 ? 80 : 0;
-  const h = M.top + BAR + 22 + (traceH ? traceH + 16 : 0) + M.bottom;
+  const h = M.top + BAR + 36 + (traceH ? traceH + 16 : 0) + M.bottom;
   const root = d3.select(svg).attr('viewBox', `0 0 ${w} ${h}`).attr('width', w).attr('height', h);
   const over = b.expected > b.budget;
   svg.dataset.over = String(over);
@@ -66,9 +66,17 @@ export function drawBudgetGauge(svg: SVGSVGElement, b: BudgetState, trace: reado
     .attr('class', 'gauge-text')
     .attr('x', 0)
     .attr('y', BAR + 16)
-    .text((d) => `E[cost] ${fmt(d.expected)} = ${Math.round((100 * d.expected) / d.budget)}% of the budget · penalty ${d3.format('.3~g')(d.penalty)}${d.expected > d.budget ? ' (over: α is pushed toward cheaper cells)' : ''}`);
+    .text((d) => `E[cost] ${fmt(d.expected)} = ${Math.round((100 * d.expected) / d.budget)}% of budget · penalty ${d3.format('.3~g')(d.penalty)}`);
+  plot
+    .selectAll<SVGTextElement, BudgetState>('text.gauge-note')
+    .data([b])
+    .join('text')
+    .attr('class', 'gauge-note axis-label')
+    .attr('x', 0)
+    .attr('y', BAR + 30)
+    .text((d) => (d.expected > d.budget ? 'over budget: the penalty pushes α toward cheaper cells' : 'within budget: no penalty'));
   root.selectAll<SVGTextElement, string>('text.row-label').data(['now']).join('text').attr('class', 'row-label axis-label').attr('x', 4).attr('y', M.top + BAR / 2 + 4).text((d) => d);
-  const tg = plot.selectAll<SVGGElement, null>('g.trace').data(traceH ? [null] : []).join('g').attr('class', 'trace').attr('transform', `translate(0,${BAR + 34})`);
+  const tg = plot.selectAll<SVGGElement, null>('g.trace').data(traceH ? [null] : []).join('g').attr('class', 'trace').attr('transform', `translate(0,${BAR + 48})`);
   root.selectAll<SVGTextElement, string>('text.x-label').data(traceH ? ['iteration'] : []).join('text').attr('class', 'axis-label x-label').attr('x', M.left + iw / 2).attr('y', h - 4).attr('text-anchor', 'middle').text((d) => d);
   if (!traceH) return;
   const its = trace.map((p) => p.iteration);

@@ -93,7 +93,7 @@ export function drawPayoffFronts(svg: SVGSVGElement, p: PayoffState, o: { width:
     .clamp(true);
   const plot = root.selectAll<SVGGElement, null>('g.plot').data([null]).join('g').attr('class', 'plot').attr('transform', `translate(${M.left},${M.top})`);
   const fmt = (v: number) => costText(v, p.unit);
-  plot.selectAll<SVGGElement, null>('g.axis-x').data([null]).join('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${ih})`).call(d3.axisBottom(x).ticks(5).tickFormat((v) => fmt(Number(v))));
+  plot.selectAll<SVGGElement, null>('g.axis-x').data([null]).join('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${ih})`).call(d3.axisBottom(x).ticks(Math.max(2, Math.min(6, Math.floor(iw / 70)))).tickFormat((v) => d3.format('.3~g')(Number(v))));
   plot.selectAll<SVGGElement, null>('g.axis-y').data([null]).join('g').attr('class', 'axis axis-y').call(d3.axisLeft(y).ticks(5).tickFormat(d3.format('.0%')));
   const xLabel = `cost, ${p.unit === 'ms' ? 'ms' : 'MMACs'} (${p.costSource})`;
   root.selectAll<SVGTextElement, string>('text.x-label').data([xLabel]).join('text').attr('class', 'axis-label x-label').attr('x', M.left + iw / 2).attr('y', h - 4).attr('text-anchor', 'middle').text((d) => d);

@@ -54,8 +54,8 @@ const GAP = 10;
 /** Where every card goes (pure): cells sorted by fitness (ties by name), wrapped to the width. */
 export function boardLayout(slots: readonly SlotState[], o: Pick<BoardOptions, 'width' | 'only' | 'iteration'>): BoardLayout {
   const zoom = o.only !== null;
-  const cardW = zoom ? 132 : 74;
-  const glyphH = zoom ? 72 : 40;
+  const cardW = zoom ? 132 : 84;
+  const glyphH = zoom ? 72 : 46;
   const cardH = glyphH + 30;
   const cols = Math.max(1, Math.floor((Math.max(200, o.width) - LABEL_W) / cardW));
   let y = 0;
@@ -163,7 +163,7 @@ export function drawPopulationBoard(svg: SVGSVGElement, slots: readonly SlotStat
       .select('text.card-text')
       .attr('x', 4)
       .attr('y', L.glyphH + 20)
-      .text((c) => (c.pick >= 0 ? `pick ${c.pick + 1} · α ${pct(c.weight)}` : `fit ${d3.format('.3~g')(c.fitness)}`));
+      .text((c) => (c.pick >= 0 ? `pick: α ${pct(c.weight)}` : `fit ${d3.format('.3~g')(c.fitness)}`));
     cards.select('text.ref-mark').attr('x', cw - 3).attr('y', 11).text((c) => (c.reference ? '★' : ''));
     cards.select('circle.born-dot').attr('cx', cw - 6).attr('cy', L.glyphH + 16).attr('visibility', (c) => (c.born ? 'visible' : 'hidden'));
     cards.select('title').text(

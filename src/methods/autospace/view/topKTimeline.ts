@@ -93,6 +93,7 @@ export function drawTopKTimeline(svg: SVGSVGElement, rows: readonly TopKRow[], c
     .attr('rx', 2)
     .attr('fill', (c) => colors.get(c.slot)?.(c.name) ?? 'var(--accent)');
   g.select('text')
+    .attr('fill', (c) => (d3.hsl(colors.get(c.slot)?.(c.name) ?? '#000').l > 0.6 ? '#111' : '#fff'))
     .attr('x', 3)
     .attr('y', LANE - 4.5)
     .text((c) => (labelled ? c.name : ''));
