@@ -96,4 +96,15 @@ describe('cost window: implausible profile costs are refused before a search sta
     p.perChannel[famKey] = { slopeMs: 0.001, interceptMs: -50, widths: [8, 16], slot };
     expect(() => costWindow({ ...base, objective: 'latency', profile: p })).toThrow(new RegExp(`per-channel fit "${famKey.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" gives -50\\.0 ms`));
   });
+
+  it('bounds a space of cells by their real cost, where the op-name heuristic misorders them (small widths)', () => {
+    const sk: SkeletonShape = { input: { height: 8, width: 8, channels: 1 }, numClasses: 4, width: 0.25, tiny: true };
+    // At width 0.25 c2-zz5zzz costs more MACs than c3-zz3zzz, though the heuristic ranks it cheaper.
+    const space = singlePathSpace(0.25).map(() => ['c3-zz3zzz', 'c2-zz5zzz']);
+    const m = costWindow({ skeleton: sk, space, lo: 0, hi: 1, objective: 'macs', profile: null });
+    expect(m.window.min).toBeLessThan(m.window.max);
+    expect(m.cost(space.map(() => 'c3-zz3zzz'))).toBe(m.window.min);
+    expect(m.cost(space.map(() => 'c2-zz5zzz'))).toBe(m.window.max);
+    expect(m.inWindow(space.map((o, j) => o[j % 2]))).toBe(true);
+  });
 });

@@ -75,6 +75,37 @@ function coverGenotypes(space: readonly (readonly string[])[], base: Genotype): 
   return out;
 }
 
+/**
+ * The cheapest and the dearest genotype by the price itself, slot by slot: each op is priced in one architecture (the
+ * op-name heuristic's cheapest, with that op in its slot). MACs add up over slots (a slot's op changes only its own
+ * layer), and a profile's predicted latency nearly so, so these bound the space. The op-name heuristic alone
+ * (extremeGenotypes) can misorder cells at small widths, where the 1×1 convolutions outweigh the depthwise ones: the
+ * window's 0 could then lie above its 1 and hold no architecture.
+ */
+function pricedExtremes(space: readonly (readonly string[])[], price: (g: Genotype) => number): { cheapest: Genotype; dearest: Genotype } {
+  const base = extremeGenotypes(space).cheapest;
+  const cheapest = base.slice();
+  const dearest = base.slice();
+  space.forEach((ops, slot) => {
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    for (const op of ops) {
+      const g = base.slice();
+      g[slot] = op;
+      const c = price(g);
+      if (c < lo) {
+        lo = c;
+        cheapest[slot] = op;
+      }
+      if (c > hi) {
+        hi = c;
+        dearest[slot] = op;
+      }
+    }
+  });
+  return { cheapest, dearest };
+}
+
 /** Build the cost model of a window. Throws (in plain words) when the fractions or the objective cannot work. */
 export function costWindow(w: WindowInput): CostModel {
   if (!(w.lo >= 0 && w.hi <= 1 && w.lo < w.hi)) throw new RangeError(`the window [${w.lo}, ${w.hi}] must satisfy 0 ≤ from < to ≤ 1`);
@@ -115,8 +146,9 @@ export function costWindow(w: WindowInput): CostModel {
     }
     return v;
   };
-  const min = cost(cheapest);
-  const max = cost(dearest);
+  const extremes = pricedExtremes(w.space, cost);
+  const min = cost(extremes.cheapest);
+  const max = cost(extremes.dearest);
   const window: CostWindow = { lo: min + w.lo * (max - min), hi: min + w.hi * (max - min), unit, profileName, min, max };
   const inWindow = (g: Genotype): boolean => {
     const c = cost(g);

@@ -1,0 +1,109 @@
+/**
+ * The payoff stage with the real PAD-NAS run, reached as the worker and the CLI reach it: through `loadMethod` given by
+ * the host (methods/hosted.ts). The method code itself never imports PAD-NAS.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { genotypeInSpace, singlePathSpace } from '../../../core/space/singlePath';
+import { liveTensors, useCpuBackend, watchedTestData } from '../../../engine/testing';
+import { loadHostedMethod } from '../../hosted';
+import type { MethodContext } from '../../runTypes';
+import type { PayoffState } from '../snapshot';
+import { PayoffStage } from './payoff';
+
+/** A PAD-NAS search of a handful of units per phase (as in PAD-NAS's own run test). */
+const TINY_PADNAS = {
+  trainLimit: 0,
+  valLimit: 0,
+  batchSize: 16,
+  supernetEpochs: 1,
+  finetuneEpochs: 1,
+  population: 4,
+  generations: 1,
+  rankArchs: 2,
+  rankSteps: 1,
+  finalEpochs: 1,
+  shareThreshold: 0.3,
+  rankK: 1,
+  windowLo: 0,
+  windowHi: 1,
+  trainBaseline: false,
+};
+
+/** A learned-looking space at width 0.25: the reference cell and one other cell or MB op per slot. */
+const LEARNED = singlePathSpace(0.25, 'k3').map((ops, j) => (j % 2 === 0 ? ['c3-zz3zzz', 'c2-zz5zzz'] : ['c3-zz3zzz', ops[0]]));
+
+describe('AutoSpace-style payoff stage', () => {
+  beforeAll(useCpuBackend);
+
+  it('runs PAD-NAS in the learned and the hand-designed space, trains both fronts stand-alone and compares their hypervolumes', async () => {
+    const { data, reads, state: tag } = watchedTestData(160, 4, 8);
+    const ctx: MethodContext = { data, profile: null, loadMethod: loadHostedMethod };
+    const tensors0 = liveTensors();
+    const stage = await PayoffStage.create(ctx, { learnedSpace: LEARNED, seed: 2, padnasPreset: 'tiny', width: 0.25, tiny: true, standaloneSteps: 3, frontMax: 2, padnasOverrides: TINY_PADNAS });
+    try {
+      const planned0 = stage.plannedUnits();
+      expect(stage.state()).toMatchObject({ stage: 'learned-search', learned: [], hand: [], hvLearned: null });
+      const stages: PayoffState['stage'][] = [];
+      let units = 0;
+      for (;;) {
+        tag.phase = stage.state().stage;
+        const done = await stage.step();
+        units++;
+        const s = stage.state().stage;
+        if (stages.at(-1) !== s) stages.push(s);
+        if (done) break;
+        expect(units).toBeLessThan(planned0 + 5);
+      }
+      expect(stages).toEqual(['learned-search', 'hand-search', 'standalone', 'done']);
+      // The plan is exact once both fronts are known; before, it was the most the stage could take.
+      expect(units).toBe(stage.plannedUnits());
+      expect(units).toBeLessThanOrEqual(planned0);
+      expect(await stage.step()).toBe(true);
+
+      const st = stage.state();
+      expect(st.unit).toBe('MMACs');
+      expect(st.costSource).toBe('MACs (no device profile)');
+      expect(st.learned.length).toBeGreaterThan(0);
+      expect(st.hand.length).toBeGreaterThan(0);
+      expect(st.hvLearned).toBeGreaterThanOrEqual(0);
+      expect(st.hvHand).toBeGreaterThanOrEqual(0);
+      const ref = st.hvReference;
+      expect(ref?.valAccuracy).toBe(0);
+      [...st.learned, ...st.hand].forEach((p) => expect(p.cost).toBeLessThan(ref?.cost ?? 0));
+
+      const r = stage.result();
+      const hand = singlePathSpace(0.25);
+      expect(r.searches.learned?.space).toEqual(LEARNED);
+      expect(r.searches.hand?.space).toEqual(hand);
+      expect(genotypeInSpace(r.searches.learned?.genotype ?? [], LEARNED)).toBe(true);
+      expect(genotypeInSpace(r.searches.hand?.genotype ?? [], hand)).toBe(true);
+      // The payoff's data has a test split here only to watch it: PAD-NAS's own final test may read it, the payoff never.
+      expect(reads.filter((p) => p === 'standalone')).toEqual([]);
+      expect(r.trained.learned.length).toBeGreaterThanOrEqual(1);
+      expect(r.trained.learned.length).toBeLessThanOrEqual(2);
+      expect(r.trained.hand.length).toBeLessThanOrEqual(2);
+      r.trained.learned.forEach((p) => expect(genotypeInSpace(p.genotype, LEARNED)).toBe(true));
+      r.trained.hand.forEach((p) => expect(genotypeInSpace(p.genotype, hand)).toBe(true));
+      // Each trained network's cost is its MACs in millions (the same model prices both spaces): ~6 k MACs on 8×8 images.
+      [...r.trained.learned, ...r.trained.hand].forEach((p) => expect(p.cost).toBeGreaterThan(0.001));
+      [...r.trained.learned, ...r.trained.hand].forEach((p) => expect(p.cost).toBeLessThan(0.1));
+      expect(r.recipe).toMatchObject({ steps: 3, seed: 2, batchSize: 16 });
+      expect(r.verdict).toMatch(/^The learned space (wins|does not win|ties with the hand-designed space) at this scale/);
+      expect(r.winner).not.toBeNull();
+      expect(JSON.parse(JSON.stringify(r))).toMatchObject({ verdict: r.verdict, trained: r.trained });
+    } finally {
+      stage.dispose();
+    }
+    expect(liveTensors()).toBe(tensors0);
+  }, 180_000);
+
+  it('refuses to start without loadMethod, or with a learned space PAD-NAS cannot search', async () => {
+    const { data } = watchedTestData(64, 4, 8);
+    const opts = { learnedSpace: LEARNED, seed: 1, padnasPreset: 'tiny', width: 0.25, tiny: true, standaloneSteps: 2, frontMax: 1 };
+    await expect(PayoffStage.create({ data, profile: null }, opts)).rejects.toThrow(/MethodContext\.loadMethod/);
+    const bad = LEARNED.map((ops, j) => (j === 0 ? ['skip'] : ops));
+    await expect(PayoffStage.create({ data, profile: null, loadMethod: loadHostedMethod }, { ...opts, learnedSpace: bad })).rejects.toThrow(
+      /The learned space cannot be searched by PAD-NAS: PAD-NAS: the given search space cannot be used: slot 1: identity/,
+    );
+  });
+});

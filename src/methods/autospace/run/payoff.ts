@@ -1,0 +1,342 @@
+/**
+ * The payoff stage of an AutoSpace-style run (METHODS.md §4): the existing PAD-NAS search, unchanged, with the same
+ * preset, seed and skeleton, first in the learned space and then in the hand-designed space (PAD-NAS's own default);
+ * then up to `frontMax` networks of each search's final front (non-domination rank 0 of one-shot accuracy vs cost) are
+ * trained stand-alone with one recipe (same steps, same seed, validated on the val split, never the test split), and
+ * each space's front of stand-alone validation accuracy vs cost is compared by hypervolume against one shared
+ * reference point. Cost: latency predicted from the search-target profile when it prices every op of both spaces,
+ * else MACs. PAD-NAS is reached through `ctx.loadMethod('padnas')` (no method imports another). Every unit of work is
+ * one `step()`: one PAD-NAS unit, or one stand-alone training step, or one validation.
+ */
+import type { LatencyProfile } from '../../../core/latency/profileSchema';
+import { genotypeSpec, singlePathSpace, type OpFamily, type SkeletonShape } from '../../../core/space/singlePath';
+import type { SpaceOrigin } from '../../../core/space/spaceFile';
+import { costWindow, type CostModel } from '../../../core/space/window';
+import type { TrainData } from '../../../engine/trainer';
+import { createSpecTraining, type SpecTraining, type TrainRecipe } from '../../../engine/trainSpec';
+import type { HostedMethod, MethodContext, MethodRun } from '../../runTypes';
+import { payoffState, payoffVerdictText, payoffWinner, readPadnasOutcome, spreadPick, type OneShotPoint, type PayoffWinner } from '../payoff';
+import type { FrontPoint, PayoffState } from '../snapshot';
+
+export interface PayoffStageOptions {
+  /** Op names per slot (cell names, MB names) of the learned space. */
+  learnedSpace: string[][];
+  seed: number;
+  /** PAD-NAS preset run in both spaces. */
+  padnasPreset: string;
+  width: number;
+  tiny: boolean;
+  /** Stand-alone training steps of every front network. */
+  standaloneSteps: number;
+  /** Networks per front trained stand-alone (spread over the front's cost range, both ends kept). */
+  frontMax: number;
+  /** PAD-NAS settings over the preset in both runs (tests: a tiny search); seed, width, tiny and space win over them. */
+  padnasOverrides?: Record<string, unknown>;
+  /** Where the learned space came from, recorded in the learned search's PAD-NAS outcome. */
+  spaceFrom?: SpaceOrigin | null;
+}
+
+type Side = 'learned' | 'hand';
+
+/** What one PAD-NAS search of the payoff found. */
+export interface PayoffSearch {
+  /** The found architecture (PAD-NAS's best in its window) and its stand-alone accuracies from PAD-NAS's own run. */
+  genotype: string[];
+  valAccuracy: number | null;
+  /** PAD-NAS's own test of its found network (null here: the payoff's data has no test split). Never used to decide. */
+  testAccuracy: number | null;
+  /** The final search's front (one-shot accuracy, PAD-NAS's own cost unit). */
+  oneShotFront: OneShotPoint[];
+  /** The space searched (op names per slot). */
+  space: string[][];
+  /** PAD-NAS units run. */
+  units: number;
+}
+
+/** The stage's result (beside its final `state()`: fronts, hypervolumes, reference). */
+export interface PayoffResult {
+  verdict: string;
+  winner: PayoffWinner | null;
+  /** Why the profile was not used for the cost axis, or null. */
+  costNotice: string | null;
+  /** Both PAD-NAS searches. */
+  searches: Record<Side, PayoffSearch | null>;
+  /** Every network trained stand-alone (the fronts are their non-dominated subsets). */
+  trained: Record<Side, FrontPoint[]>;
+  /** The one stand-alone recipe. */
+  recipe: TrainRecipe & { steps: number; validation: 'val split, BN re-estimated' };
+}
+
+interface SearchSide {
+  side: Side;
+  config: Record<string, unknown>;
+  run: MethodRun<unknown> | null;
+  /** Planned PAD-NAS units (known once its run has started; the learned run's total stands in before). */
+  total: number | null;
+  done: number;
+  found: PayoffSearch | null;
+}
+
+interface Job {
+  side: Side;
+  genotype: string[];
+}
+
+const finiteOrNull = (v: number | null | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const numberOr = (v: unknown, d: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : d);
+
+/** The cost model of both spaces: predicted latency when the profile prices every op of both, else MACs. */
+function payoffCostModel(sk: SkeletonShape, learned: readonly (readonly string[])[], hand: readonly (readonly string[])[], profile: LatencyProfile | null): CostModel {
+  const union = learned.map((ops, j) => [...new Set([...ops, ...(hand[j] ?? [])])]);
+  const base = { skeleton: sk, space: union, lo: 0, hi: 1, profile };
+  try {
+    return costWindow({ ...base, objective: 'auto' });
+  } catch (e) {
+    // A profile with an implausible cost for some op: MACs for both, and say why.
+    const m = costWindow({ ...base, objective: 'macs' });
+    return { ...m, notice: `${e instanceof Error ? e.message : String(e)} The payoff compares MACs instead.` };
+  }
+}
+
+export class PayoffStage {
+  private stageName: PayoffState['stage'] = 'learned-search';
+  private readonly sides: Record<Side, SearchSide>;
+  private readonly skeleton: SkeletonShape;
+  private cost: CostModel | null = null;
+  private jobs: Job[] | null = null;
+  private jobIndex = 0;
+  private training: SpecTraining | null = null;
+  private readonly trained: Record<Side, FrontPoint[]> = { learned: [], hand: [] };
+  private unitsDone = 0;
+  private disposed = false;
+
+  private constructor(
+    private readonly ctx: MethodContext,
+    private readonly o: PayoffStageOptions,
+    private readonly padnas: HostedMethod,
+    learnedConfig: Record<string, unknown>,
+    handConfig: Record<string, unknown>,
+  ) {
+    const ds = ctx.data.dataset;
+    this.skeleton = { input: { height: ds.height, width: ds.width, channels: ds.channels }, numClasses: ds.numClasses, width: o.width, tiny: o.tiny };
+    this.sides = {
+      learned: { side: 'learned', config: learnedConfig, run: null, total: null, done: 0, found: null },
+      hand: { side: 'hand', config: handConfig, run: null, total: null, done: 0, found: null },
+    };
+  }
+
+  /**
+   * Load PAD-NAS through `ctx.loadMethod`, build both configs from the preset (same seed, width, tiny; the learned one
+   * with the learned space) and start the learned search. Throws in plain words when the host gives no `loadMethod`
+   * or PAD-NAS refuses the learned space.
+   */
+  static async create(ctx: MethodContext, opts: PayoffStageOptions): Promise<PayoffStage> {
+    if (!ctx.loadMethod) throw new Error('The payoff stage runs PAD-NAS through MethodContext.loadMethod, which this host does not give.');
+    if (!(Number.isInteger(opts.standaloneSteps) && opts.standaloneSteps >= 1)) throw new RangeError(`standaloneSteps must be an integer ≥ 1, got ${opts.standaloneSteps}`);
+    if (!(Number.isInteger(opts.frontMax) && opts.frontMax >= 1)) throw new RangeError(`frontMax must be an integer ≥ 1, got ${opts.frontMax}`);
+    const padnas = await ctx.loadMethod('padnas');
+    const base: Record<string, unknown> = { ...padnas.preset(opts.padnasPreset), ...opts.padnasOverrides, seed: opts.seed, width: opts.width, tiny: opts.tiny };
+    delete base.space;
+    delete base.spaceFrom;
+    const handConfig = padnas.validate(base);
+    const spaceFrom: SpaceOrigin = opts.spaceFrom ?? { file: null, createdBy: { method: 'autospace', seed: opts.seed, preset: 'unknown', date: new Date().toISOString() } };
+    let learnedConfig: Record<string, unknown>;
+    try {
+      learnedConfig = padnas.validate({ ...base, space: opts.learnedSpace.map((ops) => ops.slice()), spaceFrom });
+    } catch (e) {
+      throw new Error(`The learned space cannot be searched by PAD-NAS: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const stage = new PayoffStage(ctx, opts, padnas, learnedConfig, handConfig);
+    try {
+      stage.startSearch(stage.sides.learned);
+    } catch (e) {
+      stage.dispose();
+      throw e;
+    }
+    return stage;
+  }
+
+  private subContext(side: Side): MethodContext {
+    const log = this.ctx.log;
+    const data: TrainData = this.ctx.data;
+    return { data, profile: this.ctx.profile, log: log ? (l) => log(`payoff, PAD-NAS in the ${side === 'learned' ? 'learned' : 'hand-designed'} space: ${l}`) : undefined };
+  }
+
+  private startSearch(s: SearchSide): void {
+    const run = this.padnas.createRun(this.subContext(s.side), s.config);
+    s.run = run;
+    try {
+      s.total = run.start().totalSteps;
+    } catch (e) {
+      s.run = null;
+      run.dispose();
+      throw e;
+    }
+  }
+
+  /** Units per stand-alone network: its training steps and one validation. */
+  private get perNetwork(): number {
+    return this.o.standaloneSteps + 1;
+  }
+
+  /** Units of the whole stage (exact once both fronts are known; before, the most it can take). */
+  plannedUnits(): number {
+    const l = this.sides.learned.total ?? 0;
+    const h = this.sides.hand.total ?? l; // same preset and data: the same plan
+    const nets = this.jobs ? this.jobs.length : 2 * this.o.frontMax;
+    return l + h + nets * this.perNetwork;
+  }
+
+  /** One unit of work; true when the whole stage is done. */
+  async step(): Promise<boolean> {
+    if (this.disposed) throw new Error('the payoff stage was disposed');
+    switch (this.stageName) {
+      case 'learned-search':
+        if (await this.searchUnit(this.sides.learned)) this.stageName = 'hand-search';
+        break;
+      case 'hand-search':
+        if (await this.searchUnit(this.sides.hand)) {
+          this.planStandalone();
+          this.stageName = this.jobs && this.jobs.length > 0 ? 'standalone' : 'done';
+        }
+        break;
+      case 'standalone':
+        if (await this.standaloneUnit()) this.stageName = 'done';
+        break;
+      case 'done':
+        return true;
+    }
+    this.unitsDone++;
+    return this.stageName === 'done';
+  }
+
+  /** One PAD-NAS unit of a search; true when the search has finished (its outcome read, its run freed). */
+  private async searchUnit(s: SearchSide): Promise<boolean> {
+    if (!s.run) this.startSearch(s);
+    const run = s.run;
+    if (!run) throw new Error('no PAD-NAS run');
+    const r = await run.step();
+    s.done = r.done;
+    if (r.done < (s.total ?? 0)) return false;
+    await run.finish();
+    const out = run.outcome();
+    const read = readPadnasOutcome(out.extras);
+    s.found = {
+      genotype: read.genotype,
+      valAccuracy: finiteOrNull(out.valAccuracy),
+      testAccuracy: finiteOrNull(out.testAccuracy),
+      oneShotFront: read.front.length > 0 ? read.front : [{ genotype: read.genotype, oneShotAccuracy: Number.NaN, cost: Number.NaN }],
+      space: read.space ?? (s.side === 'learned' ? this.o.learnedSpace.map((ops) => ops.slice()) : singlePathSpace(this.o.width, s.config.ops as OpFamily)),
+      units: s.done,
+    };
+    run.dispose();
+    s.run = null;
+    this.ctx.log?.(`payoff: PAD-NAS in the ${s.side === 'learned' ? 'learned' : 'hand-designed'} space found ${read.genotype.join('-')}; its final front holds ${read.front.length} architectures`);
+    return true;
+  }
+
+  /** Both fronts are known: pick the networks to train and build the shared cost model. */
+  private planStandalone(): void {
+    const l = this.sides.learned.found;
+    const h = this.sides.hand.found;
+    if (!l || !h) throw new Error('the payoff searches did not finish');
+    this.cost = payoffCostModel(this.skeleton, l.space, h.space, this.ctx.profile);
+    if (this.cost.notice) this.ctx.log?.(`payoff: ${this.cost.notice}`);
+    this.jobs = [
+      ...spreadPick(l.oneShotFront, this.o.frontMax).map((genotype) => ({ side: 'learned' as const, genotype })),
+      ...spreadPick(h.oneShotFront, this.o.frontMax).map((genotype) => ({ side: 'hand' as const, genotype })),
+    ];
+    this.jobIndex = 0;
+  }
+
+  /** The one stand-alone recipe: PAD-NAS's own training settings of the preset, the payoff's seed. */
+  private recipe(): TrainRecipe {
+    const c = this.sides.hand.config;
+    return {
+      batchSize: numberOr(c.batchSize, 32),
+      lr: numberOr(c.lr, 0.05),
+      optimizer: 'sgd',
+      schedule: 'cosine',
+      weightDecay: numberOr(c.weightDecay, 4e-5),
+      labelSmoothing: numberOr(c.labelSmoothing, 0.1),
+      seed: this.o.seed,
+      recalibrateBatches: numberOr(c.bnRecalBatches, 5),
+    };
+  }
+
+  /** One training step of the current front network, or its validation; true after the last network's. */
+  private async standaloneUnit(): Promise<boolean> {
+    const jobs = this.jobs ?? [];
+    const job = jobs[this.jobIndex];
+    if (!job) return true;
+    if (!this.training) {
+      const spec = genotypeSpec(job.genotype, this.skeleton, { name: `payoff ${job.side} ${job.genotype.join('-')}`, method: 'autospace' });
+      this.training = createSpecTraining(spec, this.ctx.data, this.recipe(), { steps: this.o.standaloneSteps }, { initStream: 'payoff-init' });
+    }
+    const t = this.training;
+    if (t.stepIndex < t.totalSteps) {
+      await t.step();
+      return false;
+    }
+    // Short runs leave BN running statistics unsettled: re-estimate them, then the val split (never the test split).
+    const val = await t.evaluate('val', { bnRecalibrate: true });
+    t.dispose();
+    this.training = null;
+    const cost = this.cost ? this.cost.cost(job.genotype) : Number.NaN;
+    const point: FrontPoint = { genotype: job.genotype.slice(), valAccuracy: val.accuracy, cost: this.cost?.window.unit === 'ms' ? cost : cost / 1e6 };
+    this.trained[job.side].push(point);
+    this.ctx.log?.(`payoff: ${job.side} ${job.genotype.join('-')} stand-alone val ${(100 * val.accuracy).toFixed(2)}% at ${point.cost.toPrecision(3)} ${this.unit()}`);
+    this.jobIndex++;
+    return this.jobIndex >= jobs.length;
+  }
+
+  private unit(): PayoffState['unit'] {
+    return this.cost?.window.unit === 'ms' ? 'ms' : 'MMACs';
+  }
+
+  private costSource(): string {
+    const w = this.cost?.window;
+    if (!w) return this.ctx.profile ? `not known yet (predicted from profile "${this.ctx.profile.name}" if it prices both spaces, else MACs)` : 'MACs (no device profile)';
+    if (w.unit === 'ms') return `predicted latency, profile "${w.profileName ?? ''}"`;
+    return this.ctx.profile ? `MACs (the profile "${this.ctx.profile.name}" cannot price every op of both spaces)` : 'MACs (no device profile)';
+  }
+
+  /** Units done so far. */
+  get done(): number {
+    return this.unitsDone;
+  }
+
+  state(): PayoffState {
+    return payoffState({
+      stage: this.stageName,
+      unit: this.unit(),
+      costSource: this.costSource(),
+      learned: this.trained.learned,
+      hand: this.trained.hand,
+      complete: this.stageName === 'done',
+    });
+  }
+
+  result(): PayoffResult {
+    const s = this.state();
+    return {
+      verdict: payoffVerdictText(s, { learnedNetworks: this.trained.learned.length, handNetworks: this.trained.hand.length, standaloneSteps: this.o.standaloneSteps, seed: this.o.seed }),
+      winner: payoffWinner(s.hvLearned, s.hvHand),
+      costNotice: this.cost?.notice ?? null,
+      searches: { learned: this.sides.learned.found, hand: this.sides.hand.found },
+      trained: { learned: this.trained.learned.map((p) => ({ ...p })), hand: this.trained.hand.map((p) => ({ ...p })) },
+      recipe: { ...this.recipe(), steps: this.o.standaloneSteps, validation: 'val split, BN re-estimated' },
+    };
+  }
+
+  /** Free whatever is still running (a PAD-NAS run, a stand-alone network). */
+  dispose(): void {
+    this.disposed = true;
+    for (const s of Object.values(this.sides)) {
+      s.run?.dispose();
+      s.run = null;
+    }
+    this.training?.dispose();
+    this.training = null;
+  }
+}
