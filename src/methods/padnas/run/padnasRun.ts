@@ -133,8 +133,9 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
   /** What the run starts from: the supernet's frame, MACs of the dearest architecture, the window and the plan. */
   start(): RunStart {
     const w = this.latency.window;
-    // A single-path supernet has no one MAC count of its own: report the dearest architecture of the space.
-    const macs = archCosts(padnasSpec(extremeGenotypes(this.fullSpace).dearest, this.skeleton)).macs;
+    // A single-path supernet has no one MAC count of its own: report the dearest architecture of the space (the
+    // window's 1 when it is in MACs: priced slot by slot, exact for cells too; else the op-name heuristic's dearest).
+    const macs = w.unit === 'MACs' ? w.max : archCosts(padnasSpec(extremeGenotypes(this.fullSpace).dearest, this.skeleton)).macs;
     const unit = w.unit === 'ms' ? `predicted latency, profile "${w.profileName ?? ''}"` : 'MACs (no device profile)';
     return {
       spec: this.supernet.frame,
