@@ -10,8 +10,8 @@ import type { HistoryRow } from '../core/method/resultRecord';
 import { validateConfig } from '../core/settings/group';
 import { TRAIN_GROUP, type TrainSettings } from '../core/trainSettings';
 import type { Dataset } from '../data/dataset';
-import { CheckpointFileError, decodeCheckpoint, encodeCheckpoint, type CheckpointFile } from '../engine/checkpointFile';
-import type { Trainer } from '../engine/trainer';
+import { CheckpointFileError, decodeCheckpoint, encodeCheckpoint, type CheckpointFile } from '../core/runs/checkpointFile';
+import type { Trainer, TrainerCheckpoint } from '../engine/trainer';
 import { UsageError, type FlagSpec, type FlagValue } from './args';
 import type { CliIo } from './commands';
 
@@ -61,7 +61,7 @@ export class TrainCheckpointWriter {
   }
 
   async write(trainer: Trainer, meta: TrainCheckpointMeta): Promise<void> {
-    const bytes = encodeCheckpoint<TrainCheckpointMeta>({ checkpoint: await trainer.checkpoint(), meta });
+    const bytes = encodeCheckpoint<TrainCheckpointMeta, TrainerCheckpoint>({ checkpoint: await trainer.checkpoint(), meta });
     const tmp = `${this.path}.tmp`;
     await writeFile(tmp, bytes);
     await rename(tmp, this.path);
@@ -71,16 +71,16 @@ export class TrainCheckpointWriter {
 }
 
 /** Read a checkpoint for `--resume`; every problem names the file (a UsageError: nothing was run). */
-export async function readTrainCheckpoint(path: string, dataset: Dataset): Promise<CheckpointFile<TrainCheckpointMeta>> {
+export async function readTrainCheckpoint(path: string, dataset: Dataset): Promise<CheckpointFile<TrainCheckpointMeta, TrainerCheckpoint>> {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(path));
   } catch (e) {
     throw new UsageError(`--resume ${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
-  let file: CheckpointFile<TrainCheckpointMeta>;
+  let file: CheckpointFile<TrainCheckpointMeta, TrainerCheckpoint>;
   try {
-    file = decodeCheckpoint<TrainCheckpointMeta>(bytes, path);
+    file = decodeCheckpoint<TrainCheckpointMeta, TrainerCheckpoint>(bytes, path);
   } catch (e) {
     throw new UsageError(`--resume ${e instanceof CheckpointFileError ? e.message : `${path}: ${String(e)}`}`);
   }

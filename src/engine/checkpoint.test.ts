@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rngStream } from '../core/rng';
-import { decodeCheckpoint, encodeCheckpoint } from './checkpointFile';
+import { decodeCheckpoint, encodeCheckpoint } from '../core/runs/checkpointFile';
 import { buildNetwork, type Network } from './network';
 import { syntheticData, tinySpec, useCpuBackend } from './testing';
-import { Trainer, type TrainConfig } from './trainer';
+import { Trainer, type TrainConfig, type TrainerCheckpoint } from './trainer';
 
 beforeAll(useCpuBackend);
 
@@ -54,7 +54,7 @@ describe('training checkpoints (issue 16 §1: a resumed run continues bit for bi
       // A different initialisation: everything must come from the checkpoint.
       const netC = buildNetwork(tinySpec(), rngStream(99, 'init'));
       const cTrainer = new Trainer(netC, data, c);
-      const file = decodeCheckpoint<{ note: string }>(bytes, 'test.ckpt');
+      const file = decodeCheckpoint<{ note: string }, TrainerCheckpoint>(bytes, 'test.ckpt');
       expect(file.meta.note).toBe('test');
       cTrainer.restore(file.checkpoint);
       expect(cTrainer.stepIndex).toBe(k);
@@ -98,7 +98,7 @@ describe('training checkpoints (issue 16 §1: a resumed run continues bit for bi
   it('decodeCheckpoint names the file and the problem for bad bytes', () => {
     expect(() => decodeCheckpoint(new Uint8Array([1, 2, 3]), 'x.ckpt')).toThrow(/x.ckpt is not a training checkpoint/);
     const good = encodeCheckpoint({ checkpoint: { version: 1, step: 0, params: new Map([['a', { shape: [2], role: 'weight', data: new Float32Array([1, 2]) }]]), optimizer: { kind: 'sgd', slots: {}, steps: {} }, source: { order: new Uint32Array([1]), cursor: 0, epoch: 0, rng: { key: 1, state: 1, spare: null } }, recal: null, divergence: { over: 0, severe: 0 } }, meta: {} });
-    expect(decodeCheckpoint(good, 'ok').checkpoint.params.get('a')?.data).toEqual(new Float32Array([1, 2]));
+    expect(decodeCheckpoint<unknown, TrainerCheckpoint>(good, 'ok').checkpoint.params.get('a')?.data).toEqual(new Float32Array([1, 2]));
     expect(() => decodeCheckpoint(good.slice(0, good.length - 4), 'cut.ckpt')).toThrow(/cut.ckpt is cut short or damaged/);
     expect(() => decodeCheckpoint(good.slice(0, 20), 'head.ckpt')).toThrow(/head.ckpt is cut short: its header/);
   });

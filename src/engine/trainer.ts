@@ -95,7 +95,7 @@ export interface EvalResult {
 /** Step-by-step trainer of one Network. */
 export const TRAINER_CHECKPOINT_VERSION = 1;
 
-/** What Trainer.checkpoint saves (host data; engine/checkpointFile.ts turns it into bytes). */
+/** What Trainer.checkpoint saves (host data; core/runs/checkpointFile.ts turns it into bytes). */
 export interface TrainerCheckpoint {
   version: number;
   /** Index of the next step. */

@@ -7,7 +7,9 @@ import type { ResultRecord } from '../core/method/resultRecord';
 import { finishedRun, type SavedModel } from '../core/runs/savedRun';
 import type { WorkerEvent } from '../worker/protocol';
 import { allMethodRunStores, ownerOfRun } from './methodRuns';
-import { refreshSavedRuns, runRepository } from './savedRuns';
+import { refreshSavedRuns, runRepository, useSavedRuns } from './savedRuns';
+import type { RunRepository } from './runRepo';
+import { installUnloadGuard, noteCheckpoint, trackRuns } from './unloadGuard';
 import { useStore } from './store';
 import { toTrainSettings } from './trainActions';
 import { getClient } from './workerBridge';
@@ -78,6 +80,10 @@ export function keepRuns(ev: WorkerEvent): void {
     void saveFinal(ev.runId, ev.record);
     return;
   }
+  if (ev.type === 'train/checkpoint') {
+    void saveCheckpoint(repo, ev);
+    return;
+  }
   if (ev.type !== 'run/state' || ev.kind === 'profile') return;
   if ((ev.state === 'running' || ev.state === 'paused') && !known.has(ev.runId)) {
     const o = ownerOf(ev.runId);
@@ -89,7 +95,18 @@ export function keepRuns(ev: WorkerEvent): void {
   } else if (ev.state === 'cancelled' || ev.state === 'error' || ev.state === 'diverged') {
     known.delete(ev.runId);
     externalOwners.delete(ev.runId);
-    void repo.ended(ev.runId).then(refreshSavedRuns);
+    // A failed run (lost GPU, crashed worker) with a checkpoint stays, listed as interrupted, so it can resume.
+    void repo.ended(ev.runId, ev.state === 'error').then(refreshSavedRuns);
+  }
+}
+
+async function saveCheckpoint(repo: RunRepository, ev: Extract<WorkerEvent, { type: 'train/checkpoint' }>): Promise<void> {
+  try {
+    await repo.saveCheckpoint({ id: ev.runId, step: ev.step, totalSteps: ev.totalSteps, bytes: ev.bytes });
+    noteCheckpoint(ev.runId, ev.step);
+  } catch (e) {
+    // Quota: say so once per run; the run itself goes on.
+    useSavedRuns.setState({ message: { kind: 'error', text: e instanceof Error ? e.message : String(e) } });
   }
 }
 
@@ -100,5 +117,7 @@ export function startRunKeeper(): void {
   if (started) return;
   started = true;
   getClient().on(keepRuns);
+  getClient().on(trackRuns);
+  installUnloadGuard();
   void refreshSavedRuns();
 }

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { testRun } from '../core/runs/testRun';
-import { RunRepository } from './runRepo';
+import { QuotaError, RunRepository } from './runRepo';
 
 let n = 0;
 const fresh = () => new RunRepository(`runs-test-${++n}`);
@@ -64,5 +64,37 @@ describe('RunRepository (fake IndexedDB)', () => {
     expect(runs.find((r) => r.id === 'a')?.importedFrom).toBeUndefined();
     await expect(b.importBundle('nope')).rejects.toThrow(/Not a JSON file/);
     expect(await b.list()).toHaveLength(2);
+  });
+
+  it('keeps the latest checkpoint of a run across a reload; a failed run with one stays resumable, a cancelled one is forgotten', async () => {
+    const repo = fresh();
+    await repo.started({ id: 'a', method: 'train', name: 'Train', settings: {} });
+    await repo.saveCheckpoint({ id: 'a', step: 5, totalSteps: 20, bytes: new Uint8Array([1]) });
+    await repo.saveCheckpoint({ id: 'a', step: 10, totalSteps: 20, bytes: new Uint8Array([1, 2]) });
+    const reloaded = new RunRepository(`runs-test-${n}`);
+    expect([...(await reloaded.checkpointInfos()).values()].map((c) => [c.id, c.step, c.totalSteps])).toEqual([['a', 10, 20]]);
+    expect(Array.from((await reloaded.checkpoint('a'))!.bytes)).toEqual([1, 2]);
+    // A lost GPU or a crashed worker: the run and its checkpoint stay, listed as interrupted.
+    await reloaded.ended('a', true);
+    expect((await reloaded.list()).map((r) => [r.id, r.status])).toEqual([['a', 'interrupted']]);
+    // Reset (cancelled): both go.
+    await reloaded.ended('a');
+    expect(await reloaded.list()).toEqual([]);
+    expect(await reloaded.checkpoint('a')).toBeUndefined();
+  });
+
+  it('drops the checkpoint when the run finishes or is deleted', async () => {
+    const repo = fresh();
+    await repo.started({ id: 'a', method: 'train', name: 'Train', settings: {} });
+    await repo.saveCheckpoint({ id: 'a', step: 5, totalSteps: 20, bytes: new Uint8Array([1]) });
+    await repo.save(testRun('a'));
+    expect((await repo.checkpointInfos()).size).toBe(0);
+    await repo.saveCheckpoint({ id: 'b', step: 5, totalSteps: 20, bytes: new Uint8Array([1]) });
+    await repo.remove('b');
+    expect((await repo.checkpointInfos()).size).toBe(0);
+  });
+
+  it('turns a full quota into a plain-words QuotaError', () => {
+    expect(new QuotaError('the checkpoint at step 5').message).toMatch(/storage for this site is full, so the checkpoint at step 5 could not be saved/);
   });
 });

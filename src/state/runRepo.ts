@@ -7,8 +7,36 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { parseBundle, serializeBundle } from '../core/runs/bundle';
 import type { MeasuredLatency, SavedRun } from '../core/runs/savedRun';
 
+/** The latest training checkpoint of a run (core/runs/checkpointFile bytes; issue 16 §1). */
+export interface StoredCheckpoint {
+  id: string;
+  step: number;
+  totalSteps: number;
+  savedAt: string;
+  bytes: Uint8Array;
+}
+
+/** A checkpoint without its bytes (what lists show). */
+export type CheckpointInfo = Omit<StoredCheckpoint, 'bytes'>;
+
 interface RunsDb extends DBSchema {
   runs: { key: string; value: SavedRun; indexes: { savedAt: string } };
+  checkpoints: { key: string; value: StoredCheckpoint };
+}
+
+/** The browser's storage quota is full: say so in plain words (nothing else was changed). */
+export class QuotaError extends Error {
+  constructor(what: string) {
+    super(
+      `The browser's storage for this site is full, so ${what} could not be saved. Delete saved runs you no longer need ` +
+        '(Compare screen) or export them first; the run itself goes on.',
+    );
+    this.name = 'QuotaError';
+  }
+}
+
+function isQuota(e: unknown): boolean {
+  return e instanceof DOMException ? e.name === 'QuotaExceededError' : e instanceof Error && /quota/i.test(e.name + e.message);
 }
 
 export const RUNS_DB = 'nas-playground-runs';
@@ -21,10 +49,13 @@ export class RunRepository {
   constructor(private readonly dbName = RUNS_DB) {}
 
   private open(): Promise<IDBPDatabase<RunsDb>> {
-    this.db ??= openDB<RunsDb>(this.dbName, 1, {
-      upgrade(db) {
-        const s = db.createObjectStore('runs', { keyPath: 'id' });
-        s.createIndex('savedAt', 'savedAt');
+    this.db ??= openDB<RunsDb>(this.dbName, 2, {
+      upgrade(db, oldVersion) {
+        if (oldVersion < 1) {
+          const s = db.createObjectStore('runs', { keyPath: 'id' });
+          s.createIndex('savedAt', 'savedAt');
+        }
+        if (oldVersion < 2) db.createObjectStore('checkpoints', { keyPath: 'id' });
       },
     });
     return this.db;
@@ -54,12 +85,42 @@ export class RunRepository {
     await (await this.open()).put('runs', { ...entry, savedAt: now, status: 'running', record: null, model: null, measured: [] });
   }
 
-  /** A started run ended without a record (cancelled, diverged, failed): forget it. */
-  async ended(id: string): Promise<void> {
+  /**
+   * A started run ended without a record. Cancelled or diverged: forget it and its checkpoint. Failed (`keepResumable`,
+   * e.g. a lost GPU or a crashed worker): when it has a checkpoint it stays, listed as interrupted, so it can resume.
+   */
+  async ended(id: string, keepResumable = false): Promise<void> {
     this.live.delete(id);
     const db = await this.open();
+    if (keepResumable && (await db.get('checkpoints', id))) return;
     const r = await db.get('runs', id);
     if (r && r.status === 'running') await db.delete('runs', id);
+    await db.delete('checkpoints', id);
+  }
+
+  /** Keep the latest checkpoint of a run (replacing the previous one). Throws QuotaError when storage is full. */
+  async saveCheckpoint(c: Omit<StoredCheckpoint, 'savedAt'>, now = new Date().toISOString()): Promise<void> {
+    try {
+      await (await this.open()).put('checkpoints', { ...c, savedAt: now });
+    } catch (e) {
+      if (isQuota(e)) throw new QuotaError(`the checkpoint at step ${c.step}`);
+      throw e;
+    }
+  }
+
+  async checkpoint(id: string): Promise<StoredCheckpoint | undefined> {
+    return (await this.open()).get('checkpoints', id);
+  }
+
+  /** Step, total and date of every stored checkpoint, by run id. */
+  async checkpointInfos(): Promise<Map<string, CheckpointInfo>> {
+    const all = await (await this.open()).getAll('checkpoints');
+    return new Map(all.map(({ bytes: _bytes, ...info }) => [info.id, info]));
+  }
+
+  /** A run that is running again in this page (resumed): it is live, not interrupted. */
+  markLive(id: string): void {
+    this.live.add(id);
   }
 
   /** Store a finished run (replacing its 'running' entry; a user-given name and the link to its parent survive). */
@@ -68,7 +129,13 @@ export class RunRepository {
     const db = await this.open();
     const prev = await db.get('runs', run.id);
     const keepName = prev && prev.status !== 'running' ? prev.name : run.name;
-    await db.put('runs', { ...run, name: keepName, parentId: run.parentId ?? prev?.parentId });
+    try {
+      await db.put('runs', { ...run, name: keepName, parentId: run.parentId ?? prev?.parentId });
+    } catch (e) {
+      if (isQuota(e)) throw new QuotaError(`the finished run "${run.name}"`);
+      throw e;
+    }
+    await db.delete('checkpoints', run.id);
   }
 
   async rename(id: string, name: string): Promise<void> {
@@ -80,7 +147,9 @@ export class RunRepository {
 
   async remove(id: string): Promise<void> {
     this.live.delete(id);
-    await (await this.open()).delete('runs', id);
+    const db = await this.open();
+    await db.delete('runs', id);
+    await db.delete('checkpoints', id);
   }
 
   /** Add a measurement to a saved run (same batch and device replaces the older one). */

@@ -4,17 +4,19 @@
  */
 import { create } from 'zustand';
 import type { SavedRun } from '../core/runs/savedRun';
-import { RunRepository } from './runRepo';
+import { RunRepository, type CheckpointInfo } from './runRepo';
 import { useStore } from './store';
 
 export interface SavedRunsState {
   loaded: boolean;
   runs: SavedRun[];
+  /** The latest training checkpoint of each run that has one (an interrupted Train run can resume from it). */
+  checkpoints: Map<string, CheckpointInfo>;
   /** Last outcome of an action (saved, imported, refused…). */
   message: { kind: 'ok' | 'error'; text: string } | null;
 }
 
-export const useSavedRuns = create<SavedRunsState>()(() => ({ loaded: false, runs: [], message: null }));
+export const useSavedRuns = create<SavedRunsState>()(() => ({ loaded: false, runs: [], checkpoints: new Map(), message: null }));
 
 let repo: RunRepository | null = null;
 
@@ -46,7 +48,7 @@ export async function refreshSavedRuns(): Promise<void> {
   const r = runRepository();
   if (!r) return void useSavedRuns.setState({ loaded: true });
   try {
-    useSavedRuns.setState({ loaded: true, runs: await r.list() });
+    useSavedRuns.setState({ loaded: true, runs: await r.list(), checkpoints: await r.checkpointInfos() });
   } catch (e) {
     useSavedRuns.setState({ loaded: true, message: { kind: 'error', text: `Could not read the saved runs: ${errText(e)}` } });
   }

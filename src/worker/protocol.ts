@@ -74,6 +74,8 @@ export interface TrainStarted {
   params: number;
   totalSteps: number;
   stepsPerEpoch: number;
+  /** Steps already done (a run resumed from a checkpoint starts there; 0 otherwise). */
+  startStep?: number;
 }
 
 export interface ExportedModel {
@@ -103,7 +105,18 @@ export interface RequestMap {
    * Train with the Train recipe: the baseline of `settings` (width, tiny), or `spec` from scratch (a found
    * architecture); its result network is `owner`'s exportable result (default 'train').
    */
-  'train/start': { req: { runId: string; settings: TrainSettings; paused?: boolean; spec?: ArchSpec; owner?: string }; res: TrainStarted };
+  'train/start': {
+    req: {
+      runId: string;
+      settings: TrainSettings;
+      paused?: boolean;
+      spec?: ArchSpec;
+      owner?: string;
+      /** A checkpoint (core/runs/checkpointFile bytes of a `train/checkpoint` event) to continue from; settings and spec come from it. */
+      resume?: Uint8Array;
+    };
+    res: TrainStarted;
+  };
   'run/control': { req: { action: RunAction }; res: { state: RunState } };
   /** Export `owner`'s result network ('train' or a method id): each screen exports its own result. */
   'model/export': { req: { owner: string }; res: ExportedModel };
@@ -182,6 +195,11 @@ export type WorkerEvent =
   | { type: 'search/snapshot'; runId: string; method: string; snap: unknown }
   /** A search finished: its result record (the result network is now the method's exportable result). */
   | { type: 'search/final'; runId: string; method: string; record: ResultRecord }
+  /**
+   * A Train run's training state (core/runs/checkpointFile bytes, meta = TrainResumeMeta): after every epoch and at most
+   * every ~20 s; the app keeps the latest in IndexedDB so a reload, a crash or a lost GPU can resume from it.
+   */
+  | { type: 'train/checkpoint'; runId: string; step: number; totalSteps: number; bytes: Uint8Array }
   /** A Train run finished: its result record. */
   | { type: 'train/final'; runId: string; record: ResultRecord }
   /** Throttled profiler progress (phase, units, phase-aware ETA, entries and networks done). */

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { compareRows, filterRows, frontOf, rowsToCsv, scatterPoints, sortRows, type SortKey, type XAxis } from '../../core/runs/compare';
 import { deleteSavedRun, deviceLabel, exportSavedRuns, importSavedRuns, refreshSavedRuns, renameSavedRun, useSavedRuns } from '../../state/savedRuns';
 import { useStore } from '../../state/store';
+import { resumableRuns, resumeTrainRun, useResume } from '../../state/trainResume';
 import { downloadFiles } from '../common/download';
 import { drawCompareScatter } from '../../viz/compareScatter';
 import { SvgChart } from '../../viz/SvgChart';
@@ -19,7 +20,7 @@ import './compare.css';
 const AXES: Record<XAxis, string> = { latency: 'latency, ms (this device)', macs: 'MACs', params: 'params' };
 
 export function CompareScreen() {
-  const { runs, loaded, message } = useSavedRuns();
+  const { runs, loaded, message, checkpoints } = useSavedRuns();
   useStore((s) => s.backend); // the device label follows the backend report
   const device = deviceLabel();
   const [filter, setFilter] = useState('');
@@ -63,6 +64,13 @@ export function CompareScreen() {
   };
   const onImport = async (f: File | undefined) => {
     if (f) await importSavedRuns(await f.text(), f.name);
+  };
+  const resumable = new Map(resumableRuns({ runs, checkpoints }).map((r) => [r.id, r.info]));
+  const resume = (id: string) => {
+    location.hash = '#v=2&screen=train'; // the Train screen shows the resumed run
+    void resumeTrainRun(id).then((ok) => {
+      if (!ok) setNote(useResume.getState().problem ?? 'The run could not resume.');
+    });
   };
   const restart = (id: string) => {
     const r = runs.find((x) => x.id === id);
@@ -162,6 +170,8 @@ export function CompareScreen() {
             onDelete={(id) => void deleteSavedRun(id)}
             onExport={setExportFor}
             onRestart={restart}
+            resumable={resumable}
+            onResume={resume}
           />
         )}
         {exportFor && (

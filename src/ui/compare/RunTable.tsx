@@ -43,6 +43,9 @@ export interface RunTableProps {
   onDelete: (id: string) => void;
   onExport: (id: string) => void;
   onRestart: (id: string) => void;
+  /** Interrupted runs with a checkpoint: resume from it (run id → its step and total). */
+  resumable?: ReadonlyMap<string, { step: number; totalSteps: number }>;
+  onResume?: (id: string) => void;
 }
 
 export function RunTable(p: RunTableProps) {
@@ -108,6 +111,11 @@ export function RunTable(p: RunTableProps) {
               <td>{r.wallSeconds === null ? '–' : duration(r.wallSeconds * 1000)}</td>
               <td>{r.backend}</td>
               <td className="row-actions">
+                {r.status === 'interrupted' && p.resumable?.has(r.id) && p.onResume && (
+                  <button type="button" onClick={() => p.onResume?.(r.id)}>
+                    Resume from step {p.resumable.get(r.id)?.step}
+                  </button>
+                )}
                 {r.status === 'interrupted' && (
                   <button type="button" onClick={() => p.onRestart(r.id)}>
                     Start again

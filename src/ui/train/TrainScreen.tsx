@@ -8,6 +8,7 @@ import { RunCardView } from './RunCardView';
 import { RunControls } from './RunControls';
 import { RunOutcome } from './RunOutcome';
 import { RunProgress } from './RunProgress';
+import { ResumeBanner } from './ResumeBanner';
 import { SettingsForm } from './SettingsForm';
 import { TrainCharts } from './TrainCharts';
 
@@ -29,6 +30,7 @@ export function TrainScreen() {
       <div className="main-col">
         <section className="panel" aria-labelledby="run-title">
           <h2 id="run-title">Run</h2>
+          <ResumeBanner />
           <RunControls />
           <RunProgress />
           <Readouts />

@@ -20,6 +20,12 @@ import { runCard } from '../../core/method/card';
 import type { HistoryRow } from '../../core/method/resultRecord';
 import { forgetResult, setResult } from '../resultSlot';
 import { workerHost } from './search';
+import { encodeCheckpoint, decodeCheckpoint } from '../../core/runs/checkpointFile';
+import type { TrainerCheckpoint } from '../../engine/trainer';
+import { resumeMetaProblem, type TrainResumeMeta } from '../../core/runs/trainResume';
+
+/** Checkpoints go out after every epoch and, within an epoch, at most this often (ms). */
+const CHECKPOINT_MS = 20_000;
 
 /** A training run as a RunLoop job. Its network is `owner`'s exportable result; a finished run keeps it as such. */
 export class TrainJob implements Job {
@@ -32,6 +38,9 @@ export class TrainJob implements Job {
   private epochLoss = 0;
   private epochSteps = 0;
   private lastVal: number | null = null;
+  /** Wall time of the run before it was resumed (from its checkpoint). */
+  private wallBefore = 0;
+  private lastCheckpoint = performance.now();
   private steps: number[] = [];
   private loss: number[] = [];
   private lr: number[] = [];
@@ -43,7 +52,15 @@ export class TrainJob implements Job {
     private readonly ctx: WorkerContext,
     private readonly owner = 'train',
     private readonly settings: Record<string, unknown> = {},
+    resumed?: TrainResumeMeta,
   ) {
+    if (resumed) {
+      this.history.push(...resumed.history);
+      this.lastVal = resumed.lastVal;
+      this.epochLoss = resumed.epochLoss;
+      this.epochSteps = resumed.epochSteps;
+      this.wallBefore = resumed.wallSeconds;
+    }
     this.totalSteps = trainer.totalSteps;
     this.totalEpochs = trainer.cfg.epochs;
     setResult(ctx, owner, trainer.net, () => trainer.stepIndex, false);
@@ -66,8 +83,33 @@ export class TrainJob implements Job {
       this.lastVal = val.accuracy;
       this.epochLoss = 0;
       this.epochSteps = 0;
-    }
+      if (done < this.totalSteps) await this.postCheckpoint();
+    } else if (performance.now() - this.lastCheckpoint > CHECKPOINT_MS) await this.postCheckpoint();
     return { done, epoch: Math.floor(done / this.trainer.stepsPerEpoch) };
+  }
+
+  /** The run's training state as a `train/checkpoint` event (only the 'train' owner's runs: the Train screen resumes). */
+  private async postCheckpoint(): Promise<void> {
+    this.lastCheckpoint = performance.now();
+    if (this.owner !== 'train') return;
+    const meta: TrainResumeMeta = {
+      kind: 'train',
+      runId: this.runId,
+      spec: this.trainer.net.spec,
+      settings: this.settings,
+      dataset: { name: this.trainer.data.dataset.name, n: this.trainer.data.dataset.n },
+      history: this.history.slice(),
+      lastVal: this.lastVal,
+      epochLoss: this.epochLoss,
+      epochSteps: this.epochSteps,
+      wallSeconds: this.wallSeconds(),
+    };
+    const bytes = encodeCheckpoint({ checkpoint: await this.trainer.checkpoint(), meta });
+    this.ctx.post({ type: 'train/checkpoint', runId: this.runId, step: this.trainer.stepIndex, totalSteps: this.totalSteps, bytes }, [bytes.buffer]);
+  }
+
+  private wallSeconds(): number {
+    return this.wallBefore + (performance.now() - this.t0) / 1000;
   }
 
   snapshot(): Outgoing | null {
@@ -91,7 +133,7 @@ export class TrainJob implements Job {
     this.ctx.post({ type: 'train/test', runId: this.runId, acc: test.accuracy, loss: test.loss });
     this.finished = true;
     setResult(this.ctx, this.owner, this.trainer.net, () => this.trainer.stepIndex, true);
-    const card = runCard(workerHost(this.ctx), this.settings, { trainImages: this.trainer.data.split.train.length, wallSeconds: (performance.now() - this.t0) / 1000 });
+    const card = runCard(workerHost(this.ctx), this.settings, { trainImages: this.trainer.data.split.train.length, wallSeconds: this.wallSeconds() });
     const record = buildRecord({
       runId: this.runId,
       method: this.owner,
@@ -114,27 +156,39 @@ export class TrainJob implements Job {
   }
 }
 
-function startTraining(ctx: WorkerContext, req: { runId: string; settings: TrainSettings; paused?: boolean; spec?: ArchSpec; owner?: string }) {
+function startTraining(ctx: WorkerContext, req: { runId: string; settings: TrainSettings; paused?: boolean; spec?: ArchSpec; owner?: string; resume?: Uint8Array }) {
   const data = ctx.data;
   if (!data) throw new Error('No dataset is loaded yet: load the built-in MNIST or your own files first.');
-  const s = req.settings;
   const { dataset } = data;
+  const file = req.resume ? decodeCheckpoint<TrainResumeMeta, TrainerCheckpoint>(req.resume, 'the saved checkpoint') : null;
+  if (file) {
+    const why = resumeMetaProblem(file.meta, dataset);
+    if (why) throw new Error(why);
+    req = { ...req, settings: file.meta.settings as unknown as TrainSettings, spec: file.meta.spec, owner: 'train' };
+  }
+  const s = req.settings;
   const input = { height: dataset.height, width: dataset.width, channels: dataset.channels };
   const spec = req.spec ? validateArchSpec(req.spec) : baselineSpec({ width: s.width, tiny: s.tiny, input, numClasses: dataset.numClasses });
   if (spec.input.height !== input.height || spec.input.width !== input.width || spec.input.channels !== input.channels || spec.numClasses !== dataset.numClasses) {
     throw new Error(`This architecture expects ${spec.input.height}×${spec.input.width}×${spec.input.channels} inputs and ${spec.numClasses} classes; the loaded data has ${input.height}×${input.width}×${input.channels} and ${dataset.numClasses}.`);
   }
-  spec.meta = { ...spec.meta, seed: s.seed, dataset: dataset.name };
+  if (!file) spec.meta = { ...spec.meta, seed: s.seed, dataset: dataset.name };
   const costs = archCosts(spec);
   const split = limitTrain(data.split, s.trainLimit);
   ctx.loop.control('reset'); // free the previous job before building a network
   let net: Network | null = buildNetwork(spec, rngStream(s.seed, 'init'));
   try {
     const trainer = new Trainer(net, { dataset, split }, recipeOf(s));
-    const job = new TrainJob(req.runId, trainer, ctx, req.owner ?? 'train', { ...s });
+    try {
+      if (file) trainer.restore(file.checkpoint);
+    } catch (e) {
+      trainer.dispose();
+      throw e;
+    }
+    const job = new TrainJob(req.runId, trainer, ctx, req.owner ?? 'train', { ...s }, file?.meta);
     net = null;
     ctx.loop.start(req.runId, job, req.paused ?? false);
-    return { spec, macs: costs.macs, params: costs.params, totalSteps: trainer.totalSteps, stepsPerEpoch: trainer.stepsPerEpoch };
+    return { spec, macs: costs.macs, params: costs.params, totalSteps: trainer.totalSteps, stepsPerEpoch: trainer.stepsPerEpoch, startStep: trainer.stepIndex };
   } finally {
     net?.dispose(); // only when the Trainer could not be built (e.g. batch larger than the training set)
   }

@@ -5,13 +5,17 @@
  * length]}` (in floats from the start of the blob) and each Map is `{"$map": [[key, value], …]}`.
  * `meta` carries what the caller needs to rebuild the run (its ArchSpec, settings, data source, history so far).
  */
-import type { TrainerCheckpoint } from './trainer';
-
 const MAGIC = 'NASCKPT1';
 
-/** A decoded checkpoint and its caller-defined metadata. */
-export interface CheckpointFile<M> {
-  checkpoint: TrainerCheckpoint;
+/** The part of a trainer's checkpoint (engine/trainer TrainerCheckpoint) this file checks on reading. */
+export interface CheckpointCore {
+  step: number;
+  params: Map<string, unknown>;
+}
+
+/** A decoded checkpoint (engine/trainer's TrainerCheckpoint) and its caller-defined metadata. */
+export interface CheckpointFile<M, C extends CheckpointCore = CheckpointCore> {
+  checkpoint: C;
   meta: M;
 }
 
@@ -23,7 +27,7 @@ export class CheckpointFileError extends Error {
   }
 }
 
-export function encodeCheckpoint<M>(file: CheckpointFile<M>): Uint8Array {
+export function encodeCheckpoint<M, C extends CheckpointCore>(file: CheckpointFile<M, C>): Uint8Array {
   const arrays: Float32Array[] = [];
   let floats = 0;
   const header = JSON.stringify(file, (_k, v: unknown) => {
@@ -54,7 +58,7 @@ export function encodeCheckpoint<M>(file: CheckpointFile<M>): Uint8Array {
 }
 
 /** Decode bytes written by encodeCheckpoint; `name` (a file name) is used in the error messages. */
-export function decodeCheckpoint<M>(bytes: Uint8Array, name: string): CheckpointFile<M> {
+export function decodeCheckpoint<M, C extends CheckpointCore = CheckpointCore>(bytes: Uint8Array, name: string): CheckpointFile<M, C> {
   if (bytes.length < 12 || new TextDecoder().decode(bytes.subarray(0, 8)) !== MAGIC) {
     throw new CheckpointFileError(`${name} is not a training checkpoint of this playground (it does not start with ${MAGIC})`);
   }
@@ -85,7 +89,7 @@ export function decodeCheckpoint<M>(bytes: Uint8Array, name: string): Checkpoint
     if (e instanceof CheckpointFileError) throw e;
     throw new CheckpointFileError(`${name} has a damaged header (${e instanceof Error ? e.message : String(e)})`);
   }
-  const f = parsed as CheckpointFile<M>;
+  const f = parsed as CheckpointFile<M, C>;
   if (!f || typeof f !== 'object' || !f.checkpoint || typeof f.checkpoint.step !== 'number' || !(f.checkpoint.params instanceof Map)) {
     throw new CheckpointFileError(`${name} has no training state in it`);
   }

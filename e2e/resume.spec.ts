@@ -1,0 +1,50 @@
+/**
+ * Issue 16 §1: a Train run checkpoints after every epoch; leaving the page with unsaved steps asks first; after a
+ * reload the Train screen offers to resume from the checkpoint, and the resumed run finishes and is kept.
+ */
+import { expect, test } from '@playwright/test';
+import { collectErrors } from './fixtures/console';
+import { TrainPage } from './pages/TrainPage';
+
+/** 3 steps per epoch, 3 epochs: checkpoints at steps 3 and 6. */
+const RUN = 'v=1&width=0.25&batch=16&epochs=3&tiny=1&limit=48';
+
+test('a reloaded Train run resumes from its checkpoint and finishes', async ({ page }) => {
+  test.setTimeout(420_000);
+  const errors = collectErrors(page);
+  const app = new TrainPage(page);
+  await app.open(RUN);
+  await app.waitUntilReady();
+  await app.button('Start').click();
+  await app.waitForStep(4);
+  await app.button('Pause').click();
+  await expect(app.runState).toHaveText('Paused');
+  const pausedAt = await app.number(app.step);
+  expect(pausedAt).toBeGreaterThan(3);
+
+  // Steps after the checkpoint would be lost: the page asks before it goes.
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.type());
+    void d.accept();
+  });
+  await page.reload();
+  expect(dialogs).toEqual(['beforeunload']);
+  await app.waitUntilReady();
+
+  const banner = page.locator('.resume-banner');
+  await expect(banner).toContainText(/interrupted at step [36] of 9/, { timeout: 30_000 });
+  const from = Number((await banner.textContent())?.match(/at step (\d+)/)?.[1]);
+  await banner.getByRole('button', { name: /Resume from step/ }).click();
+  await expect(app.runState).toHaveText(/Running|Done|Finished/);
+  await expect(page.getByTestId('test-accuracy')).toHaveText(/^\d+\.\d\d%$/, { timeout: 360_000 });
+  expect(await app.number(app.step)).toBe(9);
+  expect(from).toBeLessThanOrEqual(pausedAt);
+
+  // The finished run is kept (not interrupted) and the banner is gone.
+  await expect(banner).toHaveCount(0);
+  await page.goto('/#v=2&screen=compare');
+  await expect(page.getByRole('row').filter({ hasText: /Train/ }).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: /Resume from step/ })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
