@@ -141,7 +141,7 @@ describe('validateArchSpec', () => {
     ['non-integer channels', (j) => (j.input.channels = 1.5), 'input.channels: must be an integer ≥ 1, got 1.5'],
     ['bad numClasses', (j) => (j.numClasses = '10'), 'numClasses: must be an integer ≥ 1, got "10"'],
     ['empty layers', (j) => (j.layers = []), 'layers: must be a non-empty array, got an array'],
-    ['unknown type', (j) => (j.layers[2].type = 'pool'), "layers[2].type: must be one of 'conv', 'mb', 'skip', 'sepconv', 'chainconv', 'gap', 'dense', got \"pool\""],
+    ['unknown type', (j) => (j.layers[2].type = 'pool'), "layers[2].type: must be one of 'conv', 'mb', 'skip', 'sepconv', 'chainconv', 'cell', 'gap', 'dense', got \"pool\""],
     ['even kernel in a branch', (j) => (j.layers[1].branches[1].k = 4), 'layers[1].branches[1].k: must be an odd integer ≥ 1, got 4'],
     ['duplicate kernel', (j) => (j.layers[1].branches[1].k = 3), 'layers[1].branches[1].k: kernel size 3 appears in more than one branch'],
     ['zero hidden', (j) => (j.layers[1].branches[0].hidden = 0), 'layers[1].branches[0].hidden: must be an integer ≥ 1, got 0'],

@@ -6,7 +6,8 @@
  * running statistics are buffers, not parameters), dense weight + bias.
  */
 
-import { convOut, mbHidden, type ArchSpec, type LayerSpec, type MbLayer } from './archspec';
+import { convOut, mbHidden, type ArchSpec, type CellLayer, type LayerSpec, type MbLayer } from './archspec';
+import { cellComputedEdges, cellEdgeKernel } from './space/cell';
 
 export { ArchSpecError, validateArchSpec } from './validateArchSpec';
 
@@ -55,6 +56,29 @@ function mbCost(l: MbLayer, hIn: number, wIn: number, hOut: number, wOut: number
   return { macs, params };
 }
 
+/**
+ * MACs/params of a cell layer (see `CellLayer`): expand 1×1 + BN at the input resolution; every computed edge (depthwise
+ * k×k + BN, or 1×1 conv + BN; identity free) and the project 1×1 + BN at the output resolution; node sums free.
+ */
+function cellCost(l: CellLayer, hIn: number, wIn: number, hOut: number, wOut: number): { macs: number; params: number } {
+  const h = l.hidden;
+  let macs = l.cin * h * hIn * wIn;
+  let params = l.cin * h + bnParams(h);
+  for (const e of cellComputedEdges(l)) {
+    const k = cellEdgeKernel(e.op);
+    if (k !== null) {
+      macs += h * k * k * hOut * wOut;
+      params += h * k * k + bnParams(h);
+    } else if (e.op === 'pw') {
+      macs += h * h * hOut * wOut;
+      params += h * h + bnParams(h);
+    }
+  }
+  macs += h * l.cout * hOut * wOut;
+  params += h * l.cout + bnParams(l.cout);
+  return { macs, params };
+}
+
 /** Cost of a single layer given its input shape; also returns the output shape. */
 export function layerCost(layer: LayerSpec, inShape: Shape3): { outShape: Shape3; macs: number; params: number } {
   const [h, w, c] = inShape;
@@ -84,6 +108,11 @@ export function layerCost(layer: LayerSpec, inShape: Shape3): { outShape: Shape3
       const ho = convOut(h, layer.stride);
       const wo = convOut(w, layer.stride);
       return { outShape: [ho, wo, layer.cout], ...mbCost(layer, h, w, ho, wo) };
+    }
+    case 'cell': {
+      const ho = convOut(h, layer.stride);
+      const wo = convOut(w, layer.stride);
+      return { outShape: [ho, wo, layer.cout], ...cellCost(layer, h, w, ho, wo) };
     }
     case 'skip':
       return { outShape: [h, w, layer.cout], macs: 0, params: 0 };

@@ -4,8 +4,9 @@
  */
 
 import { z } from 'zod';
-import { ARCHSPEC_VERSION, mbHidden, type ArchSpec, type LayerSpec, type MbBranch } from './archspec';
+import { ARCHSPEC_VERSION, mbHidden, type ArchSpec, type CellEdgeOp, type LayerSpec, type MbBranch } from './archspec';
 import { fault, firstIssue } from './schemaIssues';
+import { CELL_EDGE_OPS, CELL_EDGES, canonicalCell, cellEdgesProblem } from './space/cell';
 
 /** A problem in an ArchSpec; `path` is the offending field, e.g. `layers[3].branches[1].k`. */
 export class ArchSpecError extends Error {
@@ -35,6 +36,28 @@ const branches = z
     });
   });
 
+const cellEdges = z
+  .array(z.enum(CELL_EDGE_OPS as [CellEdgeOp, ...CellEdgeOp[]], { error: `must be one of ${CELL_EDGE_OPS.join(', ')}` }), {
+    error: `must be an array of ${CELL_EDGES.length} edge ops`,
+  })
+  .length(CELL_EDGES.length, { error: `must list ${CELL_EDGES.length} edge ops, (0→1) (0→2) (0→3) (1→2) (1→3) (2→3)` });
+
+const cellLayer = object({ type: z.literal('cell'), cin: posInt, cout: posInt, stride: posInt, hidden: posInt, edges: cellEdges, residual: bool })
+  .superRefine((l, ctx) => {
+    if (l.residual && (l.stride !== 1 || l.cin !== l.cout)) {
+      fault(ctx, ['residual'], `needs stride 1 and cin == cout, got stride ${l.stride}, cin ${l.cin}, cout ${l.cout}`);
+    }
+    const why = cellEdgesProblem(l.edges, l.stride);
+    if (why) return fault(ctx, ['edges'], why);
+    // Dead edges would own weights that never reach the output: a layer lists its edges in canonical form.
+    const canon = canonicalCell({ e: 0, edges: l.edges }).edges;
+    const dead = l.edges.findIndex((o, i) => o !== canon[i]);
+    if (dead >= 0) {
+      const [from, to] = CELL_EDGES[dead];
+      fault(ctx, ['edges', dead], `edge (${from}→${to}) is '${l.edges[dead]}' but lies on no path from node 0 to node 3; write 'zero' (canonical form)`);
+    }
+  });
+
 const layer = z.discriminatedUnion(
   'type',
   [
@@ -53,6 +76,7 @@ const layer = z.discriminatedUnion(
     }),
     object({ type: z.literal('sepconv'), cin: posInt, cout: posInt, k: oddKernel, stride: posInt }),
     object({ type: z.literal('chainconv'), cin: posInt, cout: posInt, k: oddKernel, stride: posInt }),
+    cellLayer,
     object({ type: z.literal('gap') }),
     object({ type: z.literal('dense'), cin: posInt, cout: posInt }),
   ],

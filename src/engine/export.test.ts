@@ -2,9 +2,10 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ArchSpec } from '../core/archspec';
 import { rngStream } from '../core/rng';
+import { genotypeSpec } from '../core/space/singlePath';
 import { checkExport, exportArtifacts } from './export';
 import { buildNetwork, type Network } from './network';
-import { tinySpec, useCpuBackend } from './testing';
+import { CELL_GENOTYPE, tinySpec, useCpuBackend } from './testing';
 
 beforeAll(useCpuBackend);
 
@@ -66,6 +67,30 @@ describe('exportArtifacts', () => {
       };
       expect(await roundTrip(spec)).toBeLessThanOrEqual(1e-4);
     }
+  });
+});
+
+describe('exportArtifacts with cells', () => {
+  it('round-trips a skeleton with a cell in every slot (stride-2 slots, multi-edge DAGs, 3-input sums, identities)', async () => {
+    const before = tf.memory().numTensors;
+    const spec = genotypeSpec([...CELL_GENOTYPE], { input: { height: 28, width: 28, channels: 1 }, numClasses: 10, width: 0.5, tiny: true });
+    expect(await roundTrip(spec)).toBeLessThanOrEqual(1e-4);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('round-trips cells at odd sizes with stride 2 and an identity-only inner path', async () => {
+    const spec: ArchSpec = {
+      ...tinySpec(),
+      input: { height: 7, width: 7, channels: 1 },
+      layers: [
+        { type: 'conv', cin: 1, cout: 3, k: 3, stride: 1, relu: true },
+        { type: 'cell', cin: 3, cout: 5, stride: 2, hidden: 6, edges: ['dw7', 'pw', 'dw3', 'id', 'pw', 'id'], residual: false },
+        { type: 'cell', cin: 5, cout: 5, stride: 1, hidden: 10, edges: ['id', 'zero', 'zero', 'zero', 'id', 'zero'], residual: true },
+        { type: 'gap' },
+        { type: 'dense', cin: 5, cout: 4 },
+      ],
+    };
+    expect(await roundTrip(spec)).toBeLessThanOrEqual(1e-4);
   });
 });
 

@@ -4,8 +4,10 @@
  * The model outputs logits (no softmax), exactly like Network.predict.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { ArchSpec, LayerSpec, MbLayer } from '../core/archspec';
+import type { ArchSpec, CellLayer, LayerSpec, MbLayer } from '../core/archspec';
 import { convOut, mbHidden } from '../core/archspec';
+import { CELL_NODES, cellComputedEdges, cellEdgeKernel } from '../core/space/cell';
+import { cellEdgePrefix } from './layers';
 import { layerPrefix, type Network } from './network';
 import type { ParamStore } from './params';
 
@@ -153,6 +155,47 @@ function mbBlock(g: GraphBuilder, layer: MbLayer, prefix: string, x: Sym, inSize
   return layer.residual ? g.other(tf.layers.add({ name: `${n}_add` }), [p, x]) : p;
 }
 
+/**
+ * A cell (`CellLayer`) from built-in layers: conv1×1 + BN + ReLU (node 0); per computed edge a depthwiseConv2d or
+ * conv2d 1×1 + BN + ReLU (identity edges pass the node's tensor); `add` for nodes with several inputs; conv1×1 + BN
+ * (project), `add` for the residual. Node j's `add` sums its edges in `edges` order (the engine's tf.addN: equal up to
+ * float rounding).
+ */
+function cellBlock(g: GraphBuilder, layer: CellLayer, prefix: string, x: Sym): Sym {
+  const n = prefix.replace('.', '_');
+  const h = layer.hidden;
+  const node0 = g.relu(g.bn(g.conv(x, `${n}_expand`, `${prefix}.expand.w`, 1, 1, h), `${n}_expand_bn`, `${prefix}.expand.bn`, 0, h), `${n}_expand_relu`);
+  const ins: Sym[][] = Array.from({ length: CELL_NODES }, () => []);
+  const nodes: (Sym | null)[] = [node0, null, null, null];
+  const node = (j: number): Sym => {
+    const done = nodes[j];
+    if (done) return done;
+    const v = ins[j].length === 1 ? ins[j][0] : g.other(tf.layers.add({ name: `${n}_n${j}_add` }), ins[j]);
+    nodes[j] = v;
+    return v;
+  };
+  for (const e of cellComputedEdges(layer)) {
+    const src = node(e.from);
+    const stride = e.from === 0 ? layer.stride : 1;
+    const p = cellEdgePrefix(prefix, e.from, e.to);
+    const en = `${n}_e${e.from}${e.to}`;
+    const k = cellEdgeKernel(e.op);
+    let y: Sym;
+    if (k !== null) y = g.depthwise(src, `${en}_dw`, g.param(`${p}.w`), k, stride);
+    else if (e.op === 'pw') y = g.conv(src, `${en}_pw`, `${p}.w`, 1, stride, h);
+    else {
+      // tfjs-layers' executor frees a tensor that one layer receives twice (node 2 = node 0 + node 1 when both are
+      // identities of node 0): such a second copy goes through a linear (identity) activation layer.
+      ins[e.to].push(ins[e.to].includes(src) ? g.other(tf.layers.activation({ activation: 'linear', name: `${en}_id` }), src) : src);
+      continue;
+    }
+    ins[e.to].push(g.relu(g.bn(y, `${en}_bn`, `${p}.bn`, 0, h), `${en}_relu`));
+  }
+  const out = node(CELL_NODES - 1);
+  const p = g.bn(g.conv(out, `${n}_project`, `${prefix}.project.w`, 1, 1, layer.cout), `${n}_project_bn`, `${prefix}.project.bn`, 0, layer.cout);
+  return layer.residual ? g.other(tf.layers.add({ name: `${n}_add` }), [p, x]) : p;
+}
+
 function layerBlock(g: GraphBuilder, layer: LayerSpec, i: number, x: Sym, inSize: number): Sym {
   const prefix = layerPrefix(i);
   const n = prefix;
@@ -163,6 +206,8 @@ function layerBlock(g: GraphBuilder, layer: LayerSpec, i: number, x: Sym, inSize
     }
     case 'mb':
       return mbBlock(g, layer, prefix, x, inSize);
+    case 'cell':
+      return cellBlock(g, layer, prefix, x);
     case 'skip':
       return x;
     case 'sepconv': {

@@ -4,8 +4,9 @@
  * Variable naming is documented in README.md.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { LayerSpec, MbLayer } from '../core/archspec';
+import type { CellLayer, LayerSpec, MbLayer } from '../core/archspec';
 import { mbHidden } from '../core/archspec';
+import { CELL_NODES, cellComputedEdges, cellEdgeKernel } from '../core/space/cell';
 import type { Rng } from '../core/rng';
 import { batchNormTrain } from './batchNorm';
 import { conv2dSame, depthwiseSame } from './convGrads';
@@ -65,6 +66,11 @@ function depthwiseWeight(store: ParamStore, name: string, k: number, channels: n
   addTensor(store, name, 'weight', heNormal([k, k, channels, 1], k * k, rng));
 }
 
+/** Prefix of the variables of a cell's edge from node `from` to node `to`: `L3.e03`. */
+export function cellEdgePrefix(prefix: string, from: number, to: number): string {
+  return `${prefix}.e${from}${to}`;
+}
+
 /** Create the variables of `layer` under `prefix` (names in README.md), drawing weights from `rng`. */
 export function createLayerParams(layer: LayerSpec, prefix: string, store: ParamStore, rng: Rng): void {
   switch (layer.type) {
@@ -81,6 +87,22 @@ export function createLayerParams(layer: LayerSpec, prefix: string, store: Param
       }
       layer.branches.forEach((b, j) => depthwiseWeight(store, `${prefix}.dw${j}.w`, b.k, b.hidden, rng));
       createBnParams(store, `${prefix}.dw.bn`, h);
+      convWeight(store, `${prefix}.project.w`, 1, h, layer.cout, rng);
+      createBnParams(store, `${prefix}.project.bn`, layer.cout);
+      return;
+    }
+    case 'cell': {
+      const h = layer.hidden;
+      convWeight(store, `${prefix}.expand.w`, 1, layer.cin, h, rng);
+      createBnParams(store, `${prefix}.expand.bn`, h);
+      for (const e of cellComputedEdges(layer)) {
+        const k = cellEdgeKernel(e.op);
+        const p = cellEdgePrefix(prefix, e.from, e.to);
+        if (k !== null) depthwiseWeight(store, `${p}.w`, k, h, rng);
+        else if (e.op === 'pw') convWeight(store, `${p}.w`, 1, h, h, rng);
+        else continue; // identity: no variables
+        createBnParams(store, `${p}.bn`, h);
+      }
       convWeight(store, `${prefix}.project.w`, 1, h, layer.cout, rng);
       createBnParams(store, `${prefix}.project.bn`, layer.cout);
       return;
@@ -112,6 +134,19 @@ export function layerParamNames(layer: LayerSpec, prefix: string): string[] {
         ...(layer.expand !== false ? [`${prefix}.expand.w`, ...bn(`${prefix}.expand.bn`)] : []),
         ...layer.branches.map((_, j) => `${prefix}.dw${j}.w`),
         ...bn(`${prefix}.dw.bn`),
+        `${prefix}.project.w`,
+        ...bn(`${prefix}.project.bn`),
+      ];
+    case 'cell':
+      return [
+        `${prefix}.expand.w`,
+        ...bn(`${prefix}.expand.bn`),
+        ...cellComputedEdges(layer)
+          .filter((e) => e.op !== 'id')
+          .flatMap((e) => {
+            const p = cellEdgePrefix(prefix, e.from, e.to);
+            return [`${p}.w`, ...bn(`${p}.bn`)];
+          }),
         `${prefix}.project.w`,
         ...bn(`${prefix}.project.bn`),
       ];
@@ -175,6 +210,37 @@ export function applyMb(layer: MbLayer, prefix: string, x: tf.Tensor4D, ctx: For
 }
 
 /**
+ * AutoSpace-style cell (`CellLayer`): node 0 = ReLU(BN(expand 1×1)); each computed edge is ReLU(BN(depthwise k×k))
+ * or ReLU(BN(conv 1×1)) or the identity, with the cell's stride on edges leaving node 0; node j = Σ of its incoming
+ * edges; out = BN(project 1×1)(node 3) (+x when residual).
+ */
+export function applyCell(layer: CellLayer, prefix: string, x: tf.Tensor4D, ctx: ForwardContext): tf.Tensor4D {
+  const { params } = ctx;
+  const nodes: tf.Tensor4D[][] = Array.from({ length: CELL_NODES }, () => []);
+  const node0 = tf.relu(batchNorm(conv(x, params.get(`${prefix}.expand.w`), 1), `${prefix}.expand.bn`, ctx));
+  const value = (j: number): tf.Tensor4D => {
+    if (j === 0) return node0;
+    const ins = nodes[j];
+    if (ins.length === 0) throw new Error(`${prefix}: cell node ${j} has no input edge`);
+    return ins.length === 1 ? ins[0] : tf.addN(ins);
+  };
+  const computed: (tf.Tensor4D | null)[] = [node0, null, null, null];
+  for (const e of cellComputedEdges(layer)) {
+    const src = computed[e.from] ?? (computed[e.from] = value(e.from));
+    const stride = e.from === 0 ? layer.stride : 1;
+    const p = cellEdgePrefix(prefix, e.from, e.to);
+    const k = cellEdgeKernel(e.op);
+    let y: tf.Tensor4D;
+    if (k !== null) y = tf.relu(batchNorm(depthwise(src, params.get(`${p}.w`), stride), `${p}.bn`, ctx));
+    else if (e.op === 'pw') y = tf.relu(batchNorm(conv(src, params.get(`${p}.w`), stride), `${p}.bn`, ctx));
+    else y = src; // identity (stride 1 only: validation refuses it out of node 0 at stride 2)
+    nodes[e.to].push(y);
+  }
+  const out = batchNorm(conv(value(CELL_NODES - 1), params.get(`${prefix}.project.w`), 1), `${prefix}.project.bn`, ctx);
+  return layer.residual ? tf.add(out, x) : out;
+}
+
+/**
  * Forward one layer. Input rank 4 (NHWC) for spatial layers; `gap` turns it into [B, C]; `dense` takes [B, C].
  * Call inside tf.tidy (or a gradient tape): intermediates are not disposed here.
  */
@@ -187,6 +253,8 @@ export function applyLayer(layer: LayerSpec, prefix: string, x: tf.Tensor, ctx: 
     }
     case 'mb':
       return applyMb(layer, prefix, x as tf.Tensor4D, ctx);
+    case 'cell':
+      return applyCell(layer, prefix, x as tf.Tensor4D, ctx);
     case 'skip':
       return x;
     case 'sepconv': {

@@ -7,6 +7,7 @@ import type { ArchSpec } from '../core/archspec';
 import { installFastCpuKernels } from './cpuKernels';
 import { constScalarCount } from './scalars';
 import { rngStream } from '../core/rng';
+import { cellLayer, parseCell } from '../core/space/cell';
 import type { Dataset, DataSplit } from '../data/dataset';
 
 /** Use the CPU backend (tests run in Node) with the fast filter-gradient kernels. */
@@ -39,6 +40,39 @@ export function tinySpec(numClasses = 4, size = 8): ArchSpec {
       { type: 'sepconv', cin: 6, cout: 6, k: 3, stride: 1 },
       { type: 'chainconv', cin: 6, cout: 8, k: 3, stride: 2 },
       { type: 'skip', cin: 8, cout: 8 },
+      { type: 'conv', cin: 8, cout: 16, k: 1, stride: 1, relu: true },
+      { type: 'gap' },
+      { type: 'dense', cin: 16, cout: numClasses },
+    ],
+  };
+}
+
+/**
+ * A cell name for every slot of the shared skeleton, valid per stride (slots 0, 2, 6 have stride 2): a single edge,
+ * multi-edge DAGs, 3-input node sums, identities (incl. two paths of one tensor into a node), every edge op.
+ */
+export const CELL_GENOTYPE: readonly string[] = ['c3-zz3zzz', 'c4-3p5zzi', 'c2-p7zz5p', 'c6-i3z353', 'c3-pppppp', 'c2-ii5iii', 'c4-5z7zpz'];
+
+/**
+ * 9×9×1 input (odd: stride 2 pads one extra pixel at the end), 4 classes: stem conv, then six cells at small widths,
+ * residual and strided, covering every edge op, a 3-input node sum, identities and one tensor reaching a node twice,
+ * 1×1 head, gap, dense.
+ */
+export function cellTinySpec(numClasses = 4): ArchSpec {
+  const cell = (name: string, cin: number, cout: number, stride: number) => cellLayer(parseCell(name), cin, cout, stride);
+  return {
+    version: 1,
+    name: 'tiny cell net',
+    input: { height: 9, width: 9, channels: 1 },
+    numClasses,
+    layers: [
+      { type: 'conv', cin: 1, cout: 4, k: 3, stride: 1, relu: true },
+      cell('c2-ii5iii', 4, 4, 1),
+      cell('c3-p7zz5p', 4, 6, 2),
+      cell('c2-pppppp', 6, 6, 1),
+      cell('c2-i3z353', 6, 6, 1),
+      cell('c2-5z7zpz', 6, 8, 2),
+      cell('c2-3p5zzi', 8, 8, 1),
       { type: 'conv', cin: 8, cout: 16, k: 1, stride: 1, relu: true },
       { type: 'gap' },
       { type: 'dense', cin: 16, cout: numClasses },

@@ -1,7 +1,8 @@
 /**
  * ONNX export (issue 14 §5) from the app's stock tfjs LayersModel (model.json + weights), so it works on any saved run
  * without the engine. Standard ONNX ops only, default domain, opset 13 (ONNX_OPSET): Transpose, Conv (groups for
- * depthwise), BatchNormalization (inference form), Relu, Concat, Add, GlobalAveragePool, Flatten, Gemm.
+ * depthwise), BatchNormalization (inference form), Relu, Concat, Add, Sum (a cell node with three inputs),
+ * Identity (a linear Activation), GlobalAveragePool, Flatten, Gemm.
  * The graph takes the app's NHWC input `image` [N, H, W, C] in [0, 1] and returns logits [N, classes] (no softmax);
  * it transposes once to NCHW at the start. TF "same" padding (extra row/column at the end) becomes explicit pads.
  */
@@ -179,6 +180,11 @@ export function toOnnx(modelJson: ModelJsonLike, weights: ArrayBuffer, producerV
         outs.set(l.name, { ...x, name: out });
         break;
       }
+      case 'Activation':
+        // Only the identity ('linear'), which the cell export uses to give a node a second copy of one tensor.
+        if (c.activation !== 'linear') throw new OnnxExportError(`layer ${l.name}: activation ${JSON.stringify(c.activation)} is not supported`);
+        outs.set(l.name, { ...x, name: g.node('Identity', [x.name], out) });
+        break;
       case 'ReLU':
         if (c.max_value !== null && c.max_value !== undefined) throw new OnnxExportError(`layer ${l.name}: capped ReLU is not supported`);
         outs.set(l.name, { ...x, name: g.node('Relu', [x.name], out) });
@@ -188,8 +194,9 @@ export function toOnnx(modelJson: ModelJsonLike, weights: ArrayBuffer, producerV
         outs.set(l.name, { ...x, name: out, c: ins.reduce((s, i) => s + i.c, 0) });
         break;
       case 'Add':
-        if (ins.length !== 2) throw new OnnxExportError(`layer ${l.name}: Add of ${ins.length} inputs`);
-        outs.set(l.name, { ...x, name: g.node('Add', [ins[0].name, ins[1].name], out) });
+        // Residuals add two tensors; a cell's node may sum three (ONNX Sum takes any number of inputs).
+        if (ins.length < 2) throw new OnnxExportError(`layer ${l.name}: Add of ${ins.length} inputs`);
+        outs.set(l.name, { ...x, name: g.node(ins.length === 2 ? 'Add' : 'Sum', ins.map((i) => i.name), out) });
         break;
       case 'GlobalAveragePooling2D': {
         const p = g.node('GlobalAveragePool', [x.name], `${out}_pool`);

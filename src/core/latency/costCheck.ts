@@ -21,7 +21,7 @@ export function unusableCosts(spec: ArchSpec, profile: LatencyProfile): string[]
     if (l.source === 'missing' || l.key === null) continue;
     if (l.source === 'lut' && spec.layers[l.index]?.type === 'skip' && l.ms === 0) continue; // identity: free by design
     if (!(Number.isFinite(l.ms) && l.ms > 0)) {
-      const entry = l.source === 'lut' ? `LUT entry "${l.key}"` : `per-channel fit "${l.key}"`;
+      const entry = l.source === 'lut' ? `LUT entry "${l.key}"` : l.source === 'parts' ? `LUT entries "${l.key}" (a cell's parts)` : `per-channel fit "${l.key}"`;
       bad.push(`${entry} gives ${num(l.ms)} ms for layer ${l.index} of "${spec.name}"`);
     }
   }

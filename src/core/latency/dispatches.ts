@@ -16,10 +16,12 @@
  *   · T = backend.thresholdToIncreaseWorkgroups: 8, or 16 on Intel GPUs of generation ≥ 12;
  *   · depthwise conv: 1; global average pool (mean over H, W): transpose to put H, W innermost + reduce = 2;
  *   · split of an MB's hidden channels into n branches: n slice programs; concat of ≤ 7 inputs: 1.
+ *   · a cell node that sums n ≥ 2 edges: one AddN program; an identity edge: none.
  */
 
-import { mbHidden, convOut, type ArchSpec, type LayerSpec } from '../archspec';
+import { mbHidden, convOut, type ArchSpec, type CellLayer, type LayerSpec } from '../archspec';
 import { layerCost, type Shape3 } from '../costs';
+import { CELL_NODES, cellComputedEdges } from '../space/cell';
 
 export interface DispatchOptions {
   /** tfjs-webgpu's `thresholdToIncreaseWorkgroups` (default 8; 16 on Intel gen ≥ 12 adapters). */
@@ -46,6 +48,25 @@ export function conv2dDispatches(h: number, w: number, cin: number, cout: number
   const wg = Math.ceil((ho * wo) / 32) * Math.ceil(cout / 32);
   if (wg <= threshold) return 1 + matmulDispatches(ho * wo, k * k * cin, cout, threshold); // im2col + matmul
   return 1; // Conv2DMM
+}
+
+/** Dispatches of a cell (engine/layers applyCell): expand conv + BN + ReLU, per edge its kernels, AddN per summing node, project + BN. */
+function cellDispatches(layer: CellLayer, h: number, w: number, T: number): number {
+  const ho = convOut(h, layer.stride);
+  const wo = convOut(w, layer.stride);
+  const hid = layer.hidden;
+  let n = conv2dDispatches(h, w, layer.cin, hid, 1, 1, T) + 2;
+  const inputs = new Array<number>(CELL_NODES).fill(0);
+  for (const e of cellComputedEdges(layer)) {
+    inputs[e.to]++;
+    const [eh, ew, s] = e.from === 0 ? [h, w, layer.stride] : [ho, wo, 1];
+    if (e.op === 'pw') n += conv2dDispatches(eh, ew, hid, hid, 1, s, T) + 2;
+    else if (e.op !== 'id') n += 1 + 2; // depthwise, BN, ReLU
+  }
+  n += inputs.filter((k) => k > 1).length;
+  n += conv2dDispatches(ho, wo, hid, layer.cout, 1, 1, T) + 1;
+  if (layer.residual) n += 1;
+  return n;
 }
 
 /** Dispatches of one layer at input shape `inShape` (see the module comment for the rules). */
@@ -80,6 +101,8 @@ export function layerDispatches(layer: LayerSpec, inShape: Shape3, opts: Dispatc
       if (layer.residual) n += 1;
       return n;
     }
+    case 'cell':
+      return cellDispatches(layer, h, w, T);
     case 'skip':
       return 0;
     case 'gap':

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { baselineSpec, supernetSpec } from '../skeleton';
-import { layerLutOp, lutKey, lutOpLabel, lutOpLayer, parseLutKey, perChannelKey, specLutOps, type LutOp } from './lutKeys';
+import { layerLutOp, lutKey, lutOpLabel, lutOpLayer, parseLutKey, perChannelKey, specLutOps, type LayerLutOp, type LutOp } from './lutKeys';
 
 const input = { height: 28, width: 28, channels: 1 };
 
@@ -38,7 +38,7 @@ describe('LUT keys', () => {
     expect(ops[0].op).not.toBeNull();
   });
   it('lutOpLayer inverts layerLutOp for every op kind', () => {
-    const all: LutOp[] = [
+    const all: LayerLutOp[] = [
       mb, { ...mb, expand: false, hidden: 8, cout: 8, s: 1, res: true, cin: 8 },
       { op: 'skip', c: 16, h: 7, w: 7 }, { op: 'conv', cin: 1, cout: 8, h: 28, w: 28, k: 3, s: 1, relu: false },
       { op: 'sepconv', cin: 8, cout: 16, h: 28, w: 28, k: 5, s: 2 }, { op: 'chainconv', cin: 8, cout: 8, h: 14, w: 14, k: 3, s: 1 },

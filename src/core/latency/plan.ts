@@ -11,7 +11,7 @@
 import { ARCHSPEC_VERSION, type ArchSpec, type InputShape, type LayerSpec } from '../archspec';
 import type { Rng } from '../rng';
 import { buildSkeleton, canResidual, scaleChannels, SKELETON_SLOTS } from '../skeleton';
-import { lutKey, perChannelKey, specLutOps, type LutOp } from './lutKeys';
+import { lutKey, perChannelKey, specLutOps, type LayerLutOp } from './lutKeys';
 
 export type ProfileMode = 'full' | 'reduced';
 
@@ -48,7 +48,7 @@ export function modeParams(mode: ProfileMode): ModeParams {
 /** One planned LUT entry. `slot` is the skeleton slot (0-based) for MB/identity entries, else -1. */
 export interface PlannedEntry {
   key: string;
-  op: LutOp;
+  op: LayerLutOp;
   slot: number;
   group: 'skeleton' | 'slot' | 'chain';
 }

@@ -6,12 +6,14 @@
  * the per-channel fit of its block shape when it is an MB layer (any hidden width, any number of branches):
  *   branch_k(h) ≈ slope_k·h + intercept_k,  MB layer ≈ Σ_k slope_k·h_k + max_k intercept_k
  * (the branches share one expand and one project kernel, so their fixed costs are not added; the extra kernels of a
- * multi-branch block are counted by the dispatch term). The prediction is a·ΣLUT + b·#dispatches + c.
+ * multi-branch block are counted by the dispatch term). A cell is priced as the sum of its parts' LUT entries
+ * (`cellLutOps`: expand / 1×1 edges / project as `conv` entries, depthwise edges as `dw`, node sums as `add`).
+ * The prediction is a·ΣLUT + b·#dispatches + c.
  */
 
-import type { ArchSpec, MbLayer } from '../archspec';
+import type { ArchSpec, CellLayer, MbLayer } from '../archspec';
 import { specDispatches } from './dispatches';
-import { lutKey, mbBranchOp, perChannelKey, specLutOps } from './lutKeys';
+import { cellLutOps, lutKey, mbBranchOp, perChannelKey, specLutOps } from './lutKeys';
 import { applyLatencyModel } from './predictor';
 import type { LatencyProfile } from './profileSchema';
 
@@ -20,7 +22,8 @@ export interface LayerPrediction {
   /** LUT key looked up (the branch family key for per-channel estimates), null for a layer with nothing to look up. */
   key: string | null;
   ms: number;
-  source: 'lut' | 'perChannel' | 'missing';
+  /** `parts`: a cell, the sum of its parts' LUT entries (`key` lists them joined by " + "). */
+  source: 'lut' | 'perChannel' | 'parts' | 'missing';
 }
 
 export interface LatencyPrediction {
@@ -52,6 +55,14 @@ function mbFromPerChannel(layer: MbLayer, inShape: [number, number, number], pro
   return { ms: slopeSum + maxIntercept, key };
 }
 
+/** A cell as the sum of its parts' LUT medians, or the keys of the parts the profile lacks. */
+function cellFromParts(layer: CellLayer, inShape: [number, number, number], profile: LatencyProfile): { ms: number; key: string; missing: string[] } {
+  const keys = cellLutOps(layer, inShape).map(lutKey);
+  const missing = keys.filter((k) => !profile.lut[k]);
+  const ms = missing.length ? NaN : keys.reduce((s, k) => s + profile.lut[k].medianMs, 0);
+  return { ms, key: keys.join(' + '), missing };
+}
+
 /** Predict one inference of `spec` on the profiled device, layer by layer. */
 export function predictLatency(spec: ArchSpec, profile: LatencyProfile): LatencyPrediction {
   const layers: LayerPrediction[] = [];
@@ -61,6 +72,12 @@ export function predictLatency(spec: ArchSpec, profile: LatencyProfile): Latency
     const entry = key ? profile.lut[key] : undefined;
     if (entry) {
       layers.push({ index, key, ms: entry.medianMs, source: 'lut' });
+      continue;
+    }
+    if (layer.type === 'cell') {
+      const c = cellFromParts(layer, inShape, profile);
+      layers.push({ index, key: c.key, ms: c.ms, source: c.missing.length ? 'missing' : 'parts' });
+      missing.push(...c.missing.filter((k) => !missing.includes(k)));
       continue;
     }
     if (layer.type === 'skip' && !entry) {

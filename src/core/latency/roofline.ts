@@ -8,6 +8,7 @@
 
 import { convOut, mbHidden, type ArchSpec, type LayerSpec } from '../archspec';
 import { layerCost, archCosts, type Shape3 } from '../costs';
+import { CELL_NODES, cellComputedEdges, cellEdgeKernel } from '../space/cell';
 import type { Roofline } from './profileSchema';
 
 const F32 = 4;
@@ -41,6 +42,25 @@ export function layerTrafficBytes(layer: LayerSpec, inShape: Shape3): number {
       if (layer.branches.length > 1) vals += 2 * hw * hid + 2 * howo * hid; // split + concat copies
       vals += hw * hid + layer.branches.reduce((s, b) => s + b.k * b.k * b.hidden, 0) + howo * hid; // depthwise
       vals += ew(howo * hid, hid) + ew(howo * hid);
+      const outN = howo * layer.cout;
+      vals += howo * hid + hid * layer.cout + outN + ew(outN, layer.cout);
+      if (layer.residual) vals += 3 * outN;
+      break;
+    }
+    case 'cell': {
+      const hid = layer.hidden;
+      const hw = h * w;
+      const howo = convOut(h, layer.stride) * convOut(w, layer.stride);
+      vals += inN + layer.cin * hid + hw * hid + ew(hw * hid, hid) + ew(hw * hid); // expand, BN, ReLU
+      const inputs = new Array<number>(CELL_NODES).fill(0);
+      for (const e of cellComputedEdges(layer)) {
+        inputs[e.to]++;
+        const src = (e.from === 0 ? hw : howo) * hid;
+        const k = cellEdgeKernel(e.op);
+        const weights = k !== null ? k * k * hid : e.op === 'pw' ? hid * hid : -1;
+        if (weights >= 0) vals += src + weights + howo * hid + ew(howo * hid, hid) + ew(howo * hid); // edge, BN, ReLU
+      }
+      for (const n of inputs) if (n > 1) vals += (n + 1) * howo * hid; // AddN: read n, write 1
       const outN = howo * layer.cout;
       vals += howo * hid + hid * layer.cout + outN + ew(outN, layer.cout);
       if (layer.residual) vals += 3 * outN;

@@ -84,11 +84,19 @@ function reachesOutput(c: Cell): boolean[] {
  */
 export function cellProblem(c: Cell, stride: number): string | null {
   if (!CELL_EXPANSIONS.includes(c.e)) return `expansion ${c.e} is not one of ${CELL_EXPANSIONS.join(', ')}`;
-  if (c.edges.length !== CELL_EDGES.length) return `a cell has ${CELL_EDGES.length} edges, got ${c.edges.length}`;
-  const bad = c.edges.find((o) => !CELL_EDGE_OPS.includes(o));
+  return cellEdgesProblem(c.edges, stride);
+}
+
+/**
+ * What is wrong with a cell's edge list at this stride, or null (cellProblem without the expansion; ArchSpec
+ * validation of a `CellLayer` uses it): six known ops, a path from input to output, no identity out of node 0 at stride 2.
+ */
+export function cellEdgesProblem(edges: readonly CellEdgeOp[], stride: number): string | null {
+  if (edges.length !== CELL_EDGES.length) return `a cell has ${CELL_EDGES.length} edges, got ${edges.length}`;
+  const bad = edges.find((o) => !CELL_EDGE_OPS.includes(o));
   if (bad !== undefined) return `unknown edge op "${String(bad)}"`;
-  if (!liveNodes(c)[3]) return 'no path from the input to the output (every path has a zero edge)';
-  if (stride !== 1 && CELL_EDGES.some(([from], i) => from === 0 && c.edges[i] === 'id')) {
+  if (!liveNodes({ e: 0, edges: [...edges] })[3]) return 'no path from the input to the output (every path has a zero edge)';
+  if (stride !== 1 && CELL_EDGES.some(([from], i) => from === 0 && edges[i] === 'id')) {
     return 'an identity edge leaves the input node, which is not allowed where the cell has stride 2';
   }
   return null;
@@ -99,6 +107,32 @@ export function canonicalCell(c: Cell): Cell {
   const live = liveNodes(c);
   const reach = reachesOutput(c);
   return { e: c.e, edges: c.edges.map((o, i) => (live[CELL_EDGES[i][0]] && reach[CELL_EDGES[i][1]] ? o : 'zero')) };
+}
+
+/** One computed edge of a cell layer: its index in `edges`, its nodes and its (non-zero) op. */
+export interface CellEdge {
+  index: number;
+  from: number;
+  to: number;
+  op: Exclude<CellEdgeOp, 'zero'>;
+}
+
+/**
+ * The edges a cell layer computes, in `edges` order: its non-zero edges on a path from node 0 to node 3 (for a
+ * canonical layer, every non-zero edge). Engine, costs, latency and every exporter build exactly these.
+ */
+export function cellComputedEdges(layer: Pick<CellLayer, 'edges'>): CellEdge[] {
+  const k = canonicalCell({ e: 0, edges: [...layer.edges] });
+  const out: CellEdge[] = [];
+  k.edges.forEach((op, index) => {
+    if (op !== 'zero') out.push({ index, from: CELL_EDGES[index][0], to: CELL_EDGES[index][1], op });
+  });
+  return out;
+}
+
+/** Kernel size of a depthwise edge op (`dw5` → 5), null for the others. */
+export function cellEdgeKernel(op: CellEdgeOp): number | null {
+  return op === 'dw3' ? 3 : op === 'dw5' ? 5 : op === 'dw7' ? 7 : null;
 }
 
 /** Whether edge `i` of a canonical cell is computed (non-zero). */

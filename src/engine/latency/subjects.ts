@@ -5,9 +5,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ArchSpec } from '../../core/archspec';
-import { lutOpLayer, type LutOp } from '../../core/latency/lutKeys';
+import { isPartLutOp, lutOpLayer, type LutOp, type PartLutOp } from '../../core/latency/lutKeys';
 import type { Rng } from '../../core/rng';
-import { applyLayer, createLayerParams, type ForwardContext } from '../layers';
+import { applyLayer, batchNorm, createBnParams, createLayerParams, heNormal, type ForwardContext } from '../layers';
+import { depthwiseSame } from '../convGrads';
 import { buildNetwork } from '../network';
 import { ParamStore } from '../params';
 import type { Timeable } from './timing';
@@ -25,8 +26,34 @@ export function randomInput(shape: number[], rng: Rng): tf.Tensor {
   return tf.tensor(data, shape, 'float32');
 }
 
+/**
+ * One part of a cell at its shapes, batch 1, inference mode, with the engine's own ops as applyCell runs them:
+ * `dw` = depthwise → BN → ReLU; `add` = tf.addN of n inputs (tf.add for the residual, n = 2: the same elementwise kernel).
+ */
+function partSubject(op: PartLutOp, rng: Rng): Subject {
+  if (op.op === 'add') {
+    const xs = Array.from({ length: op.n }, (_, i) => randomInput([1, op.h, op.w, op.c], rng.fork(`input${i}`)) as tf.Tensor4D);
+    return { run: () => tf.addN(xs), dispose: () => tf.dispose(xs) };
+  }
+  const params = new ParamStore();
+  const w = heNormal([op.k, op.k, op.c, 1], op.k * op.k, rng.fork('params'));
+  params.add('L0.w', 'weight', w);
+  w.dispose();
+  createBnParams(params, 'L0.bn', op.c);
+  const x = randomInput([1, op.h, op.w, op.c], rng.fork('input')) as tf.Tensor4D;
+  const ctx: ForwardContext = { params, training: false, bnEpsilon: 1e-5 };
+  return {
+    run: () => tf.tidy(() => tf.relu(batchNorm(depthwiseSame(x, params.get('L0.w') as tf.Tensor4D, op.s), 'L0.bn', ctx))),
+    dispose: () => {
+      x.dispose();
+      params.dispose();
+    },
+  };
+}
+
 /** One LUT op at its shapes, batch 1, inference mode. */
 export function opSubject(op: LutOp, rng: Rng): Subject {
+  if (isPartLutOp(op)) return partSubject(op, rng);
   const { layer, inShape } = lutOpLayer(op);
   const params = new ParamStore();
   createLayerParams(layer, 'L0', params, rng.fork('params'));

@@ -1,5 +1,6 @@
 /** An ArchSpec as a small block diagram: one box per layer, width by output channels, labelled with its op. */
 import type { ArchSpec, LayerSpec } from '../../core/archspec';
+import { cellName } from '../../core/space/cell';
 
 function label(l: LayerSpec): string {
   switch (l.type) {
@@ -7,6 +8,12 @@ function label(l: LayerSpec): string {
       return `conv ${l.k}×${l.k}${l.stride > 1 ? ` /${l.stride}` : ''} → ${l.cout}`;
     case 'mb':
       return `MB ${l.branches.map((b) => `k${b.k}:${b.hidden}`).join('+')}${l.stride > 1 ? ` /${l.stride}` : ''} → ${l.cout}${l.residual ? ' +' : ''}`;
+    case 'cell': {
+      // The cell's own name (c{e}-{edges}) when the expansion is a whole ratio, else its hidden width.
+      const e = l.hidden / l.cin;
+      const name = Number.isInteger(e) ? cellName({ e, edges: l.edges }) : `h${l.hidden}-${cellName({ e: 0, edges: l.edges }).slice(3)}`;
+      return `cell ${name}${l.stride > 1 ? ` /${l.stride}` : ''} → ${l.cout}${l.residual ? ' +' : ''}`;
+    }
     case 'sepconv':
       return `sep ${l.k}×${l.k}${l.stride > 1 ? ` /${l.stride}` : ''} → ${l.cout}`;
     case 'chainconv':
@@ -21,7 +28,7 @@ function label(l: LayerSpec): string {
 }
 
 const COLOURS: Record<LayerSpec['type'], string> = {
-  conv: '#4e79a7', mb: '#f28e2b', sepconv: '#59a14f', chainconv: '#76b7b2', skip: '#bab0ac', gap: '#9c755f', dense: '#e15759',
+  conv: '#4e79a7', mb: '#f28e2b', cell: '#b07aa1', sepconv: '#59a14f', chainconv: '#76b7b2', skip: '#bab0ac', gap: '#9c755f', dense: '#e15759',
 };
 
 export function ArchDiagram({ spec }: { spec: ArchSpec }) {
