@@ -166,7 +166,10 @@ export function Result({ record }: { record: ResultRecord }) {
       ) : (
         <p className="small muted">This record does not list the learned space.</p>
       )}
-      <h3>Payoff: learned vs hand-designed space</h3>
+      <div className="panel-head">
+        <h3>Payoff: learned vs hand-designed space</h3>
+        <Hint label="Payoff: learned vs hand-designed space">{CHART_HINTS.payoff}</Hint>
+      </div>
       {payoff && payoff.learned.length + payoff.hand.length > 0 && (
         <SvgChart
           draw={(svg, w, h) => void drawPayoffFronts(svg, payoff, { width: w, height: h, duration: 0 })}
