@@ -163,4 +163,46 @@ describe('single-path supernet', () => {
     }
     x.dispose();
   });
+
+  it('cells of a given space start from the slot’s base op (MB k3e3, else the reference cell): its 1×1 bases and filter', async () => {
+    // Slot 1: k3e3 with a narrower (e 2), an equal (e 3) and a wider (e 6) cell; slot 2: cells only, the reference among them.
+    const space = initialSpace(SK.width).map((ops) => ops.slice(0, 1));
+    space[1] = ['k3e3', 'c2-zz5zzz', 'c3-zz3zzz', 'c6-zz7zzz'];
+    space[2] = ['c4-zz3zzz', 'c3-zz3zzz'];
+    const sn = new SinglePathSupernet(SK, space, rngStream(5, 'init'));
+    const v = async (name: string) => {
+      const t = sn.net.params.get(name);
+      return { shape: t.shape, data: Array.from(await t.data()) };
+    };
+    const base = { e: await v(`${opPrefix(1, 'k3e3')}.expand.w`), p: await v(`${opPrefix(1, 'k3e3')}.project.w`) };
+    const hb = base.e.shape[3] ?? 0;
+    const cin = base.e.shape[2] ?? 0;
+    const cout = base.p.shape[3] ?? 0;
+    // Expand columns [cin × h] and project rows [h × cout] of a cell, against the base's.
+    for (const [op, h] of [['c2-zz5zzz', Math.round(2 * cin)], ['c3-zz3zzz', hb], ['c6-zz7zzz', Math.round(6 * cin)]] as const) {
+      const e = await v(`${opPrefix(1, op)}.expand.w`);
+      const p = await v(`${opPrefix(1, op)}.project.w`);
+      const m = Math.min(h, hb);
+      for (let i = 0; i < cin; i++) expect(e.data.slice(i * h, i * h + m)).toEqual(base.e.data.slice(i * hb, i * hb + m));
+      expect(p.data.slice(0, m * cout)).toEqual(base.p.data.slice(0, m * cout));
+      if (h > hb) expect(p.data.slice(hb * cout).every((x) => x === 0)).toBe(true);
+    }
+    const ref = await v(`${opPrefix(2, 'c3-zz3zzz')}.project.w`);
+    expect((await v(`${opPrefix(2, 'c4-zz3zzz')}.project.w`)).data.slice(0, ref.data.length)).toEqual(ref.data);
+    // The reference cell next to MB k3e3 starts as exactly its function (same expand, filter, project).
+    const x = tf.randomUniform<tf.Rank.R4>([4, 8, 8, 1], 0, 1, 'float32', 3);
+    const logits = async (g: string[]) => {
+      sn.path = g;
+      const r = sn.forward(sn.net, x, false);
+      const out = Array.from(await r.logits.data());
+      r.logits.dispose();
+      return out;
+    };
+    const g0 = space.map((ops) => ops[0]);
+    const a = await logits(g0);
+    const b = await logits(g0.map((op, j) => (j === 1 ? 'c3-zz3zzz' : op)));
+    b.forEach((y, i) => expect(y).toBeCloseTo(a[i], 4));
+    x.dispose();
+    sn.dispose();
+  });
 });

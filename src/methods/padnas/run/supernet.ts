@@ -7,11 +7,12 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ArchSpec, LayerSpec } from '../../../core/archspec';
+import { canonicalCell, cellComputedEdges, cellEdgeKernel, cellName, isCellName, parseCell, REFERENCE_CELL } from '../../../core/space/cell';
 import { opLayer, parseOp, SLOT_LAYER_OFFSET, slotShapes, type Genotype, type SkeletonShape } from '../../../core/space/singlePath';
 import { padnasSpec } from '../ops';
 import type { Rng } from '../../../core/rng';
 import type { ForwardFn } from '../../../engine/bnRecalibrate';
-import { applyLayer, createLayerParams, layerParamNames, type BnStats, type ForwardContext } from '../../../engine/layers';
+import { applyLayer, cellEdgePrefix, createLayerParams, layerParamNames, type BnStats, type ForwardContext } from '../../../engine/layers';
 import { Network, type ApplyResult } from '../../../engine/network';
 import type { KeyedOptimizer } from '../../../engine/optimizer';
 import { ParamStore } from '../../../engine/params';
@@ -32,15 +33,108 @@ export function opPrefix(slot: number, op: string): string {
  * features into an unrelated random basis, so under uniform path sampling the next op and the head see a different
  * basis on almost every step and nothing co-adapts. In the tiny preset the supernet's training loss stayed at chance
  * (2.32 after 240 steps); with this start it falls like a (slower) single network (1.85 after 160 steps).
- * docs/padnas-results.md §1 has the probe.
+ * docs/padnas-results.md §1 has the probe. Cells of a given (learned) space start in the same 1×1 bases (alignBasis),
+ * so a learned space's supernet is not handicapped against the hand-designed one's.
  */
 export function alignSlotInit(params: ParamStore, slot: number, ops: readonly string[]): void {
   const mb = ops.map((op) => ({ op, p: parseOp(op) })).filter((o): o is { op: string; p: { k: number; e: number } } => o.p !== null);
-  if (mb.length < 2) return;
   const kMin = Math.min(...mb.map((o) => o.p.k));
   const eMin = Math.min(...mb.map((o) => o.p.e));
-  const base = mb.find((o) => o.p.k === kMin && o.p.e === eMin);
-  if (!base) return;
+  const mbBase = mb.find((o) => o.p.k === kMin && o.p.e === eMin);
+  if (mbBase && mb.length >= 2) alignMbOps(params, slot, mbBase.op, mb);
+  const cells = ops.filter(isCellName);
+  if (cells.length === 0) return;
+  // Cells start from the slot's base op: the MB base op, else the reference cell, else the narrowest cell.
+  const hidden = (op: string) => params.get(`${opPrefix(slot, op)}.expand.w`).shape[3] ?? 0;
+  const base = mbBase?.op ?? (cells.includes(REFERENCE_NAME) ? REFERENCE_NAME : cells.reduce((a, c) => (hidden(c) < hidden(a) ? c : a)));
+  const b = opPrefix(slot, base);
+  const dw = baseDepthwise(b, base, mbBase?.p.k ?? null);
+  for (const op of cells) {
+    if (op === base) continue;
+    alignBasis(params, b, opPrefix(slot, op));
+    alignCellEdges(params, opPrefix(slot, op), op, dw && params.has(dw.name) ? dw : null);
+  }
+}
+
+const REFERENCE_NAME = cellName(REFERENCE_CELL);
+
+/** The base op's spatial filter: an MB op's depthwise, or a base cell's first depthwise edge out of node 0. */
+function baseDepthwise(b: string, op: string, mbK: number | null): { name: string; k: number } | null {
+  if (mbK !== null) return { name: `${b}.dw0.w`, k: mbK };
+  const e = cellComputedEdges(canonicalCell(parseCell(op))).find((x) => x.from === 0 && cellEdgeKernel(x.op) !== null);
+  return e ? { name: `${cellEdgePrefix(b, e.from, e.to)}.w`, k: cellEdgeKernel(e.op) ?? 0 } : null;
+}
+
+/**
+ * A cell's DAG edges start as the base op's spatial step followed by pass-throughs [ours]: a depthwise edge out of
+ * node 0 takes the base's depthwise filter (zero-padded or centre-cropped to its size) on the channels they share;
+ * a later depthwise edge starts as a centred delta and a 1×1 edge as the identity matrix (each still followed by its
+ * BN and ReLU). With alignBasis a cell starts close to the base op's function — the reference cell c3-zz3zzz next to
+ * MB k3e3 exactly — instead of a random one (a k3e3 + three random cells supernet stayed at chance loss).
+ */
+function alignCellEdges(params: ParamStore, q: string, op: string, dw: { name: string; k: number } | null): void {
+  for (const e of cellComputedEdges(canonicalCell(parseCell(op)))) {
+    const name = `${cellEdgePrefix(q, e.from, e.to)}.w`;
+    if (!params.has(name)) continue;
+    const k = cellEdgeKernel(e.op);
+    tf.tidy(() => {
+      const w = params.get(name);
+      if (k === null) {
+        // 1×1 edge [1, 1, h, h]: the identity.
+        const h = w.shape[2] ?? 0;
+        params.set(name, tf.reshape(tf.eye(h), [1, 1, h, h]));
+        return;
+      }
+      const h = w.shape[2] ?? 0;
+      if (e.from === 0 && dw) {
+        const src = params.get(dw.name);
+        const hb = src.shape[2] ?? 0;
+        const m = Math.min(h, hb);
+        let f: tf.Tensor = tf.slice(src, [0, 0, 0, 0], [-1, -1, m, -1]);
+        if (dw.k < k) {
+          const o = (k - dw.k) / 2;
+          f = tf.pad(f, [[o, o], [o, o], [0, 0], [0, 0]]);
+        } else if (dw.k > k) {
+          const o = (dw.k - k) / 2;
+          f = tf.slice(f, [o, o, 0, 0], [k, k, -1, -1]);
+        }
+        params.set(name, m < h ? tf.concat([f, tf.slice(w, [0, 0, m, 0], [-1, -1, h - m, -1])], 2) : f);
+        return;
+      }
+      // A later depthwise edge [k, k, h, 1]: a centred delta.
+      const c = (k - 1) / 2;
+      params.set(name, tf.pad(tf.ones([1, 1, h, 1]), [[c, c], [c, c], [0, 0], [0, 0]]));
+    });
+  }
+}
+
+/**
+ * A cell starts in the base op's 1×1 bases [ours]: its expand columns are the base's (its own random ones beyond the
+ * base's width; the first `hidden` of the base's when it is narrower), its project rows the base's (0 beyond).
+ */
+function alignBasis(params: ParamStore, b: string, q: string): void {
+  const names = [`${b}.expand.w`, `${b}.project.w`, `${q}.expand.w`, `${q}.project.w`];
+  if (!names.every((n) => params.has(n))) return;
+  tf.tidy(() => {
+    const be = params.get(`${b}.expand.w`);
+    const bp = params.get(`${b}.project.w`);
+    const qe = params.get(`${q}.expand.w`);
+    const hb = be.shape[3] ?? 0;
+    const h = qe.shape[3] ?? 0;
+    if (h <= hb) {
+      params.set(`${q}.expand.w`, tf.slice(be, [0, 0, 0, 0], [-1, -1, -1, h]));
+      params.set(`${q}.project.w`, tf.slice(bp, [0, 0, 0, 0], [-1, -1, h, -1]));
+    } else {
+      params.set(`${q}.expand.w`, tf.concat([be, tf.slice(qe, [0, 0, 0, hb], [-1, -1, -1, h - hb])], 3));
+      params.set(`${q}.project.w`, tf.concat([bp, tf.zeros([1, 1, h - hb, bp.shape[3] ?? 0])], 2));
+    }
+  });
+}
+
+/** The MBConv ops of a slot start as the same function as the base op (see alignSlotInit). */
+function alignMbOps(params: ParamStore, slot: number, baseOp: string, mb: readonly { op: string; p: { k: number; e: number } }[]): void {
+  const kMin = Math.min(...mb.map((o) => o.p.k));
+  const base = { op: baseOp };
   const b = opPrefix(slot, base.op);
   const baseExpand = params.get(`${b}.expand.w`);
   const hb = baseExpand.shape[3] ?? 0;
