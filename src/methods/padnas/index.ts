@@ -25,7 +25,8 @@ export const padnasMethod = {
     'dearest architecture. The vote counts every generation’s rank < k population (one small population has too few ' +
     'votes); threshold 5 % (tiny) / 3 % (default) instead of 1 %; a layer never loses its last op. The ranking check ' +
     'uses 8 architectures and very short stand-alone runs (20 / 60 steps), not full training. Every MBConv op of a slot ' +
-    'starts as the same function as the slot’s k3e3 op (with independent random starts the supernet stayed at chance). ' +
+    'starts as the same function as the slot’s k3e3 op (with independent random starts the supernet stayed at chance); ' +
+    'in a given (e.g. learned) space, cells start from it too (its 1×1 bases and filter). ' +
     'Stand-alone training of a few epochs instead of 350; the hand-designed baseline (every slot MB k3 e3) is trained ' +
     'with the same recipe for comparison.',
   settings: padnasSettings,
