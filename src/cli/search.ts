@@ -119,8 +119,13 @@ export async function applySpaceFlag(m: MethodDescriptor, config: Record<string,
   }
 }
 
-/** Run a method to the end; returns its record. */
-export async function runSearch(m: MethodDescriptor, f: Record<string, FlagValue>, io: CliIo, commandLine: string): Promise<ResultRecord> {
+/** Where attachment `name` of the record written to `out` goes: `r.json` → `r.space.json`. */
+export function attachmentPath(out: string, name: string): string {
+  return `${out.replace(/\.json$/i, '')}.${name}.json`;
+}
+
+/** Run a method to the end; returns its record and the documents to keep beside it (MethodOutcome.attachments). */
+export async function runSearch(m: MethodDescriptor, f: Record<string, FlagValue>, io: CliIo, commandLine: string): Promise<{ record: ResultRecord; attachments: Record<string, unknown> }> {
   const t0 = performance.now();
   const config = await applySpaceFlag(m, configFromFlags(m, f), f.space as string | undefined);
   const profile = await loadProfileFlag(f.profile as string | undefined);
@@ -168,7 +173,7 @@ export async function runSearch(m: MethodDescriptor, f: Record<string, FlagValue
         net.dispose();
       }
     }
-    return record;
+    return { record, attachments: outcome.attachments ?? {} };
   } finally {
     run.dispose();
   }
@@ -186,10 +191,15 @@ export const searchCommand: CliCommand = {
     const out = flags.out as string | undefined;
     if (out) await checkWritable('out', out);
     if (flags.export) await checkExportDir(String(flags.export));
-    const record = await runSearch(m, flags, io, commandLine);
+    const { record, attachments } = await runSearch(m, flags, io, commandLine);
     if (out) {
       await writeJson(out, record);
       io.log(`wrote ${out}`);
+      for (const [name, doc] of Object.entries(attachments)) {
+        const path = attachmentPath(out, name);
+        await writeJson(path, doc);
+        io.log(`wrote ${path}`);
+      }
     }
     return 0;
   },

@@ -4,6 +4,7 @@
  * the worker's search job, result records — is generated from these descriptors.
  */
 import { atomnasMethod } from './atomnas/index';
+import { autospaceMethod } from './autospace/index';
 import type { MethodDescriptor } from './descriptor';
 import { egnasMethod } from './egnas/index';
 import { padnasMethod } from './padnas/index';
@@ -14,6 +15,7 @@ export const METHODS: readonly MethodDescriptor[] = [
   padnasMethod,
   randomMethod,
   egnasMethod,
+  autospaceMethod,
 ];
 
 /** The method with this id, if registered. */

@@ -53,6 +53,11 @@ export interface MethodOutcome {
   resultSteps: number;
   /** Training images the result saw per epoch, when a seeded subset of the train split was used. */
   trainImages?: number;
+  /**
+   * JSON documents to keep beside the record, by short name (the CLI writes `<out without .json>.<name>.json`):
+   * e.g. AutoSpace-style's learned search space as `space`.
+   */
+  attachments?: Record<string, unknown>;
 }
 
 /** One search in progress. */

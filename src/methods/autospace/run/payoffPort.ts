@@ -1,0 +1,25 @@
+/**
+ * The seam between the run and the payoff stage (run/payoff.ts: the PAD-NAS search in the learned and in the hand
+ * space): the run only needs this much of it, and tests can put a scripted stage in its place.
+ */
+import type { MethodContext } from '../../runTypes';
+import type { PayoffState } from '../snapshot';
+import { PayoffStage, type PayoffStageOptions } from './payoff';
+
+export type PayoffOptions = PayoffStageOptions;
+
+/** What the run uses of a payoff stage. */
+export interface PayoffLike {
+  /** Units of the whole stage (exact once both fronts are known; before, the most it can take). */
+  plannedUnits(): number;
+  /** One unit of the stage's work; true when it is done. */
+  step(): Promise<boolean>;
+  state(): PayoffState;
+  result(): unknown;
+  dispose(): void;
+}
+
+export type CreatePayoff = (ctx: MethodContext, o: PayoffOptions) => Promise<PayoffLike>;
+
+/** The real stage (it brings the PAD-NAS run in through `ctx.loadMethod`). */
+export const createPayoff: CreatePayoff = (ctx, o) => PayoffStage.create(ctx, o);
