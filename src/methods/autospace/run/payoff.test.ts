@@ -3,6 +3,7 @@
  * the host (methods/hosted.ts). The method code itself never imports PAD-NAS.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { syntheticProfile } from '../../../core/latency/testProfile';
 import { genotypeInSpace, singlePathSpace } from '../../../core/space/singlePath';
 import { liveTensors, useCpuBackend, watchedTestData } from '../../../engine/testing';
 import { loadHostedMethod } from '../../hosted';
@@ -96,6 +97,21 @@ describe('AutoSpace-style payoff stage', () => {
     }
     expect(liveTensors()).toBe(tensors0);
   }, 180_000);
+
+  it('with a profile that cannot price both spaces, both searches and both fronts use MACs (the same objective)', async () => {
+    const { data } = watchedTestData(64, 4, 8);
+    const lines: string[] = [];
+    const ctx: MethodContext = { data, profile: syntheticProfile('mb-only'), loadMethod: loadHostedMethod, log: (l) => lines.push(l) };
+    const stage = await PayoffStage.create(ctx, { learnedSpace: LEARNED, seed: 1, padnasPreset: 'tiny', width: 0.25, tiny: true, standaloneSteps: 2, frontMax: 1, padnasOverrides: TINY_PADNAS });
+    try {
+      expect(stage.state()).toMatchObject({ unit: 'MMACs', costSource: expect.stringMatching(/^MACs \(the profile ".*" cannot price every op of both spaces\)$/) as unknown });
+      expect(lines.some((l) => /^payoff: .*cannot price/.test(l))).toBe(true);
+      // The learned search was given no profile: PAD-NAS itself has no window notice to log.
+      expect(lines.some((l) => l.startsWith('payoff, PAD-NAS') && /cannot price/.test(l))).toBe(false);
+    } finally {
+      stage.dispose();
+    }
+  });
 
   it('refuses to start without loadMethod, or with a learned space PAD-NAS cannot search', async () => {
     const { data } = watchedTestData(64, 4, 8);

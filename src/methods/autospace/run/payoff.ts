@@ -5,7 +5,7 @@
  * trained stand-alone with one recipe (same steps, same seed, validated on the val split, never the test split), and
  * each space's front of stand-alone validation accuracy vs cost is compared by hypervolume against one shared
  * reference point. Cost: latency predicted from the search-target profile when it prices every op of both spaces,
- * else MACs. PAD-NAS is reached through `ctx.loadMethod('padnas')` (no method imports another). Every unit of work is
+ * else MACs — for both searches' windows too, so the two PAD-NAS runs search under the same objective. PAD-NAS is reached through `ctx.loadMethod('padnas')` (no method imports another). Every unit of work is
  * one `step()`: one PAD-NAS unit, or one stand-alone training step, or one validation.
  */
 import type { LatencyProfile } from '../../../core/latency/profileSchema';
@@ -103,6 +103,10 @@ export class PayoffStage {
   private readonly sides: Record<Side, SearchSide>;
   private readonly skeleton: SkeletonShape;
   private cost: CostModel | null = null;
+  /** The profile both PAD-NAS searches get (null when the payoff compares MACs). */
+  private get searchProfile(): LatencyProfile | null {
+    return this.cost?.window.unit === 'ms' ? this.ctx.profile : null;
+  }
   private jobs: Job[] | null = null;
   private jobIndex = 0;
   private training: SpecTraining | null = null;
@@ -147,6 +151,11 @@ export class PayoffStage {
       throw new Error(`The learned space cannot be searched by PAD-NAS: ${e instanceof Error ? e.message : String(e)}`);
     }
     const stage = new PayoffStage(ctx, opts, padnas, learnedConfig, handConfig);
+    // One cost model for both searches and both fronts: predicted latency only when the profile prices every op of
+    // both spaces; else MACs, and then neither PAD-NAS search gets the profile (the same window unit in both).
+    const hand = singlePathSpace(opts.width, handConfig.ops as OpFamily);
+    stage.cost = payoffCostModel(stage.skeleton, opts.learnedSpace, hand, ctx.profile);
+    if (stage.cost.notice) ctx.log?.(`payoff: ${stage.cost.notice}`);
     try {
       stage.startSearch(stage.sides.learned);
     } catch (e) {
@@ -159,7 +168,7 @@ export class PayoffStage {
   private subContext(side: Side): MethodContext {
     const log = this.ctx.log;
     const data: TrainData = this.ctx.data;
-    return { data, profile: this.ctx.profile, log: log ? (l) => log(`payoff, PAD-NAS in the ${side === 'learned' ? 'learned' : 'hand-designed'} space: ${l}`) : undefined };
+    return { data, profile: this.searchProfile, log: log ? (l) => log(`payoff, PAD-NAS in the ${side === 'learned' ? 'learned' : 'hand-designed'} space: ${l}`) : undefined };
   }
 
   private startSearch(s: SearchSide): void {
@@ -235,13 +244,11 @@ export class PayoffStage {
     return true;
   }
 
-  /** Both fronts are known: pick the networks to train and build the shared cost model. */
+  /** Both fronts are known: pick the networks to train. */
   private planStandalone(): void {
     const l = this.sides.learned.found;
     const h = this.sides.hand.found;
     if (!l || !h) throw new Error('the payoff searches did not finish');
-    this.cost = payoffCostModel(this.skeleton, l.space, h.space, this.ctx.profile);
-    if (this.cost.notice) this.ctx.log?.(`payoff: ${this.cost.notice}`);
     this.jobs = [
       ...spreadPick(l.oneShotFront, this.o.frontMax).map((genotype) => ({ side: 'learned' as const, genotype })),
       ...spreadPick(h.oneShotFront, this.o.frontMax).map((genotype) => ({ side: 'hand' as const, genotype })),
