@@ -4,6 +4,7 @@ import { genotypeSpec, type SkeletonShape } from '../space/singlePath';
 import { layerDispatches } from './dispatches';
 import { cellLutOps, isPartLutOp, layerLutOp, lutKey, lutOpLabel, parseLutKey, specLutOps } from './lutKeys';
 import { predictLatency } from './predict';
+import { layerTrafficBytes } from './roofline';
 import { syntheticProfile } from './testProfile';
 
 const SK: SkeletonShape = { input: { height: 28, width: 28, channels: 1 }, numClasses: 10, width: 1, tiny: true };
@@ -39,15 +40,24 @@ describe('a cell is priced by its parts', () => {
     expect(() => parseLutKey('dw c=24 h=7 w=7 k=3')).toThrow(/must list c, h, w, k, s/);
   });
 
-  it('the reference cell has the dispatches of MB k3 e3 in every slot', () => {
+  it('the reference cell has the dispatches and the memory traffic of MB k3 e3 in every slot', () => {
     const cells = genotypeSpec(Array.from({ length: 7 }, () => 'c3-zz3zzz'), SK);
     const mbs = genotypeSpec(Array.from({ length: 7 }, () => 'k3e3'), SK);
     let shape: [number, number, number] = [14, 14, 8];
     cells.layers.forEach((l, i) => {
       if (l.type !== 'cell') return;
       expect(layerDispatches(l, shape)).toBe(layerDispatches(mbs.layers[i], shape));
+      expect(layerTrafficBytes(l, shape)).toBe(layerTrafficBytes(mbs.layers[i], shape));
       shape = [Math.ceil(shape[0] / l.stride), Math.ceil(shape[1] / l.stride), l.cout];
     });
+  });
+
+  it('traffic grows with every edge: a 1×1 edge adds its input, weights, output and BN + ReLU passes', () => {
+    const one: CellLayer = { type: 'cell', cin: 8, cout: 8, stride: 1, hidden: 16, edges: ['zero', 'zero', 'dw3', 'zero', 'zero', 'zero'], residual: true };
+    const two: CellLayer = { ...one, edges: ['zero', 'zero', 'dw3', 'zero', 'zero', 'zero'].map((o, i) => (i === 0 ? 'pw' : i === 4 ? 'id' : o)) as CellLayer['edges'] };
+    const n = 7 * 7 * 16;
+    // pw edge: input n + weights 16² + output n + BN (2n + 4·16) + ReLU 2n; node 3 now sums 2 inputs: AddN reads 2n, writes n.
+    expect(layerTrafficBytes(two, [7, 7, 8]) - layerTrafficBytes(one, [7, 7, 8])).toBe(4 * (n + 256 + n + 2 * n + 64 + 2 * n + 3 * n));
   });
 
   it('predictLatency sums the parts from the LUT; lists the parts a profile lacks', () => {
