@@ -12,7 +12,8 @@ import type { RunRepository } from './runRepo';
 import { installUnloadGuard, noteCheckpoint, trackRuns } from './unloadGuard';
 import { useStore } from './store';
 import { toTrainSettings } from './trainActions';
-import { getClient } from './workerBridge';
+import { getClient, onWorkerRecovered, type Recovery } from './workerBridge';
+import { resumeTrainRun } from './trainResume';
 
 /** Who owns a run id: its export owner, the method its record will carry, its settings, and its parent run. */
 interface Owner {
@@ -110,6 +111,20 @@ async function saveCheckpoint(repo: RunRepository, ev: Extract<WorkerEvent, { ty
   }
 }
 
+/**
+ * After a crashed worker or a lost GPU (issue 16 §2, §3): the Train run that was going is listed as interrupted and, when
+ * it had reached a checkpoint, resumes from it on the new worker (whose backend may differ: WebGL after a lost GPU).
+ */
+async function resumeAfterRecovery(r: Recovery): Promise<void> {
+  const repo = runRepository();
+  const id = r.trainRunId;
+  if (!repo || !id) return;
+  known.delete(id);
+  await repo.ended(id, true);
+  await refreshSavedRuns();
+  if (await repo.checkpoint(id)) await resumeTrainRun(id);
+}
+
 let started = false;
 
 /** Listen to the worker for the app's lifetime and load the saved list. */
@@ -118,6 +133,7 @@ export function startRunKeeper(): void {
   started = true;
   getClient().on(keepRuns);
   getClient().on(trackRuns);
+  onWorkerRecovered((r) => void resumeAfterRecovery(r));
   installUnloadGuard();
   void refreshSavedRuns();
 }

@@ -3,7 +3,7 @@
  * crash shows a notice, re-initialises the fresh worker and reloads the dataset. Settings are untouched by a crash.
  */
 import { SILENT_MS, WorkerClient, WorkerCrashError } from '../worker/client';
-import type { FilePayload, WorkerEvent } from '../worker/protocol';
+import type { BackendName, FilePayload, WorkerEvent } from '../worker/protocol';
 import { allMethodRunStores } from './methodRuns';
 import { trainSeries } from './series';
 import { useStore } from './store';
@@ -86,6 +86,10 @@ export function routeEvent(ev: WorkerEvent): void {
       trainSeries.push('valAcc', ev.epoch, ev.valAcc);
       break;
     case 'error':
+      if (ev.scope === 'gpu-lost') {
+        recoverFromLostGpu(ev.message);
+        return;
+      }
       if (!ev.runId) {
         st.addNotice({ kind: 'error', title: `Error in the worker (${ev.scope})`, lines: [ev.message] });
         return;
@@ -129,27 +133,73 @@ export async function loadSource(src: DataSource): Promise<boolean> {
   }
 }
 
+/** Backends the next worker may use: after a lost GPU, WebGPU is skipped for the rest of the page's life. */
+let backendOrder: BackendName[] | undefined;
+
+/** What happened to the run in progress when the worker had to be replaced (for the run keeper to resume it). */
+export interface Recovery {
+  /** The Train run that was running or paused, if any. */
+  trainRunId: string | null;
+  lostGpu: boolean;
+}
+const recoveryListeners = new Set<(r: Recovery) => void>();
+
+/** Called once a replacement worker is up with its data loaded (state/runKeeper resumes the Train run from it). */
+export function onWorkerRecovered(fn: (r: Recovery) => void): () => void {
+  recoveryListeners.add(fn);
+  return () => recoveryListeners.delete(fn);
+}
+
+let pendingRecovery: Recovery | null = null;
+
+/**
+ * The WebGPU device is lost (issue 16 §2): every read-back would wait forever, so the worker is replaced by one on the
+ * next backend (WebGL, then CPU), and the Train run resumes from its last checkpoint once the data is loaded again.
+ */
+function recoverFromLostGpu(message: string): void {
+  if (!client || backendOrder) return; // already recovering (or recovered) from a loss
+  backendOrder = ['webgl', 'cpu'];
+  gpuLostMessage = message;
+  client.restart(`${message} It was restarted without WebGPU`);
+}
+let gpuLostMessage: string | null = null;
+
 async function initWorker(c: WorkerClient): Promise<void> {
   const st = useStore.getState();
   st.setBackendStarting();
   try {
-    await c.request('init', {});
+    await c.request('init', backendOrder ? { order: backendOrder } : {});
   } catch (e) {
     if (e instanceof WorkerCrashError) return;
     st.setBackendFailed(e instanceof Error ? e.message : String(e));
     return;
   }
-  await loadSource(source);
+  const loaded = await loadSource(source);
+  const r = pendingRecovery;
+  pendingRecovery = null;
+  if (r && loaded) for (const fn of recoveryListeners) fn(r);
 }
 
 function onCrash(reason: string): void {
   const st = useStore.getState();
-  const hadRun =
-    st.runState === 'running' || st.runState === 'paused' || [...allMethodRunStores().values()].some((m) => ['running', 'paused'].includes(m.getState().state));
+  const trainLive = st.runState === 'running' || st.runState === 'paused';
+  const hadRun = trainLive || [...allMethodRunStores().values()].some((m) => ['running', 'paused'].includes(m.getState().state));
+  const lostGpu = gpuLostMessage !== null;
+  gpuLostMessage = null;
+  // A lost device often fails the step first (the run reports 'error' just before the loss is known): resume it too.
+  const trainRunId = st.runId && (trainLive || (lostGpu && st.runState === 'error')) ? st.runId : null;
+  pendingRecovery = { trainRunId, lostGpu };
   st.addNotice({
     kind: 'error',
-    title: 'The worker crashed and was restarted',
-    lines: [reason, hadRun ? 'The run in progress was lost; your settings are kept. Press Start to run again.' : 'Your settings are kept.'],
+    title: lostGpu ? 'The GPU was lost: the worker was restarted on the next backend' : 'The worker crashed and was restarted',
+    lines: [
+      reason,
+      trainRunId
+        ? 'The Train run goes on from its last checkpoint (if it had reached one); your settings are kept.'
+        : hadRun
+          ? 'The run in progress was lost; your settings are kept. Press Start to run again.'
+          : 'Your settings are kept.',
+    ],
   });
   if (st.runId) st.failRun(`The worker crashed: ${reason}`);
   for (const store of allMethodRunStores().values()) {

@@ -17,16 +17,19 @@ export function toBackendReport(info: BackendInfo): BackendReport {
 
 /**
  * Report a lost WebGPU device and validation errors instead of hanging silently: after a device loss every pending
- * read-back waits forever, so the user must be told to reload.
+ * read-back waits forever, so the app (state/workerBridge) replaces this worker with one on the next backend and the
+ * Train run resumes from its last checkpoint. The device is also left in the worker's scope as `nasGpuDevice`, so that
+ * an e2e can destroy it and prove the recovery (e2e/gpu-lost.spec.ts).
  */
 function watchDevice(ctx: WorkerContext): void {
   const device = (tf.backend() as { device?: GPUDevice }).device;
   if (!device) return;
+  (globalThis as { nasGpuDevice?: GPUDevice }).nasGpuDevice = device;
   void device.lost.then((info) => {
     ctx.post({
       type: 'error',
-      scope: 'gpu',
-      message: `The GPU device was lost (${info.reason || 'unknown reason'}${info.message ? `: ${info.message}` : ''}). Reload the page to start again.`,
+      scope: 'gpu-lost',
+      message: `The GPU device was lost (${info.reason || 'unknown reason'}${info.message ? `: ${info.message}` : ''}).`,
     });
   });
   let reported = 0;
