@@ -1,7 +1,8 @@
 /**
  * What the budget term prices (pure): each cell's cost at each searched slot, in MACs or in latency predicted by the
- * chosen device profile, plus the fixed layers (stem, fixed block, head). A profile that cannot price a cell layer
- * makes the whole run fall back to MACs, and `notice` says so.
+ * chosen device profile, plus the fixed layers (stem, fixed block, head). A profile that cannot price the reference
+ * network makes the whole run fall back to MACs, and `notice` says so; a single cell it cannot price (a part it never
+ * measured, e.g. a dw7 edge) is estimated from its MACs at the slot's reference ms-per-MAC, and counted.
  */
 import { archCosts } from '../../core/costs';
 import { predictLatency } from '../../core/latency/predict';
@@ -24,6 +25,8 @@ export interface CellPricer {
   cellCost(slot: number, cell: string): number;
   /** The reference network's cost (MB k3 e3 = c3-zz3zzz in every slot). */
   reference: number;
+  /** Cells priced so far by MACs at the reference's ms per MAC (latency only: the profile lacks one of their parts). */
+  readonly scaledFromMacs: Set<string>;
 }
 
 const reference = (): string[] => SKELETON_SLOTS.map(() => REFERENCE_NAME);
@@ -48,7 +51,9 @@ export function cellPricer(sk: SkeletonShape, objective: AutoSpaceObjective, pro
   }
   const profileUsed = use;
   const cache = new Map<string, number>();
+  const scaledFromMacs = new Set<string>();
   const refLayers = layerCosts(sk, reference(), profileUsed);
+  const refMacs = layerCosts(sk, reference(), null);
   const slotIdx = (slot: number) => SLOT_LAYER_OFFSET + slot;
   const refSlots = SKELETON_SLOTS.map((_, j) => refLayers[slotIdx(j)]);
   const total = refLayers.reduce((a, b) => a + b, 0);
@@ -59,6 +64,7 @@ export function cellPricer(sk: SkeletonShape, objective: AutoSpaceObjective, pro
     notice,
     fixed,
     reference: total,
+    scaledFromMacs,
     cellCost(slot, cell) {
       const key = `${slot}|${cell}`;
       let v = cache.get(key);
@@ -66,8 +72,10 @@ export function cellPricer(sk: SkeletonShape, objective: AutoSpaceObjective, pro
         const g = reference();
         g[slot] = cell;
         v = layerCosts(sk, g, profileUsed)[slotIdx(slot)];
-        // A cell the profile cannot price costs as much as the dearest the reference could be: never "free".
-        if (!Number.isFinite(v)) v = refSlots[slot] * 4;
+        if (!Number.isFinite(v)) {
+          v = layerCosts(sk, g, null)[slotIdx(slot)] * (refSlots[slot] / refMacs[slotIdx(slot)]);
+          scaledFromMacs.add(key);
+        }
         cache.set(key, v);
       }
       return v;

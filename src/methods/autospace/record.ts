@@ -53,7 +53,7 @@ export interface AutoSpaceExtras {
   genotype: string[];
   /** Where the result came from: the learned front's best on validation, or (payoff off) the fittest cells. */
   resultFrom: 'learned-front' | 'fittest-cells';
-  budget: BudgetState & { source: string; notice: string | null };
+  budget: BudgetState & { source: string; notice: string | null; cellsScaledFromMacs: number };
   evolution: { iterations: number; stepsPerIteration: number; k: number; population: number; iterationLoss: (number | null)[] };
 }
 

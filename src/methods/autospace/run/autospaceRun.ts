@@ -81,7 +81,7 @@ export class AutoSpaceRun implements MethodRun<AutoSpaceSnapshot> {
     const c = this.config;
     const ev = this.evolution;
     for (let it = 0; it < c.iterations; it++) {
-      ev.begin();
+      await ev.begin();
       for (let s = 0; s < c.stepsPerIteration; s++) {
         await ev.trainStep();
         if (s === c.stepsPerIteration - 1) {
@@ -197,7 +197,7 @@ export class AutoSpaceRun implements MethodRun<AutoSpaceSnapshot> {
       payoff: this.payoffState ? payoffRecord(this.payoffState, this.payoffResult) : null,
       genotype: this.genotype,
       resultFrom: this.payoffState?.learned.length ? 'learned-front' : 'fittest-cells',
-      budget: { ...ev.budgetState(), source: this.pricer.source, notice: this.pricer.notice },
+      budget: { ...ev.budgetState(), source: this.pricer.source, notice: this.pricer.notice, cellsScaledFromMacs: this.pricer.scaledFromMacs.size },
       evolution: { iterations: c.iterations, stepsPerIteration: c.stepsPerIteration, k: c.k, population: c.population, iterationLoss: ev.iterationLoss.map((v) => (Number.isFinite(v) ? v : null)) },
     };
     return {

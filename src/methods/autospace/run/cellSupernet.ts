@@ -125,9 +125,13 @@ export class CellSupernet {
     return this.picks.map((_, slot) => tf.softmax(tf.mul(tf.stack(this.alphas(slot)), this.alphaGain)) as tf.Tensor1D);
   }
 
-  /** softmax(α) of every slot's picks as plain numbers. */
-  mixWeightValues(): number[][] {
-    return tf.tidy(() => this.mixWeights().map((w) => Array.from(w.dataSync())));
+  /** softmax(α) of every slot's picks as plain numbers (one asynchronous read-back: no stall on WebGPU). */
+  async mixWeightValues(): Promise<number[][]> {
+    const all = tf.tidy(() => tf.concat(this.mixWeights()));
+    const flat = Array.from(await all.data());
+    all.dispose();
+    let at = 0;
+    return this.picks.map((p) => flat.slice(at, (at += p.length)));
   }
 
   /** Forward through the mixed picks (the Trainer's `forward` hook: training, evaluation and BN recalibration). */

@@ -38,8 +38,6 @@ export class Evolution {
   private readonly mutateRng: Rng;
   private lossSum = 0;
   private lossN = 0;
-  /** Between begin() and end(): the supernet's picks are this iteration's (after end() some may be dropped). */
-  private mixing = false;
 
   constructor(
     skeleton: SkeletonShape,
@@ -82,18 +80,18 @@ export class Evolution {
   }
 
   /** Draw this iteration's K cells per slot by tournament on fitness. */
-  begin(): void {
+  async begin(): Promise<void> {
     const net = this.live();
     this.picks = this.populations.map((cells) => drawPicks(cells, this.c.k, () => this.selectRng.next()));
     net.picks = this.picks.map((p) => p.slice());
-    this.weights = net.mixWeightValues();
-    this.mixing = true;
+    this.weights = await net.mixWeightValues();
   }
 
   /** One training step of the mixed picks; the batch loss. */
   async trainStep(): Promise<number> {
     if (!this.trainer) throw new Error('the AutoSpace-style supernet was already released');
     const info = await this.trainer.trainStep();
+    this.weights = await this.live().mixWeightValues();
     this.steps++;
     this.lossSum += info.loss;
     this.lossN++;
@@ -101,12 +99,10 @@ export class Evolution {
     return info.loss;
   }
 
-  /** After an iteration's steps: fitness from α, the α and top-K rows, then mutate and drop. */
+  /** After an iteration's steps (the weights read after its last step): fitness from α, the α and top-K rows, then mutate and drop. */
   end(): void {
     const net = this.live();
     const it = ++this.iteration;
-    this.weights = net.mixWeightValues();
-    this.mixing = false;
     this.iterationLoss.push(this.lossN ? this.lossSum / this.lossN : Number.NaN);
     this.lossSum = 0;
     this.lossN = 0;
@@ -137,7 +133,6 @@ export class Evolution {
 
   /** E[cost] of the current mixing weights against the budget. */
   budgetState(): BudgetState {
-    if (this.supernet && this.mixing) this.weights = this.supernet.mixWeightValues();
     const expected = expectedCost(this.pricer.fixed, this.pickCosts(), this.weights);
     return { expected, budget: this.budget, unit: this.pricer.unit, penalty: budgetPenalty(expected, this.budget, this.c.mu) };
   }
