@@ -9,6 +9,11 @@ import { deleteSavedRun, deviceLabel, exportSavedRuns, importSavedRuns, refreshS
 import { useStore } from '../../state/store';
 import { resumableRuns, resumeTrainRun, useResume } from '../../state/trainResume';
 import { downloadFiles } from '../common/download';
+import { standaloneSvg, svgToPng } from '../common/svgImage';
+import { readHash } from '../../state/urlSync';
+import { startRun } from '../../state/trainActions';
+import { startMethod } from '../../state/methodActions';
+import { getMethod } from '../../methods/registry';
 import { drawCompareScatter } from '../../viz/compareScatter';
 import { SvgChart } from '../../viz/SvgChart';
 import { ArchDiagram } from './ArchDiagram';
@@ -45,11 +50,20 @@ export function CompareScreen() {
 
   const onSort = (key: SortKey) => setSort((s) => ({ key, dir: s.key === key && s.dir === 'desc' ? 'asc' : 'desc' }));
   const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+  const background = () => getComputedStyle(document.body).backgroundColor || '#ffffff';
   const saveSvg = async () => {
     const svg = svgBox.current?.querySelector('svg');
     if (!svg) return;
-    const text = new XMLSerializer().serializeToString(svg);
-    await downloadFiles([{ name: `comparison-${stamp()}.svg`, data: text, type: 'image/svg+xml' }]);
+    await downloadFiles([{ name: `comparison-${stamp()}.svg`, data: standaloneSvg(svg, background()), type: 'image/svg+xml' }]);
+  };
+  const savePng = async () => {
+    const svg = svgBox.current?.querySelector('svg');
+    if (!svg) return;
+    try {
+      await downloadFiles([{ name: `comparison-${stamp()}.png`, data: await svgToPng(svg, background()), type: 'image/png' }]);
+    } catch (e) {
+      setNote(`PNG export failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
   };
   const exportRun = async (id: string) => {
     const r = runs.find((x) => x.id === id);
@@ -72,11 +86,17 @@ export function CompareScreen() {
       if (!ok) setNote(useResume.getState().problem ?? 'The run could not resume.');
     });
   };
+  /** One click: the run's own settings (from its link) go into the app, its screen opens and it starts. */
   const restart = (id: string) => {
     const r = runs.find((x) => x.id === id);
     if (!r?.url) return setNote('This run kept no link to start it again.');
-    const hash = r.url.includes('#') ? r.url.slice(r.url.indexOf('#')) : '';
-    location.hash = hash; // its screen opens with its settings; press Start there
+    const hash = r.url.includes('#') ? r.url.slice(r.url.indexOf('#') + 1) : '';
+    const { settings, notices } = readHash(hash);
+    useStore.getState().replaceSettings(settings);
+    if (notices.length) setNote(`Its link was adjusted: ${notices.join('; ')}`);
+    if (r.method === 'train') return void startRun();
+    const m = getMethod(r.method);
+    if (m) void startMethod(m);
   };
 
   return (
@@ -135,6 +155,9 @@ export function CompareScreen() {
           </button>
           <button type="button" onClick={() => void saveSvg()}>
             Export SVG
+          </button>
+          <button type="button" onClick={() => void savePng()}>
+            Export PNG
           </button>
           <button
             type="button"
