@@ -79,7 +79,7 @@ const TINY: AutoSpaceConfig = {
   standaloneSteps: 20,
   frontMax: 3,
   payoffPadnas: { rankArchs: 2, rankSteps: 2, finalEpochs: 1, trainBaseline: false },
-  finalEpochs: 1,
+  finalEpochs: 2,
 };
 
 /** The full skeleton and data: 14 cells per slot, K 3, 8 iterations of 100 steps; the payoff with PAD-NAS 'default'. */

@@ -45,8 +45,8 @@ describe('AutoSpace-style settings', () => {
     expect(crossCheck({ ...c, k: 14 }).join()).toMatch(/K \(14\) must be smaller than the population/);
     expect(crossCheck({ ...c, trainLimit: 10 }).join()).toMatch(/smaller than one batch/);
     const p = runPlan(AUTOSPACE_PRESETS.tiny, 640);
-    expect(p).toMatchObject({ stepsPerEpoch: 20, evolveSteps: 30, finalSteps: 20 });
-    expect(p.totalSteps).toBe(30 + p.payoffUnits + 20);
+    expect(p).toMatchObject({ stepsPerEpoch: 20, evolveSteps: 30, finalSteps: 40 });
+    expect(p.totalSteps).toBe(30 + p.payoffUnits + 40);
     expect(() => runPlan(AUTOSPACE_PRESETS.tiny, 10)).toThrow(/batch size/);
   });
 });
