@@ -130,6 +130,22 @@ describe('mutateCell', () => {
       }
       expect(seen.size).toBeGreaterThan(300);
     });
+
+    it(`a walk from the single-edge reference cell alone grows multi-edge DAGs at stride ${stride}`, () => {
+      const rng = rngStream(10 + stride, 'grow');
+      const next = () => rng.next();
+      let c: Cell = { ...REFERENCE_CELL, edges: [...REFERENCE_CELL.edges] };
+      let most = 0;
+      const seen = new Set<string>();
+      for (let i = 0; i < 300; i++) {
+        c = mutateCell(c, stride, next);
+        seen.add(cellName(c));
+        most = Math.max(most, c.edges.filter((o) => o !== 'zero').length);
+      }
+      // Without the connecting edge every reachable cell had one edge (20 cells at stride 1, 16 at stride 2).
+      expect(most).toBeGreaterThanOrEqual(4);
+      expect(seen.size).toBeGreaterThan(60);
+    });
   }
 });
 

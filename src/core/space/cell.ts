@@ -150,9 +150,23 @@ export function cellLayer(c: Cell, cin: number, cout: number, stride: number): C
 
 /**
  * One random mutation of a cell (uniform draws from `next()` ∈ [0, 1)): with probability 1/4 a different expansion,
- * else one edge gets a different op. The result is canonical, valid at `stride` and differs from the parent; after
- * `tries` invalid or unchanged draws the parent's canonical copy comes back.
+ * else one edge gets a different op. When the new edge leaves a node that nothing feeds, or enters one that does not
+ * reach the output, the edge that connects it is added too (from node 0, or on to node 3), so a cell can grow from
+ * one edge into a real DAG: without that repair every new edge of the single-edge reference cell would be dead and
+ * evolution could never leave single-edge cells. The result is canonical, valid at `stride` and differs from the
+ * parent; after `tries` invalid or unchanged draws the parent's canonical copy comes back.
  */
+/** Make edge (from → to) live: feed `from` from node 0 and lead `to` on to node 3 when they are not (random ops). */
+function connect(c: Cell, [from, to]: readonly [number, number], stride: number, next: () => number): void {
+  const edgeIndex = (a: number, b: number) => CELL_EDGES.findIndex(([x, y]) => x === a && y === b);
+  const pick = (fromInput: boolean) => {
+    const ops = CELL_EDGE_OPS.filter((o) => o !== 'zero' && !(fromInput && stride !== 1 && o === 'id'));
+    return ops[Math.floor(next() * ops.length)];
+  };
+  if (!liveNodes(c)[from]) c.edges[edgeIndex(0, from)] = pick(true);
+  if (!reachesOutput(c)[to]) c.edges[edgeIndex(to, 3)] = pick(false);
+}
+
 export function mutateCell(parent: Cell, stride: number, next: () => number, tries = 32): Cell {
   const base = canonicalCell(parent);
   const key = cellName(base);
@@ -165,6 +179,7 @@ export function mutateCell(parent: Cell, stride: number, next: () => number, tri
       const i = Math.floor(next() * CELL_EDGES.length);
       const others = CELL_EDGE_OPS.filter((o) => o !== base.edges[i]);
       child.edges[i] = others[Math.floor(next() * others.length)];
+      if (child.edges[i] !== 'zero') connect(child, CELL_EDGES[i], stride, next);
     }
     if (cellProblem(child, stride)) continue;
     const c = canonicalCell(child);
