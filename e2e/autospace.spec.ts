@@ -2,13 +2,13 @@ import { expect, test } from '@playwright/test';
 import { collectErrors } from './fixtures/console';
 
 /**
- * AutoSpace-style end to end on WebGPU (SwiftShader): the tiny preset cut further through the link — 2 supernet steps
- * per evolution round on 160 training images — so one round finishes in a few minutes (every new cell shape compiles
+ * AutoSpace-style end to end on WebGPU (SwiftShader): the tiny preset cut further through the link — 4 cells per slot,
+ * 2 supernet steps of 16 images per evolution round on 160 training images — so one round finishes in a few minutes (every new cell shape compiles
  * new WebGPU kernels, which SwiftShader does slowly). The population board must show this round's tournament picks
  * (outlined cards), the round must finish (a top-K column and a softmax(α) bar appear), and every chart and control
  * must carry its "?". Then Pause and Reset clear the screen.
  */
-const HASH = 'v=2&screen=autospace&aspreset=tiny&assteps=2&aslimit=160';
+const HASH = 'v=2&screen=autospace&aspreset=tiny&aspop=4&assteps=2&aslimit=160&asbatch=16';
 
 test('tiny AutoSpace-style run: one evolution round, tournament picks highlighted on the population board, then Reset', async ({ page }) => {
   test.setTimeout(600_000);
@@ -19,12 +19,13 @@ test('tiny AutoSpace-style run: one evolution round, tournament picks highlighte
   const start = page.getByRole('button', { name: 'Start', exact: true });
   await expect(start).toBeEnabled({ timeout: 90_000 });
   await expect(page.getByRole('spinbutton', { name: 'Steps per round' })).toHaveValue('2');
+  await expect(page.getByRole('spinbutton', { name: 'Cells per layer' })).toHaveValue('4');
   await expect(page.getByText('AutoSpace-style', { exact: true }).first()).toBeVisible();
 
   await start.click();
-  // The first snapshot: 7 slots of 6 cells, K = 2 picks each, outlined.
+  // The first snapshot: 7 slots of 4 cells, K = 2 picks each, outlined.
   const board = page.getByTestId('as-board');
-  await expect.poll(async () => Number(await board.locator('svg').getAttribute('data-cells')), { timeout: 240_000 }).toBe(7 * 6);
+  await expect.poll(async () => Number(await board.locator('svg').getAttribute('data-cells')), { timeout: 240_000 }).toBe(7 * 4);
   await expect(board.locator('g.card.pick').first()).toBeVisible();
   expect(Number(await board.locator('svg').getAttribute('data-picks'))).toBe(7 * 2);
   expect(await board.locator('g.card.pick path.edge').count()).toBeGreaterThan(0); // picks are drawn as graphs
@@ -43,7 +44,7 @@ test('tiny AutoSpace-style run: one evolution round, tournament picks highlighte
   const shown = page.getByLabel('Slots shown', { exact: true });
   await shown.focus();
   await shown.selectOption('2');
-  await expect.poll(async () => Number(await board.locator('svg').getAttribute('data-cells'))).toBe(6);
+  await expect.poll(async () => Number(await board.locator('svg').getAttribute('data-cells'))).toBe(4);
   await expect(board.locator('g.slot')).toHaveCount(1);
 
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
