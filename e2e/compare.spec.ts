@@ -12,7 +12,7 @@ const TRAIN_ONE_EPOCH = 'v=1&width=0.25&batch=16&epochs=1&tiny=1&limit=48';
 const TINY_SEARCH = 'v=2&screen=random&rn=2&rsteps=2&rfinal=1&rlimit=64&rbatch=16&rtiny=1&rwidth=0.25';
 
 test('runs are kept across a reload, measured here, plotted, and exported as ONNX', async ({ page }) => {
-  test.setTimeout(600_000);
+  test.setTimeout(1_200_000);
   const app = new TrainPage(page);
   await app.open(TRAIN_ONE_EPOCH);
   await app.waitUntilReady();
@@ -58,4 +58,18 @@ test('runs are kept across a reload, measured here, plotted, and exported as ONN
   const out = await session.run({ image: x });
   expect(out.logits.dims).toEqual([2, 10]);
   expect(Array.from(out.logits.data as Float32Array).every(Number.isFinite)).toBe(true);
+
+  // The comparison as a PNG that looks like the screen (issue 14 §6).
+  await page.getByRole('button', { name: 'Export PNG' }).click();
+  await expect.poll(() => downloads.some((d) => d.suggestedFilename().endsWith('.png')), { timeout: 30_000 }).toBe(true);
+  const png = await readFile(await downloads.find((d) => d.suggestedFilename().endsWith('.png'))!.path());
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(png.length).toBeGreaterThan(2000);
+
+  // Retrain the search's network from scratch with one recipe: a new saved run, linked to its original (issue 14 §4).
+  await page.locator('[data-testid="saved-run"][data-method="train"]').getByRole('checkbox').uncheck();
+  await page.getByRole('button', { name: 'Retrain with one recipe' }).click();
+  await expect(page.getByTestId('batch-progress')).toContainText('1 done', { timeout: 420_000 });
+  await expect(page.locator('[data-testid="saved-run"][data-status="finished"]')).toHaveCount(3, { timeout: 60_000 });
+  await expect(page.locator('[data-testid="saved-run"][data-method="random"]').filter({ hasText: 'retrained' })).toHaveCount(1);
 });
