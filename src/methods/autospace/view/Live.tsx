@@ -127,7 +127,7 @@ export function Live({ run }: MethodViewProps) {
   const payoff = useLiveText(() => payoffSummary(live.payoff));
   const verdictKey = useLiveText(() => {
     const v = verdict(live.payoff);
-    return `${v.kind}\n${v.text}`;
+    return live.payoff ? `${v.kind}\n${v.text}` : '';
   });
   const [verdictKind, verdictText] = verdictKey.split('\n');
   return (
@@ -205,8 +205,8 @@ export function Live({ run }: MethodViewProps) {
           emptyText="After the space is learned: the same PAD-NAS search in both spaces, then their fronts trained stand-alone"
           testId="as-payoff"
         />
-        <p className={`as-verdict verdict-${verdictKind}`} data-testid="as-verdict" aria-live="polite">
-          {verdictText}
+        <p className={`as-verdict verdict-${verdictKind || 'pending'}`} data-testid="as-verdict" aria-live="polite">
+          {verdictText ?? ''}
         </p>
       </ChartPanel>
     </div>

@@ -44,7 +44,7 @@ export function drawAlphaBars(svg: SVGSVGElement, rows: readonly AlphaRow[], slo
   const root = d3.select(svg).attr('viewBox', `0 0 ${w} ${h}`).attr('width', w).attr('height', h);
   svg.dataset.bars = String(new Set(segs.map((s) => s.iteration)).size);
   const iterations = [...new Set(segs.map((s) => s.iteration))].sort((a, b) => a - b);
-  const x = d3.scaleBand<number>().domain(iterations).range([0, iw]).padding(0.15);
+  const x = d3.scaleBand<number>().domain(iterations).range([0, Math.min(iw, iterations.length * 64)]).padding(0.15);
   const y = d3.scaleLinear().domain([0, 1]).range([ih, 0]);
   const color = o.color;
   const plot = root.selectAll<SVGGElement, null>('g.plot').data([null]).join('g').attr('class', 'plot').attr('transform', `translate(${M.left},${M.top})`);

@@ -82,8 +82,9 @@ export function drawBudgetGauge(svg: SVGSVGElement, b: BudgetState, trace: reado
   const its = trace.map((p) => p.iteration);
   const tx = d3.scaleLinear().domain([Math.min(...its), Math.max(...its)]).range([0, iw]);
   const ty = d3.scaleLinear().domain([0, max]).range([traceH, 0]);
-  tg.selectAll<SVGGElement, null>('g.axis-x').data([null]).join('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${traceH})`).call(d3.axisBottom(tx).ticks(Math.min(8, its.length)).tickFormat(d3.format('d')));
-  tg.selectAll<SVGGElement, null>('g.axis-y').data([null]).join('g').attr('class', 'axis axis-y').call(d3.axisLeft(ty).ticks(3).tickFormat((v) => d3.format('.3~s')(Number(v))));
+  const every = Math.max(1, Math.ceil(its.length / 8));
+  tg.selectAll<SVGGElement, null>('g.axis-x').data([null]).join('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${traceH})`).call(d3.axisBottom(tx).tickValues(its.filter((_, i) => i % every === 0)).tickFormat(d3.format('d')));
+  tg.selectAll<SVGGElement, null>('g.axis-y').data([null]).join('g').attr('class', 'axis axis-y').call(d3.axisLeft(ty).ticks(3).tickFormat((v) => d3.format('.3~g')(Number(v))));
   tg.selectAll<SVGLineElement, null>('line.budget-line').data([null]).join('line').attr('class', 'budget-line').attr('x1', 0).attr('x2', iw).attr('y1', ty(b.budget)).attr('y2', ty(b.budget));
   const line = d3
     .line<BudgetPoint>()

@@ -48,7 +48,7 @@ export function drawTopKTimeline(svg: SVGSVGElement, rows: readonly TopKRow[], c
   const h = M.top + M.bottom + slots.length * band;
   const root = d3.select(svg).attr('viewBox', `0 0 ${w} ${h}`).attr('width', w).attr('height', h);
   svg.dataset.columns = String(iterations.length);
-  const x = d3.scaleBand<number>().domain(iterations).range([0, iw]).padding(0.12);
+  const x = d3.scaleBand<number>().domain(iterations).range([0, Math.min(iw, iterations.length * 110)]).padding(0.12);
   const slotY = new Map(slots.map((s, i) => [s, i * band]));
   const plot = root.selectAll<SVGGElement, null>('g.plot').data([null]).join('g').attr('class', 'plot').attr('transform', `translate(${M.left},${M.top})`);
   const every = Math.max(1, Math.ceil(iterations.length / Math.max(1, Math.floor(iw / 36))));
