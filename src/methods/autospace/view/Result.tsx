@@ -12,6 +12,20 @@ import { describeCell, edgeLabel, glyphGeometry } from './cellGlyph';
 import { CHART_HINTS } from './hints';
 import { costText, slotLabel } from './liveBuffer';
 import { drawPayoffFronts, paretoFront, verdict } from './payoffFronts';
+import { downloadFiles } from '../../../ui/common/download';
+import { makeSpaceFile, serializeSpaceFile } from '../../../core/space/spaceFile';
+
+/** The learned space as a versioned space file (the one `search --method padnas --space FILE` reads). */
+function downloadSpace(record: ResultRecord, slots: string[][]): Promise<void> {
+  const s = record.card.settings;
+  const file = makeSpaceFile({
+    width: Number(s.width),
+    tiny: Boolean(s.tiny),
+    slots,
+    createdBy: { method: 'autospace', seed: Number(s.seed ?? record.card.seed), preset: typeof s.preset === 'string' ? s.preset : 'custom', ...(record.card.url ? { command: record.card.url } : {}) },
+  });
+  return downloadFiles([{ name: `${record.runId}.space.json`, data: serializeSpaceFile(file), type: 'application/json' }]);
+}
 
 const point = z.looseObject({ genotype: z.array(z.string()), valAccuracy: z.number(), cost: z.number() });
 /** The record's payoff (methods/autospace/record `PayoffRecord`): the final payoff state without its stage, and a verdict. */
@@ -165,6 +179,14 @@ export function Result({ record }: { record: ResultRecord }) {
         </div>
       ) : (
         <p className="small muted">This record does not list the learned space.</p>
+      )}
+      {learnedSpace && (
+        <p className="small">
+          <button type="button" onClick={() => void downloadSpace(record, learnedSpace).catch(() => undefined)}>
+            Download the learned space (.space.json)
+          </button>{' '}
+          <span className="muted">a versioned file: run PAD-NAS in it with <code>npm run cli -- search --method padnas --space FILE</code>.</span>
+        </p>
       )}
       <div className="panel-head">
         <h3>Payoff: learned vs hand-designed space</h3>
