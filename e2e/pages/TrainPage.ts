@@ -30,9 +30,12 @@ export class TrainPage {
     this.testAccuracy = page.getByTestId('test-accuracy');
   }
 
-  /** Open the app with these URL settings (hash body, e.g. "v=1&width=0.25"). */
-  async open(hash = ''): Promise<void> {
-    await this.page.goto(hash ? `/#${hash}` : '/');
+  /**
+   * Open the app with these URL settings (hash body, e.g. "v=1&width=0.25"). A link without `screen=` shows Train; the
+   * default `v=2` is Train with every default (a bare `/` would show the landing page).
+   */
+  async open(hash = 'v=2'): Promise<void> {
+    await this.page.goto(`/#${hash}`);
   }
 
   /** Wait until the backend is up and the built-in dataset is loaded. */

@@ -42,6 +42,23 @@ describe('urlState', () => {
     expect(toHash(d, MODEL)).toBe(`v=${HASH_VERSION}`);
   });
 
+  it('with a home screen: an empty link shows home, a link without screen= still shows the first screen', () => {
+    const HOME: UrlModel = { ...MODEL, screens: [...MODEL.screens, 'landing'], home: 'landing' };
+    expect(parseHash('', HOME).settings.screen).toBe('landing');
+    expect(parseHash('#', HOME).settings.screen).toBe('landing');
+    expect(parseHash('#v=2', HOME).settings.screen).toBe('train');
+    expect(parseHash('#v=1&epochs=10', HOME).settings.screen).toBe('train');
+    expect(parseHash('#v=2&screen=demo', HOME).settings.screen).toBe('demo');
+    expect(parseHash('#v=2&screen=landing', HOME).settings.screen).toBe('landing');
+    // Home with nothing else to say is the empty hash; Train stays `v=2` (old links and new ones agree).
+    const home = parseHash('', HOME).settings;
+    expect(toHash(home, HOME)).toBe('');
+    expect(toHash({ ...home, screen: 'train' }, HOME)).toBe(`v=${HASH_VERSION}`);
+    const changed = { ...home, configs: { ...home.configs, demo: { ...SMALL, rho: 0.5 } } };
+    expect(toHash(changed, HOME)).toBe(`v=${HASH_VERSION}&screen=landing&drho=0.5`);
+    expect(parseHash(toHash(changed, HOME), HOME).settings).toEqual(changed);
+  });
+
   it('reads values through their fields: codecs, words and scales', () => {
     const { settings, notices } = parseHash('#v=2&screen=demo&dk=3-5&dmode=target&dtgt=0.6&opt=Adam&batch=128', MODEL);
     expect(notices).toEqual([]);

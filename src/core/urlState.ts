@@ -17,7 +17,13 @@ export const HASH_VERSION = 2;
 
 /** What a link can hold: the screens and the settings groups of this build. */
 export interface UrlModel {
+  /** Every screen a link can name; the first is the one a link without `screen=` shows (Train, as links always did). */
   screens: readonly string[];
+  /**
+   * The screen an empty link (`/`, no hash at all) shows, e.g. a landing page. Its hash is empty while nothing else
+   * differs from the defaults. Absent: an empty link shows the first screen too.
+   */
+  home?: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- groups of many config types
   groups: readonly SettingsGroup<any>[];
 }
@@ -97,6 +103,7 @@ export function parseHash(hash: string, model: UrlModel): { settings: AppSetting
   }
   for (const k of repeated) notices.push(`${k} appears more than once; using the last value`);
   const settings = defaultSettings(model);
+  if (body.trim() === '' && model.home !== undefined && model.screens.includes(model.home)) settings.screen = model.home;
   const screen = raw.get('screen');
   if (screen !== undefined) {
     const s = screen.trim().toLowerCase();
@@ -117,15 +124,20 @@ export function parseHash(hash: string, model: UrlModel): { settings: AppSetting
   return { settings, notices };
 }
 
-/** Hash body (no leading `#`): `v`, then the screen, the dataset and each group's non-preset values. */
+/**
+ * Hash body (no leading `#`): `v`, then the screen, the dataset and each group's non-preset values. The home screen
+ * with nothing else to say is the empty hash (a bare `/`).
+ */
 export function toHash(settings: AppSettings, model: UrlModel): string {
   const parts = [`v=${HASH_VERSION}`];
-  if (settings.screen !== model.screens[0]) parts.push(`screen=${encodeURIComponent(settings.screen)}`);
+  const screenPart = settings.screen !== model.screens[0] ? `screen=${encodeURIComponent(settings.screen)}` : null;
   if (settings.dataset !== 'mnist') parts.push(`dataset=${settings.dataset}`);
   for (const g of model.groups) {
     const c = settings.configs[g.id];
     if (!c) continue;
     for (const [k, v] of groupToUrl(g, c)) parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(v)}`);
   }
+  if (settings.screen === model.home && parts.length === 1) return '';
+  if (screenPart) parts.splice(1, 0, screenPart);
   return parts.join('&');
 }

@@ -1,9 +1,14 @@
-/** What a link of this build can hold: the Train screen, the Latency screen, one screen per registered method, Compare. */
+/**
+ * What a link of this build can hold: the Train screen, the Latency screen, one screen per registered method, Compare,
+ * and the landing page. A link without `screen=` shows Train (as every link made before the landing page did); a bare
+ * `/` (no hash at all) shows the landing page.
+ */
 import { TRAIN_GROUP } from '../core/trainSettings';
 import type { UrlModel } from '../core/urlState';
 import { METHODS } from '../methods/registry';
 
 export const URL_MODEL: UrlModel = {
-  screens: ['train', 'profiler', ...METHODS.map((m) => m.id), 'compare'],
+  screens: ['train', 'profiler', ...METHODS.map((m) => m.id), 'compare', 'landing'],
+  home: 'landing',
   groups: [TRAIN_GROUP, ...METHODS.map((m) => m.settings)],
 };

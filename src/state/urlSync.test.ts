@@ -73,8 +73,21 @@ describe('startUrlSync', () => {
     stop();
   });
 
-  it('mirrors settings changes into the hash, and hash edits into the store', () => {
+  it('a bare link shows the landing page with an empty hash; a link without screen= shows Train', () => {
     const env = fakeEnv('');
+    const stop = startUrlSync(useStore, env);
+    expect(useStore.getState().settings.screen).toBe('landing');
+    expect(env.hash).toBe('#');
+    useStore.getState().setSettings({ screen: 'train' });
+    expect(env.hash).toBe('#v=2');
+    env.hash = '#v=1&epochs=10';
+    env.fire();
+    expect(useStore.getState().settings.screen).toBe('train');
+    stop();
+  });
+
+  it('mirrors settings changes into the hash, and hash edits into the store', () => {
+    const env = fakeEnv('#v=2');
     const stop = startUrlSync(useStore, env);
     expect(useStore.getState().notices).toHaveLength(0);
     useStore.getState().setConfig('train', { lr: 0.01, seed: 7 });

@@ -27,7 +27,8 @@ export interface HashEnv {
 export const browserHashEnv: HashEnv = {
   get: () => window.location.hash,
   replace: (hash) => {
-    const url = `${window.location.pathname}${window.location.search}#${hash}`;
+    // The empty hash (the landing page with default settings) is a bare URL, not a trailing `#`.
+    const url = `${window.location.pathname}${window.location.search}${hash ? `#${hash}` : ''}`;
     window.history.replaceState(window.history.state, '', url);
   },
   listen: (cb) => {

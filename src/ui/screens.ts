@@ -1,5 +1,5 @@
 /**
- * The screen registry: Train, Latency, and one screen per registered NAS method (generated from its descriptor).
+ * The screen registry: the landing page (Home), Train, Latency, and one screen per registered NAS method (generated from its descriptor).
  * A screen is a React component plus optional commands for the global shortcuts (Space play/pause, `.` step,
  * `r` reset). App reads only this list; a screen's id is its `screen` value in the link.
  */
@@ -8,6 +8,7 @@ import type { MethodDescriptor } from '../methods/descriptor';
 import { METHODS } from '../methods/registry';
 import { resetMethod, stepMethod, toggleMethod } from '../state/methodActions';
 import { CompareScreen } from './compare/CompareScreen';
+import { LandingScreen } from './landing/LandingScreen';
 import { MethodScreen } from './method/MethodScreen';
 import { ProfilerScreen } from './profiler/ProfilerScreen';
 import { TrainScreen, trainCommands } from './train/TrainScreen';
@@ -44,6 +45,12 @@ function methodScreen(m: MethodDescriptor): ScreenDef {
 }
 
 export const SCREENS: readonly ScreenDef[] = [
+  {
+    id: 'landing',
+    title: 'Home',
+    summary: 'Start here: what NAS is, what to expect on this device, and one card per method.',
+    component: LandingScreen,
+  },
   {
     id: 'train',
     title: 'Train',

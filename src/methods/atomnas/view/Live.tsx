@@ -101,6 +101,18 @@ function LiveEvents() {
   return <EventTable events={events} kernels={kernels} />;
 }
 
+/** Says each shrink event to screen readers (the charts show it; the page's status line says only epochs and states). */
+function ShrinkAnnouncer() {
+  const last = useAtomNasReadouts((s) => s.events.at(-1) ?? null);
+  const supernet = useAtomNasReadouts((s) => s.supernetMacs);
+  const share = last && supernet > 0 ? ` (${percent(last.macsAfter / supernet, 1)} of the supernet)` : '';
+  return (
+    <p className="visually-hidden" aria-live="polite" data-testid="an-shrink-live">
+      {last ? `Shrink event at step ${last.step}: ${last.removedAtoms} atoms removed, MACs now ${compact(last.macsAfter)}${share}.` : ''}
+    </p>
+  );
+}
+
 export function Live({ run }: MethodViewProps) {
   const profileName = run((s) => s.profile?.name ?? null);
   const events = useAtomNasReadouts((s) => s.events);
@@ -130,6 +142,7 @@ export function Live({ run }: MethodViewProps) {
   return (
     <div className="atomnas-view">
       <Readouts profileName={profileName} />
+      <ShrinkAnnouncer />
       <div className="atomnas-charts">
         <ChartPanel title="Surviving atoms per block" hint={CHART_HINTS.bars} wide>
           <LiveSvg source={atomnasLive} draw={drawBars} label="Stacked bars: atoms alive per searched block and kernel size" emptyText="Press Start to build the supernet" testId="atom-bars" />
