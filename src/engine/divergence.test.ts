@@ -49,4 +49,28 @@ describe('DivergenceWatch', () => {
     const w = new DivergenceWatch({ numClasses: 2 });
     expect(firstThrow(w, Array.from({ length: 200 }, (_, i) => 0.69 * (1 + 0.5 * Math.sin(i))))).toBeNull();
   });
+
+  it('gradient norm: reference from the first checks after warm-up; 100 × above it on 2 checks in a row stops; one spike is forgiven', () => {
+    const w = new DivergenceWatch({ numClasses: 10, warmupSteps: 10 });
+    w.checkGradNorm(0, 0.1, 1e6); // warm-up: not judged, not part of the reference
+    for (const [s, g] of [[10, 2], [20, 1], [30, 3]] as const) w.checkGradNorm(s, 0.1, g); // reference = median 2
+    w.checkGradNorm(40, 0.1, 150); // 75 × : fine
+    w.checkGradNorm(50, 0.1, 500); // 250 × : one check
+    w.checkGradNorm(60, 0.1, 3); // back down: the count restarts
+    w.checkGradNorm(70, 0.1, 500);
+    let err: unknown = null;
+    try {
+      w.checkGradNorm(80, 0.1, 900);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(DivergenceError);
+    expect((err as DivergenceError).reason).toBe('grad-norm');
+    expect((err as DivergenceError).message).toMatch(/step 80: the gradient norm reached 900, more than 100 × its level after warm-up \(2\.00\), on 2 checks in a row.*Lower the learning rate/);
+    // The counters travel with a checkpoint.
+    const again = new DivergenceWatch({ numClasses: 10, warmupSteps: 10 });
+    again.restore({ over: 0, severe: 0, gradSeen: [2, 1, 3], gradOver: 1 });
+    expect(() => again.checkGradNorm(90, 0.1, 500)).toThrow(/gradient norm reached 500/);
+    expect(() => new DivergenceWatch({ numClasses: 10 }).checkGradNorm(0, 0.1, NaN)).toThrow(/gradient norm became NaN/);
+  });
 });

@@ -11,10 +11,20 @@
  *    far off, not that the network is merely slow to learn. The severe rule catches the typical blow-up early: Adam at
  *    lr 1 without warm-up on the MNIST baseline goes 2.4 → 74 → 34 and then sits at ~3 with a dead network (10 % val).
  *    A single spike is forgiven: each count restarts at the first step below its line.
+ *  - the global gradient norm (checked every few steps) is not finite, or stays above 100 × its level after warm-up.
  */
 
 /** Why a run was stopped. */
-export type DivergenceReason = 'non-finite' | 'too-high';
+export type DivergenceReason = 'non-finite' | 'too-high' | 'grad-norm';
+
+/** The gradient-norm line a 'grad-norm' divergence crossed. */
+export interface GradLimit {
+  /** Median norm of the first checks after warm-up. */
+  reference: number;
+  factor: number;
+  /** Checks in a row above factor × reference. */
+  patience: number;
+}
 
 /** What to try, in the project's words (shown by the browser and the CLI alike). */
 export function divergenceAdvice(lr: number): string {
@@ -44,19 +54,34 @@ export class DivergenceError extends Error {
     readonly lossValue: number,
     /** Absent: the loss was not finite. */
     readonly tooHigh?: LossLimit,
+    /** The gradient norm was not finite (`lossValue` is then the norm), or blew up against its level after warm-up. */
+    readonly grad?: { norm: number; limit?: GradLimit },
   ) {
     const lrText = lr.toPrecision(3);
-    const what = tooHigh
+    const what = grad
+      ? grad.limit
+        ? `the gradient norm reached ${grad.norm.toPrecision(3)}, more than ${grad.limit.factor} × its level after warm-up ` +
+          `(${grad.limit.reference.toPrecision(3)}), on ${grad.limit.patience} checks in a row, with learning rate ${lrText}`
+        : `the gradient norm became ${grad.norm} (the loss was still finite) with learning rate ${lrText}`
+      : tooHigh
       ? `the loss stayed above ${tooHigh.limit.toFixed(2)} (${Math.round(tooHigh.limit / tooHigh.uniform)} × ` +
         `${tooHigh.uniform.toFixed(2)}, the loss of a uniform guess) for ${tooHigh.patience} steps in a row after warm-up ` +
         `and is now ${lossValue.toPrecision(4)}, with learning rate ${lrText}`
       : `the loss became ${lossValue} with learning rate ${lrText}`;
     // A non-finite step is masked on the device (engine/trainer.ts); a merely huge loss has had its update already.
-    const applied = tooHigh ? 'The run was stopped at this step.' : 'The update was not applied.';
+    const applied = tooHigh || grad?.limit ? 'The run was stopped at this step.' : 'The update was not applied.';
     super(`Training diverged at step ${step}: ${what}. ${applied} ${divergenceAdvice(lr)}`);
     this.name = 'DivergenceError';
-    this.reason = tooHigh ? 'too-high' : 'non-finite';
+    this.reason = grad?.limit ? 'grad-norm' : tooHigh ? 'too-high' : 'non-finite';
   }
+}
+
+/** What a checkpoint keeps of a DivergenceWatch. */
+export interface DivergenceState {
+  over: number;
+  severe: number;
+  gradSeen?: number[];
+  gradOver?: number;
 }
 
 /** Options of DivergenceWatch. */
@@ -86,6 +111,13 @@ export class DivergenceWatch {
   private readonly uniform: number;
   private over = 0;
   private severe = 0;
+  /** Gradient norms of the first checks after warm-up (their median is the reference), and checks in a row above. */
+  private gradSeen: number[] = [];
+  private gradOver = 0;
+  /** Checks after warm-up that make the reference; a norm above GRAD_FACTOR × it on GRAD_PATIENCE checks in a row diverges. */
+  static readonly GRAD_REFERENCE_CHECKS = 3;
+  static readonly GRAD_FACTOR = 100;
+  static readonly GRAD_PATIENCE = 2;
 
   constructor(opts: DivergenceOptions) {
     const ln = Math.log(Math.max(2, opts.numClasses));
@@ -98,13 +130,36 @@ export class DivergenceWatch {
   }
 
   /** The counters (a checkpoint keeps them, so a resumed run judges its next steps as the uninterrupted one would). */
-  save(): { over: number; severe: number } {
-    return { over: this.over, severe: this.severe };
+  save(): DivergenceState {
+    return { over: this.over, severe: this.severe, gradSeen: this.gradSeen.slice(), gradOver: this.gradOver };
   }
 
-  restore(s: { over: number; severe: number }): void {
+  restore(s: DivergenceState): void {
     this.over = Math.max(0, Math.floor(s.over));
     this.severe = Math.max(0, Math.floor(s.severe));
+    this.gradSeen = (s.gradSeen ?? []).filter(Number.isFinite);
+    this.gradOver = Math.max(0, Math.floor(s.gradOver ?? 0));
+  }
+
+  /**
+   * Gradient-norm rule (checked every few steps, engine/trainer): a non-finite norm while the loss is finite (that
+   * update was masked), or a norm above 100 × its level after warm-up (the median of the first 3 checks) on 2 checks in
+   * a row. A blow-up shows in the gradients before the loss has caught up.
+   */
+  checkGradNorm(step: number, lr: number, norm: number): void {
+    if (!Number.isFinite(norm)) throw new DivergenceError(step, lr, norm, undefined, { norm });
+    if (step < this.warmupSteps) return;
+    const W = DivergenceWatch;
+    if (this.gradSeen.length < W.GRAD_REFERENCE_CHECKS) {
+      this.gradSeen.push(norm);
+      return;
+    }
+    const sorted = this.gradSeen.slice().sort((a, b) => a - b);
+    const reference = sorted[Math.floor(sorted.length / 2)];
+    this.gradOver = reference > 0 && norm > W.GRAD_FACTOR * reference ? this.gradOver + 1 : 0;
+    if (this.gradOver >= W.GRAD_PATIENCE) {
+      throw new DivergenceError(step, lr, norm, undefined, { norm, limit: { reference, factor: W.GRAD_FACTOR, patience: W.GRAD_PATIENCE } });
+    }
   }
 
   /** Throws DivergenceError when step `step` (0-based) shows divergence; `objective` = loss + regularisers. */

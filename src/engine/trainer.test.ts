@@ -113,6 +113,28 @@ describe('Trainer', () => {
     net.dispose();
   });
 
+  it('gradients that overflow while the loss is finite: the update is masked and the run stops (gradient-norm rule)', async () => {
+    const data = syntheticData(60);
+    const net = buildNetwork(tinySpec(), rngStream(6, 'init'));
+    let poison = false;
+    // 1e30 · Σw keeps the objective finite, but its gradient (1e30 per weight) squares past float32's range.
+    const trainer = new Trainer(net, data, cfg({ epochs: 2, gradNormEvery: 1 }), {
+      regularizer: (n) => (poison ? tf.mul(tf.sum(n.params.get('L0.w')), 1e30) : tf.scalar(0)),
+    });
+    await trainer.trainStep();
+    const before = await snapshotValues(['L0.w'], net);
+    poison = true;
+    const err = await trainer.trainStep().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(DivergenceError);
+    expect((err as DivergenceError).message).toMatch(/the gradient norm became Infinity \(the loss was still finite\).*The update was not applied/);
+    expect(await snapshotValues(['L0.w'], net)).toEqual(before);
+    trainer.dispose();
+    net.dispose();
+  });
+
   it('single-path hooks: only trainableNames change (and only their BN running stats)', async () => {
     const data = syntheticData(60);
     const net = buildNetwork(tinySpec(), rngStream(4, 'init'));

@@ -8,7 +8,8 @@ import { lrAt, type ScheduleKind } from '../core/schedule';
 import type { Dataset, DataSplit } from '../data/dataset';
 import { allBatches, BatchSource, disposeBatch, type Batch, type BatchSourceState } from './batches';
 import { recalibrateBn, type ForwardFn } from './bnRecalibrate';
-import { DivergenceWatch } from './divergence';
+import { DivergenceWatch, type DivergenceState } from './divergence';
+import { constScalar } from './scalars';
 import type { BnStats } from './layers';
 import { countCorrect, l2WeightDecay, softmaxCrossEntropy } from './loss';
 import { disposeBnStats, type Network } from './network';
@@ -46,6 +47,11 @@ export interface TrainConfig {
   evalBatchSize?: number;
   /** Training batches used by evaluate({bnRecalibrate: true}) (default 20). */
   recalibrateBatches?: number;
+  /**
+   * Measure the global gradient norm every this many steps for the divergence watch (default 10; 0 = never). It rides
+   * on the step's one asynchronous read-back, so it costs a few reductions on those steps only.
+   */
+  gradNormEvery?: number;
 }
 
 /** Data the trainer reads: train indices for steps, val/test for evaluation. */
@@ -95,6 +101,9 @@ export interface EvalResult {
 /** Step-by-step trainer of one Network. */
 export const TRAINER_CHECKPOINT_VERSION = 1;
 
+/** Default cadence of the gradient-norm check (TrainConfig.gradNormEvery). */
+export const GRAD_NORM_EVERY = 10;
+
 /** What Trainer.checkpoint saves (host data; core/runs/checkpointFile.ts turns it into bytes). */
 export interface TrainerCheckpoint {
   version: number;
@@ -104,7 +113,7 @@ export interface TrainerCheckpoint {
   optimizer: OptimizerState;
   source: BatchSourceState;
   recal: BatchSourceState | null;
-  divergence: { over: number; severe: number };
+  divergence: DivergenceState;
 }
 
 export class Trainer {
@@ -173,7 +182,15 @@ export class Trainer {
       // Issue 15 §4: the loss is read back while the update runs, not before it. The update is masked on the device
       // by ok = isFinite(loss) ∧ isFinite(objective), so a diverging step changes nothing (weights, optimizer slots,
       // BN running statistics) without the GPU having to drain first; the JS side throws once the value arrives.
-      const pair = tf.tidy(() => tf.stack([ce as tf.Scalar, (result as { value: tf.Scalar }).value]));
+      const every = this.cfg.gradNormEvery ?? GRAD_NORM_EVERY;
+      const gradCheck = every > 0 && step % every === 0;
+      const grads = Object.values(result.grads);
+      // Always three values (the norm is a cached 0 on steps without the check): every step runs the same programs, so
+      // nothing compiles after the first step (issue 15), and the norm's own programs compile on step 0.
+      const pair = tf.tidy(() => {
+        const norm = gradCheck && grads.length ? (tf.sqrt(tf.addN(grads.map((g) => tf.sum(tf.square(g))))) as tf.Scalar) : constScalar(0);
+        return tf.stack([ce as tf.Scalar, (result as { value: tf.Scalar }).value, norm]);
+      });
       const ok = tf.tidy(() => tf.all(tf.isFinite(pair)));
       // Async read-back: dataSync would stall (and on WebGPU break) the pipeline. Started now, awaited after the update.
       const read = pair.data();
@@ -188,10 +205,11 @@ export class Trainer {
         ok.dispose();
         pair.dispose();
       }
-      const [lossValue, objective] = Array.from(values);
+      const [lossValue, objective, gradNorm] = Array.from(values);
       // A non-finite step was masked on the device; its optimizer step counts are rolled back too.
-      if (!Number.isFinite(lossValue) || !Number.isFinite(objective)) this.optimizer.rollbackStepCounts(Object.keys(byName));
+      if (!Array.from(values).every(Number.isFinite)) this.optimizer.rollbackStepCounts(Object.keys(byName));
       this.divergence.check(step, lr, lossValue, objective); // throws DivergenceError (engine/divergence.ts)
+      if (gradCheck) this.divergence.checkGradNorm(step, lr, gradNorm);
       this.stepIndex++;
       const info: StepInfo = { step, epoch, loss: lossValue, objective, lr, images: batch.y.shape[0], ms: 0 };
       // After the BN running statistics (they used to come after this hook; no hook reads them).
