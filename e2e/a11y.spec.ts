@@ -128,4 +128,7 @@ test('the landing page: a card per method with its picture, an honest recorded-r
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Home' }).click();
   await expect(page.getByRole('main', { name: 'Home' })).toBeVisible();
   expect(new URL(page.url()).hash).toBe('');
+  // Train's charts carry their data in words (before a run: what to do).
+  await show(page, 'Train');
+  await expect(page.getByTestId('chart-summary').first()).toHaveText('Press Start to train');
 });

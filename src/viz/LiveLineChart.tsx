@@ -2,8 +2,9 @@
  * Thin React wrapper around drawLineChart for live data: subscribes to a SeriesBuffer and redraws at most once per
  * animation frame, and only when the data or the size changed. React owns the <svg>; d3 fills it.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { SeriesBuffer } from '../core/series';
+import { chartSummary } from './chartSummary';
 import { drawLineChart, type LineChartOptions } from './lineChart';
 
 export interface LiveSeriesSpec<K extends string> {
@@ -27,6 +28,8 @@ export function LiveLineChart<K extends string>(props: LiveLineChartProps<K>) {
   const svgRef = useRef<SVGSVGElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
   const emptyRef = useRef<HTMLParagraphElement>(null);
+  const summaryRef = useRef<HTMLParagraphElement>(null);
+  const summaryId = useId();
   const propsRef = useRef(props);
   const frame = useRef(0);
   const drawn = useRef({ version: -1, width: 0 });
@@ -51,6 +54,8 @@ export function LiveLineChart<K extends string>(props: LiveLineChartProps<K>) {
       const series = p.series.map((s) => ({ ...s, ...viewOf(p.buffer, s.name) }));
       const empty = series.every((s) => s.length === 0);
       if (emptyRef.current) emptyRef.current.hidden = !empty;
+      // The data in words for screen readers (read on demand through aria-describedby, never announced per step).
+      if (summaryRef.current) summaryRef.current.textContent = chartSummary(series, p);
       drawLineChart(svg, series, { ...p, width, height: p.height ?? 190 });
     };
     const schedule = () => {
@@ -72,7 +77,8 @@ export function LiveLineChart<K extends string>(props: LiveLineChartProps<K>) {
 
   return (
     <div className="chart" ref={boxRef}>
-      <svg ref={svgRef} role="img" aria-label={props.label} />
+      <svg ref={svgRef} role="img" aria-label={props.label} aria-describedby={summaryId} />
+      <p className="visually-hidden" id={summaryId} ref={summaryRef} data-testid="chart-summary" />
       <p className="chart-empty" ref={emptyRef}>
         {props.emptyText ?? 'No data yet'}
       </p>
