@@ -132,3 +132,16 @@ test('the landing page: a card per method with its picture, an honest recorded-r
   await show(page, 'Train');
   await expect(page.getByTestId('chart-summary').first()).toHaveText('Press Start to train');
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`a link notice passes axe (${theme} theme)`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.addInitScript((t) => localStorage.setItem('nas-playground-theme', t), theme);
+    await page.goto('/#v=2&epochs=999');
+    await expect(page.getByText('Some settings in the link were adjusted')).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await expect(page.getByTestId('backend-badge')).toHaveText(/^(webgpu|webgl|cpu)$/, { timeout: 90_000 });
+    const found = await seriousViolations(page);
+    expect(found, found.join('\n')).toEqual([]);
+  });
+}
