@@ -7,7 +7,8 @@ import { collectErrors } from './fixtures/console';
  * method's screen and Compare (read from the tab bar, so a new method's screen is checked too).
  *  - axe (WCAG 2.x A/AA rules and best practices) in the light and the dark theme: no serious or critical violation;
  *  - at a laptop (1280×800) and a phone (390×844) size: nothing scrolls sideways, and the run controls (Start) of the
- *    screens that have them can be reached and clicked (nothing covers them).
+ *    screens that have them can be reached and clicked (nothing covers them); on the phone the footer's run bar is on
+ *    screen from the top of the page.
  */
 
 type Theme = 'light' | 'dark';
@@ -91,6 +92,15 @@ for (const size of SIZES) {
         await start.first().scrollIntoViewIfNeeded();
         await expect(start.first()).toBeInViewport();
         await start.first().click({ trial: true }); // actionable: visible, stable, not covered by anything
+      }
+      // On a phone the footer's run bar keeps Start/pause and one step on screen wherever the page is scrolled.
+      const bar = page.getByRole('group', { name: 'Run controls (always at hand)' });
+      if (size.name === 'phone' && (await start.count()) > 0) {
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await expect(bar.getByRole('button', { name: 'Start / pause' })).toBeInViewport();
+        await bar.getByRole('button', { name: 'One step' }).click({ trial: true });
+      } else {
+        await expect(bar).toBeHidden();
       }
     }
     expect(wide, wide.join('\n')).toEqual([]);

@@ -4,7 +4,7 @@
  */
 import { Suspense, useEffect } from 'react';
 import { useStore } from '../state/store';
-import { findScreen, SCREENS } from './screens';
+import { findScreen, SCREENS, type ScreenCommands } from './screens';
 import { BackendNotice } from './shell/BackendNotice';
 import { Header } from './shell/Header';
 import { HelpDialog } from './shell/HelpDialog';
@@ -12,6 +12,23 @@ import { Notices } from './shell/Notices';
 import { ProgressLine } from './shell/ProgressLine';
 import { useShortcuts } from './shell/useShortcuts';
 import { useTheme } from './shell/useTheme';
+
+/**
+ * On a phone the screen's own run buttons sit below its settings: the footer (sticky there) repeats the two that
+ * matter, bound to the screen's shortcut commands, so a run can always be started or paused. Hidden on wide screens.
+ */
+function PhoneRunBar({ commands }: { commands: ScreenCommands }) {
+  return (
+    <div className="phone-run-bar" role="group" aria-label="Run controls (always at hand)">
+      <button type="button" className="button small primary" title="Start, pause or resume this screen's run (Space)" onClick={() => commands.playPause()}>
+        Start / pause
+      </button>
+      <button type="button" className="button small" title="Run exactly one step (.)" onClick={() => commands.step()}>
+        One step
+      </button>
+    </div>
+  );
+}
 
 export function App() {
   const screenId = useStore((s) => s.settings.screen);
@@ -41,6 +58,7 @@ export function App() {
       </main>
       <footer className="app-footer">
         <ProgressLine />
+        {screen.commands && <PhoneRunBar commands={screen.commands} />}
         <span className="muted">
           Press <kbd>?</kbd> for shortcuts
         </span>
