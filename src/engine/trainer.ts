@@ -116,6 +116,23 @@ export interface TrainerCheckpoint {
   divergence: DivergenceState;
 }
 
+/**
+ * Σ of many scalars in groups of at most 6 per AddN: one AddN over every gradient (78 for the baseline) would bind more
+ * storage buffers than WebGPU allows per shader stage (8 on many adapters), and its pipeline would fail to build.
+ */
+function sumScalars(xs: tf.Tensor[]): tf.Tensor {
+  let level = xs;
+  while (level.length > 1) {
+    const next: tf.Tensor[] = [];
+    for (let i = 0; i < level.length; i += 6) {
+      const group = level.slice(i, i + 6);
+      next.push(group.length === 1 ? group[0] : tf.addN(group));
+    }
+    level = next;
+  }
+  return level[0];
+}
+
 export class Trainer {
   readonly optimizer: KeyedOptimizer;
   readonly stepsPerEpoch: number;
@@ -188,7 +205,7 @@ export class Trainer {
       // Always three values (the norm is a cached 0 on steps without the check): every step runs the same programs, so
       // nothing compiles after the first step (issue 15), and the norm's own programs compile on step 0.
       const pair = tf.tidy(() => {
-        const norm = gradCheck && grads.length ? (tf.sqrt(tf.addN(grads.map((g) => tf.sum(tf.square(g))))) as tf.Scalar) : constScalar(0);
+        const norm = gradCheck && grads.length ? (tf.sqrt(sumScalars(grads.map((g) => tf.sum(tf.square(g))))) as tf.Scalar) : constScalar(0);
         return tf.stack([ce as tf.Scalar, (result as { value: tf.Scalar }).value, norm]);
       });
       const ok = tf.tidy(() => tf.all(tf.isFinite(pair)));

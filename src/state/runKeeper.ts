@@ -112,8 +112,8 @@ async function saveCheckpoint(repo: RunRepository, ev: Extract<WorkerEvent, { ty
 }
 
 /**
- * After a crashed worker or a lost GPU (issue 16 §2, §3): the Train run that was going is listed as interrupted and, when
- * it had reached a checkpoint, resumes from it on the new worker (whose backend may differ: WebGL after a lost GPU).
+ * After a crashed worker or a lost GPU (issue 16 §2, §3): the Train run that was going is listed as interrupted; when it
+ * had reached a checkpoint it is offered for resume, and after a lost GPU it resumes at once on the new worker's backend.
  */
 async function resumeAfterRecovery(r: Recovery): Promise<void> {
   const repo = runRepository();
@@ -122,7 +122,9 @@ async function resumeAfterRecovery(r: Recovery): Promise<void> {
   known.delete(id);
   await repo.ended(id, true);
   await refreshSavedRuns();
-  if (await repo.checkpoint(id)) await resumeTrainRun(id);
+  // A lost GPU resumes on the next backend at once; after a crash or a silent worker the run is offered for resume
+  // (the Train screen's banner), since what killed the worker may kill it again.
+  if (r.lostGpu && (await repo.checkpoint(id))) await resumeTrainRun(id);
 }
 
 let started = false;

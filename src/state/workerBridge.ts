@@ -195,7 +195,9 @@ function onCrash(reason: string): void {
     lines: [
       reason,
       trainRunId
-        ? 'The Train run goes on from its last checkpoint (if it had reached one); your settings are kept.'
+        ? lostGpu
+          ? 'The Train run goes on from its last checkpoint (if it had reached one); your settings are kept.'
+          : 'The Train run can go on from its last checkpoint, if it had reached one (Resume on the Train screen); your settings are kept.'
         : hadRun
           ? 'The run in progress was lost; your settings are kept. Press Start to run again.'
           : 'Your settings are kept.',
