@@ -1,13 +1,10 @@
 /**
- * The data an AutoSpace-style run may see. Evolution and the payoff get splits whose test part is empty, so no search
- * decision can touch the test images; the final retraining's split looks the test indices up only when its test
- * evaluation runs (in finish()).
+ * The data an AutoSpace-style run may see: the shared search split (engine/searchData: evolution and the final
+ * retraining, test read only in finish()) plus the payoff's split (train whole, since the PAD-NAS preset limits it
+ * itself; val whole; test empty).
  */
-import type { DataSplit } from '../../../data/dataset';
-import { limitTrain } from '../../../data/split';
+import { searchData, withoutTest } from '../../../engine/searchData';
 import type { TrainData } from '../../../engine/trainer';
-
-const NO_TEST = new Uint32Array(0);
 
 export interface RunData {
   /** Train limited to `trainLimit` seeded images (0 = all), val whole, test empty: evolution. */
@@ -19,16 +16,5 @@ export interface RunData {
 }
 
 export function runData(data: TrainData, trainLimit: number): RunData {
-  const full = data.split;
-  const split = limitTrain({ seed: full.seed, train: full.train, val: full.val, test: NO_TEST }, trainLimit);
-  const finalSplit: DataSplit = {
-    seed: split.seed,
-    train: split.train,
-    val: split.val,
-    get test(): Uint32Array {
-      return full.test;
-    },
-  };
-  const { dataset } = data;
-  return { search: { dataset, split }, payoff: { dataset, split: { seed: full.seed, train: full.train, val: full.val, test: NO_TEST } }, final: { dataset, split: finalSplit } };
+  return { ...searchData(data, trainLimit), payoff: { dataset: data.dataset, split: withoutTest(data.split) } };
 }

@@ -20,7 +20,7 @@ import { EgnasSearch, worstCaseEpochs, type CandidateRequest, type DecidedCandid
 import { crossCheck } from '../settings';
 import type { EgnasCandidate, EgnasSnapshot, EgnasStage, RankingResult, RankingRow } from '../snapshot';
 import { historyRows, recordExtras } from '../summary';
-import { runData } from './data';
+import { searchData as runData } from '../../../engine/searchData';
 
 /** Training batches that re-estimate BN statistics before each validation (short runs leave them unsettled). */
 const BN_RECAL_BATCHES = 8;

@@ -21,7 +21,7 @@ import type { RandomCandidate, RandomPhase, RandomSnapshot, RandomWindow } from 
 import { bestIndex, epochMeans, historyRows, recordExtras } from '../summary';
 import { describeWindow, runWindow, windowInfo } from '../window';
 import { scoredCandidate } from './candidate';
-import { runData } from './data';
+import { searchData as runData } from '../../../engine/searchData';
 import { trainFromScratch, type FromScratch } from './train';
 
 /** Training batches that re-estimate BN statistics before a candidate is scored (when `bnRecal` is on). */
