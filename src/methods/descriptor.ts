@@ -31,6 +31,12 @@ export interface MethodDescriptor<C extends object = any, Snap = any> {
    * `spaceFrom` (the file and its maker). Absent: no `--space` flag.
    */
   acceptsSpace?: true;
+  /**
+   * The key moments a snapshot brings, in plain words (AtomNAS shrink events, PAD-NAS pruning rounds, accepted
+   * candidates…), given the previous snapshot of the same run (null for the first). Pure. Used by "step to the next
+   * event" in live runs, the event jumps of recorded runs and the lessons. An empty list: nothing to stop at.
+   */
+  events(snap: Snap, prev: Snap | null): string[];
   loadRun(): Promise<RunModule<C, Snap>>;
   loadView(): Promise<{ view: MethodView<Snap> }>;
 }

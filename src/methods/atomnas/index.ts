@@ -5,6 +5,7 @@
  * (view/) load lazily.
  */
 import type { MethodDescriptor } from '../descriptor';
+import { atomnasEvents } from './events';
 import { atomnasSettings, type AtomNasSettings } from './settings';
 import type { AtomNasSnapshot } from './snapshot';
 
@@ -27,6 +28,7 @@ export const atomnasMethod = {
     'larger and dead atoms are removed once they add up to 0.5% of the supernet’s MACs (the paper: ~0.07%).',
   settings: atomnasSettings,
   profile: (c: AtomNasSettings) => (c.penalty === 'latency' ? 'required' : 'optional'),
+  events: atomnasEvents,
   loadRun: () => import('./run/index'),
   loadView: () => import('./view/index'),
 } satisfies MethodDescriptor<AtomNasSettings, AtomNasSnapshot>;

@@ -5,6 +5,7 @@
  * imported by the UI, the URL code and the CLI; its tfjs part (run/) and its view (view/) load lazily.
  */
 import type { MethodDescriptor } from '../descriptor';
+import { autospaceEvents } from './events';
 import type { AutoSpaceConfig } from './config';
 import { autospaceSettings } from './settings';
 import type { AutoSpaceSnapshot } from './snapshot';
@@ -37,6 +38,7 @@ export const autospaceMethod = {
     'scratch and tested once.',
   settings: autospaceSettings,
   profile: (c: AutoSpaceConfig) => (c.objective === 'latency' ? 'required' : 'optional'),
+  events: autospaceEvents,
   loadRun: () => import('./run/index'),
   loadView: () => import('./view/index'),
 } satisfies MethodDescriptor<AutoSpaceConfig, AutoSpaceSnapshot>;

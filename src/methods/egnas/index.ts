@@ -5,6 +5,7 @@
  * descriptor: imported by the UI, the URL code and the CLI; its tfjs part (run/) and its view (view/) load lazily.
  */
 import type { MethodDescriptor } from '../descriptor';
+import { egnasEvents } from './events';
 import type { EgnasConfig } from './config';
 import { egnasSettings } from './settings';
 import type { EgnasSnapshot } from './snapshot';
@@ -26,6 +27,7 @@ export const egnasMethod = {
     'The fair-ranking demo and its Kendall τ are ours.',
   settings: egnasSettings,
   profile: () => 'optional',
+  events: egnasEvents,
   loadRun: () => import('./run/index'),
   loadView: () => import('./view/index'),
 } satisfies MethodDescriptor<EgnasConfig, EgnasSnapshot>;

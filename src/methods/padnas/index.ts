@@ -5,6 +5,7 @@
  * URL code and the CLI; its tfjs part (run/) and its view (view/) load lazily.
  */
 import type { MethodDescriptor } from '../descriptor';
+import { padnasEvents } from './events';
 import type { PadNasSettings } from './config';
 import { padnasSettings } from './settings';
 import type { PadNasSnapshot } from './snapshot';
@@ -34,6 +35,7 @@ export const padnasMethod = {
   profile: () => 'optional',
   // `--space FILE`: search a saved (e.g. learned) space instead of the hand-designed one (config `space`).
   acceptsSpace: true,
+  events: padnasEvents,
   loadRun: () => import('./run/index'),
   loadView: () => import('./view/index'),
 } satisfies MethodDescriptor<PadNasSettings, PadNasSnapshot>;

@@ -8,6 +8,7 @@
  * declaration), snapshot types, pure logic with tests, run/ (tfjs), view/ (React + d3).
  */
 import type { MethodDescriptor } from '../descriptor';
+import { randomEvents } from './events';
 import type { RandomConfig } from './config';
 import { randomSettings } from './settings';
 import type { RandomSnapshot } from './snapshot';
@@ -27,6 +28,7 @@ export const randomMethod = {
     'retrained from scratch with the common recipe and evaluated on the test split once.',
   settings: randomSettings,
   profile: (c: RandomConfig) => (c.objective === 'latency' ? 'required' : 'optional'),
+  events: randomEvents,
   loadRun: () => import('./run/index'),
   loadView: () => import('./view/index'),
 } satisfies MethodDescriptor<RandomConfig, RandomSnapshot>;
