@@ -19,6 +19,8 @@ import { cliHost, DATA_FLAGS, loadCliData } from './data';
 import { checkExportDir, EXPORT_FLAG, writeExportDir } from './exportDir';
 import { checkWritable, writeJson } from './output';
 import { ProgressTicker } from './progress';
+import { cliMade, RECORD_FLAGS, writeRecording } from './recordFile';
+import { defaultRecordEvery, RecordingBuilder } from '../core/method/recorder';
 import { setupCpuBackend } from './train';
 
 /** The value of `--name` in argv before full parsing (null when absent). */
@@ -47,6 +49,7 @@ function commonFlags(m: MethodDescriptor): FlagSpec[] {
       : []),
     { name: 'out', type: 'string', help: 'write the result record (JSON) here' },
     EXPORT_FLAG,
+    ...RECORD_FLAGS,
   ];
 }
 
@@ -140,14 +143,22 @@ export async function runSearch(m: MethodDescriptor, f: Record<string, FlagValue
     const started = run.start();
     io.log(`search ${m.id} (${String(f.preset)}, seed ${String(config.seed)}) on tfjs ${backend.backend}: ${started.summary}`);
     const ticker = new ProgressTicker(started.totalSteps);
+    const recPath = f.record as string | undefined;
+    const every = (f['record-every'] as number | undefined) ?? defaultRecordEvery(started.totalSteps);
+    const rec = recPath
+      ? new RecordingBuilder({ method: m.id, preset: String(f.preset), config, started, made: cliMade(backend, commandLine, new Date()) }, performance.now())
+      : null;
     let done = 0;
+    let epoch = 0;
     while (done < started.totalSteps) {
-      done = (await run.step()).done;
+      ({ done, epoch } = await run.step());
       const line = ticker.tick(done);
       if (line) io.log(line);
-      run.snapshot(); // drain the live buffers (the CLI reads the outcome)
+      if (!rec) run.snapshot(); // drain the live buffers (the CLI reads the outcome)
+      else if (done % every === 0 || done >= started.totalSteps) rec.add(done, epoch, run.snapshot(), performance.now());
     }
     await run.finish();
+    rec?.add(done, epoch, run.snapshot(), performance.now()); // the final evaluation, as the worker posts it
     const outcome = run.outcome();
     const record = buildRecord({
       runId: `cli-${m.id}-${Date.now().toString(36)}`,
@@ -164,6 +175,10 @@ export async function runSearch(m: MethodDescriptor, f: Record<string, FlagValue
     const pct = (v: number | null) => (v === null ? 'n/a' : `${(100 * v).toFixed(2)}%`);
     io.log(`found ${(record.macs / 1e6).toFixed(3)} M MACs, ${record.params} params; val ${pct(record.valAccuracy)}, test ${pct(record.testAccuracy)}`);
     if (record.latency) io.log(`latency ${record.latency.ms.toFixed(3)} ms, ${predictedLabel(record.latency.profileName)}`);
+    if (rec && recPath) {
+      const bytes = await writeRecording(recPath, rec.build(record));
+      io.log(`wrote ${recPath} (${rec.size} frames, ${(bytes / 1e6).toFixed(2)} MB)`);
+    }
     const exportDir = f.export as string | undefined;
     if (exportDir) {
       const net = run.releaseNetwork();
@@ -191,6 +206,7 @@ export const searchCommand: CliCommand = {
     const out = flags.out as string | undefined;
     if (out) await checkWritable('out', out);
     if (flags.export) await checkExportDir(String(flags.export));
+    if (flags.record) await checkWritable('record', String(flags.record));
     const { record, attachments } = await runSearch(m, flags, io, commandLine);
     if (out) {
       await writeJson(out, record);
