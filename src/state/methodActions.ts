@@ -9,6 +9,7 @@ import type { MethodDescriptor } from '../methods/descriptor';
 import { METHODS } from '../methods/registry';
 import type { ExportedModel, RunAction, WorkerEvent } from '../worker/protocol';
 import { holdsWorker, mayStart, noteWorkerRun } from './activeRun';
+import { livePace } from './livePace';
 import { EMPTY_RUN, emitMethodSnapshot, methodRunStore, ownerOfRun, type MethodRunStore } from './methodRuns';
 import { getSearchTargetProfile } from './profilerState';
 import { trainConfig } from './slices/settingsSlice';
@@ -23,8 +24,8 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** Start a new search with the current settings (paused right away when `paused`, for Step from idle). */
-export async function startMethod(m: MethodDescriptor, paused = false): Promise<void> {
+/** Start a new search with the current settings (paused right away when `paused`, then `first`: Step or Next event from idle). */
+export async function startMethod(m: MethodDescriptor, paused = false, first: RunAction = 'step'): Promise<void> {
   const app = useStore.getState();
   const store = methodRunStore(m.id);
   if (!app.dataset) return;
@@ -48,6 +49,7 @@ export async function startMethod(m: MethodDescriptor, paused = false): Promise<
     ...EMPTY_RUN,
     runId,
     state: paused ? 'paused' : 'running',
+    seeking: paused && first === 'next-event',
     config,
     profile: profile ? { id: profile.id, name: profile.name } : null,
     startedAt: Date.now(),
@@ -55,10 +57,11 @@ export async function startMethod(m: MethodDescriptor, paused = false): Promise<
   emitMethodSnapshot(m.id, null);
   noteWorkerRun(runId);
   try {
-    const started = await getClient().request('search/start', { runId, method: m.id, config, paused, profile: m.profile(config) === 'unused' ? null : profile });
+    const profileArg = m.profile(config) === 'unused' ? null : profile;
+    const started = await getClient().request('search/start', { runId, method: m.id, config, paused, profile: profileArg, paceMs: livePace.getState().ms });
     if (store.getState().runId !== runId) return;
     store.setState({ started });
-    if (paused) void control(store, 'step');
+    if (paused) void control(store, first);
   } catch (e) {
     if (store.getState().runId === runId) store.setState({ state: 'error', error: message(e) });
   }
@@ -87,6 +90,18 @@ export function stepMethod(m: MethodDescriptor): Promise<void> {
   return startMethod(m, true);
 }
 
+/** Next event: run the paused run until a snapshot brings one of the method's key moments (or start paused and do so). */
+export function nextEventMethod(m: MethodDescriptor): Promise<void> {
+  const store = methodRunStore(m.id);
+  const s = store.getState().state;
+  if (s === 'paused') {
+    store.setState({ seeking: true });
+    return control(store, 'next-event');
+  }
+  if (s === 'running' || s === 'diverged') return Promise.resolve();
+  return startMethod(m, true, 'next-event');
+}
+
 /** Space: start, pause or resume. */
 export function toggleMethod(m: MethodDescriptor): Promise<void> {
   const s = methodRunStore(m.id).getState().state;
@@ -101,7 +116,7 @@ export async function resetMethod(m: MethodDescriptor): Promise<void> {
   const store = methodRunStore(m.id);
   const s = store.getState();
   const mine = holdsWorker(s.runId);
-  store.setState({ runId: null, state: 'idle', progress: null, started: null, error: null, diverged: null, config: null });
+  store.setState({ runId: null, state: 'idle', progress: null, started: null, error: null, diverged: null, config: null, lastEvent: null, seeking: false });
   emitMethodSnapshot(m.id, null);
   if (mine) {
     noteWorkerRun(null);
@@ -153,7 +168,14 @@ export function routeMethodEvent(ev: WorkerEvent): boolean {
   }
   switch (ev.type) {
     case 'run/state':
-      store.setState({ state: ev.state, error: ev.state === 'error' ? (ev.message ?? store.getState().error) : store.getState().error });
+      store.setState({
+        state: ev.state,
+        error: ev.state === 'error' ? (ev.message ?? store.getState().error) : store.getState().error,
+        ...(ev.state === 'running' ? {} : { seeking: false }),
+      });
+      break;
+    case 'run/event':
+      store.setState({ lastEvent: { step: ev.step, events: ev.events, stopped: ev.stopped } });
       break;
     case 'run/progress':
       store.setState({ progress: { done: ev.done, total: ev.total, epoch: ev.epoch, totalEpochs: ev.totalEpochs, etaMs: ev.etaMs, elapsedMs: ev.elapsedMs } });

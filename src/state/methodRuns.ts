@@ -27,6 +27,10 @@ export interface MethodRunState {
   startedAt: number;
   /** The found network trained from scratch with the Train recipe (a Train job owned by this screen). */
   retrain: RetrainState | null;
+  /** The latest key moment of the run (worker `run/event`; `stopped`: "Next event" paused on it), announced by the screen. */
+  lastEvent: { step: number; events: string[]; stopped: boolean } | null;
+  /** "Next event" was asked and no event has come yet. */
+  seeking: boolean;
 }
 
 /** A result's retraining from scratch. */
@@ -54,6 +58,8 @@ export const EMPTY_RUN: MethodRunState = {
   profile: null,
   startedAt: 0,
   retrain: null,
+  lastEvent: null,
+  seeking: false,
 };
 
 const stores = new Map<string, MethodRunStore>();

@@ -6,7 +6,7 @@
 import { createElement, type ComponentType } from 'react';
 import type { MethodDescriptor } from '../methods/descriptor';
 import { METHODS } from '../methods/registry';
-import { resetMethod, stepMethod, toggleMethod } from '../state/methodActions';
+import { resetMethod, nextEventMethod, stepMethod, toggleMethod } from '../state/methodActions';
 import { CompareScreen } from './compare/CompareScreen';
 import { LandingScreen } from './landing/LandingScreen';
 import { MethodScreen } from './method/MethodScreen';
@@ -19,6 +19,8 @@ export type ScreenId = string;
 export interface ScreenCommands {
   playPause(): void;
   step(): void;
+  /** Run the paused search to its next key moment (method screens). */
+  nextEvent?(): void;
   reset(): void;
 }
 
@@ -40,7 +42,7 @@ function methodScreen(m: MethodDescriptor): ScreenDef {
     title: m.tab,
     summary: m.summary,
     component,
-    commands: { playPause: () => void toggleMethod(m), step: () => void stepMethod(m), reset: () => void resetMethod(m) },
+    commands: { playPause: () => void toggleMethod(m), step: () => void stepMethod(m), nextEvent: () => void nextEventMethod(m), reset: () => void resetMethod(m) },
   };
 }
 

@@ -88,7 +88,8 @@ export interface ExportedModel {
 }
 
 export type RunState = 'idle' | 'running' | 'paused' | 'done' | 'cancelled' | 'diverged' | 'error';
-export type RunAction = 'pause' | 'resume' | 'step' | 'cancel' | 'reset';
+/** 'next-event': from paused, run until a snapshot brings one of the method's key moments (`run/event`), then pause. */
+export type RunAction = 'pause' | 'resume' | 'step' | 'next-event' | 'cancel' | 'reset';
 
 /** A user file moved (transferred) into the worker. */
 export interface FilePayload {
@@ -118,6 +119,8 @@ export interface RequestMap {
     res: TrainStarted;
   };
   'run/control': { req: { action: RunAction }; res: { state: RunState } };
+  /** Slow motion: wait `ms` between steps of the run in progress, every step's snapshot posted (0: full speed; a new run starts at full speed). */
+  'run/pace': { req: { ms: number }; res: { ms: number } };
   /** Export `owner`'s result network ('train' or a method id): each screen exports its own result. */
   'model/export': { req: { owner: string }; res: ExportedModel };
   /**
@@ -125,7 +128,7 @@ export interface RequestMap {
    * is the search-target latency profile (required or optional per method). Events: search/snapshot, search/final.
    */
   'search/start': {
-    req: { runId: string; method: string; config: Record<string, unknown>; paused?: boolean; profile?: LatencyProfile | null };
+    req: { runId: string; method: string; config: Record<string, unknown>; paused?: boolean; profile?: LatencyProfile | null; paceMs?: number };
     res: RunStart;
   };
   /** Device latency profiler (handlers/profiler.ts): a `profile` job; `profile/result` when it finishes. */
@@ -189,6 +192,8 @@ export type WorkerEvent =
   | { type: 'train/points'; runId: string; steps: Float64Array; loss: Float32Array; lr: Float32Array; ips: Float32Array }
   | { type: 'train/epoch'; runId: string; epoch: number; valAcc: number; valLoss: number }
   | { type: 'train/test'; runId: string; acc: number; loss: number }
+  /** Key moments a snapshot brought (a method's `events`); `stopped`: a next-event run paused on them. */
+  | { type: 'run/event'; runId: string; kind: string; step: number; events: string[]; stopped: boolean }
   | { type: 'diverged'; runId: string; kind: string; step: number; message: string }
   | { type: 'error'; scope: string; message: string; file?: string; runId?: string }
   /** Throttled method live data (method-specific shape; its typed arrays arrive in the transfer list). */

@@ -1,8 +1,10 @@
 /**
  * Generic run controller for long jobs in the worker (training, searches, profiling).
  *
- * start / pause / resume / step (one step while paused) / cancel / reset. Progress with ETA and snapshots are
- * throttled (SnapshotThrottle) so the job runs at full speed whatever the main thread does with them.
+ * start / pause / resume / step (one step while paused) / next-event (steps until a snapshot brings one of the job's
+ * key moments, then pauses) / cancel / reset. Progress with ETA and snapshots are throttled (SnapshotThrottle) so the
+ * job runs at full speed whatever the main thread does with them; `setPace(ms)` slows a run down (a wait between
+ * steps, every step's snapshot posted) so a learner can watch it.
  * A divergence (classified by `isDivergence`, e.g. engine's DivergenceError) pauses the run and posts 'diverged';
  * any other error posts an 'error' event and ends the run.
  *
@@ -15,6 +17,8 @@ import { EtaEstimator, SnapshotThrottle } from './throttle';
 export interface Outgoing {
   event: WorkerEvent;
   transfer?: Transferable[];
+  /** The key moments this snapshot brings, in plain words (a method's `events`); posted as 'run/event'. */
+  events?: string[];
 }
 
 /** Where the job stands after a step. */
@@ -45,6 +49,8 @@ export interface LoopHost {
   now(): number;
   /** Let queued messages (pause, cancel) be handled between steps. */
   yieldToEvents(): Promise<void>;
+  /** Wait `ms` between steps of a slowed-down run (default: setTimeout). */
+  sleep?(ms: number): Promise<void>;
   /** True for errors that mean "the numbers blew up" (NaN/Inf loss). */
   isDivergence(err: unknown): boolean;
 }
@@ -66,6 +72,12 @@ export class RunLoop {
   private disposePending = false;
   private pauseAnnouncePending = false;
   private lastReport: StepReport = { done: 0 };
+  /** next-event: run until a snapshot brings an event, then pause. */
+  private seeking = false;
+  /** A loop is driving the job (also while it waits between steps). */
+  private driving = false;
+  private paceMs = 0;
+  private wake: (() => void) | null = null;
   private readonly throttle: SnapshotThrottle;
   private readonly eta = new EtaEstimator();
 
@@ -89,11 +101,24 @@ export class RunLoop {
     return this.job;
   }
 
-  /** Replace any previous job and run the new one (running, or paused when `paused`). */
+  /** Milliseconds waited between steps (0: full speed). */
+  get pace(): number {
+    return this.paceMs;
+  }
+
+  /** Slow the run down: wait `ms` between steps and post every step's snapshot (0: full speed). */
+  setPace(ms: number): void {
+    this.paceMs = Number.isFinite(ms) && ms > 0 ? Math.min(ms, 60_000) : 0;
+    this.wakeUp();
+  }
+
+  /** Replace any previous job and run the new one (running, or paused when `paused`), at full speed. */
   start(runId: string, job: Job, paused = false): void {
     this.dropJob();
     this.job = job;
     this.runId = runId;
+    this.seeking = false;
+    this.setPace(0);
     this.lastReport = { done: 0 };
     this.throttle.reset();
     this.eta.reset();
@@ -104,6 +129,8 @@ export class RunLoop {
 
   /** Apply a control action; returns the state afterwards. */
   control(action: RunAction): RunState {
+    this.wakeUp();
+    if (action !== 'next-event') this.seeking = false;
     switch (action) {
       case 'pause':
         if (this.current === 'running') {
@@ -122,6 +149,13 @@ export class RunLoop {
         break;
       case 'step':
         if (this.current === 'paused' && !this.busy) void this.stepWhilePaused();
+        break;
+      case 'next-event':
+        if (this.current === 'paused' && !this.busy && this.job) {
+          this.seeking = true;
+          this.setState('running');
+          void this.drive();
+        }
         break;
       case 'cancel':
         if (this.current === 'running' || this.current === 'paused' || this.current === 'diverged') {
@@ -157,12 +191,34 @@ export class RunLoop {
   }
 
   private async drive(): Promise<void> {
-    if (this.busy) return; // the loop already running will see the state change
-    while (this.current === 'running' && this.job) {
-      const ok = await this.oneStep(this.job);
-      if (!ok) break;
-      if (this.current === 'running') await this.host.yieldToEvents();
+    if (this.busy || this.driving) return; // the loop already running will see the state change
+    this.driving = true;
+    try {
+      while (this.current === 'running' && this.job) {
+        const ok = await this.oneStep(this.job);
+        if (!ok) break;
+        if (this.current === 'running') await this.betweenSteps();
+      }
+    } finally {
+      this.driving = false;
     }
+  }
+
+  /** Let messages in; in a slowed-down run, wait the pace first (pace changes and control actions cut it short). */
+  private async betweenSteps(): Promise<void> {
+    if (this.paceMs > 0) {
+      const ms = this.paceMs;
+      const wait = this.host.sleep ? this.host.sleep(ms) : new Promise<void>((r) => setTimeout(r, ms));
+      await Promise.race([wait, new Promise<void>((r) => (this.wake = r))]);
+      this.wake = null;
+    }
+    await this.host.yieldToEvents();
+  }
+
+  private wakeUp(): void {
+    const w = this.wake;
+    this.wake = null;
+    w?.();
   }
 
   private async stepWhilePaused(): Promise<void> {
@@ -178,8 +234,15 @@ export class RunLoop {
       this.lastReport = await job.step();
       this.eta.record(this.host.now() - t0);
       const now = this.host.now();
-      if (this.job === job && this.throttle.due(now, this.lastReport.done)) this.flush(job, now);
+      let events: string[] = [];
+      if (this.job === job && (this.paceMs > 0 || this.throttle.due(now, this.lastReport.done))) events = this.flush(job, now);
+      if (this.job === job && this.lastReport.done < job.totalSteps && this.seeking && this.current === 'running' && events.length) {
+        this.seeking = false;
+        this.setState('paused'); // next-event: stop at the first snapshot that brings one
+        return false;
+      }
       if (this.job === job && this.lastReport.done >= job.totalSteps) {
+        this.seeking = false;
         this.flush(job, this.host.now());
         await job.finish?.();
         this.flush(job, this.host.now());
@@ -216,11 +279,19 @@ export class RunLoop {
     }
   }
 
-  private flush(job: Job, now: number): void {
+  /** Post the job's snapshot (and 'run/event' with the key moments it brings) and progress; returns those events. */
+  private flush(job: Job, now: number): string[] {
     const out = job.snapshot();
     if (out) this.host.post(out);
+    const events = out?.events ?? [];
+    if (events.length) {
+      this.host.post({
+        event: { type: 'run/event', runId: this.runId, kind: job.kind, step: this.lastReport.done, events, stopped: this.seeking && this.current === 'running' },
+      });
+    }
     this.postProgress();
     this.throttle.mark(now, this.lastReport.done);
+    return events;
   }
 
   private postProgress(): void {

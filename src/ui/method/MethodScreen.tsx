@@ -11,6 +11,7 @@ import { methodRunStore, onMethodSnapshot } from '../../state/methodRuns';
 import { useStore } from '../../state/store';
 import { RunButtons, type RunTarget } from '../common/RunButtons';
 import { GroupForm } from '../common/GroupForm';
+import { LiveStepping } from './LiveStepping';
 import { MethodStatus } from './MethodStatus';
 import { RecordCard } from '../common/RecordCard';
 import { RetrainPanel } from './RetrainPanel';
@@ -73,6 +74,7 @@ export function MethodScreen({ method: m }: { method: MethodDescriptor }) {
         <section className="panel" aria-labelledby={`${m.id}-run-title`}>
           <h2 id={`${m.id}-run-title`}>Search</h2>
           <RunButtons target={target} />
+          <LiveStepping method={m} run={run} />
           <MethodStatus run={run} />
         </section>
         {error && (

@@ -5,6 +5,7 @@ import { SCREENS } from '../screens';
 export const SHORTCUTS: readonly { keys: string; action: string }[] = [
   { keys: 'Space', action: 'Start / pause / resume the run' },
   { keys: '.', action: 'One training step (starts a paused run when none exists)' },
+  { keys: 'n', action: 'Search screens: run to the next event (shrink, pruning round, scored candidate), then pause' },
   { keys: 'r', action: 'Reset: stop the run and clear the charts' },
   { keys: '?', action: 'Show or hide this help' },
   { keys: 'Esc', action: 'Close this help' },

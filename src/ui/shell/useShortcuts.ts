@@ -15,7 +15,7 @@ export function isTypingTarget(t: EventTarget | null, key: string): boolean {
   return key === ' ' && (tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY');
 }
 
-/** Global shortcuts: Space play/pause, `.` step, `r` reset (on the current screen), `?` help. */
+/** Global shortcuts: Space play/pause, `.` step, `n` next event, `r` reset (on the current screen), `?` help. */
 export function useShortcuts(commands: ScreenCommands | undefined): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -34,6 +34,9 @@ export function useShortcuts(commands: ScreenCommands | undefined): void {
       } else if (e.key === '.') {
         e.preventDefault();
         commands.step();
+      } else if ((e.key === 'n' || e.key === 'N') && commands.nextEvent) {
+        e.preventDefault();
+        commands.nextEvent();
       } else if (e.key === 'r' || e.key === 'R') {
         e.preventDefault();
         commands.reset();

@@ -40,6 +40,8 @@ export class SearchJob implements Job {
   readonly totalEpochs: number;
   private finished = false;
   private readonly t0 = performance.now();
+  /** The previous snapshot (its typed arrays may be transferred already: `events` reads only plain fields). */
+  private prevSnap: unknown = null;
 
   constructor(
     private readonly runId: string,
@@ -75,7 +77,9 @@ export class SearchJob implements Job {
   snapshot(): Outgoing | null {
     if (this.finished) return null;
     const snap = this.run.snapshot();
-    return { event: { type: 'search/snapshot', runId: this.runId, method: this.method.id, snap }, transfer: this.run.transferables?.(snap) };
+    const events = this.method.events(snap, this.prevSnap);
+    this.prevSnap = snap;
+    return { event: { type: 'search/snapshot', runId: this.runId, method: this.method.id, snap }, transfer: this.run.transferables?.(snap), events };
   }
 
   async finish(): Promise<void> {
@@ -132,6 +136,11 @@ export const searchHandlers: HandlerTable = {
       throw e;
     }
     ctx.loop.start(req.runId, new SearchJob(req.runId, method, config, profile, run, started, ctx), req.paused ?? false);
+    ctx.loop.setPace(req.paceMs ?? 0);
     return started;
+  },
+  'run/pace': (req, ctx) => {
+    ctx.loop.setPace(req.ms);
+    return { ms: ctx.loop.pace };
   },
 };
