@@ -60,6 +60,18 @@ export interface MethodOutcome {
   attachments?: Record<string, unknown>;
 }
 
+/**
+ * A run's resumable state (MethodRun.checkpoint): plain data only (JSON values, Float32Array / Uint32Array, Maps), so
+ * core/runs/searchCheckpointFile turns it into bytes. Trainer checkpoints (weights, BN statistics, keyed optimizer state,
+ * batch order, random streams, divergence counters) ride inside `state`, next to the method's own state.
+ */
+export interface MethodCheckpoint {
+  /** Units of work done (MethodStep.done) when it was taken. */
+  done: number;
+  /** The method's own layout (it checks it on restore). */
+  state: unknown;
+}
+
 /** One search in progress. */
 export interface MethodRun<Snapshot> {
   start(): RunStart;
@@ -80,6 +92,16 @@ export interface MethodRun<Snapshot> {
   liveNetwork?(): { net: Network; steps: number } | null;
   /** Hand the result network over to the caller (who disposes it); `dispose()` then leaves it alone. */
   releaseNetwork(): Network;
+  /**
+   * Everything the next steps depend on, between two `step()` calls (absent: the method cannot resume yet). A fresh
+   * run of the same config given it in `restore` continues bit for bit on the CPU backend.
+   */
+  checkpoint?(): Promise<MethodCheckpoint>;
+  /**
+   * Continue from a checkpoint, on a fresh run of the same config and data (after `start()`, before any `step()`).
+   * Throws in plain words when it does not fit; a network whose shape changed is rebuilt before its weights load.
+   */
+  restore?(cp: MethodCheckpoint): void;
   /** Free every tensor the run still owns. */
   dispose(): void;
 }

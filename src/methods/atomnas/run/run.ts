@@ -14,15 +14,17 @@ import { rngStream } from '../../../core/rng';
 import { limitTrain } from '../../../data/split';
 import { buildNetwork, type Network } from '../../../engine/network';
 import { Trainer, type TrainConfig, type TrainData } from '../../../engine/trainer';
-import type { MethodContext, MethodOutcome, MethodRun, MethodStep } from '../../runTypes';
+import type { MethodCheckpoint, MethodContext, MethodOutcome, MethodRun, MethodStep } from '../../runTypes';
 import { atomnasSupernetSpec } from '../latency';
 import { crossCheck, type AtomNasSettings } from '../settings';
 import type { AtomNasRecordFields, AtomNasShrinkEvent, AtomNasSnapshot, AtomNasStartInfo, AtomNasValPoint } from '../snapshot';
 import { atomPenalties, blockAtoms, latencyCostsFromProfile, markFixedLayer, meanAtomCost, type BlockAtoms, type LatencyAtomCosts } from './atoms';
 import { WeightEma } from './ema';
+import { penaltyTerm, proximalStep } from './penalty';
 import { adaptRho, DEFAULT_TARGET, plannedMacs, projectedMacs, rampSteps, rhoAt, type TargetOptions } from './rhoSchedule';
 import { shrinkNetwork } from './shrink';
-import { applyPlanToAtoms, applyPlanToSpec, planShrink, removedByKernel } from './shrinkPlan';
+import { loadPlan, readResumeState, savePlan, type AtomNasResumeState, type SavedPlan } from './resume';
+import { applyPlanToAtoms, applyPlanToSpec, planShrink, shrinkEvent, type ShrinkPlan } from './shrinkPlan';
 import { SeriesBuffer, snapshotState, snapshotTransfer } from './snapshot';
 
 /** Gates are read back every this many steps for the live view (and at every shrink check). */
@@ -79,6 +81,8 @@ export class AtomNasRun implements MethodRun<AtomNasSnapshot> {
   private lastProjected: number;
   private planned: number | null = null;
   private released = false;
+  /** Every shrink applied so far (a restore replays them) and the atom table before the latest. */
+  private readonly plans: SavedPlan[] = [];
   private readonly series = new SeriesBuffer();
   private readonly newVal: AtomNasValPoint[] = [];
   private readonly newEvents: AtomNasShrinkEvent[] = [];
@@ -109,22 +113,13 @@ export class AtomNasRun implements MethodRun<AtomNasSnapshot> {
     const split = limitTrain(ctx.data.split, s.trainLimit);
     this.trainImages = split.train.length;
     const data: TrainData = { dataset, split };
-    const cfg: TrainConfig = {
-      epochs: s.epochs,
-      batchSize: s.batchSize,
-      lr: s.lr,
-      optimizer: s.optimizer,
-      schedule: s.schedule,
-      weightDecay: s.weightDecay,
-      labelSmoothing: s.labelSmoothing,
-      seed: s.seed,
-      recalibrateBatches: s.bnRecalBatches,
-    };
+    const { epochs, batchSize, lr, optimizer, schedule, weightDecay, labelSmoothing, seed, bnRecalBatches: recalibrateBatches } = s;
+    const cfg: TrainConfig = { epochs, batchSize, lr, optimizer, schedule, weightDecay, labelSmoothing, seed, recalibrateBatches };
     this.net = buildNetwork(spec, rngStream(s.seed, 'init'));
     try {
       this.trainer = new Trainer(this.net, data, cfg, {
-        regularizer: s.proximal ? undefined : () => this.penaltyTerm(),
-        afterApply: s.proximal ? (info) => this.proximalStep(info.lr) : undefined,
+        regularizer: s.proximal ? undefined : () => penaltyTerm(this.net, this.atoms, this.penalties, this.rhoNow),
+        afterApply: s.proximal ? (info) => proximalStep(this.net, this.atoms, this.penalties, (info.lr / (1 - this.trainer.optimizer.config.momentum)) * this.rhoNow) : undefined,
       });
       this.ema = s.emaDecay > 0 ? new WeightEma(this.net, s.emaDecay) : null;
       this.evalTrainer = this.ema ? new Trainer(this.ema.net, data, cfg) : null;
@@ -159,29 +154,6 @@ export class AtomNasRun implements MethodRun<AtomNasSnapshot> {
       `supernet ${mega(this.supernetMacs)} MACs, ${this.supernetParams} params` +
       `${latency ? `, ${latency.ms.toFixed(3)} ms ${latency.label}` : ''}; penalty ${s.penalty}; ${this.totalSteps} steps (${spe}/epoch)`;
     return { spec: this.supernet, macs: this.supernetMacs, params: this.supernetParams, totalSteps: this.totalSteps, stepsPerEpoch: spe, totalEpochs: this.totalEpochs, info: { ...info }, summary };
-  }
-
-  /** ρ(t)·Σ_b Σ_i penalty_i·|γ_i| (inside the gradient tape; used when the proximal step is off). */
-  private penaltyTerm(): tf.Scalar {
-    const terms = this.atoms.map((b, i) => tf.sum(tf.mul(this.penalties[i], tf.abs(this.net.params.get(`L${b.layer}.dw.bn.gamma`)))));
-    // Pairwise adds, not addN: one addN over many inputs exceeds WebGPU's per-stage storage-buffer limit (8 on some devices).
-    const total = terms.reduce<tf.Tensor>((a, t) => tf.add(a, t), tf.scalar(0));
-    return tf.mul<tf.Scalar>(total, this.rhoNow);
-  }
-
-  /**
-   * [ours] γ ← sign(γ)·max(|γ| − η·ρ(t)·penalty, 0): the L1 term handled exactly, so gates reach 0 instead of hovering
-   * near it. η = lr/(1 − μ), the step a constant gradient gets from momentum μ, so ρ pulls as hard as the L1
-   * subgradient would with the proximal step off and one ρ means the same in both modes.
-   */
-  private proximalStep(lr: number): void {
-    const k = (lr / (1 - this.trainer.optimizer.config.momentum)) * this.rhoNow;
-    tf.tidy(() => {
-      this.atoms.forEach((b, i) => {
-        const g = this.net.params.get(`L${b.layer}.dw.bn.gamma`);
-        g.assign(tf.mul(tf.sign(g), tf.relu(tf.sub(tf.abs(g), tf.mul(this.penalties[i], k)))));
-      });
-    });
   }
 
   private rebuildPenalties(): void {
@@ -260,39 +232,53 @@ export class AtomNasRun implements MethodRun<AtomNasSnapshot> {
       allowRemoveResidualBlock: true,
     });
     if (!plan.triggered) return null;
-    const spec = this.net.spec;
-    const next = applyPlanToSpec(spec, plan);
+    const macsBefore = this.macs;
+    const event = shrinkEvent(plan, this.atoms, s.kernels, { step: done, epoch, macsBefore, rho: this.baseRho });
+    event.paramsAfter = archCosts(this.applyShrink(plan)).params;
+    [this.macs, this.params] = [event.macsAfter, event.paramsAfter];
+    for (const list of [this.events, this.newEvents]) list.push(event);
+    this.ctx.log?.(`step ${done}: removed ${plan.deadAtoms} atoms, MACs ${(macsBefore / 1e6).toFixed(3)}M → ${(event.macsAfter / 1e6).toFixed(3)}M`);
+    return event;
+  }
+
+  /** Slice the network, its EMA copy, optimizer state, gates and atom table by `plan`; the new spec. */
+  private applyShrink(plan: ShrinkPlan): ArchSpec {
+    const next = applyPlanToSpec(this.net.spec, plan);
     shrinkNetwork(this.net, plan, next, this.trainer.optimizer);
     if (this.ema) shrinkNetwork(this.ema.net, plan, next);
-    const macsBefore = this.macs;
-    const event: AtomNasShrinkEvent = {
-      step: done,
-      epoch,
-      removedAtoms: plan.deadAtoms,
-      blocks: [],
-      macsBefore,
-      macsAfter: macsBefore - plan.deadCost,
-      paramsAfter: archCosts(next).params,
-      rho: this.baseRho,
-    };
-    plan.blocks.forEach((bk, i) => {
-      const b = this.atoms[i];
-      if (bk.keep.length === b.kernel.length) return;
-      event.blocks.push({ layer: b.layer, slot: b.slot, perKernel: removedByKernel(b, bk.keep, s.kernels), blockRemoved: bk.removed });
-    });
     this.gates = this.gates.flatMap((g, i) => (plan.blocks[i].removed ? [] : [Float32Array.from(plan.blocks[i].keep, (c) => g[c])]));
     this.atoms = applyPlanToAtoms(this.atoms, plan);
     this.rebuildPenalties();
-    this.macs = event.macsAfter;
-    this.params = event.paramsAfter;
     // The spec changes only here: price it again (the live view's latency curve).
     if (this.supernetLatencyMs !== null) this.latencyMs = recordLatency(next, this.ctx.profile)?.ms ?? null;
-    this.events.push(event);
-    this.newEvents.push(event);
-    this.ctx.log?.(
-      `step ${done}: removed ${plan.deadAtoms} atoms, MACs ${(macsBefore / 1e6).toFixed(3)}M → ${(event.macsAfter / 1e6).toFixed(3)}M`,
-    );
-    return event;
+    this.plans.push(savePlan(plan));
+    return next;
+  }
+
+  /** Weights, EMA, optimizer, streams (the trainers'), the shrinks so far, ρ controller, history and events. */
+  async checkpoint(): Promise<MethodCheckpoint> {
+    const state: AtomNasResumeState = {
+      v: 1, plans: this.plans, spec: this.net.spec, trainer: await this.trainer.checkpoint(), evalTrainer: (await this.evalTrainer?.checkpoint()) ?? null,
+      baseRho: this.baseRho, rhoNow: this.rhoNow, macs: this.macs, params: this.params, events: this.events, history: this.history,
+      epochLoss: { sum: this.epochLoss.sum, n: this.epochLoss.n }, gates: this.gates, gateStep: this.gateStep,
+      lastProjected: this.lastProjected, planned: this.planned, lastVal: this.lastVal,
+    };
+    return { done: this.trainer.stepIndex, state: structuredClone(state) };
+  }
+
+  /** On a fresh run: replay the saved shrinks (the saved architecture), then load weights and state. */
+  restore(cp: MethodCheckpoint): void {
+    if (this.trainer.stepIndex > 0 || this.plans.length > 0) throw new Error('restore() needs a fresh run (no step taken yet)');
+    const s = readResumeState(cp.state);
+    for (const p of s.plans) this.applyShrink(loadPlan(p));
+    if (JSON.stringify(this.net.spec) !== JSON.stringify(s.spec)) throw new RangeError('the checkpoint\'s shrinks do not give its architecture here (other settings or data)');
+    this.trainer.restore(s.trainer);
+    if (!this.evalTrainer !== !s.evalTrainer) throw new RangeError(`the checkpoint was taken with EMA ${s.evalTrainer ? 'on' : 'off'}`);
+    if (s.evalTrainer) this.evalTrainer?.restore(s.evalTrainer);
+    Object.assign(this, { baseRho: s.baseRho, rhoNow: s.rhoNow, macs: s.macs, params: s.params, gates: s.gates, gateStep: s.gateStep, lastProjected: s.lastProjected, planned: s.planned, lastVal: s.lastVal });
+    for (const list of [this.events, this.newEvents]) list.push(...s.events);
+    this.history.push(...s.history);
+    this.epochLoss = { ...s.epochLoss, t0: performance.now() };
   }
 
   /** The network evaluated and returned (also exportable mid-run): the EMA weights when EMA is on, else the live ones. */

@@ -4,6 +4,7 @@
  */
 
 import type { ArchSpec, MbBranch, MbLayer } from '../../../core/archspec';
+import type { AtomNasShrinkEvent } from '../snapshot';
 import type { BlockAtoms } from './atoms';
 
 /** Per block: indices of the atoms that survive (ascending, so branch order and channel order are kept). */
@@ -155,4 +156,22 @@ export function removedByKernel(b: BlockAtoms, keep: Int32Array, kernels: readon
     if (i >= 0) out[i]++;
   }
   return out;
+}
+
+/** The event a shrink by `plan` of `atoms` (the table the plan was made on) records. */
+export function shrinkEvent(
+  plan: ShrinkPlan,
+  atoms: readonly BlockAtoms[],
+  kernels: readonly number[],
+  at: { step: number; epoch: number; macsBefore: number; rho: number },
+): AtomNasShrinkEvent {
+  const { step, epoch, macsBefore, rho } = at;
+  // paramsAfter: the caller's, from the shrunk spec.
+  const event: AtomNasShrinkEvent = { step, epoch, removedAtoms: plan.deadAtoms, blocks: [], macsBefore, macsAfter: macsBefore - plan.deadCost, paramsAfter: 0, rho };
+  plan.blocks.forEach((bk, i) => {
+    const b = atoms[i];
+    if (bk.keep.length === b.kernel.length) return;
+    event.blocks.push({ layer: b.layer, slot: b.slot, perKernel: removedByKernel(b, bk.keep, kernels), blockRemoved: bk.removed });
+  });
+  return event;
 }

@@ -12,7 +12,8 @@ import { genotypeSpec, singlePathSpace, type SkeletonShape } from '../../../core
 import type { CostModel } from '../../../core/space/window';
 import type { Network } from '../../../engine/network';
 import { DivergenceError, type TrainConfig, type TrainData } from '../../../engine/trainer';
-import type { MethodContext, MethodOutcome, MethodRun, MethodStep } from '../../runTypes';
+import type { MethodCheckpoint, MethodContext, MethodOutcome, MethodRun, MethodStep } from '../../runTypes';
+import { readResumeState, type RandomResumeState } from './resume';
 import { runBudget, type RandomBudget } from '../budget';
 import type { RandomConfig } from '../config';
 import { sampleCandidates } from '../sampling';
@@ -98,7 +99,7 @@ export class RandomRun implements MethodRun<RandomSnapshot> {
   private async sampleStep(): Promise<void> {
     const i = this.candidates.length;
     // Same data order for every candidate (recipe seed); weights from the candidate's own stream.
-    const cur = (this.current ??= { training: trainFromScratch(this.specOf(i), this.data.search, this.recipe(Math.ceil(this.config.steps / this.budget.stepsPerEpoch), 'constant'), rngStream(this.config.seed, `init-${i}`)), losses: [] });
+    const cur = (this.current ??= { training: this.candidateTraining(i), losses: [] });
     try {
       cur.losses.push(await cur.training.step());
       this.done++;
@@ -110,6 +111,10 @@ export class RandomRun implements MethodRun<RandomSnapshot> {
       return;
     }
     if (cur.training.steps >= this.config.steps) this.endCandidate((await cur.training.evaluate('val', this.config.bnRecal)).accuracy);
+  }
+
+  private candidateTraining(i: number): FromScratch {
+    return trainFromScratch(this.specOf(i), this.data.search, this.recipe(Math.ceil(this.config.steps / this.budget.stepsPerEpoch), 'constant'), rngStream(this.config.seed, `init-${i}`));
   }
 
   private endCandidate(valAccuracy: number | null): void {
@@ -156,6 +161,43 @@ export class RandomRun implements MethodRun<RandomSnapshot> {
     this.result = { val, test };
     this.phase = 'done';
     this.ctx.log?.(`retrained best: val ${pct(val)}, test ${pct(test)}`);
+  }
+
+  /** The candidates scored so far and the trainer of the one in training (or of the final retraining). */
+  async checkpoint(): Promise<MethodCheckpoint> {
+    const state: RandomResumeState = {
+      v: 1,
+      genotypes: this.genotypes,
+      phase: this.phase,
+      candidates: this.candidates,
+      current: this.current ? { losses: this.current.losses, trainer: await this.current.training.checkpoint() } : null,
+      final: this.final ? { losses: this.finalLosses, trainer: await this.final.checkpoint() } : null,
+    };
+    return { done: this.done, state: structuredClone(state) };
+  }
+
+  restore(cp: MethodCheckpoint): void {
+    if (this.done > 0 || this.current || this.final) throw new Error('restore() needs a fresh run (no step taken yet)');
+    const s = readResumeState(cp.state, this.genotypes);
+    if (s.current) {
+      const training = this.candidateTraining(s.candidates.length);
+      try {
+        training.restore(s.current.trainer);
+      } catch (e) {
+        training.dispose();
+        throw e;
+      }
+      this.current = { training, losses: s.current.losses.slice() };
+    }
+    this.candidates.push(...s.candidates);
+    this.pending = s.candidates.slice();
+    this.phase = s.phase;
+    this.done = cp.done;
+    if (s.final) {
+      this.final = this.startFinal();
+      this.final.restore(s.final.trainer);
+      this.finalLosses.push(...s.final.losses);
+    }
   }
 
   snapshot(): RandomSnapshot {

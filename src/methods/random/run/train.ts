@@ -5,7 +5,7 @@
 import type { ArchSpec } from '../../../core/archspec';
 import type { Rng } from '../../../core/rng';
 import { buildNetwork, type Network } from '../../../engine/network';
-import { Trainer, type EvalResult, type TrainConfig, type TrainData } from '../../../engine/trainer';
+import { Trainer, type EvalResult, type TrainConfig, type TrainData, type TrainerCheckpoint } from '../../../engine/trainer';
 
 export interface FromScratch {
   readonly net: Network;
@@ -14,6 +14,10 @@ export interface FromScratch {
   /** One optimisation step; the batch loss. Throws DivergenceError (nothing updated) when the loss is not finite. */
   step(): Promise<number>;
   evaluate(which: 'val' | 'test', bnRecalibrate?: boolean): Promise<EvalResult>;
+  /** The trainer's full state (weights, optimizer, batch order, streams). */
+  checkpoint(): Promise<TrainerCheckpoint>;
+  /** Continue from `checkpoint()` of a training of the same spec and recipe. */
+  restore(cp: TrainerCheckpoint): void;
   /** Hand the network to the caller (who disposes it); dispose() then frees only the optimizer. */
   release(): Network;
   dispose(): void;
@@ -38,6 +42,8 @@ export function trainFromScratch(spec: ArchSpec, data: TrainData, recipe: TrainC
     },
     step: async () => (await trainer.trainStep()).loss,
     evaluate: (which, bnRecalibrate = false) => trainer.evaluate(which, { bnRecalibrate }),
+    checkpoint: () => trainer.checkpoint(),
+    restore: (cp) => trainer.restore(cp),
     release: () => {
       released = true;
       return net;
