@@ -10,6 +10,7 @@ import { Header } from './shell/Header';
 import { HelpDialog } from './shell/HelpDialog';
 import { Notices } from './shell/Notices';
 import { ProgressLine } from './shell/ProgressLine';
+import { useScreenTitle } from './shell/useScreenTitle';
 import { useShortcuts } from './shell/useShortcuts';
 import { useTheme } from './shell/useTheme';
 
@@ -35,6 +36,7 @@ export function App() {
   const screen = findScreen(screenId) ?? SCREENS[0];
   useTheme();
   useShortcuts(screen.commands);
+  useScreenTitle(screen.id, screen.title);
   useEffect(() => {
     if (screen.id === screenId) return;
     const st = useStore.getState();

@@ -3,7 +3,7 @@
  * it reuses the DOM (d3 join), so redrawing every animation frame is cheap.
  */
 import * as d3 from 'd3';
-import { decimate, ema, finiteExtent, type SeriesView } from './seriesMath';
+import { decimate, ema, finiteExtent, growingXMax, lonePoint, type SeriesView } from './seriesMath';
 
 export interface LineSeries extends SeriesView {
   /** CSS class of the path (colour comes from the stylesheet). */
@@ -19,8 +19,10 @@ export interface LineChartOptions {
   height: number;
   xLabel: string;
   yLabel: string;
-  /** Fixed x range (e.g. [0, total steps]); otherwise the data's extent. */
+  /** Fixed x range (e.g. [0, epochs]); otherwise the data's extent (or see xGrowTo). */
   xDomain?: [number, number];
+  /** A live run of this many steps (0: unknown): the x-axis starts at 0 and grows with the data up to it. */
+  xGrowTo?: number;
   /** Fixed y range (e.g. [0, 1] for accuracy); otherwise the data's extent with a margin. */
   yDomain?: [number, number];
   yFormat?: (v: number) => string;
@@ -47,6 +49,10 @@ export function drawLineChart(svg: SVGSVGElement, series: LineSeries[], opts: Li
 
   let xExt: [number, number] | undefined = opts.xDomain;
   let yExt: [number, number] | undefined = opts.yDomain;
+  if (!xExt && opts.xGrowTo !== undefined) {
+    const all = series.flatMap((s) => finiteExtent(s.x, s.length) ?? []);
+    xExt = [0, growingXMax(all.length ? Math.max(...all) : 0, opts.xGrowTo)];
+  }
   if (!xExt) {
     const all = series.flatMap((s) => finiteExtent(s.x, s.length) ?? []);
     xExt = all.length ? [Math.min(...all), Math.max(...all)] : [0, 1];
@@ -132,8 +138,11 @@ export function drawLineChart(svg: SVGSVGElement, series: LineSeries[], opts: Li
     .attr('d', (l) => l.d);
 
   const dots = series
-    .filter((s) => s.points)
-    .flatMap((s) => Array.from({ length: s.length }, (_, i) => ({ cls: s.className, x: s.x[i], y: s.y[i] })))
+    .flatMap((s) => {
+      if (s.points) return Array.from({ length: s.length }, (_, i) => ({ cls: s.className, x: s.x[i], y: s.y[i] }));
+      const one = lonePoint(s); // the first point of a line is visible too
+      return one === null ? [] : [{ cls: `${s.className} first`, x: s.x[one], y: s.y[one] }];
+    })
     .filter((p) => Number.isFinite(p.y));
   plot
     .selectAll<SVGCircleElement, (typeof dots)[number]>('circle.dot')

@@ -73,3 +73,28 @@ export function finiteExtent(y: ArrayLike<number>, length: number): [number, num
   }
   return lo <= hi ? [lo, hi] : undefined;
 }
+
+const NICE = [1, 1.5, 2, 3, 4, 5, 6, 8, 10];
+
+/**
+ * The end of a live chart's x-axis: it grows with the data (in readable jumps: 10, 15, 20, 30, 40, 50, 60, 80, 100…,
+ * with some room ahead of the last point) instead of spanning the whole run from the start, and never passes the run's
+ * `total` (0: unknown). An empty chart spans `minSpan`.
+ */
+export function growingXMax(dataMax: number, total: number, minSpan = 10): number {
+  const want = Math.max(minSpan, Number.isFinite(dataMax) ? dataMax * 1.1 : 0);
+  const p = 10 ** Math.floor(Math.log10(want));
+  const nice = (NICE.find((m) => m * p >= want - 1e-9) ?? 10) * p;
+  return total > 0 ? Math.min(total, nice) : nice;
+}
+
+/** The index of a series' only finite point (to mark with a dot: a line of one point is invisible); null for 0 or 2+ points. */
+export function lonePoint(s: SeriesView): number | null {
+  let at: number | null = null;
+  for (let i = 0; i < s.length; i++) {
+    if (!Number.isFinite(s.y[i]) || !Number.isFinite(s.x[i])) continue;
+    if (at !== null) return null;
+    at = i;
+  }
+  return at;
+}

@@ -2,6 +2,7 @@
  * Start / Pause / Step / Reset / Export: one set of run controls for every screen (Train and each method). Names
  * are stable so shortcuts, tests and screen readers agree. "Start" reads "Resume" when it resumes a paused run.
  */
+import { useState } from 'react';
 import type { RunState } from '../../worker/protocol';
 import { FORMAT_LABELS, type ModelFormat } from './modelFiles';
 import { ExportStatus, useExportModel, type ExportFn } from './useExportModel';
@@ -24,6 +25,13 @@ export interface RunTarget {
 
 export function RunButtons({ target: t }: { target: RunTarget }) {
   const exp = useExportModel(t.exportModel);
+  // Pause takes effect after the step in flight (a slow step can take seconds): say so at once.
+  const [pausing, setPausing] = useState(false);
+  const [seen, setSeen] = useState(t.state);
+  if (seen !== t.state) {
+    setSeen(t.state); // the run left 'running' (paused, done, failed): the pause request is over
+    if (t.state !== 'running') setPausing(false);
+  }
   const active = t.state === 'running' || t.state === 'paused' || t.state === 'diverged';
   const blocked = !t.ready || t.state === 'running' || t.state === 'diverged';
   return (
@@ -38,7 +46,16 @@ export function RunButtons({ target: t }: { target: RunTarget }) {
         >
           {t.state === 'paused' ? 'Resume' : 'Start'}
         </button>
-        <button type="button" className="button" disabled={t.state !== 'running'} title="Pause after the current step (Space)" onClick={() => t.pause()}>
+        <button
+          type="button"
+          className="button"
+          disabled={t.state !== 'running' || pausing}
+          title="Pause after the current step (Space)"
+          onClick={() => {
+            setPausing(true);
+            t.pause();
+          }}
+        >
           Pause
         </button>
         <button type="button" className="button" disabled={blocked} title="Run exactly one step (.)" onClick={() => t.step()}>
@@ -64,6 +81,11 @@ export function RunButtons({ target: t }: { target: RunTarget }) {
           ))}
         </select>
       </div>
+      {pausing && t.state === 'running' && (
+        <span className="small" role="status" data-testid="pausing">
+          Pausing after this step…
+        </span>
+      )}
       {active && t.state !== 'diverged' && <span className="muted small">Reset cancels the {t.noun}.</span>}
       <ExportStatus error={exp.error} status={exp.status} />
     </div>

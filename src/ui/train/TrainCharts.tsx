@@ -10,7 +10,6 @@ const pct = (v: number) => `${Math.round(v * 100)}%`;
 export function TrainCharts() {
   const total = useStore((s) => s.started?.totalSteps ?? s.progress?.total ?? 0);
   const epochs = useStore((s) => s.progress?.totalEpochs ?? trainConfig(s.settings).epochs);
-  const stepDomain: [number, number] | undefined = total > 0 ? [0, total] : undefined;
   return (
     <div className="charts">
       <figure className="chart-card">
@@ -26,7 +25,7 @@ export function TrainCharts() {
           series={[{ name: 'loss', className: 'line-loss', smooth: 0.9 }]}
           xLabel="step"
           yLabel="loss"
-          xDomain={stepDomain}
+          xGrowTo={total}
           label="Training loss per step"
           emptyText="Press Start to train"
         />
@@ -63,7 +62,7 @@ export function TrainCharts() {
           series={[{ name: 'ips', className: 'line-ips', smooth: 0.8 }]}
           xLabel="step"
           yLabel="images / s"
-          xDomain={stepDomain}
+          xGrowTo={total}
           label="Training images per second"
           emptyText="Throughput appears with the first steps"
         />

@@ -3,7 +3,7 @@
  * validation accuracy over training steps. d3 draws into a React-owned <svg>.
  */
 import * as d3 from 'd3';
-import { decimate, type SeriesView } from '../../../viz/seriesMath';
+import { decimate, finiteExtent, growingXMax, type SeriesView } from '../../../viz/seriesMath';
 
 export interface CurveSeries extends SeriesView {
   className: string;
@@ -15,6 +15,7 @@ export interface CurveSeries extends SeriesView {
 export interface CurveOptions {
   width: number;
   height: number;
+  /** The run's steps: the x-axis grows with the data up to it. */
   xMax: number;
   yDomain: [number, number];
   yLabel: string;
@@ -32,7 +33,8 @@ export function drawShrinkCurves(svg: SVGSVGElement, series: readonly CurveSerie
   const iw = w - M.left - M.right;
   const ih = h - M.top - M.bottom;
   const root = d3.select(svg).attr('viewBox', `0 0 ${w} ${h}`).attr('width', w).attr('height', h);
-  const x = d3.scaleLinear().domain([0, Math.max(1, o.xMax)]).range([0, iw]);
+  const last = Math.max(0, ...series.flatMap((s) => finiteExtent(s.x, s.length) ?? []));
+  const x = d3.scaleLinear().domain([0, growingXMax(last, o.xMax)]).range([0, iw]);
   const y = d3.scaleLinear().domain(o.yDomain).range([ih, 0]);
   const plot = root
     .selectAll<SVGGElement, null>('g.plot')
