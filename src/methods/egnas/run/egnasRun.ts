@@ -12,7 +12,8 @@ import type { RunStart } from '../../../core/method/runStart';
 import type { Network } from '../../../engine/network';
 import { createSpecTraining, type SpecTraining, type TrainRecipe } from '../../../engine/trainSpec';
 import { DivergenceError, type TrainData } from '../../../engine/trainer';
-import type { MethodContext, MethodOutcome, MethodRun, MethodStep } from '../../runTypes';
+import type { MethodCheckpoint, MethodContext, MethodOutcome, MethodRun, MethodStep } from '../../runTypes';
+import { readResumeState, type EgnasResumeState, type SavedTraining } from './resume';
 import { chainArch, genomeText, plainGenome, type ChainGenome, type ChainTask } from '../chain';
 import type { EgnasConfig } from '../config';
 import { rankingPlan, rankingResult, type RankingPlan } from '../ranking';
@@ -62,6 +63,8 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
   private finalSpec: ArchSpec | null = null;
   private found: { genome: ChainGenome; acc: number; epochs: number } | null = null;
   private result: { val: number; test: number } | null = null;
+  /** Every accuracy reported to the search, in order (a restore replays them). */
+  private readonly reports: (number | null)[] = [];
 
   constructor(
     private readonly ctx: MethodContext,
@@ -134,7 +137,7 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
     if (this.stage === 'search') {
       const req = this.search.next();
       this.emitDecided();
-      if (req) return this.train({ kind: 'search', req }, req.genome, req.epochs, `#${req.index + 1} ${req.phase} L${req.genome.ops.length} C${req.genome.C}`, `cand-${req.index}`, this.data.search);
+      if (req) return this.searchTraining(req);
       this.found = this.search.result;
       this.done += Math.max(0, this.worst.search - this.searchSteps);
       const f = this.found!;
@@ -143,10 +146,7 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
     }
     if (this.stage === 'ranking') {
       const q = this.rankQueue.shift();
-      if (q) {
-        const p = this.plan[q.row];
-        return this.train({ kind: 'rank', ...q }, plainGenome(p.L, p.C), q.epochs, `demo L${p.L} C${p.C} ${q.which} ${q.epochs} ep`, `rank-${q.row}`, this.data.search);
-      }
+      if (q) return this.rankTraining(q);
       if (this.plan.length) {
         this.ranking = rankingResult(this.rows);
         this.ctx.log?.(`fair ranking: τ fixed ${this.ranking.fixedTau?.toFixed(2) ?? 'n/a'}, τ architecture-aware ${this.ranking.awareTau?.toFixed(2) ?? 'n/a'}`);
@@ -154,18 +154,32 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
       this.stage = 'final';
     }
     if (this.stage === 'final' && !this.final) {
-      const f = this.found!;
-      this.done += Math.max(0, this.worst.final - f.epochs * this.spe);
-      const c = this.config;
-      const name = `Efficient Global NAS L${f.genome.ops.length} C${f.genome.C} (seed ${c.seed})`;
-      const tr = this.train({ kind: 'final', epochs: f.epochs }, f.genome, f.epochs, name, 'final-init', this.data.final);
-      tr.t.spec.meta = { ...tr.t.spec.meta, seed: c.seed, preset: c.preset, dataset: this.ctx.data.dataset.name, epochs: f.epochs };
-      this.finalSpec = tr.t.spec;
-      this.final = tr;
-      this.ctx.log?.(`retraining the found chain from scratch for ${f.epochs} epochs`);
-      return tr;
+      this.done += Math.max(0, this.worst.final - this.found!.epochs * this.spe);
+      this.ctx.log?.(`retraining the found chain from scratch for ${this.found!.epochs} epochs`);
+      return this.startFinal();
     }
     return null;
+  }
+
+  private searchTraining(req: CandidateRequest): Training {
+    return this.train({ kind: 'search', req }, req.genome, req.epochs, `#${req.index + 1} ${req.phase} L${req.genome.ops.length} C${req.genome.C}`, `cand-${req.index}`, this.data.search);
+  }
+
+  private rankTraining(q: { row: number; which: 'fixed' | 'aware' | 'ref'; epochs: number }): Training {
+    const p = this.plan[q.row];
+    return this.train({ kind: 'rank', ...q }, plainGenome(p.L, p.C), q.epochs, `demo L${p.L} C${p.C} ${q.which} ${q.epochs} ep`, `rank-${q.row}`, this.data.search);
+  }
+
+  /** The found chain's retraining from scratch. */
+  private startFinal(): Training {
+    const f = this.found!;
+    const c = this.config;
+    const name = `Efficient Global NAS L${f.genome.ops.length} C${f.genome.C} (seed ${c.seed})`;
+    const tr = this.train({ kind: 'final', epochs: f.epochs }, f.genome, f.epochs, name, 'final-init', this.data.final);
+    tr.t.spec.meta = { ...tr.t.spec.meta, seed: c.seed, preset: c.preset, dataset: this.ctx.data.dataset.name, epochs: f.epochs };
+    this.finalSpec = tr.t.spec;
+    this.final = tr;
+    return tr;
   }
 
   private async stepCurrent(tr: Training): Promise<void> {
@@ -196,6 +210,7 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
     this.cur = null;
     if (job.kind === 'search') {
       this.curves.set(job.req.index, tr.curve);
+      this.reports.push(acc);
       const d = this.search.report(acc);
       this.emitDecided();
       const v = d.against === null ? '' : ` vs ${pct(d.against)}`;
@@ -256,6 +271,58 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
     this.result = { val, test };
     this.stage = 'done';
     this.ctx.log?.(`retrained chain: val ${pct(val)}, test ${pct(test)}`);
+  }
+
+  /** The accuracies the search was given, curves, ranking so far and the training in progress (its trainer). */
+  async checkpoint(): Promise<MethodCheckpoint> {
+    if (this.stage === 'done') throw new Error('the run is finished: nothing to checkpoint');
+    const tr = this.cur;
+    const job = tr?.job;
+    const current: SavedTraining | null =
+      tr && job
+        ? { kind: job.kind, index: job.kind === 'search' ? job.req.index : job.kind === 'rank' ? job.row : 0, which: job.kind === 'rank' ? job.which : null, curve: tr.curve, trainer: await tr.t.trainer.checkpoint() }
+        : null;
+    const state: EgnasResumeState = {
+      v: 1, stage: this.stage, searchSteps: this.searchSteps, reports: this.reports, curves: [...this.curves.entries()],
+      rankLeft: this.rankQueue.length, rows: this.rows, ranking: this.ranking, current,
+    };
+    return { done: this.done, state: structuredClone(state) };
+  }
+
+  /** On a fresh run: replay the reported accuracies into the search, then rebuild the training in progress. */
+  restore(cp: MethodCheckpoint): void {
+    if (this.done > 0 || this.cur || this.reports.length) throw new Error('restore() needs a fresh run (no step taken yet)');
+    const s = readResumeState(cp.state, this.rows.length);
+    for (const [i, c] of s.curves) this.curves.set(i, c.slice());
+    for (const acc of s.reports) {
+      if (!this.search.next()) throw new RangeError('the checkpoint reports more candidates than this search asks for (other settings or data)');
+      this.search.report(acc);
+      this.reports.push(acc);
+    }
+    const cur = s.current;
+    let req = null;
+    if (s.stage === 'search') req = cur ? this.search.next() : null;
+    else if (this.search.next()) throw new RangeError('the checkpoint left the search before this search ends (other settings or data)');
+    else this.found = this.search.result;
+    this.emitDecided();
+    this.pending = this.candidates.slice();
+    s.rows.forEach((r, i) => Object.assign(this.rows[i], r));
+    this.pendingRows = this.rows.filter((r) => r.refAcc !== null || r.curves.ref.length > 0);
+    while (this.rankQueue.length > s.rankLeft + (cur?.kind === 'rank' ? 1 : 0)) this.rankQueue.shift();
+    Object.assign(this, { ranking: s.ranking, stage: s.stage, done: cp.done, searchSteps: s.searchSteps });
+    if (!cur) return;
+    let tr: Training;
+    if (cur.kind === 'search') {
+      if (!req || req.index !== cur.index) throw new RangeError(`the checkpoint trains candidate #${cur.index + 1}; this search asks for ${req ? `#${req.index + 1}` : 'none'}`);
+      tr = this.searchTraining(req);
+    } else if (cur.kind === 'rank') {
+      const q = this.rankQueue.shift();
+      if (!q || q.row !== cur.index || q.which !== cur.which) throw new RangeError('the checkpoint trains another ranking chain than this run would');
+      tr = this.rankTraining(q);
+    } else tr = this.startFinal();
+    this.cur = tr;
+    tr.t.trainer.restore(cur.trainer);
+    tr.curve.push(...cur.curve);
   }
 
   snapshot(): EgnasSnapshot {

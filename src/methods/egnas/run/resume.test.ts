@@ -1,0 +1,54 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { liveTensors, syntheticData, useCpuBackend } from '../../../engine/testing';
+import { compareResumed } from '../../resumeTesting';
+import { EGNAS_PRESETS, type EgnasConfig } from '../config';
+import { createRun } from './index';
+import { readResumeState } from './resume';
+
+/** run.test.ts's small search: 8 candidates (steps 1–72), 6 ranking trainings (85–150), the retraining (151–174). */
+const SMALL: EgnasConfig = {
+  ...EGNAS_PRESETS.tiny, tinyStem: false, Lmin: 2, Lmax: 3, Cmin: 2, Cmax: 4, widthStep: 2, startEpochs: 1, microEpochs: 1,
+  rankCandidates: 2, rankFixedEpochs: 1, rankRefEpochs: 3, trainLimit: 0, batchSize: 16, paramTol: 0.1,
+};
+const data = syntheticData(160, 4, 8, 1);
+
+beforeAll(useCpuBackend);
+
+describe('Efficient Global NAS checkpoints (issue 16 §1: a resumed run ends exactly as the uninterrupted one)', () => {
+  const cases: [string, number][] = [
+    ['inside a width candidate', 30],
+    ['after the last candidate, before the search ends', 72],
+    ['inside a ranking training', 100],
+    ['inside the retraining', 160],
+  ];
+  for (const [name, k] of cases) {
+    it(`${name} (step ${k}): restored in a fresh run, the same outcome`, async () => {
+      const before = liveTensors();
+      const { want, got, total } = await compareResumed('egnas', { ...SMALL }, () => createRun({ data, profile: null }, SMALL), k);
+      expect(k).toBeLessThan(total);
+      expect(got.archSpec).toEqual(want.archSpec);
+      expect(got.valAccuracy).toBe(want.valAccuracy);
+      expect(got.testAccuracy).toBe(want.testAccuracy);
+      expect(got.history).toEqual(want.history);
+      expect(got.extras).toEqual(want.extras);
+      expect(liveTensors()).toBe(before);
+    }, 60_000);
+  }
+
+  it('refuses a checkpoint that does not fit and a run that has stepped', async () => {
+    const run = createRun({ data, profile: null }, SMALL);
+    run.start();
+    while ((await run.step()).done < 20);
+    const cp = await run.checkpoint();
+    expect(() => run.restore(cp)).toThrow(/needs a fresh run/);
+    const other = createRun({ data, profile: null }, SMALL);
+    other.start();
+    const st = cp.state as { rows: unknown[]; reports: unknown[] };
+    expect(() => other.restore({ ...cp, state: { ...st, rows: st.rows.slice(1) } })).toThrow(/has 1 ranking chains; this run has 2/);
+    // More results than this search asks for (e.g. another depth range): refused, not replayed into nonsense.
+    expect(() => other.restore({ ...cp, state: { ...st, reports: Array(50).fill(0.5) } })).toThrow(/reports more candidates than this search asks for/);
+    expect(() => readResumeState({ v: 1 }, 2)).toThrow(/not one of an Efficient Global NAS run/);
+    run.dispose();
+    other.dispose();
+  });
+});
