@@ -115,4 +115,25 @@ describe('urlState', () => {
     expect(back.settings.configs.demo).toEqual(s.configs.demo);
     expect(back.settings.configs.train).toEqual({ ...s.configs.train, width: 0.3 });
   });
+  it('rec=1 opens a replay screen on its recorded run, is written back, and is refused elsewhere with a notice', () => {
+    const REPLAY: UrlModel = { ...MODEL, replayScreens: ['demo'] };
+    const on = parseHash('#v=2&screen=demo&rec=1', REPLAY);
+    expect(on).toEqual({ settings: { ...defaultSettings(REPLAY), screen: 'demo', replay: true }, notices: [] });
+    expect(toHash(on.settings, REPLAY)).toBe('v=2&screen=demo&rec=1');
+    const big = { ...on.settings, configs: { ...on.settings.configs, demo: { ...DEMO.presets.big } } };
+    expect(toHash(big, REPLAY)).toBe('v=2&screen=demo&rec=1&dpreset=big');
+    expect(parseHash(toHash(big, REPLAY), REPLAY).settings).toEqual(big);
+    // rec=0 and no rec say the same (and write nothing).
+    const off = parseHash('#v=2&screen=demo&rec=0', REPLAY);
+    expect(off.notices).toEqual([]);
+    expect(off.settings.replay).toBeUndefined();
+    expect(toHash(off.settings, REPLAY)).toBe('v=2&screen=demo');
+    expect(toHash({ ...off.settings, replay: false }, REPLAY)).toBe('v=2&screen=demo');
+    // Not a replay screen, a bad value, or a model without replay screens: ignored with a notice.
+    expect(parseHash('#v=2&screen=train&rec=1', REPLAY).notices).toEqual(['rec=1 ignored: the train screen has no recorded run']);
+    expect(parseHash('#v=2&screen=demo&rec=yes', REPLAY)).toMatchObject({ settings: { screen: 'demo' }, notices: ['rec="yes" is not 1 (show the recorded run) or 0; ignored'] });
+    expect(parseHash('#v=2&screen=demo&rec=1', MODEL).notices).toEqual(['rec=1 ignored: the demo screen has no recorded run']);
+    expect(toHash({ ...on.settings, screen: 'train' }, REPLAY)).toBe('v=2');
+    expect(toHash(on.settings, MODEL)).toBe('v=2&screen=demo');
+  });
 });

@@ -43,11 +43,13 @@ export interface ReplayState {
   speed: number;
   /** A recording that could not be opened (the previous one, if any, stays). */
   error: string | null;
+  /** A shipped recording is being downloaded. */
+  loading: boolean;
 }
 
 export type ReplayStore = UseBoundStore<StoreApi<ReplayState>>;
 
-const EMPTY: ReplayState = { recording: null, source: null, events: [], frame: -1, playing: false, speed: 1, error: null };
+const EMPTY: ReplayState = { recording: null, source: null, events: [], frame: -1, playing: false, speed: 1, error: null, loading: false };
 
 const stores = new Map<string, ReplayStore>();
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -90,6 +92,15 @@ export function seekFrame(id: string, i: number): void {
   }
   for (let k = from; k <= to; k++) emitMethodSnapshot(id, structuredClone(recording.frames[k].snap));
   s.setState({ frame: to });
+}
+
+/** Draw the frame shown again from the first one (a view that subscribed late, e.g. the screen was mounted again). */
+export function redrawReplay(id: string): void {
+  const s = replayStore(id);
+  const { recording, frame } = s.getState();
+  if (!recording || frame < 0) return;
+  s.setState({ frame: -1 });
+  seekFrame(id, frame);
 }
 
 /** Open `rec` on method `m`'s screen at its first frame (paused). A recording of another method is refused. */

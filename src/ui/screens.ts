@@ -7,6 +7,7 @@ import { createElement, type ComponentType } from 'react';
 import type { MethodDescriptor } from '../methods/descriptor';
 import { METHODS } from '../methods/registry';
 import { resetMethod, nextEventMethod, stepMethod, toggleMethod } from '../state/methodActions';
+import { replayAwareCommands } from '../state/replayActions';
 import { CompareScreen } from './compare/CompareScreen';
 import { LandingScreen } from './landing/LandingScreen';
 import { MethodScreen } from './method/MethodScreen';
@@ -42,7 +43,8 @@ function methodScreen(m: MethodDescriptor): ScreenDef {
     title: m.tab,
     summary: m.summary,
     component,
-    commands: { playPause: () => void toggleMethod(m), step: () => void stepMethod(m), nextEvent: () => void nextEventMethod(m), reset: () => void resetMethod(m) },
+    // While a recorded run is open, the shortcuts drive its player (state/replayActions).
+    commands: replayAwareCommands(m, { playPause: () => void toggleMethod(m), step: () => void stepMethod(m), nextEvent: () => void nextEventMethod(m), reset: () => void resetMethod(m) }),
   };
 }
 

@@ -1,14 +1,16 @@
 /**
  * The landing page (`/` with no settings): what NAS is in two sentences, what to expect on this device, and one card
  * per registered method (generated from the registry, so a new method appears here by itself) with its one-line
- * idea, a picture of its live view and two ways in: a recorded run (not made yet: the button says so) and a run on
- * this device with the method's first-look preset.
+ * idea, a picture of its live view and two ways in: its recorded run (the method screen opened on the recording that
+ * ships with the playground, `rec=1` in the link) and a run on this device with the method's first-look preset.
  */
 import { useId } from 'react';
 import { defaultPresetName, presetConfig } from '../../core/settings/group';
 import type { MethodDescriptor } from '../../methods/descriptor';
 import { METHODS } from '../../methods/registry';
 import { methodRunStore } from '../../state/methodRuns';
+import { startLesson } from '../../state/lesson';
+import { closeReplay } from '../../state/replay';
 import { useStore } from '../../state/store';
 import { deviceExpectation } from './expectation';
 import { methodSketch, SKETCH_H, SKETCH_W, type Shape, type Tone } from './sketches';
@@ -34,7 +36,13 @@ function runHere(m: MethodDescriptor): void {
   const state = methodRunStore(m.id).getState().state;
   const active = state === 'running' || state === 'paused' || state === 'diverged';
   if (!active) st.setConfig(m.id, presetConfig(m.settings, firstLookPreset(m)) as Record<string, unknown>);
-  st.setSettings({ screen: m.id });
+  closeReplay(m.id);
+  st.setSettings({ screen: m.id, replay: false });
+}
+
+/** Open the method's screen on its shipped recording (the screen says why when it cannot: a missing file, its own run active). */
+function watchRecorded(m: MethodDescriptor): void {
+  useStore.getState().setSettings({ screen: m.id, replay: true });
 }
 
 function ShapeEl({ s }: { s: Shape }) {
@@ -63,20 +71,14 @@ function MethodCard({ m }: { m: MethodDescriptor }) {
       <p className="landing-idea">{m.summary}</p>
       <p className="muted small">{m.label}</p>
       <div className="button-row landing-actions">
-        <span className="tip-wrap">
-          <button
-            type="button"
-            className="button"
-            aria-disabled="true"
-            aria-describedby={`${id}-title ${id}-tip`}
-            onClick={(e) => e.preventDefault()}
-          >
-            Watch a recorded run
+        <button type="button" className="button" aria-describedby={`${id}-title`} onClick={() => watchRecorded(m)}>
+          Watch a recorded run
+        </button>
+        {m.lesson && (
+          <button type="button" className="button" aria-describedby={`${id}-title`} title={`${m.lesson.steps.length} steps through the recorded run`} onClick={() => startLesson(m)}>
+            Take the lesson
           </button>
-          <span id={`${id}-tip`} role="tooltip" className="tip">
-            recordings are not made yet
-          </span>
-        </span>
+        )}
         <button type="button" className="button primary" aria-describedby={`${id}-title`} onClick={() => runHere(m)}>
           Run it on this device
         </button>

@@ -1,18 +1,24 @@
 /**
  * The screen of any registered NAS method, generated from its descriptor: the settings form (from its fields, with
  * presets and "?" texts), the shared run controls bound to the method's own run, progress, then the method's own
- * view (live charts, result details) loaded lazily, the common result record and "Retrain from scratch".
+ * view (live charts, result details) loaded lazily, the common result record and "Retrain from scratch". With a
+ * recorded run open (state/replay) the run controls give way to the replay's player and the result is the recording's.
  */
 import { useEffect, useState } from 'react';
 import type { MethodDescriptor } from '../../methods/descriptor';
 import type { MethodView } from '../../methods/viewTypes';
 import { exportMethodResult, pauseMethod, resetMethod, resumeMethod, startMethod, stepMethod } from '../../state/methodActions';
 import { methodRunStore, onMethodSnapshot } from '../../state/methodRuns';
+import { redrawReplay, replayStore } from '../../state/replay';
+import { replayRunStore } from '../../state/replayRun';
 import { useStore } from '../../state/store';
 import { RunButtons, type RunTarget } from '../common/RunButtons';
 import { GroupForm } from '../common/GroupForm';
+import { LessonPanel } from './LessonPanel';
 import { LiveStepping } from './LiveStepping';
 import { MethodStatus } from './MethodStatus';
+import { RecordingsRow } from './RecordingsRow';
+import { ReplayPlayer } from './ReplayPlayer';
 import { RecordCard } from '../common/RecordCard';
 import { RetrainPanel } from './RetrainPanel';
 
@@ -30,7 +36,12 @@ function useMethodView(m: MethodDescriptor): { view: MethodView | null; error: s
     };
   }, [m]);
   const view = loaded.id === m.id ? loaded.view : null;
-  useEffect(() => (view ? onMethodSnapshot(m.id, (snap) => view.onSnapshot(snap)) : undefined), [m, view]);
+  useEffect(() => {
+    if (!view) return undefined;
+    const off = onMethodSnapshot(m.id, (snap) => view.onSnapshot(snap));
+    redrawReplay(m.id); // a recording opened before the view was listening (a rec=1 link, another screen meanwhile)
+    return off;
+  }, [m, view]);
   return { view, error: loaded.id === m.id ? loaded.error : null };
 }
 
@@ -42,6 +53,10 @@ export function MethodScreen({ method: m }: { method: MethodDescriptor }) {
   const config = useStore((s) => s.settings.configs[m.id]);
   const ready = useStore((s) => s.dataset !== null && s.backendStatus === 'ready');
   const { view, error } = useMethodView(m);
+  // A recorded run on screen replaces the live run's controls, status and result (state/replay).
+  const replaying = replayStore(m.id)((s) => s.recording !== null);
+  const replayRecord = replayRunStore(m.id)((s) => s.record);
+  const shown = replaying ? replayRecord : record;
   const locked = state === 'running' || state === 'paused' || state === 'diverged';
   const target: RunTarget = {
     state,
@@ -71,21 +86,29 @@ export function MethodScreen({ method: m }: { method: MethodDescriptor }) {
         </details>
       </div>
       <div className="main-col">
+        <LessonPanel method={m} />
         <section className="panel" aria-labelledby={`${m.id}-run-title`}>
-          <h2 id={`${m.id}-run-title`}>Search</h2>
-          <RunButtons target={target} />
-          <LiveStepping method={m} run={run} />
-          <MethodStatus run={run} />
+          <h2 id={`${m.id}-run-title`}>{replaying ? 'Recorded run' : 'Search'}</h2>
+          {replaying ? (
+            <ReplayPlayer method={m} />
+          ) : (
+            <>
+              <RunButtons target={target} />
+              <LiveStepping method={m} run={run} />
+              <MethodStatus run={run} />
+              <RecordingsRow method={m} />
+            </>
+          )}
         </section>
         {error && (
           <p className="error-text" role="alert">
             This method’s view could not be loaded: {error}
           </p>
         )}
-        {Live && <Live run={run} />}
-        {record && Result && <Result record={record} />}
-        {record && <RecordCard record={record} title={`${m.tab} result`} />}
-        <RetrainPanel method={m} run={run} />
+        {Live && <Live run={replaying ? replayRunStore(m.id) : run} />}
+        {shown && Result && <Result record={shown} />}
+        {shown && <RecordCard record={shown} title={`${m.tab} result${replaying ? ' (recorded)' : ''}`} />}
+        {!replaying && <RetrainPanel method={m} run={run} />}
       </div>
     </div>
   );
