@@ -31,6 +31,8 @@ export interface UrlModel {
   groups: readonly SettingsGroup<any>[];
   /** Screens a link can open on their recorded run (`rec=1`). Absent: none. */
   replayScreens?: readonly string[];
+  /** Screens with a guided lesson (`lesson=1&step=K`), and its number of steps. Absent: none. */
+  lessons?: Readonly<Record<string, number>>;
 }
 
 export type DatasetChoice = 'mnist' | 'custom';
@@ -43,6 +45,10 @@ export interface AppSettings {
   configs: Record<string, Record<string, unknown>>;
   /** The screen shows its recorded run (`rec=1`; only on a replay screen). Absent: it does not. */
   replay?: boolean;
+  /** The screen's guided lesson is open at this step (1-based; `lesson=1&step=K`). Absent: no lesson. */
+  lesson?: number;
+  /** Teacher mode (`teacher=1`): advanced controls hidden for a class. Absent: off. */
+  teacher?: boolean;
 }
 
 const DATASETS: readonly DatasetChoice[] = ['mnist', 'custom'];
@@ -74,6 +80,37 @@ function collapse(what: string, items: string[]): string | null {
   return `${items.length.toLocaleString('en')} ${what}s ignored: ${listed}${items.length > MAX_LISTED ? ', …' : ''}`;
 }
 
+/** `lesson=1&step=K` (a lesson's step, only on a screen with a lesson) and `teacher=1`, strictly: anything else gets a notice. */
+function readLesson(raw: Map<string, string>, settings: AppSettings, model: UrlModel, notices: string[]): void {
+  const teacher = raw.get('teacher')?.trim();
+  if (teacher === '1') settings.teacher = true;
+  else if (teacher !== undefined && teacher !== '0') notices.push(`teacher="${shortRaw(teacher)}" is not 1 (teacher mode) or 0; ignored`);
+  const lesson = raw.get('lesson')?.trim();
+  const step = raw.get('step')?.trim();
+  if (lesson === undefined || lesson === '0') {
+    if (step !== undefined) notices.push('step= without lesson=1 ignored');
+    return;
+  }
+  if (lesson !== '1') {
+    notices.push(`lesson="${shortRaw(lesson)}" is not 1 (open the lesson) or 0; ignored`);
+    return;
+  }
+  const steps = model.lessons?.[settings.screen];
+  if (steps === undefined) {
+    notices.push(`lesson=1 ignored: the ${settings.screen} screen has no lesson`);
+    return;
+  }
+  let k = 1;
+  if (step !== undefined) {
+    if (!/^[0-9]{1,4}$/.test(step) || Number(step) < 1) notices.push(`step="${shortRaw(step)}" is not a step number from 1 to ${steps}; starting at step 1`);
+    else if (Number(step) > steps) {
+      k = steps;
+      notices.push(`step=${Number(step)} is past the lesson's last step; showing step ${steps}`);
+    } else k = Number(step);
+  }
+  settings.lesson = k;
+}
+
 /**
  * Read settings from a location hash (`#v=2&epochs=10`, with or without `#`). Never throws: every value that cannot
  * be used as given is clamped or replaced, and a short human-readable notice says what happened.
@@ -85,7 +122,7 @@ export function parseHash(hash: string, model: UrlModel): { settings: AppSetting
   const undecodable: string[] = [];
   const repeated = new Set<string>();
   let version = HASH_VERSION;
-  const known = new Set(['screen', 'dataset', 'rec', ...model.groups.flatMap((g) => urlKeys(g))]);
+  const known = new Set(['screen', 'dataset', 'rec', 'lesson', 'step', 'teacher', ...model.groups.flatMap((g) => urlKeys(g))]);
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
   for (const part of body.split('&')) {
     if (part === '') continue;
@@ -131,6 +168,7 @@ export function parseHash(hash: string, model: UrlModel): { settings: AppSetting
       if (r === '1') notices.push(`rec=1 ignored: the ${settings.screen} screen has no recorded run`);
     } else if (r === '1') settings.replay = true;
   }
+  readLesson(raw, settings, model, notices);
   for (const g of model.groups) settings.configs[g.id] = parseGroup(g, raw, version < 2, notices) as Record<string, unknown>;
   const u = collapse('unknown setting', unknown);
   if (u) notices.push(u);
@@ -152,6 +190,8 @@ export function toHash(settings: AppSettings, model: UrlModel): string {
     if (!c) continue;
     for (const [k, v] of groupToUrl(g, c)) parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(v)}`);
   }
+  if (settings.lesson !== undefined && model.lessons?.[settings.screen] !== undefined) parts.push('lesson=1', `step=${settings.lesson}`);
+  if (settings.teacher) parts.push('teacher=1');
   if (settings.screen === model.home && parts.length === 1) return '';
   if (settings.replay && (model.replayScreens ?? []).includes(settings.screen)) parts.splice(1, 0, 'rec=1');
   if (screenPart) parts.splice(1, 0, screenPart);

@@ -3,6 +3,7 @@
  * presets: the URL keys, the form and the CLI flags are generated from it), and lazy loaders of its two other parts:
  * the tfjs run (worker and CLI only) and the React view (app only). Importing a descriptor pulls in neither.
  */
+import type { Lesson } from '../core/method/lesson';
 import type { SettingsGroup } from '../core/settings/group';
 import type { RunModule } from './runTypes';
 import type { MethodView } from './viewTypes';
@@ -37,6 +38,8 @@ export interface MethodDescriptor<C extends object = any, Snap = any> {
    * event" in live runs, the event jumps of recorded runs and the lessons. An empty list: nothing to stop at.
    */
   events(snap: Snap, prev: Snap | null): string[];
+  /** A guided lesson through the method's shipped recording (core/method/lesson; methods/<id>/lesson.ts). */
+  lesson?: Lesson<Snap>;
   loadRun(): Promise<RunModule<C, Snap>>;
   loadView(): Promise<{ view: MethodView<Snap> }>;
 }

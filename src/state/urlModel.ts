@@ -12,4 +12,5 @@ export const URL_MODEL: UrlModel = {
   home: 'landing',
   groups: [TRAIN_GROUP, ...METHODS.map((m) => m.settings)],
   replayScreens: METHODS.map((m) => m.id),
+  lessons: Object.fromEntries(METHODS.flatMap((m) => (m.lesson ? [[m.id, m.lesson.steps.length]] : []))),
 };

@@ -10,6 +10,7 @@ import { Header } from './shell/Header';
 import { HelpDialog } from './shell/HelpDialog';
 import { Notices } from './shell/Notices';
 import { ProgressLine } from './shell/ProgressLine';
+import { TeacherNotice } from './shell/TeacherNotice';
 import { useScreenTitle } from './shell/useScreenTitle';
 import { useShortcuts } from './shell/useShortcuts';
 import { useTheme } from './shell/useTheme';
@@ -34,6 +35,7 @@ function PhoneRunBar({ commands }: { commands: ScreenCommands }) {
 export function App() {
   const screenId = useStore((s) => s.settings.screen);
   const screen = findScreen(screenId) ?? SCREENS[0];
+  const teacher = useStore((s) => s.settings.teacher === true);
   useTheme();
   useShortcuts(screen.commands);
   useScreenTitle(screen.id, screen.title);
@@ -45,13 +47,14 @@ export function App() {
   }, [screen, screenId]);
   const Screen = screen.component;
   return (
-    <div className="app">
+    <div className={teacher ? 'app teacher-mode' : 'app'}>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
       <Header current={screen} />
       <BackendNotice />
       <Notices />
+      <TeacherNotice />
       <main id="main" className="screen" aria-label={screen.title}>
         <p className="screen-summary">{screen.summary}</p>
         <Suspense fallback={<p>Loading…</p>}>

@@ -6,6 +6,7 @@
  */
 import type { MethodDescriptor } from '../descriptor';
 import { atomnasEvents } from './events';
+import { atomnasLesson } from './lesson';
 import { atomnasSettings, type AtomNasSettings } from './settings';
 import type { AtomNasSnapshot } from './snapshot';
 
@@ -29,6 +30,7 @@ export const atomnasMethod = {
   settings: atomnasSettings,
   profile: (c: AtomNasSettings) => (c.penalty === 'latency' ? 'required' : 'optional'),
   events: atomnasEvents,
+  lesson: atomnasLesson,
   loadRun: () => import('./run/index'),
   loadView: () => import('./view/index'),
 } satisfies MethodDescriptor<AtomNasSettings, AtomNasSnapshot>;

@@ -6,6 +6,7 @@
  */
 import type { MethodDescriptor } from '../descriptor';
 import { autospaceEvents } from './events';
+import { autospaceLesson } from './lesson';
 import type { AutoSpaceConfig } from './config';
 import { autospaceSettings } from './settings';
 import type { AutoSpaceSnapshot } from './snapshot';
@@ -39,6 +40,7 @@ export const autospaceMethod = {
   settings: autospaceSettings,
   profile: (c: AutoSpaceConfig) => (c.objective === 'latency' ? 'required' : 'optional'),
   events: autospaceEvents,
+  lesson: autospaceLesson,
   loadRun: () => import('./run/index'),
   loadView: () => import('./view/index'),
 } satisfies MethodDescriptor<AutoSpaceConfig, AutoSpaceSnapshot>;

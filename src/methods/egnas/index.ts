@@ -6,6 +6,7 @@
  */
 import type { MethodDescriptor } from '../descriptor';
 import { egnasEvents } from './events';
+import { egnasLesson } from './lesson';
 import type { EgnasConfig } from './config';
 import { egnasSettings } from './settings';
 import type { EgnasSnapshot } from './snapshot';
@@ -28,6 +29,7 @@ export const egnasMethod = {
   settings: egnasSettings,
   profile: () => 'optional',
   events: egnasEvents,
+  lesson: egnasLesson,
   loadRun: () => import('./run/index'),
   loadView: () => import('./view/index'),
 } satisfies MethodDescriptor<EgnasConfig, EgnasSnapshot>;

@@ -6,6 +6,7 @@
  */
 import type { MethodDescriptor } from '../descriptor';
 import { padnasEvents } from './events';
+import { padnasLesson } from './lesson';
 import type { PadNasSettings } from './config';
 import { padnasSettings } from './settings';
 import type { PadNasSnapshot } from './snapshot';
@@ -36,6 +37,7 @@ export const padnasMethod = {
   // `--space FILE`: search a saved (e.g. learned) space instead of the hand-designed one (config `space`).
   acceptsSpace: true,
   events: padnasEvents,
+  lesson: padnasLesson,
   loadRun: () => import('./run/index'),
   loadView: () => import('./view/index'),
 } satisfies MethodDescriptor<PadNasSettings, PadNasSnapshot>;

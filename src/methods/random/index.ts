@@ -9,6 +9,7 @@
  */
 import type { MethodDescriptor } from '../descriptor';
 import { randomEvents } from './events';
+import { randomLesson } from './lesson';
 import type { RandomConfig } from './config';
 import { randomSettings } from './settings';
 import type { RandomSnapshot } from './snapshot';
@@ -29,6 +30,7 @@ export const randomMethod = {
   settings: randomSettings,
   profile: (c: RandomConfig) => (c.objective === 'latency' ? 'required' : 'optional'),
   events: randomEvents,
+  lesson: randomLesson,
   loadRun: () => import('./run/index'),
   loadView: () => import('./view/index'),
 } satisfies MethodDescriptor<RandomConfig, RandomSnapshot>;

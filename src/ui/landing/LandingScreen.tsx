@@ -9,6 +9,7 @@ import { defaultPresetName, presetConfig } from '../../core/settings/group';
 import type { MethodDescriptor } from '../../methods/descriptor';
 import { METHODS } from '../../methods/registry';
 import { methodRunStore } from '../../state/methodRuns';
+import { startLesson } from '../../state/lesson';
 import { closeReplay } from '../../state/replay';
 import { useStore } from '../../state/store';
 import { deviceExpectation } from './expectation';
@@ -73,6 +74,11 @@ function MethodCard({ m }: { m: MethodDescriptor }) {
         <button type="button" className="button" aria-describedby={`${id}-title`} onClick={() => watchRecorded(m)}>
           Watch a recorded run
         </button>
+        {m.lesson && (
+          <button type="button" className="button" aria-describedby={`${id}-title`} title={`${m.lesson.steps.length} steps through the recorded run`} onClick={() => startLesson(m)}>
+            Take the lesson
+          </button>
+        )}
         <button type="button" className="button primary" aria-describedby={`${id}-title`} onClick={() => runHere(m)}>
           Run it on this device
         </button>

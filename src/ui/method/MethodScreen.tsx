@@ -14,6 +14,7 @@ import { replayRunStore } from '../../state/replayRun';
 import { useStore } from '../../state/store';
 import { RunButtons, type RunTarget } from '../common/RunButtons';
 import { GroupForm } from '../common/GroupForm';
+import { LessonPanel } from './LessonPanel';
 import { LiveStepping } from './LiveStepping';
 import { MethodStatus } from './MethodStatus';
 import { RecordingsRow } from './RecordingsRow';
@@ -85,6 +86,7 @@ export function MethodScreen({ method: m }: { method: MethodDescriptor }) {
         </details>
       </div>
       <div className="main-col">
+        <LessonPanel method={m} />
         <section className="panel" aria-labelledby={`${m.id}-run-title`}>
           <h2 id={`${m.id}-run-title`}>{replaying ? 'Recorded run' : 'Search'}</h2>
           {replaying ? (

@@ -19,6 +19,7 @@ export function Header({ current }: { current: ScreenDef }) {
             key={s.id}
             type="button"
             className="tab"
+            data-screen={s.id}
             aria-current={s.id === current.id ? 'page' : undefined}
             onClick={() => setSettings({ screen: s.id })}
           >

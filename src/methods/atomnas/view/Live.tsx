@@ -30,9 +30,9 @@ export function ms(v: number | null): string {
   return v !== null && Number.isFinite(v) ? `${v.toFixed(v < 10 ? 3 : 1)} ms` : 'not priced';
 }
 
-function ChartPanel({ title, hint, children, wide }: { title: string; hint: string; children: React.ReactNode; wide?: boolean }) {
+function ChartPanel({ title, hint, children, wide, lesson }: { title: string; hint: string; children: React.ReactNode; wide?: boolean; lesson: string }) {
   return (
-    <section className={`panel chart-panel${wide ? ' wide' : ''}`} aria-label={title}>
+    <section className={`panel chart-panel${wide ? ' wide' : ''}`} aria-label={title} data-lesson={lesson}>
       <div className="panel-head">
         <h2>{title}</h2>
         <Hint label={title}>{hint}</Hint>
@@ -67,7 +67,7 @@ function Readouts({ profileName }: { profileName: string | null }) {
   }
   const dataValue: Record<string, string> = { 'an-macs': String(s.macs), 'an-supernet-macs': String(s.supernetMacs), 'an-latency': String(s.latencyMs ?? Number.NaN) };
   return (
-    <dl className="readouts">
+    <dl className="readouts" data-lesson="readouts">
       {items.map((i) => (
         <div key={i.id} className="readout">
           <dt>{i.label}</dt>
@@ -144,11 +144,11 @@ export function Live({ run }: MethodViewProps) {
       <Readouts profileName={profileName} />
       <ShrinkAnnouncer />
       <div className="atomnas-charts">
-        <ChartPanel title="Surviving atoms per block" hint={CHART_HINTS.bars} wide>
+        <ChartPanel lesson="bars" title="Surviving atoms per block" hint={CHART_HINTS.bars} wide>
           <LiveSvg source={atomnasLive} draw={drawBars} label="Stacked bars: atoms alive per searched block and kernel size" emptyText="Press Start to build the supernet" testId="atom-bars" />
           <KernelLegend />
         </ChartPanel>
-        <ChartPanel title="Gates: log10 |γ|" hint={CHART_HINTS.hist}>
+        <ChartPanel lesson="gamma-hist" title="Gates: log10 |γ|" hint={CHART_HINTS.hist}>
           <LiveSvg
             source={atomnasLive}
             draw={(svg, w) => {
@@ -160,7 +160,7 @@ export function Live({ run }: MethodViewProps) {
             emptyText="No gates read yet"
           />
         </ChartPanel>
-        <ChartPanel title="|γ| vs atom cost" hint={CHART_HINTS.scatter}>
+        <ChartPanel lesson="gamma-scatter" title="|γ| vs atom cost" hint={CHART_HINTS.scatter}>
           <LiveSvg
             source={atomnasLive}
             draw={(svg, w) => {
@@ -172,7 +172,7 @@ export function Live({ run }: MethodViewProps) {
             emptyText="No gates read yet"
           />
         </ChartPanel>
-        <ChartPanel title={profileName ? 'MACs, parameters and latency (% of supernet)' : 'MACs and parameters (% of supernet)'} hint={CHART_HINTS.curves}>
+        <ChartPanel lesson="curves" title={profileName ? 'MACs, parameters and latency (% of supernet)' : 'MACs and parameters (% of supernet)'} hint={CHART_HINTS.curves}>
           <LiveSvg
             source={atomnasLive.series}
             draw={(svg, w) => {
@@ -204,7 +204,7 @@ export function Live({ run }: MethodViewProps) {
             <span className="swatch planned" /> target plan ┆ shrink event
           </p>
         </ChartPanel>
-        <ChartPanel title="Validation accuracy" hint={CHART_HINTS.val}>
+        <ChartPanel lesson="val" title="Validation accuracy" hint={CHART_HINTS.val}>
           <LiveSvg
             source={atomnasLive.series}
             draw={(svg, w) => {

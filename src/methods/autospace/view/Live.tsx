@@ -26,9 +26,9 @@ const subscribe = (fn: () => void) => live.subscribe(fn);
 /** A string from the buffer, re-rendering React only when it changes. */
 const useLiveText = (read: () => string) => useSyncExternalStore(subscribe, read, read);
 
-function ChartPanel({ title, hint, summary, wide, controls, children }: { title: string; hint: string; summary: string; wide?: boolean; controls?: React.ReactNode; children: React.ReactNode }) {
+function ChartPanel({ title, hint, summary, wide, controls, children, lesson }: { title: string; hint: string; summary: string; wide?: boolean; controls?: React.ReactNode; children: React.ReactNode; lesson: string }) {
   return (
-    <section className={`panel chart-panel${wide ? ' wide' : ''}`} aria-label={title}>
+    <section className={`panel chart-panel${wide ? ' wide' : ''}`} aria-label={title} data-lesson={lesson}>
       <div className="panel-head">
         <h2>{title}</h2>
         <Hint label={title}>{hint}</Hint>
@@ -70,7 +70,7 @@ function Intro() {
     { label: 'Expected cost vs budget', value: budget, id: 'as-budget-readout' },
   ];
   return (
-    <section className="panel chart-panel wide" aria-labelledby="as-intro-title">
+    <section className="panel chart-panel wide" aria-labelledby="as-intro-title" data-lesson="intro">
       <div className="panel-head">
         <h2 id="as-intro-title">
           Evolving the search space <span className="as-badge">AutoSpace-style</span>
@@ -139,6 +139,7 @@ export function Live({ run }: MethodViewProps) {
         </p>
       )}
       <ChartPanel
+        lesson="board"
         title="Population board: cells per slot"
         hint={CHART_HINTS.board}
         summary={board}
@@ -162,6 +163,7 @@ export function Live({ run }: MethodViewProps) {
         </p>
       </ChartPanel>
       <ChartPanel
+        lesson="alpha"
         title="softmax(α) of the picks over time"
         hint={CHART_HINTS.alpha}
         summary={alpha}
@@ -175,7 +177,7 @@ export function Live({ run }: MethodViewProps) {
           testId="as-alpha"
         />
       </ChartPanel>
-      <ChartPanel title="Budget: expected cost vs budget" hint={CHART_HINTS.budget} summary={budget}>
+      <ChartPanel lesson="budget" title="Budget: expected cost vs budget" hint={CHART_HINTS.budget} summary={budget}>
         <LiveSvg
           source={live}
           draw={(svg, w) => {
@@ -188,7 +190,7 @@ export function Live({ run }: MethodViewProps) {
           testId="as-budget"
         />
       </ChartPanel>
-      <ChartPanel title="Top-K timeline: the learned space taking shape" hint={CHART_HINTS.topK} summary={topK} wide>
+      <ChartPanel lesson="topk" title="Top-K timeline: the learned space taking shape" hint={CHART_HINTS.topK} summary={topK} wide>
         <LiveSvg
           source={live}
           draw={(svg, w) => drawTopKTimeline(svg, live.topK, (slot) => slotColors(live.alphaRows, live.topK, slot), { width: w, duration: motion(300) })}
@@ -197,7 +199,7 @@ export function Live({ run }: MethodViewProps) {
           testId="as-topk"
         />
       </ChartPanel>
-      <ChartPanel title="Payoff: learned vs hand-designed space" hint={CHART_HINTS.payoff} summary={payoff} wide>
+      <ChartPanel lesson="payoff" title="Payoff: learned vs hand-designed space" hint={CHART_HINTS.payoff} summary={payoff} wide>
         <LiveSvg
           source={live}
           draw={(svg, w) => (live.payoff ? drawPayoffFronts(svg, live.payoff, { width: w, height: 300, duration: motion(500) }) : false)}

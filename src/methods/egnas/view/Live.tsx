@@ -17,9 +17,9 @@ const shownKey = () => {
   return [l.candidates.length, l.rows.length, l.stage, l.phase, l.current?.label, l.rankingResult?.fixedTau, l.rankingResult?.awareTau, l.paramBudget, l.discoveredEpochs, l.valImages].join('|');
 };
 
-function Panel({ title, hint, children }: { title: string; hint: string; children: React.ReactNode }) {
+function Panel({ title, hint, children, lesson }: { title: string; hint: string; children: React.ReactNode; lesson: string }) {
   return (
-    <section className="panel chart-panel" aria-label={title}>
+    <section className="panel chart-panel" aria-label={title} data-lesson={lesson}>
       <div className="panel-head">
         <h2>{title}</h2>
         <Hint label={title}>{hint}</Hint>
@@ -46,7 +46,7 @@ export function Live({ run }: MethodViewProps) {
   ];
   return (
     <div className="egnas-view">
-      <Panel title="Search trajectory: depth, then width" hint={CHART_HINTS.trajectory}>
+      <Panel lesson="trajectory" title="Search trajectory: depth, then width" hint={CHART_HINTS.trajectory}>
         <LiveSvg
           source={egnasLive}
           draw={(svg, width) => {
@@ -58,7 +58,7 @@ export function Live({ run }: MethodViewProps) {
           emptyText="Press Start: one marker per candidate as it finishes (✓ accept, ○ neutral, ✗ fail)"
           testId="egnas-trajectory"
         />
-        <dl className="readouts">
+        <dl className="readouts" data-lesson="readouts">
           {items.map((i) => (
             <div key={i.testId} className="readout">
               <dt>{i.label}</dt>
@@ -73,7 +73,7 @@ export function Live({ run }: MethodViewProps) {
           {NOISE_NOTE} The budget grows because deeper and narrower chains learn more slowly: one fixed budget would make them look worse than they are.
         </p>
       </Panel>
-      <Panel title="Micro phase: operations and kernels per layer" hint={CHART_HINTS.micro}>
+      <Panel lesson="micro" title="Micro phase: operations and kernels per layer" hint={CHART_HINTS.micro}>
         <LiveSvg
           source={egnasLive}
           draw={(svg, width) => drawMicroStrip(svg, egnasLive.candidates, { width })}
@@ -83,7 +83,7 @@ export function Live({ run }: MethodViewProps) {
         />
         {egnasLive.paramBudget !== null && <p className="small">Parameter budget: {compact(egnasLive.paramBudget)} (the reference's parameters + {percent(tol.paramTol, 1)}).</p>}
       </Panel>
-      <Panel title="Learning curves of every candidate" hint={CHART_HINTS.curves}>
+      <Panel lesson="curves" title="Learning curves of every candidate" hint={CHART_HINTS.curves}>
         <LiveSvg
           source={egnasLive}
           draw={(svg, width) =>
@@ -105,7 +105,7 @@ export function Live({ run }: MethodViewProps) {
           <span className="key ph-kernels">kernels</span> <span className="key ph-ranking">demo</span> <span className="key ph-final">final</span>
         </p>
       </Panel>
-      <Panel title="Costs of the accepted candidates" hint={CHART_HINTS.costs}>
+      <Panel lesson="costs" title="Costs of the accepted candidates" hint={CHART_HINTS.costs}>
         <div className="table-scroll">
           <table className="data-table" data-testid="egnas-costs">
             <thead>

@@ -17,7 +17,7 @@ export function RankingPanel({ rows, result }: { rows: readonly RankingRow[]; re
     { key: `r${i}`, phase: 'ref', curve: r.curves.ref },
   ]);
   return (
-    <section className="panel chart-panel" aria-label={TITLE}>
+    <section className="panel chart-panel" aria-label={TITLE} data-lesson="ranking">
       <div className="panel-head">
         <h2>{TITLE}</h2>
         <Hint label={TITLE}>{CHART_HINTS.ranking}</Hint>

@@ -17,9 +17,9 @@ function reducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
-function ChartPanel({ title, hint, children, wide }: { title: string; hint: string; children: React.ReactNode; wide?: boolean }) {
+function ChartPanel({ title, hint, children, wide, lesson }: { title: string; hint: string; children: React.ReactNode; wide?: boolean; lesson: string }) {
   return (
-    <section className={`panel chart-panel${wide ? ' wide' : ''}`} aria-label={title}>
+    <section className={`panel chart-panel${wide ? ' wide' : ''}`} aria-label={title} data-lesson={lesson}>
       <div className="panel-head">
         <h2>{title}</h2>
         <Hint label={title}>{hint}</Hint>
@@ -72,7 +72,7 @@ export function Live({ run }: MethodViewProps) {
   const motion = () => (reducedMotion() ? 0 : 600);
   return (
     <div className="padnas-charts">
-      <section className="panel chart-panel wide" aria-label="PAD-NAS search">
+      <section className="panel chart-panel wide" aria-label="PAD-NAS search" data-lesson="readouts">
         <Readouts started={started} />
         {typeof notice === 'string' && (
           <p className="small" role="status" data-testid="pad-notice">
@@ -80,7 +80,7 @@ export function Live({ run }: MethodViewProps) {
           </p>
         )}
       </section>
-      <ChartPanel title="Op shares per layer (pruned cells greyed)" hint={CHART_HINTS.heatmap} wide>
+      <ChartPanel lesson="heatmap" title="Op shares per layer (pruned cells greyed)" hint={CHART_HINTS.heatmap} wide>
         <LiveSvg
           source={padnasLive}
           draw={(svg, w) => {
@@ -94,7 +94,7 @@ export function Live({ run }: MethodViewProps) {
           testId="pad-heatmap"
         />
       </ChartPanel>
-      <ChartPanel title="NSGA-II: latency vs one-shot accuracy" hint={CHART_HINTS.scatter}>
+      <ChartPanel lesson="scatter" title="NSGA-II: latency vs one-shot accuracy" hint={CHART_HINTS.scatter}>
         <LiveSvg
           source={padnasLive}
           draw={(svg, w) => {
@@ -116,7 +116,7 @@ export function Live({ run }: MethodViewProps) {
           testId="pad-scatter"
         />
       </ChartPanel>
-      <ChartPanel title="Search-space size (log10)" hint={CHART_HINTS.size}>
+      <ChartPanel lesson="size" title="Search-space size (log10)" hint={CHART_HINTS.size}>
         <LiveSvg
           source={padnasLive}
           draw={(svg, w) => {
@@ -130,7 +130,7 @@ export function Live({ run }: MethodViewProps) {
           testId="pad-size"
         />
       </ChartPanel>
-      <ChartPanel title="Ranking: one-shot vs stand-alone" hint={CHART_HINTS.ranking} wide>
+      <ChartPanel lesson="ranking" title="Ranking: one-shot vs stand-alone" hint={CHART_HINTS.ranking} wide>
         <LiveSvg
           source={padnasLive}
           draw={(svg, w) => {

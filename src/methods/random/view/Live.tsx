@@ -35,7 +35,7 @@ export function Live({ run }: MethodViewProps) {
   ];
   return (
     <div className="random-view">
-      <section className="panel chart-panel" aria-label={TITLE}>
+      <section className="panel chart-panel" aria-label={TITLE} data-lesson="scatter">
         <div className="panel-head">
           <h2>{TITLE}</h2>
           <Hint label={TITLE}>{CHART_HINTS.scatter}</Hint>
@@ -47,7 +47,7 @@ export function Live({ run }: MethodViewProps) {
           emptyText="Press Start: the window appears, then one dot per candidate as it finishes its short training"
           testId="random-scatter"
         />
-        <dl className="readouts">
+        <dl className="readouts" data-lesson="readouts">
           {items.map((i) => (
             <div key={i.testId} className="readout">
               <dt>{i.label}</dt>

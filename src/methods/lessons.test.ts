@@ -1,0 +1,101 @@
+/**
+ * Every registered method has a lesson of 5–8 well-formed steps, each step's target is a `data-lesson` attribute of
+ * that method's own view source, and each step's `fact` reads an empty run without throwing.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lessonProblems, momentFrame, type Lesson } from '../core/method/lesson';
+import { METHODS } from './registry';
+
+const ROOT = path.resolve(import.meta.dirname);
+
+/** The `data-lesson` values a method's view/ sources set: literal attributes and `lesson="…"` props of its panels. */
+function viewTargets(id: string): Set<string> {
+  const dir = path.join(ROOT, id, 'view');
+  const out = new Set<string>();
+  for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.tsx'))) {
+    const src = fs.readFileSync(path.join(dir, f), 'utf8');
+    for (const m of src.matchAll(/\bdata-lesson="([a-z0-9-]+)"/g)) out.add(m[1]);
+    // A panel component that renders `data-lesson={lesson}` takes its value as a `lesson="…"` prop.
+    if (src.includes('data-lesson={lesson}')) for (const m of src.matchAll(/\blesson="([a-z0-9-]+)"/g)) out.add(m[1]);
+  }
+  return out;
+}
+
+describe('lessons', () => {
+  it('every registered method has one', () => {
+    expect(METHODS.filter((m) => !m.lesson).map((m) => m.id)).toEqual([]);
+  });
+
+  for (const m of METHODS) {
+    describe(m.id, () => {
+      const lesson = m.lesson as Lesson<never>;
+
+      it('has 5–8 well-formed steps (texts, question marks, moments)', () => {
+        expect(lessonProblems(lesson)).toEqual([]);
+      });
+
+      it("every target is a data-lesson attribute of the method's view", () => {
+        const targets = viewTargets(m.id);
+        const missing = lesson.steps.map((s) => s.target).filter((t) => !targets.has(t));
+        expect(missing).toEqual([]);
+      });
+
+      it('its preset is one of the method’s presets', () => {
+        expect(Object.keys(m.settings.presets)).toContain(lesson.preset);
+      });
+
+      it('each fact reads an empty run without throwing', () => {
+        for (const s of lesson.steps) expect(() => (s.fact as ((x: never[]) => string | null) | undefined)?.([])).not.toThrow();
+      });
+
+      it('every event moment names words the method’s events can say', () => {
+        // The match is looked for in the texts of `events`: a typo would silently fall back to the end.
+        const known = /shrink|pruning round|final choice|phase: |scored|new best|retrained|candidate|stage: /i;
+        for (const s of lesson.steps) if (s.moment.at === 'event' && s.moment.match) expect(s.moment.match).toMatch(known);
+      });
+    });
+  }
+});
+
+describe('lessonProblems', () => {
+  const step = { title: 't', target: 'bars', body: 'b', question: 'q?', answer: 'a', moment: { at: 'start' as const } };
+  const ok: Lesson = { intro: 'i', preset: 'tiny', steps: [step, step, step, step, step] };
+
+  it('accepts a well-formed lesson and names each kind of problem', () => {
+    expect(lessonProblems(ok)).toEqual([]);
+    expect(lessonProblems({ ...ok, steps: [step] })[0]).toMatch(/1 steps/);
+    expect(lessonProblems({ ...ok, steps: Array.from({ length: 9 }, () => step) })[0]).toMatch(/9 steps/);
+    const bad = [{ ...step, target: 'Bars X', question: 'no mark', moment: { at: 'fraction' as const, fraction: 1.5 } }, { ...step, answer: ' ', moment: { at: 'event' as const, nth: 0.5 } }, step, step, step];
+    expect(lessonProblems({ ...ok, steps: bad })).toEqual([
+      'step 1: target "Bars X" is not a lower-case slug',
+      'step 1: the question does not end with "?"',
+      'step 1: fraction 1.5 is outside 0–1',
+      'step 2: empty answer',
+      'step 2: event index 0.5 is not an integer ≥ −1',
+    ]);
+  });
+});
+
+describe('momentFrame', () => {
+  const events = [
+    { frame: 3, text: 'Shrink at step 20: 5 dead atoms removed' },
+    { frame: 3, text: 'Phase: search' },
+    { frame: 7, text: 'Shrink at step 40: 9 dead atoms removed' },
+  ];
+  it('finds the start, the end, a fraction and the n-th matching key moment', () => {
+    expect(momentFrame({ at: 'start' }, 11, events)).toEqual({ frame: 0, missing: false });
+    expect(momentFrame({ at: 'end' }, 11, events)).toEqual({ frame: 10, missing: false });
+    expect(momentFrame({ at: 'fraction', fraction: 0.5 }, 11, events)).toEqual({ frame: 5, missing: false });
+    expect(momentFrame({ at: 'event', nth: 0, match: 'SHRINK' }, 11, events)).toEqual({ frame: 3, missing: false });
+    expect(momentFrame({ at: 'event', nth: 1, match: 'shrink' }, 11, events)).toEqual({ frame: 7, missing: false });
+    expect(momentFrame({ at: 'event', nth: -1 }, 11, events)).toEqual({ frame: 7, missing: false });
+    expect(momentFrame({ at: 'event', nth: 1 }, 11, events)).toEqual({ frame: 3, missing: false });
+  });
+  it('falls back (to the end unless told) and says so when the recording lacks the moment', () => {
+    expect(momentFrame({ at: 'event', nth: 2, match: 'shrink' }, 11, events)).toEqual({ frame: 10, missing: true });
+    expect(momentFrame({ at: 'event', nth: 0, match: 'final choice', fallback: 'start' }, 11, events)).toEqual({ frame: 0, missing: true });
+    expect(momentFrame({ at: 'end' }, 0, [])).toEqual({ frame: 0, missing: false });
+  });
+});
