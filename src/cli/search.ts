@@ -18,6 +18,7 @@ import { cliCommandLine, type CliCommand, type CliIo } from './commands';
 import { cliHost, DATA_FLAGS, loadCliData } from './data';
 import { checkExportDir, EXPORT_FLAG, writeExportDir } from './exportDir';
 import { checkWritable, writeJson } from './output';
+import { SearchCheckpoints, SEARCH_CHECKPOINT_FLAGS } from './searchCheckpoint';
 import { ProgressTicker } from './progress';
 import { cliMade, RECORD_FLAGS, writeRecording } from './recordFile';
 import { defaultRecordEvery, RecordingBuilder } from '../core/method/recorder';
@@ -49,6 +50,7 @@ function commonFlags(m: MethodDescriptor): FlagSpec[] {
       : []),
     { name: 'out', type: 'string', help: 'write the result record (JSON) here' },
     EXPORT_FLAG,
+    ...SEARCH_CHECKPOINT_FLAGS,
     ...RECORD_FLAGS,
   ];
 }
@@ -140,6 +142,7 @@ export async function runSearch(m: MethodDescriptor, f: Record<string, FlagValue
   const mod = await m.loadRun();
   const run = mod.createRun({ data: { dataset: data.dataset, split: data.split }, profile, log: (l) => io.log(l), loadMethod: loadHostedMethod }, config);
   try {
+    const ck = await SearchCheckpoints.open(m.id, config, f, run, data.dataset, io, t0);
     const started = run.start();
     io.log(`search ${m.id} (${String(f.preset)}, seed ${String(config.seed)}) on tfjs ${backend.backend}: ${started.summary}`);
     const ticker = new ProgressTicker(started.totalSteps);
@@ -148,10 +151,11 @@ export async function runSearch(m: MethodDescriptor, f: Record<string, FlagValue
     const rec = recPath
       ? new RecordingBuilder({ method: m.id, preset: String(f.preset), config, started, made: cliMade(backend, commandLine, new Date()) }, performance.now())
       : null;
-    let done = 0;
+    let done = ck.restore(run, started.totalSteps);
     let epoch = 0;
     while (done < started.totalSteps) {
       ({ done, epoch } = await run.step());
+      await ck.afterStep(run, done, epoch);
       const line = ticker.tick(done);
       if (line) io.log(line);
       if (!rec) run.snapshot(); // drain the live buffers (the CLI reads the outcome)
@@ -164,7 +168,7 @@ export async function runSearch(m: MethodDescriptor, f: Record<string, FlagValue
       runId: `cli-${m.id}-${Date.now().toString(36)}`,
       method: m.id,
       label: m.label,
-      card: runCard(cliHost(backend, data), config, { trainImages: outcome.trainImages, wallSeconds: (performance.now() - t0) / 1000, command: commandLine }),
+      card: runCard(cliHost(backend, data), config, { trainImages: outcome.trainImages, wallSeconds: ck.wallSeconds(), command: commandLine }),
       archSpec: outcome.archSpec,
       valAccuracy: outcome.valAccuracy,
       testAccuracy: outcome.testAccuracy,
@@ -207,6 +211,7 @@ export const searchCommand: CliCommand = {
     if (out) await checkWritable('out', out);
     if (flags.export) await checkExportDir(String(flags.export));
     if (flags.record) await checkWritable('record', String(flags.record));
+    if (flags.checkpoint) await checkWritable('checkpoint', String(flags.checkpoint));
     const { record, attachments } = await runSearch(m, flags, io, commandLine);
     if (out) {
       await writeJson(out, record);
