@@ -66,12 +66,21 @@ test('Export profile, delete it, Import profile: the list shows it again, identi
   const profile = parseProfileText(exported);
   expect(profile.e2e).toHaveLength(12);
 
+  // Deleting asks first: dismissed, the profile stays; accepted, it goes.
+  page.once('dialog', (d) => void d.dismiss());
+  await rows().first().getByRole('button', { name: /^Delete profile/ }).click();
+  await expect(rows()).toHaveCount(1);
+  page.once('dialog', (d) => void d.accept());
   await rows().first().getByRole('button', { name: /^Delete profile/ }).click();
   await expect(rows()).toHaveCount(0);
   await page.getByTestId('profile-file-input').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
   await expect(page.getByTestId('profiler-message')).toContainText(`Imported "${profile.name}" from mine.json`);
   await expect(rows()).toHaveCount(1);
   await expect(rows().first()).toContainText(profile.name);
+  // An imported profile becomes the search target in one click.
+  await page.getByTestId('use-imported').click();
+  await expect(rows().first().getByRole('radio')).toBeChecked();
+  await expect(page.getByTestId('use-imported')).toHaveCount(0);
 
   await page.reload();
   await expect(rows()).toHaveCount(1, { timeout: 60_000 });

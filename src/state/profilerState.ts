@@ -33,6 +33,8 @@ export interface ProfilerState {
   run: ProfilerRun | null;
   /** Result of the last import / export / storage action, shown next to the buttons. */
   message: { kind: 'ok' | 'error'; text: string } | null;
+  /** The profile imported last (offered as the search target in one click). */
+  imported?: string | null;
 }
 
 export const useProfiler = create<ProfilerState>()(() => ({
@@ -190,7 +192,7 @@ export async function importProfileFile(file: File): Promise<void> {
     const text = copyOf
       ? `Imported "${p.name}" from ${file.name} as a copy with id "${p.id}": a stored profile already has id "${copyOf}", and it was kept as it was.`
       : `Imported "${p.name}" from ${file.name}.`;
-    useProfiler.setState({ selectedId: p.id, message: { kind: 'ok', text } });
+    useProfiler.setState({ selectedId: p.id, imported: p.id, message: { kind: 'ok', text } });
   } catch (e) {
     setError(`${file.name} was not imported: ${errText(e)}`);
   }

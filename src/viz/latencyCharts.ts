@@ -33,8 +33,14 @@ function labels(root: d3.Selection<SVGSVGElement, unknown, null, undefined>, w: 
   root.selectAll('text.y-label').data([yl]).join('text').attr('class', 'axis-label y-label').attr('transform', `translate(12,${M.top + ih / 2}) rotate(-90)`).attr('text-anchor', 'middle').text((d) => d);
 }
 
+/** A log axis tick in plain digits (100 and 0.05, never 1e+2): thousands grouped, up to 3 significant digits. */
+export function readableTick(v: number): string {
+  if (!Number.isFinite(v)) return '';
+  return d3.format(Math.abs(v) >= 1 ? ',.3~r' : '.2~r')(v);
+}
+
 function axes(plot: d3.Selection<SVGGElement, null, SVGSVGElement, unknown>, x: d3.ScaleLogarithmic<number, number>, y: d3.ScaleLogarithmic<number, number>, ih: number): void {
-  const fmt = d3.format('.2~g');
+  const fmt = readableTick;
   plot.selectAll<SVGGElement, null>('g.axis-x').data([null]).join('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${ih})`).call(d3.axisBottom(x).ticks(4, fmt));
   plot.selectAll<SVGGElement, null>('g.axis-y').data([null]).join('g').attr('class', 'axis axis-y').call(d3.axisLeft(y).ticks(4, fmt));
 }

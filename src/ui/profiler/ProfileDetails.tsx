@@ -9,19 +9,19 @@ import { Hint } from '../common/Hint';
 import { ProfileDeviceCard } from './DeviceCardView';
 import { corr, measuredWhere, ms, PREDICTOR_LABEL, share } from './format';
 import { LutTable } from './LutTable';
+import { predictorVerdict } from './verdict';
 
 /** Predictor vs baselines on the held-out networks (LATENCY.md step 5). */
 function ReportTable({ profile }: { profile: LatencyProfile }) {
   const p = profile.predictor;
   if (!p) return <p className="muted">Too few networks were measured to fit a predictor (a cancelled run).</p>;
-  const main = p.report.rows.find((r) => r.name === 'predictor');
-  const macs = p.report.rows.find((r) => r.name === 'macs');
-  const beatsMacs = main && macs ? main.heldOut.rmspe < macs.heldOut.rmspe : false;
+  const verdict = predictorVerdict(p.report);
   return (
     <>
       <table className="data-table" data-testid="predictor-report">
         <caption>
-          Held-out networks: {p.report.nHeldOut} (fitted on {p.report.nFit}), predictions vs latency measured on the profile's device
+          Held-out networks: {p.report.nHeldOut}
+          {verdict.tooFew ? ' (too few to judge)' : ''} (fitted on {p.report.nFit}), predictions vs latency measured on the profile's device
         </caption>
         <thead>
           <tr>
@@ -46,10 +46,13 @@ function ReportTable({ profile }: { profile: LatencyProfile }) {
           ))}
         </tbody>
       </table>
+      {verdict.tooFew && (
+        <p className="small" role="note" data-testid="predictor-too-few">
+          {verdict.tooFew}
+        </p>
+      )}
       <p className="small" data-testid="predictor-verdict">
-        {beatsMacs
-          ? 'The predictor beats MACs on the held-out networks (lower RMSPE).'
-          : 'The predictor does not beat MACs on the held-out networks: treat its numbers as rough on this device.'}
+        {verdict.lines.join(' ')}
         {p.dropped.length > 0 && ` Features dropped as constant or collinear: ${p.dropped.join(', ')}.`}
       </p>
     </>

@@ -7,13 +7,19 @@ import { Hint } from '../common/Hint';
 import { downloadFiles } from '../common/download';
 import { share } from './format';
 
-/** Stored profiles: choose the search target, view, export, delete; import a profile file. */
+/** The question asked before a profile is deleted (exported for tests). */
+export function deleteQuestion(name: string, isTarget: boolean): string {
+  return `Delete the profile "${name}" from this browser?${isTarget ? ' It is the search target: searches that need a profile will not start until you choose another.' : ''} Export it first to keep a copy.`;
+}
+
+/** Stored profiles: choose the search target, view, export, delete (after asking); import a profile file. */
 export function ProfileList() {
   const profiles = useProfiler((s) => s.profiles);
   const targetId = useProfiler((s) => s.targetId);
   const selectedId = useProfiler((s) => s.selectedId);
   const damaged = useProfiler((s) => s.damaged);
   const loaded = useProfiler((s) => s.loaded);
+  const imported = useProfiler((s) => (s.imported ? (s.profiles.find((p) => p.id === s.imported) ?? null) : null));
   const fileRef = useRef<HTMLInputElement>(null);
   return (
     <section className="panel" aria-labelledby="profiles-title">
@@ -73,7 +79,14 @@ export function ProfileList() {
                     >
                       Export profile
                     </button>
-                    <button type="button" className="button" aria-label={`Delete profile ${p.name}`} onClick={() => void deleteProfile(p.id)}>
+                    <button
+                      type="button"
+                      className="button"
+                      aria-label={`Delete profile ${p.name}`}
+                      onClick={() => {
+                        if (window.confirm(deleteQuestion(p.name, p.id === targetId))) void deleteProfile(p.id);
+                      }}
+                    >
                       Delete
                     </button>
                   </td>
@@ -92,6 +105,11 @@ export function ProfileList() {
         <button type="button" className="button" onClick={() => fileRef.current?.click()}>
           Import profile
         </button>
+        {imported && imported.id !== targetId && (
+          <button type="button" className="button primary" onClick={() => void setSearchTarget(imported.id)} data-testid="use-imported">
+            Make the imported profile the search target
+          </button>
+        )}
         <input
           ref={fileRef}
           type="file"

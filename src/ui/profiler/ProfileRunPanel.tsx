@@ -5,6 +5,7 @@ import { useStore } from '../../state/store';
 import { duration } from '../common/format';
 import { useActiveRun } from '../common/useActiveRun';
 import { Hint } from '../common/Hint';
+import { modeSummary } from './modes';
 
 const PHASE_TEXT: Record<string, string> = {
   roofline: 'Measuring the roofline (peak matmul, memory bandwidth)',
@@ -21,6 +22,16 @@ export function ProfileRunPanel() {
   const message = useProfiler((s) => s.message);
   const ready = useStore((s) => s.backendStatus === 'ready');
   const fallback = useStore((s) => s.backend?.adapter?.isFallbackAdapter ?? false);
+  const data = useStore((s) => s.dataset);
+  const stored = useProfiler((s) => s.profiles);
+  const width = useStore((s) => trainConfig(s.settings).width);
+  const planOpts = {
+    input: { height: data?.height ?? 28, width: data?.width ?? 28, channels: data?.channels ?? 1 },
+    numClasses: data?.numClasses ?? 10,
+    tiny,
+    width,
+  };
+  const modes = { reduced: modeSummary('reduced', planOpts, stored), full: modeSummary('full', planOpts, stored) };
   const busy = run?.state === 'running' || run?.state === 'paused';
   const active = useActiveRun();
   const st = run?.status;
@@ -43,6 +54,14 @@ export function ProfileRunPanel() {
           <input type="checkbox" checked={tiny} disabled={busy} onChange={(e) => setTiny(e.target.checked)} /> Tiny preset (stem stride 2)
         </label>
       </div>
+      <ul className="small mode-summary" data-testid="profile-modes">
+        <li>
+          <strong>Quick</strong> measures {modes.reduced.what}; {modes.reduced.time}.
+        </li>
+        <li>
+          <strong>Full</strong> measures {modes.full.what}; {modes.full.time}.
+        </li>
+      </ul>
       <div className="button-row">
         <button
           type="button"
