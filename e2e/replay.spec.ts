@@ -63,7 +63,7 @@ test('watch the recorded AtomNAS run from the landing page, jump to the first sh
 
   // Play a little at 8×: frames advance.
   await page.getByRole('button', { name: 'Play again' }).click();
-  await page.getByLabel('Speed').selectOption('8');
+  await page.getByLabel('Speed', { exact: true }).selectOption('8');
   await expect.poll(async () => (await page.getByTestId('replay-progress').textContent()) ?? '').not.toContain('snapshot 1 / 41');
 
   // Run it live with these settings: the form gets the recording's ρ, the replay closes and the link drops rec=1.

@@ -15,6 +15,7 @@ import { openRecordingFile, replayBlockedReason } from '../../state/replayLoad';
 import { useStore } from '../../state/store';
 import { downloadFiles } from '../common/download';
 import { Hint } from '../common/Hint';
+import './replay.css';
 
 const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
 

@@ -11,6 +11,7 @@ import { closeReplay, FRAMES_PER_SECOND, pauseReplay, playReplay, replayStore, s
 import { runLiveWithRecordingSettings } from '../../state/replayActions';
 import { duration } from '../common/format';
 import { Hint } from '../common/Hint';
+import './replay.css';
 
 const short = (s: string, n = 70) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
