@@ -128,8 +128,12 @@ export interface RequestMap {
    * is the search-target latency profile (required or optional per method). Events: search/snapshot, search/final.
    */
   'search/start': {
-    req: { runId: string; method: string; config: Record<string, unknown>; paused?: boolean; profile?: LatencyProfile | null; paceMs?: number };
-    res: RunStart;
+    /**
+     * `resume`: a search checkpoint (core/runs/searchCheckpointFile bytes of a `search/checkpoint` event) to continue
+     * from; the config and profile then come from it. The answer's `startStep` is the step it continues from.
+     */
+    req: { runId: string; method: string; config: Record<string, unknown>; paused?: boolean; profile?: LatencyProfile | null; paceMs?: number; resume?: Uint8Array };
+    res: RunStart & { startStep?: number };
   };
   /** Device latency profiler (handlers/profiler.ts): a `profile` job; `profile/result` when it finishes. */
   'profile/start': {
@@ -205,6 +209,8 @@ export type WorkerEvent =
    * every ~20 s; the app keeps the latest in IndexedDB so a reload, a crash or a lost GPU can resume from it.
    */
   | { type: 'train/checkpoint'; runId: string; step: number; totalSteps: number; bytes: Uint8Array }
+  /** A search's state (core/runs/searchCheckpointFile bytes, meta = SearchResumeMeta), on the same cadence as Train's. */
+  | { type: 'search/checkpoint'; runId: string; method: string; step: number; totalSteps: number; bytes: Uint8Array }
   /** A Train run finished: its result record. */
   | { type: 'train/final'; runId: string; record: ResultRecord }
   /** Throttled profiler progress (phase, units, phase-aware ETA, entries and networks done). */

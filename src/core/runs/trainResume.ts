@@ -28,11 +28,16 @@ export function resumeMetaProblem(meta: unknown, loaded: { name: string; n: numb
   if (!m || m.kind !== 'train' || !m.spec || !m.settings || !m.dataset || !Array.isArray(m.history)) {
     return 'The saved checkpoint is not one of a Train run (it may come from another version); start the run again instead.';
   }
-  if (!loaded) return `This run trained on ${m.dataset.name} (${m.dataset.n} images): load that data first, then resume.`;
-  if (loaded.name !== m.dataset.name || loaded.n !== m.dataset.n) {
+  return dataProblem(m.dataset, loaded, 'trained');
+}
+
+/** Why a run that `verb` ("trained", "searched") on `want` cannot resume on the loaded data (null: it can). */
+export function dataProblem(want: { name: string; n: number }, loaded: { name: string; n: number } | null, verb: string): string | null {
+  if (!loaded) return `This run ${verb} on ${want.name} (${want.n} images): load that data first, then resume.`;
+  if (loaded.name !== want.name || loaded.n !== want.n) {
     return (
-      `This run trained on ${m.dataset.name} (${m.dataset.n} images), but ${loaded.name} (${loaded.n} images) is loaded. ` +
-      `Load ${m.dataset.name} again (the same files), then resume.`
+      `This run ${verb} on ${want.name} (${want.n} images), but ${loaded.name} (${loaded.n} images) is loaded. ` +
+      `Load ${want.name} again (the same files), then resume.`
     );
   }
   return null;

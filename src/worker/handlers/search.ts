@@ -18,6 +18,7 @@ import type { HandlerTable } from '../registry';
 import type { Job, Outgoing, StepReport } from '../runLoop';
 import { dropResult, setResult } from '../resultSlot';
 import { ensureBackend } from './backend';
+import { resumeCheckpoint, SearchCheckpointPoster } from '../searchCheckpoint';
 
 /** What the worker knows about where runs happen (the record's card). */
 export function workerHost(ctx: WorkerContext): RunHost {
@@ -40,6 +41,8 @@ export class SearchJob implements Job {
   readonly totalEpochs: number;
   private finished = false;
   private readonly t0 = performance.now();
+  /** Posts `search/checkpoint` events (set by the handler; null for a method that cannot checkpoint). */
+  checkpoints: SearchCheckpointPoster | null = null;
   /** The previous snapshot (its typed arrays may be transferred already: `events` reads only plain fields). */
   private prevSnap: unknown = null;
 
@@ -71,7 +74,9 @@ export class SearchJob implements Job {
   }
 
   async step(): Promise<StepReport> {
-    return this.run.step();
+    const r = await this.run.step();
+    await this.checkpoints?.afterStep(r, this.totalSteps);
+    return r;
   }
 
   snapshot(): Outgoing | null {
@@ -90,7 +95,7 @@ export class SearchJob implements Job {
     this.finished = true;
     const net = this.run.releaseNetwork();
     setResult(this.ctx, this.method.id, net, () => outcome.resultSteps, true);
-    const card = runCard(workerHost(this.ctx), this.config, { trainImages: outcome.trainImages, wallSeconds: (performance.now() - this.t0) / 1000 });
+    const card = runCard(workerHost(this.ctx), this.config, { trainImages: outcome.trainImages, wallSeconds: this.checkpoints?.wallSeconds() ?? (performance.now() - this.t0) / 1000 });
     const record = buildRecord({
       runId: this.runId,
       method: this.method.id,
@@ -116,8 +121,9 @@ export const searchHandlers: HandlerTable = {
   'search/start': async (req, ctx) => {
     const method = getMethod(req.method);
     if (!method) throw new Error(`Unknown method "${req.method}".`);
-    const config = validateConfig(method.settings, req.config) as Record<string, unknown>;
-    const profile = req.profile ?? null;
+    const resumed = req.resume ? resumeCheckpoint(req.resume, method.id, req.profile ?? null) : null;
+    const config = validateConfig(method.settings, resumed?.config ?? req.config) as Record<string, unknown>;
+    const profile = resumed ? resumed.profile : (req.profile ?? null);
     if (method.profile(config) === 'required' && !profile) {
       throw new Error(`${method.tab} with these settings needs a device latency profile: measure or import one on the Latency screen and choose it as the search target.`);
     }
@@ -130,14 +136,20 @@ export const searchHandlers: HandlerTable = {
     const run = mod.createRun({ data: { dataset: data.dataset, split: data.split }, profile, loadMethod: loadHostedMethod }, config);
     let started: RunStart;
     try {
+      if (resumed && !run.restore) throw new Error(`${method.tab} cannot resume yet: its run has no checkpoint support. Start it again instead.`);
       started = run.start();
+      if (resumed) run.restore?.({ done: resumed.done, state: resumed.state });
     } catch (e) {
       run.dispose();
       throw e;
     }
-    ctx.loop.start(req.runId, new SearchJob(req.runId, method, config, profile, run, started, ctx), req.paused ?? false);
+    const job = new SearchJob(req.runId, method, config, profile, run, started, ctx);
+    const ds = data.dataset;
+    const epoch = resumed ? Math.floor(resumed.done / Math.max(1, started.stepsPerEpoch)) : 0;
+    job.checkpoints = new SearchCheckpointPoster(req.runId, method.id, config, run, ctx, { dataset: { name: ds.name, n: ds.n }, profile }, resumed?.meta.wallSeconds ?? 0, epoch);
+    ctx.loop.start(req.runId, job, req.paused ?? false);
     ctx.loop.setPace(req.paceMs ?? 0);
-    return started;
+    return resumed ? { ...started, startStep: resumed.done } : started;
   },
   'run/pace': (req, ctx) => {
     ctx.loop.setPace(req.ms);
