@@ -52,8 +52,8 @@ describe('search checkpoints through the worker', () => {
     expect(cp.step).toBeLessThan(cp.totalSteps);
 
     const b = setup();
-    const started = (await start(b.ctx, { runId: 'r1', method: 'random', config: {}, resume: cp.bytes.slice() })) as { startStep?: number };
-    expect(started.startStep).toBe(cp.step);
+    const started: unknown = await start(b.ctx, { runId: 'r1', method: 'random', config: {}, resume: cp.bytes.slice() });
+    expect(started).toMatchObject({ startStep: cp.step });
     const fin2 = (await until(b.events, (e) => e.type === 'search/final')) as Extract<WorkerEvent, { type: 'search/final' }>;
     expect(learned(fin2.record)).toEqual(learned(fin.record));
     expect(fin2.record.card.settings).toEqual(fin.record.card.settings);
