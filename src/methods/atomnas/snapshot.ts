@@ -35,6 +35,25 @@ export interface AtomNasBlockView {
   supernet: number[];
 }
 
+/** The latest shrink check: dead counts in the live and EMA weights, and why atoms were or were not removed (checkReport.ts). */
+export interface AtomNasCheck {
+  step: number;
+  /** Gates at or below the threshold in the live weights. */
+  deadLive: number;
+  /** … in the EMA weights (null: the run keeps no EMA). */
+  deadEma: number | null;
+  /** … in both: the dead atoms. */
+  deadBoth: number;
+  /** Atoms the shrink would remove (the dead ones, less each block's kept last atom) and their MACs. */
+  removable: number;
+  removableMacs: number;
+  /** MACs the removable atoms must reach before a removal (shrinkFrac × supernet MACs). */
+  minMacs: number;
+  removed: boolean;
+  /** Plain words: what happened and why. */
+  reason: string;
+}
+
 /** One validation measurement (BN statistics re-estimated first). */
 export interface AtomNasValPoint {
   step: number;
@@ -66,6 +85,8 @@ export interface AtomNasSnapshot {
   atomSlot: Uint8Array;
   /** Step at which `gamma` was read. */
   gammaStep: number;
+  /** The latest shrink check (null before the first; absent in recordings made before it existed). */
+  check?: AtomNasCheck | null;
   macsNow: number;
   paramsNow: number;
   supernetMacs: number;

@@ -17,7 +17,8 @@ import { Trainer, type TrainConfig, type TrainData } from '../../../engine/train
 import type { MethodCheckpoint, MethodContext, MethodOutcome, MethodRun, MethodStep } from '../../runTypes';
 import { atomnasSupernetSpec } from '../latency';
 import { crossCheck, type AtomNasSettings } from '../settings';
-import type { AtomNasRecordFields, AtomNasShrinkEvent, AtomNasSnapshot, AtomNasStartInfo, AtomNasValPoint } from '../snapshot';
+import { checkReport } from '../checkReport';
+import type { AtomNasCheck, AtomNasRecordFields, AtomNasShrinkEvent, AtomNasSnapshot, AtomNasStartInfo, AtomNasValPoint } from '../snapshot';
 import { atomPenalties, blockAtoms, latencyCostsFromProfile, markFixedLayer, meanAtomCost, type BlockAtoms, type LatencyAtomCosts } from './atoms';
 import { WeightEma } from './ema';
 import { penaltyTerm, proximalStep } from './penalty';
@@ -87,6 +88,7 @@ export class AtomNasRun implements MethodRun<AtomNasSnapshot> {
   private readonly newVal: AtomNasValPoint[] = [];
   private readonly newEvents: AtomNasShrinkEvent[] = [];
   private lastVal: AtomNasValPoint | null = null;
+  private lastCheck: AtomNasCheck | null = null;
 
   constructor(
     private readonly ctx: MethodContext,
@@ -231,6 +233,9 @@ export class AtomNasRun implements MethodRun<AtomNasSnapshot> {
       minCost: s.shrinkFrac * this.supernetMacs,
       allowRemoveResidualBlock: true,
     });
+    this.lastCheck = checkReport({
+      step: done, threshold: s.threshold, live, ema, removable: plan.deadAtoms, removableMacs: plan.deadCost, minMacs: s.shrinkFrac * this.supernetMacs, triggered: plan.triggered,
+    });
     if (!plan.triggered) return null;
     const macsBefore = this.macs;
     const event = shrinkEvent(plan, this.atoms, s.kernels, { step: done, epoch, macsBefore, rho: this.baseRho });
@@ -355,6 +360,7 @@ export class AtomNasRun implements MethodRun<AtomNasSnapshot> {
       events: this.newEvents.splice(0),
       ...state,
       gammaStep: this.gateStep,
+      check: this.lastCheck,
       macsNow: this.macs,
       paramsNow: this.params,
       supernetMacs: this.supernetMacs,

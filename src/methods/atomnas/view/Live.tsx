@@ -15,6 +15,7 @@ import { EventTable } from './EventTable';
 import { drawGammaCostScatter, drawGammaHistogram } from './gammaCharts';
 import { atomnasLive, useAtomNasReadouts, type AtomSeriesName } from './liveBuffer';
 import { drawShrinkCurves, type CurveSeries } from './shrinkCurves';
+import { CheckLine } from './CheckLine';
 
 function reducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -159,6 +160,7 @@ export function Live({ run }: MethodViewProps) {
             label="Histogram of log10 of the gate magnitudes with the death threshold"
             emptyText="No gates read yet"
           />
+          <CheckLine />
         </ChartPanel>
         <ChartPanel lesson="gamma-scatter" title="|γ| vs atom cost" hint={CHART_HINTS.scatter}>
           <LiveSvg

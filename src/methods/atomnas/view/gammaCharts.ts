@@ -98,7 +98,7 @@ export function drawGammaHistogram(svg: SVGSVGElement, d: GammaData, width: numb
     .attr('class', 'threshold-label')
     .attr('x', (v) => v + 4)
     .attr('y', 10)
-    .text(`dead ≤ ${d.threshold.toExponential(0)}${hist.zeros ? ` · ${hist.zeros} at exactly 0` : ''}`);
+    .text(`dead ≤ ${d.threshold.toExponential(0)}${hist.zeros ? ` · ${hist.zeros} at exactly 0 (live weights)` : ''}`);
   labels(root, w, h, ih, 'log10 |γ| of each surviving atom', 'atoms');
 }
 

@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import { SeriesBuffer } from '../../../core/series';
-import type { AtomNasShrinkEvent, AtomNasSnapshot, AtomNasValPoint } from '../snapshot';
+import type { AtomNasCheck, AtomNasShrinkEvent, AtomNasSnapshot, AtomNasValPoint } from '../snapshot';
 
 /** The readouts of the current run (NaN / null / empty before its first snapshot). */
 export interface AtomNasReadouts {
@@ -27,6 +27,8 @@ export interface AtomNasReadouts {
   /** Predicted latency (ms) with the run's profile; null without one, or when it cannot price the network. */
   supernetLatencyMs: number | null;
   latencyMs: number | null;
+  /** The latest shrink check: dead counts (live, EMA, both) and why atoms were or were not removed. */
+  check: AtomNasCheck | null;
 }
 
 const EMPTY: AtomNasReadouts = {
@@ -46,6 +48,7 @@ const EMPTY: AtomNasReadouts = {
   kernels: [3, 5, 7],
   supernetLatencyMs: null,
   latencyMs: null,
+  check: null,
 };
 
 export const useAtomNasReadouts = create<AtomNasReadouts>()(() => ({ ...EMPTY }));
@@ -114,6 +117,7 @@ export class AtomNasLive {
       kernels: s.kernels,
       supernetLatencyMs: s.supernetLatencyMs,
       latencyMs: s.latencyMs,
+      check: s.check ?? st.check,
     }));
   }
 }
