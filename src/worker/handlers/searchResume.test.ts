@@ -46,7 +46,7 @@ describe('search checkpoints through the worker', () => {
     const a = setup();
     await start(a.ctx, { runId: 'r1', method: 'random', config });
     const fin = (await until(a.events, (e) => e.type === 'search/final')) as Extract<WorkerEvent, { type: 'search/final' }>;
-    const cps = a.events.filter((e) => e.type === 'search/checkpoint') as Extract<WorkerEvent, { type: 'search/checkpoint' }>[];
+    const cps = a.events.filter((e): e is Extract<WorkerEvent, { type: 'search/checkpoint' }> => e.type === 'search/checkpoint');
     expect(cps.length).toBeGreaterThan(0); // at least the retraining's first epoch end
     const cp = cps[0];
     expect(cp.step).toBeLessThan(cp.totalSteps);
