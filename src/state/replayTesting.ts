@@ -37,6 +37,28 @@ export function tinyData(n = 240, numClasses = 4, size = 8, seed = 7): { dataset
   };
 }
 
+/**
+ * A view buffer's accumulated state as plain data: its own fields (not its listeners, not its redraw counter
+ * `version`, which counts applies, clears included), growable series cut to their length.
+ */
+export function plainState(v: unknown, depth = 0): unknown {
+  if (depth > 12 || v === null || typeof v !== 'object') return typeof v === 'function' ? undefined : v;
+  if (ArrayBuffer.isView(v)) return v;
+  const o = v as Record<string, unknown>;
+  if (o.x instanceof Float64Array && o.y instanceof Float64Array && typeof o.length === 'number') {
+    return { x: Array.from(o.x.subarray(0, o.length)), y: Array.from(o.y.subarray(0, o.length)) };
+  }
+  if (Array.isArray(v)) return v.map((x) => plainState(x, depth + 1));
+  if (v instanceof Set) return undefined;
+  if (v instanceof Map) return [...v].map(([k, x]) => [k, plainState(x, depth + 1)]);
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(o)) {
+    if (k === 'version' || x instanceof Set || typeof x === 'function') continue;
+    out[k] = plainState(x, depth + 1);
+  }
+  return out;
+}
+
 export interface ViewProbe {
   /** What the method's view does with a snapshot (its `onSnapshot`). */
   apply(snap: unknown): void;
