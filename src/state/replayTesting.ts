@@ -50,7 +50,7 @@ export function plainState(v: unknown, depth = 0): unknown {
   }
   if (Array.isArray(v)) return v.map((x) => plainState(x, depth + 1));
   if (v instanceof Set) return undefined;
-  if (v instanceof Map) return [...v].map(([k, x]) => [k, plainState(x, depth + 1)]);
+  if (v instanceof Map) return [...(v as Map<unknown, unknown>)].map(([k, x]) => [k, plainState(x, depth + 1)]);
   const out: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(o)) {
     if (k === 'version' || x instanceof Set || typeof x === 'function') continue;
