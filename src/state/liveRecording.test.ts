@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseRecording } from '../core/method/recording';
 import type { ResultRecord } from '../core/method/resultRecord';
 import type { MethodDescriptor } from '../methods/descriptor';
-import { approxBytes, clearOwnRecording, keepLiveSnapshot, liveRecordingStore, MAX_LIVE_BYTES, ownRecording, startLiveRecording } from './liveRecording';
+import { approxBytes, clearOwnRecording, keepLiveSnapshot, liveRecordingStore, MAX_LIVE_BYTES, ownRecording, restoreLiveView, startLiveRecording } from './liveRecording';
+import { onMethodSnapshot } from './methodRuns';
+import { closeReplayToLive } from './replayActions';
 import { EMPTY_RUN, emitMethodSnapshot, methodRunStore } from './methodRuns';
 import { recordingFile } from './recordingExport';
 import { closeReplay, openReplay } from './replay';
@@ -111,5 +113,26 @@ describe('liveRecording', () => {
     expect(first).toMatchObject({ state: 'paused', started, record: null, progress: { done: 2, total: 10, epoch: 0, totalEpochs: 2, elapsedMs: 0 } });
     replayStore(m.id).setState({ frame: 2 });
     expect(replayRunState(replayStore(m.id).getState())).toMatchObject({ state: 'done', record: { method: 'fakelive' }, progress: { done: 10, elapsedMs: 8000 } });
+  });
+
+  it('closing a replay draws the screen’s own run again (not after Reset, not when its recording stopped early)', () => {
+    const offRec = startLiveRecording([m]);
+    const seen: unknown[] = [];
+    const offView = onMethodSnapshot(m.id, (s) => (s === null ? (seen.length = 0) : seen.push(s)));
+    startRun('r1');
+    for (const d of [1, 2, 3]) {
+      at(d);
+      emitMethodSnapshot(m.id, { d });
+    }
+    methodRunStore(m.id).setState({ state: 'done' });
+    openReplay(m, ownRecording(m.id)!, { kind: 'own', name: 'x' });
+    expect(seen).toEqual([{ d: 1 }]);
+    closeReplayToLive(m);
+    expect(seen).toEqual([{ d: 1 }, { d: 2 }, { d: 3 }]);
+    expect(liveRecordingStore(m.id).getState().frames).toBe(3); // redrawing is not recording
+    methodRunStore(m.id).setState({ runId: null, state: 'idle' });
+    expect(restoreLiveView(m.id)).toBe(false);
+    offView();
+    offRec();
   });
 });

@@ -10,7 +10,7 @@ import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import { RecordingBuilder } from '../core/method/recorder';
 import type { Recording, RecordingMade } from '../core/method/recording';
 import type { MethodDescriptor } from '../methods/descriptor';
-import { methodRunStore, onMethodSnapshot } from './methodRuns';
+import { emitMethodSnapshot, methodRunStore, onMethodSnapshot } from './methodRuns';
 import { replayStore } from './replay';
 import { useStore } from './store';
 
@@ -31,6 +31,7 @@ const EMPTY: LiveRecordingState = { runId: null, frames: 0, bytes: 0, fullAt: nu
 
 const stores = new Map<string, UseBoundStore<StoreApi<LiveRecordingState>>>();
 const builders = new Map<string, RecordingBuilder>();
+let restoring = false;
 const pending = new Map<string, { step: number; epoch: number; snap: unknown; now: number }[]>();
 
 /** The live-recording store of method `id`. */
@@ -76,7 +77,7 @@ function appMade(startedAt: number): RecordingMade {
 
 /** Take one live snapshot of method `id`'s run into its recording (nothing while a replay is open or after Reset). */
 export function keepLiveSnapshot(id: string, snap: unknown, now: number = performance.now()): void {
-  if (snap === null || replayStore(id).getState().recording !== null) return;
+  if (snap === null || restoring || replayStore(id).getState().recording !== null) return;
   const run = methodRunStore(id).getState();
   if (run.runId === null) return;
   const rec = liveRecordingStore(id);
@@ -119,6 +120,26 @@ export function ownRecording(id: string): Recording | null {
   const run = methodRunStore(id).getState();
   const finished = run.runId === st.runId && run.state === 'done' && st.fullAt === null;
   return b.build(finished ? run.record : null);
+}
+
+/**
+ * Draw the screen's own run again (after a replay closed): every kept frame of the run still on the screen, so its
+ * charts come back as they were. Nothing when the run was Reset, or its recording stopped early (it would draw a
+ * truncated run). True when it redrew.
+ */
+export function restoreLiveView(id: string): boolean {
+  const b = builders.get(id);
+  const st = liveRecordingStore(id).getState();
+  const run = methodRunStore(id).getState();
+  if (!b || b.size === 0 || run.runId === null || st.runId !== run.runId || st.fullAt !== null || replayStore(id).getState().recording) return false;
+  restoring = true;
+  try {
+    emitMethodSnapshot(id, null);
+    for (const f of b.build(null).frames) emitMethodSnapshot(id, structuredClone(f.snap));
+  } finally {
+    restoring = false;
+  }
+  return true;
 }
 
 /** Forget method `id`'s recording. */

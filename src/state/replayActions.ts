@@ -7,7 +7,7 @@
 import type { Recording } from '../core/method/recording';
 import { groupToUrl, parseGroup } from '../core/settings/group';
 import type { MethodDescriptor } from '../methods/descriptor';
-import { ownRecording } from './liveRecording';
+import { ownRecording, restoreLiveView } from './liveRecording';
 import { closeReplay, openReplay, pauseReplay, playReplay, replayError, replayStore, seekFrame, seekNextEvent } from './replay';
 import { replayBlockedReason } from './replayLoad';
 import { useStore } from './store';
@@ -29,6 +29,12 @@ export function liveSettingsOf(m: MethodDescriptor, rec: Recording): { config: R
   return { config, notices };
 }
 
+/** Close the replay and give the screen back to its own run (its charts as they were, when the page kept them). */
+export function closeReplayToLive(m: MethodDescriptor): void {
+  closeReplay(m.id);
+  restoreLiveView(m.id);
+}
+
 /** Close the replay and put its settings into the method's settings form (ready for Start). */
 export function runLiveWithRecordingSettings(m: MethodDescriptor): void {
   const rec = replayStore(m.id).getState().recording;
@@ -36,7 +42,7 @@ export function runLiveWithRecordingSettings(m: MethodDescriptor): void {
   const { config, notices } = liveSettingsOf(m, rec);
   const app = useStore.getState();
   app.setConfig(m.id, config);
-  closeReplay(m.id);
+  closeReplayToLive(m);
   if (notices.length) app.addNotice({ kind: 'warning', title: 'Some settings of the recording were adjusted', lines: notices });
 }
 

@@ -5,7 +5,8 @@
  * that cannot be opened drops `rec=1` and the screen says why (replay store `error`).
  */
 import type { MethodDescriptor } from '../methods/descriptor';
-import { closeReplay, replayStore } from './replay';
+import { replayStore } from './replay';
+import { closeReplayToLive } from './replayActions';
 import { isLoadingShipped, openShippedRecording } from './replayLoad';
 import { useStore } from './store';
 
@@ -42,7 +43,7 @@ export function startReplaySync(methods: readonly MethodDescriptor[], open: Open
     }
     if (s.screen === p.screen && !s.replay && p.replay) {
       const m = byId.get(s.screen);
-      if (m && showsShipped(m.id)) closeReplay(m.id);
+      if (m && showsShipped(m.id)) closeReplayToLive(m);
       return;
     }
     if (s.replay && !p.replay) want();

@@ -7,8 +7,8 @@
 import { useId } from 'react';
 import type { Recording } from '../../core/method/recording';
 import type { MethodDescriptor } from '../../methods/descriptor';
-import { closeReplay, FRAMES_PER_SECOND, pauseReplay, playReplay, replayStore, seekFrame, seekNextEvent, seekPreviousEvent, setReplaySpeed, SPEEDS, type ReplayEvent } from '../../state/replay';
-import { runLiveWithRecordingSettings } from '../../state/replayActions';
+import { FRAMES_PER_SECOND, pauseReplay, playReplay, replayStore, seekFrame, seekNextEvent, seekPreviousEvent, setReplaySpeed, SPEEDS, type ReplayEvent } from '../../state/replay';
+import { closeReplayToLive, runLiveWithRecordingSettings } from '../../state/replayActions';
 import { duration } from '../common/format';
 import { Hint } from '../common/Hint';
 import './replay.css';
@@ -57,7 +57,7 @@ function Banner({ m, rec }: { m: MethodDescriptor; rec: Recording }) {
         <button type="button" className="button primary" onClick={() => runLiveWithRecordingSettings(m)} title="Close the replay and put the recording's settings into the settings form, ready for Start">
           Run it live with these settings
         </button>
-        <button type="button" className="button" onClick={() => closeReplay(m.id)} title="Close the replay and go back to this screen's own run">
+        <button type="button" className="button" onClick={() => closeReplayToLive(m)} title="Close the replay and go back to this screen's own run">
           Close
         </button>
       </div>
