@@ -9,12 +9,14 @@ import type { MethodDescriptor } from '../../methods/descriptor';
 import type { MethodView } from '../../methods/viewTypes';
 import { exportMethodResult, pauseMethod, resetMethod, resumeMethod, startMethod, stepMethod } from '../../state/methodActions';
 import { methodRunStore, onMethodSnapshot } from '../../state/methodRuns';
+import { ResumeBanner } from '../train/ResumeBanner';
 import { redrawReplay, replayStore } from '../../state/replay';
 import { replayRunStore } from '../../state/replayRun';
 import { useStore } from '../../state/store';
 import { RunButtons, type RunTarget } from '../common/RunButtons';
 import { GroupForm } from '../common/GroupForm';
 import { LessonPanel } from './LessonPanel';
+import { EstimateLine } from './EstimateLine';
 import { LiveStepping } from './LiveStepping';
 import { MethodStatus } from './MethodStatus';
 import { RecordingsRow } from './RecordingsRow';
@@ -93,8 +95,10 @@ export function MethodScreen({ method: m }: { method: MethodDescriptor }) {
             <ReplayPlayer method={m} />
           ) : (
             <>
+              <ResumeBanner method={m.id} />
               <RunButtons target={target} />
-              <LiveStepping method={m} run={run} />
+              <EstimateLine method={m} run={run} />
+          <LiveStepping method={m} run={run} />
               <MethodStatus run={run} />
               <RecordingsRow method={m} />
             </>
