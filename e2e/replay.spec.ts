@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import { gunzipSync } from 'node:zlib';
+import { expect, test, type Download, type Page } from '@playwright/test';
+import { parseRecording } from '../src/core/method/recording';
 import { collectErrors } from './fixtures/console';
 
 /**
@@ -103,4 +105,40 @@ test('a link opens straight into the recording; a method without a shipped recor
   await expect(page.getByTestId('replay')).toHaveCount(0);
   await expect.poll(() => new URL(page.url()).hash).not.toContain('rec=1');
   expect(errors.filter((e) => !/404|Failed to load resource/.test(e))).toEqual([]);
+});
+
+test('a live run is recorded in the page: refused while paused, then replayed and exported as .json.gz', async ({ page }) => {
+  test.setTimeout(420_000);
+  const errors = collectErrors(page);
+  // The quick AtomNAS settings of e2e/atomnas.spec.ts (960 images, strong ρ, shrink checks every 2 steps).
+  await page.goto('/#v=2&screen=atomnas&alimit=960&aep=1&arho=0.3&aevery=2&aema=0');
+  const main = page.getByRole('main', { name: 'AtomNAS' });
+  const start = main.getByRole('button', { name: 'Start', exact: true });
+  await expect(start).toBeEnabled({ timeout: 120_000 });
+  await start.click();
+  await expect(page.getByTestId('own-recording-status')).toContainText(/This run is recorded: \d+ snapshots/, { timeout: 180_000 });
+  await main.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(main.getByRole('button', { name: 'Resume', exact: true })).toBeEnabled({ timeout: 120_000 });
+  // While the run is paused a replay would draw into its charts: refused, and the button says why.
+  const replay = main.getByRole('button', { name: 'Replay this run' });
+  await expect(replay).toBeDisabled();
+  await expect(replay).toHaveAttribute('title', /Your AtomNAS search is paused: .*Reset it/);
+  await main.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(replay).toBeEnabled();
+  await replay.click();
+  await expect(page.getByTestId('replay-banner')).toContainText(/Recorded on .*browser.*webgpu/);
+  await expect(page.getByTestId('replay-banner')).toContainText('Replaying your run of');
+  await expect.poll(() => alive(page), { timeout: 30_000 }).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Close' }).click();
+
+  const downloads: Download[] = [];
+  page.on('download', (d) => downloads.push(d));
+  await main.getByRole('button', { name: 'Export recording' }).click();
+  await expect.poll(() => downloads.length, { timeout: 60_000 }).toBe(1);
+  expect(downloads[0].suggestedFilename()).toMatch(/^atomnas-\d{4}-\d\d-\d\dT\d\d-\d\d\.json\.gz$/);
+  const rec = parseRecording(gunzipSync(await readFile(await downloads[0].path())).toString('utf8'), 'export', 'atomnas');
+  expect(rec.frames.length).toBeGreaterThan(0);
+  expect(rec.made).toMatchObject({ by: 'app', backend: 'webgpu' });
+  expect(rec.config).toMatchObject({ rho: 0.3, trainLimit: 960 });
+  expect(errors).toEqual([]);
 });
