@@ -27,7 +27,10 @@ function useHighlight(method: string, target: string, label: string): void {
       el.setAttribute('data-lesson-active', label);
       if (!scrolled) {
         scrolled = true;
-        el.scrollIntoView({ block: 'start', behavior: reducedMotion() ? 'auto' : 'smooth' });
+        // Below the sticky header (its height changes with the width), with room for the step's label.
+        const header = document.querySelector('.app-header');
+        const covered = header && getComputedStyle(header).position === 'sticky' ? header.getBoundingClientRect().height : 0;
+        window.scrollTo({ top: Math.max(0, el.getBoundingClientRect().top + window.scrollY - covered - 28), behavior: reducedMotion() ? 'auto' : 'smooth' });
       }
     };
     find();
@@ -112,7 +115,7 @@ function LessonSteps({ m }: { m: MethodDescriptor }) {
           {fact && <p className="small">{fact}</p>}
         </div>
       ) : (
-        <button type="button" className="button small" aria-expanded="false" onClick={() => showAnswer(m, k)}>
+        <button type="button" className="button small" onClick={() => showAnswer(m, k)}>
           Show answer
         </button>
       )}
