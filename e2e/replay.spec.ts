@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { parseRecording } from '../src/core/method/recording';
 import { collectErrors } from './fixtures/console';
@@ -85,6 +86,22 @@ test('watch the recorded AtomNAS run from the landing page, jump to the first sh
   await expect(page.getByTestId('replay')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the player passes axe with no serious or critical violation (${theme} theme)`, async ({ page }) => {
+    await serveRecording(page);
+    await page.emulateMedia({ colorScheme: theme });
+    await page.addInitScript((t) => localStorage.setItem('nas-playground-theme', t), theme);
+    await page.goto('/#v=2&screen=atomnas&rec=1');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await page.getByTestId('replay-next-event').click();
+    await expect(page.getByTestId('replay-announce')).toContainText('Step 25');
+    await page.getByRole('button', { name: 'Explain: timeline' }).click();
+    const result = await new AxeBuilder({ page }).include('[data-testid="replay"]').analyze();
+    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+    expect(serious).toEqual([]);
+  });
+}
 
 test('a link opens straight into the recording; a method without a shipped recording says so', async ({ page }) => {
   const errors = collectErrors(page);
