@@ -28,13 +28,16 @@ describe('replayLoad', () => {
   it('reads gzip and plain JSON alike (the gzip magic decides, not the name)', async () => {
     const text = recText();
     const gz = await recordingFromBytes('r.json.gz', gzipSync(Buffer.from(text)), m.id);
-    const plain = await recordingFromBytes('r.json.gz-already-decoded.json', bytes(text), m.id);
+    // A host that sent the .gz with Content-Encoding: gzip hands over plain JSON under the .gz name.
+    const plain = await recordingFromBytes('recordings/fakeload.json.gz', bytes(text), m.id);
     expect(gz.frames[2].snap).toEqual({ x: new Float32Array([2, 0.1]) });
     expect(plain).toEqual(gz);
   });
 
-  it('says what is wrong: named .gz but not gzip, not JSON, newer version, another method', async () => {
-    await expect(recordingFromBytes('r.json.gz', bytes('{}'), m.id)).rejects.toThrow(/r\.json\.gz: is named \.gz but is not gzip data/);
+  it('says what is wrong: broken gzip, not JSON, newer version, another method', async () => {
+    const gz = gzipSync(Buffer.from(recText()));
+    await expect(recordingFromBytes('r.json.gz', gz.subarray(0, gz.length >> 1), m.id)).rejects.toThrow(/r\.json\.gz: is corrupt or truncated gzip data/);
+    await expect(recordingFromBytes('r.json.gz', bytes('<!doctype html>'), m.id)).rejects.toThrow('r.json.gz is not a recording: it is not JSON');
     await expect(recordingFromBytes('r.json', bytes('<html>'), m.id)).rejects.toThrow('r.json is not a recording: it is not JSON');
     await expect(recordingFromBytes('r.json', new Uint8Array([0xff, 0xfe, 0x00]), m.id)).rejects.toThrow('neither gzip nor UTF-8');
     const newer = recText().replace(`"version":${RECORDING_VERSION}`, `"version":${RECORDING_VERSION + 1}`);

@@ -9,7 +9,7 @@
  */
 import { parseRecording, RecordingError, type Recording } from '../core/method/recording';
 import { DataError } from '../data/dataset';
-import { maybeGunzip } from '../data/gzip';
+import { isGzip, maybeGunzip } from '../data/gzip';
 import type { MethodDescriptor } from '../methods/descriptor';
 import { methodRunStore } from './methodRuns';
 import { openReplay, replayError, replayStore, type ReplaySource } from './replay';
@@ -21,8 +21,7 @@ export const MAX_RECORDING_BYTES = 256 << 20;
 export const shippedRecordingPath = (id: string): string => `recordings/${id}.json.gz`;
 
 /** Why a replay cannot open now on method `m`'s screen (null: it can). */
-export function replayBlockedReason(m: MethodDescriptor): string | null {
-  const state = methodRunStore(m.id).getState().state;
+export function replayBlockedReason(m: MethodDescriptor, state = methodRunStore(m.id).getState().state): string | null {
   if (state === 'running' || state === 'paused' || state === 'diverged') {
     return `Your ${m.tab} search is ${state === 'running' ? 'running' : 'paused'}: a recording would draw into the same charts. Reset it (or let it finish) first, then open the recording.`;
   }
@@ -35,9 +34,12 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** Bytes of a recording file (gzipped or not) → the recording; throws with a message naming `name`. */
+/**
+ * Bytes of a recording file (gzipped or not) → the recording; throws with a message naming `name`. Only the bytes
+ * decide: a `.json.gz` that a host or a browser already decoded is plain JSON and reads as such.
+ */
 export async function recordingFromBytes(name: string, bytes: Uint8Array, expectMethod: string): Promise<Recording> {
-  const raw = await maybeGunzip(name, bytes, MAX_RECORDING_BYTES);
+  const raw = isGzip(bytes) ? await maybeGunzip(name, bytes, MAX_RECORDING_BYTES) : bytes;
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(raw);

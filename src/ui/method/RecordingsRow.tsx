@@ -41,8 +41,7 @@ export function RecordingsRow({ method: m }: { method: MethodDescriptor }) {
   const loading = replayStore(m.id)((s) => s.loading);
   const [gzip, setGzip] = useState(true);
   const [exporting, setExporting] = useState(false);
-  void state; // re-render when the run's state changes (the reason below depends on it)
-  const blocked = replayBlockedReason(m);
+  const blocked = replayBlockedReason(m, state);
   const exportOwn = async () => {
     const rec = ownRecording(m.id);
     if (!rec) return;
