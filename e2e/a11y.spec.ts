@@ -133,7 +133,7 @@ test('the landing page: a card per method with its picture, an honest recorded-r
   await card.getByRole('button', { name: 'Run it on this device' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('main', { name: 'AtomNAS' })).toBeVisible();
-  expect(new URL(page.url()).hash).toBe('#v=2&screen=atomnas');
+  expect(new URL(page.url()).hash).toBe('#v=2&screen=atomnas&apreset=first-look'); // its first-look preset
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Home' }).click();
   await expect(page.getByRole('main', { name: 'Home' })).toBeVisible();
   expect(new URL(page.url()).hash).toBe('');

@@ -21,7 +21,7 @@ describe('AtomNAS settings', () => {
     expect(f.map((x) => x.url).sort()).toEqual(
       ['abatch', 'ae', 'aema', 'aep', 'aevery', 'afrac', 'ak', 'alimit', 'alr', 'amode', 'aopt', 'aprox', 'arho', 'aseed', 'athr', 'atgt', 'apen'].sort(),
     );
-    for (const p of ['tiny', 'default'] as const) expect(validateConfig(atomnasSettings, atomnasPreset(p))).toEqual(atomnasPreset(p));
+    for (const p of ['tiny', 'default', 'first-look'] as const) expect(validateConfig(atomnasSettings, atomnasPreset(p))).toEqual(atomnasPreset(p));
     expect(atomnasMethod.profile(atomnasPreset('tiny'))).toBe('optional');
     expect(atomnasMethod.profile({ ...atomnasPreset('tiny'), penalty: 'latency' })).toBe('required');
   });
@@ -33,6 +33,9 @@ describe('AtomNAS settings', () => {
     const hash = hashOf(d);
     expect(hash).toBe('v=2&screen=atomnas&apreset=default');
     expect(read(hash)).toEqual({ config: d, notices: [] });
+    const look = atomnasPreset('first-look');
+    expect(hashOf(look)).toBe('v=2&screen=atomnas&apreset=first-look');
+    expect(read(hashOf(look))).toEqual({ config: look, notices: [] });
   });
 
   it('version-1 links keep their meaning: absent a… values were the tiny preset’s, whatever apreset said', () => {

@@ -24,9 +24,10 @@ const TONE: Record<Tone, string> = {
   grid: 'var(--border)',
 };
 
-/** The preset a first look uses: `tiny` when the method has one, else its default. */
+/** The preset a first look uses: `first-look` (its key moment within minutes), else `tiny`, else its default. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any method's settings group
 export function firstLookPreset(m: MethodDescriptor<any>): string {
+  if ('first-look' in m.settings.presets) return 'first-look';
   return 'tiny' in m.settings.presets ? 'tiny' : defaultPresetName(m.settings);
 }
 
