@@ -32,7 +32,7 @@ describe('PAD-NAS settings', () => {
     expect(describeField(fields.find((f) => f.key === 'population')!)).toBe('an integer in [4, 64]');
   });
 
-  it('both presets pass their own ranges and cross-checks; tiny is the default', () => {
+  it('every preset passes its own ranges and cross-checks; tiny is the default', () => {
     for (const name of Object.keys(PADNAS_PRESETS)) expect(validateConfig(g, presetConfig(g, name))).toMatchObject({ preset: name });
     expect(Object.keys(g.presets)[0]).toBe('tiny');
     expect(padnasMethod.profile()).toBe('optional');
@@ -47,6 +47,8 @@ describe('PAD-NAS settings', () => {
   it('the default preset is one key in v2; a v1 link of it (every value that differed from the v1 URL defaults) still loads it', () => {
     expect(groupToUrl(g, padnasPreset('default'))).toEqual([['ppreset', 'default']]);
     expect(read({ ppreset: 'default' }).c).toEqual(padnasPreset('default'));
+    expect(groupToUrl(g, padnasPreset('first-look'))).toEqual([['ppreset', 'first-look']]);
+    expect(read({ ppreset: 'first-look' }).c).toEqual(padnasPreset('first-look'));
     const v1 = { ppreset: 'default', pst: '4', ppop: '24', pgen: '8', pk: '3', pshare: '0.03', psep: '4', pfep: '2', prsteps: '60', pfinal: '5', plimit: '0', plr: '0.05' };
     expect(read(v1, true)).toEqual({ c: padnasPreset('default'), notices: [] });
     // In v1 an absent key meant the v1 URL default (the tiny value) whatever the preset: M = 3 here.
