@@ -33,6 +33,11 @@ export interface MethodDescriptor<C extends object = any, Snap = any> {
    */
   acceptsSpace?: true;
   /**
+   * The method's run checkpoints and restores (MethodRun.checkpoint/restore: issue 16 §1), so an interrupted search can
+   * resume. Absent: the app and the CLI say the method cannot resume yet. (cli/methodsResumable.test.ts checks the two agree.)
+   */
+  resumable?: true;
+  /**
    * The key moments a snapshot brings, in plain words (AtomNAS shrink events, PAD-NAS pruning rounds, accepted
    * candidates…), given the previous snapshot of the same run (null for the first). Pure. Used by "step to the next
    * event" in live runs, the event jumps of recorded runs and the lessons. An empty list: nothing to stop at.

@@ -1,7 +1,8 @@
 /**
  * Keeps every run (issue 14 §1): a run is written to the repository as 'running' (with its settings and link) when it
  * starts; when its record arrives (`train/final`, `search/final`) the worker is asked for the owner's exported result
- * network and the record is saved with those weights; a run that ends without a record is forgotten.
+ * network and the record is saved with those weights; a run that ends without a record is forgotten. The latest
+ * `train/checkpoint` or `search/checkpoint` of a run is kept with it, for resume (state/resume.ts).
  */
 import type { ResultRecord } from '../core/method/resultRecord';
 import { finishedRun, type SavedModel } from '../core/runs/savedRun';
@@ -81,7 +82,7 @@ export function keepRuns(ev: WorkerEvent): void {
     void saveFinal(ev.runId, ev.record);
     return;
   }
-  if (ev.type === 'train/checkpoint') {
+  if (ev.type === 'train/checkpoint' || ev.type === 'search/checkpoint') {
     void saveCheckpoint(repo, ev);
     return;
   }
@@ -101,7 +102,7 @@ export function keepRuns(ev: WorkerEvent): void {
   }
 }
 
-async function saveCheckpoint(repo: RunRepository, ev: Extract<WorkerEvent, { type: 'train/checkpoint' }>): Promise<void> {
+async function saveCheckpoint(repo: RunRepository, ev: Extract<WorkerEvent, { type: 'train/checkpoint' | 'search/checkpoint' }>): Promise<void> {
   try {
     await repo.saveCheckpoint({ id: ev.runId, step: ev.step, totalSteps: ev.totalSteps, bytes: ev.bytes });
     noteCheckpoint(ev.runId, ev.step);

@@ -1,43 +1,22 @@
 /**
  * Resuming an interrupted Train run (issue 16 §1): the latest checkpoint the worker sent (`train/checkpoint`, kept in
  * IndexedDB by the run keeper) is read back, checked against the loaded data, and sent with `train/start { resume }`;
- * the run goes on under its own id from the step it had reached, with the settings it started with.
+ * the run goes on under its own id from the step it had reached, with the settings it started with. The offer itself
+ * (which runs, dismissed ones, the last problem) is state/resume.ts, shared with searches.
  */
-import { create } from 'zustand';
 import { decodeCheckpoint } from '../core/runs/checkpointFile';
 import { resumeMetaProblem, type TrainResumeMeta } from '../core/runs/trainResume';
 import { mayStart, noteWorkerRun } from './activeRun';
 import { METHODS } from '../methods/registry';
-import { refreshSavedRuns, runRepository, useSavedRuns, type SavedRunsState } from './savedRuns';
+import { useResume } from './resume';
+import { refreshSavedRuns, runRepository } from './savedRuns';
 import { trainSeries } from './series';
 import { useStore } from './store';
 import { buildRunCard } from './trainActions';
 import { getClient } from './workerBridge';
 import type { TrainSettings } from '../worker/protocol';
-import type { CheckpointInfo } from './runRepo';
 
-/** An interrupted Train run that can resume: its checkpoint's step and what it needs. */
-export interface ResumableRun {
-  id: string;
-  name: string;
-  info: CheckpointInfo;
-}
-
-export interface ResumeState {
-  /** Runs the user chose not to resume in this page (the banner hides them; the Compare list still has them). */
-  dismissed: Set<string>;
-  /** Why the last resume could not start (names the data to load), or null. */
-  problem: string | null;
-}
-
-export const useResume = create<ResumeState>()(() => ({ dismissed: new Set(), problem: null }));
-
-/** Interrupted Train runs with a checkpoint, newest first (pure over the saved-run list). */
-export function resumableRuns(s: Pick<SavedRunsState, 'runs' | 'checkpoints'> = useSavedRuns.getState()): ResumableRun[] {
-  const { checkpoints } = s;
-  return s.runs.filter((r) => r.status === 'interrupted' && r.method === 'train' && checkpoints.has(r.id))
-    .map((r) => ({ id: r.id, name: r.name, info: checkpoints.get(r.id) as CheckpointInfo }));
-}
+export { dismissResume, resumableRuns, useResume, type ResumableRun, type ResumeState } from './resume';
 
 let resuming = false;
 
@@ -84,9 +63,4 @@ export async function resumeTrainRun(id: string): Promise<boolean> {
     resuming = false;
     void refreshSavedRuns();
   }
-}
-
-/** Hide the banner for this run (it stays listed, and resumable, on the Compare screen). */
-export function dismissResume(id: string): void {
-  useResume.setState((s) => ({ dismissed: new Set([...s.dismissed, id]) }));
 }

@@ -31,6 +31,7 @@ export const atomnasMethod = {
   profile: (c: AtomNasSettings) => (c.penalty === 'latency' ? 'required' : 'optional'),
   events: atomnasEvents,
   lesson: atomnasLesson,
+  resumable: true,
   loadRun: () => import('./run/index'),
   loadView: () => import('./view/index'),
 } satisfies MethodDescriptor<AtomNasSettings, AtomNasSnapshot>;

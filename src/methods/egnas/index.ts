@@ -30,6 +30,7 @@ export const egnasMethod = {
   profile: () => 'optional',
   events: egnasEvents,
   lesson: egnasLesson,
+  resumable: true,
   loadRun: () => import('./run/index'),
   loadView: () => import('./view/index'),
 } satisfies MethodDescriptor<EgnasConfig, EgnasSnapshot>;

@@ -31,6 +31,7 @@ export const randomMethod = {
   profile: (c: RandomConfig) => (c.objective === 'latency' ? 'required' : 'optional'),
   events: randomEvents,
   lesson: randomLesson,
+  resumable: true,
   loadRun: () => import('./run/index'),
   loadView: () => import('./view/index'),
 } satisfies MethodDescriptor<RandomConfig, RandomSnapshot>;

@@ -7,7 +7,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { compareRows, filterRows, frontOf, rowsToCsv, scatterPoints, sortRows, type SortKey, type XAxis } from '../../core/runs/compare';
 import { deleteSavedRun, deviceLabel, exportSavedRuns, importSavedRuns, refreshSavedRuns, renameSavedRun, useSavedRuns } from '../../state/savedRuns';
 import { useStore } from '../../state/store';
-import { resumableRuns, resumeTrainRun, useResume } from '../../state/trainResume';
+import { resumableRuns, useResume } from '../../state/resume';
+import { resumeRun, resumeScreen } from '../../state/resumeRun';
 import { downloadFiles } from '../common/download';
 import { standaloneSvg, svgToPng } from '../common/svgImage';
 import { readHash } from '../../state/urlSync';
@@ -81,8 +82,8 @@ export function CompareScreen() {
   };
   const resumable = new Map(resumableRuns({ runs, checkpoints }).map((r) => [r.id, r.info]));
   const resume = (id: string) => {
-    location.hash = '#v=2&screen=train'; // the Train screen shows the resumed run
-    void resumeTrainRun(id).then((ok) => {
+    location.hash = `#v=2&screen=${resumeScreen(id)}`; // Train's or the method's screen shows the resumed run
+    void resumeRun(id).then((ok) => {
       if (!ok) setNote(useResume.getState().problem ?? 'The run could not resume.');
     });
   };

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { CompareRow, SortKey } from '../../core/runs/compare';
 import { compact, duration, percent } from '../common/format';
+import { getMethod } from '../../methods/registry';
 
 const COLUMNS: [SortKey, string][] = [
   ['name', 'Run'],
@@ -115,6 +116,9 @@ export function RunTable(p: RunTableProps) {
                   <button type="button" onClick={() => p.onResume?.(r.id)}>
                     Resume from step {p.resumable.get(r.id)?.step}
                   </button>
+                )}
+                {r.status === 'interrupted' && r.method !== 'train' && getMethod(r.method)?.resumable !== true && (
+                  <span className="muted small">This method cannot resume yet.</span>
                 )}
                 {r.status === 'interrupted' && (
                   <button type="button" onClick={() => p.onRestart(r.id)}>

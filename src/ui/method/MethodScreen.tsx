@@ -9,7 +9,7 @@ import type { MethodDescriptor } from '../../methods/descriptor';
 import type { MethodView } from '../../methods/viewTypes';
 import { exportMethodResult, pauseMethod, resetMethod, resumeMethod, startMethod, stepMethod } from '../../state/methodActions';
 import { methodRunStore, onMethodSnapshot } from '../../state/methodRuns';
-import { ResumeBanner } from '../train/ResumeBanner';
+import { ResumeBanner } from '../common/ResumeBanner';
 import { redrawReplay, replayStore } from '../../state/replay';
 import { replayRunStore } from '../../state/replayRun';
 import { useStore } from '../../state/store';

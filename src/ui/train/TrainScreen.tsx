@@ -8,7 +8,7 @@ import { RunCardView } from './RunCardView';
 import { RunControls } from './RunControls';
 import { RunOutcome } from './RunOutcome';
 import { RunProgress } from './RunProgress';
-import { ResumeBanner } from './ResumeBanner';
+import { ResumeBanner } from '../common/ResumeBanner';
 import { SettingsForm } from './SettingsForm';
 import { TrainCharts } from './TrainCharts';
 
