@@ -103,9 +103,12 @@ for (const theme of ['light', 'dark'] as const) {
   });
 }
 
-test('a link opens straight into the recording; a method without a shipped recording says so', async ({ page }) => {
+test('a link opens straight into the recording (from a host that decodes .gz itself); a method without one says so', async ({ page }) => {
   const errors = collectErrors(page);
   await serveRecording(page);
+  // This host sends the .gz with Content-Encoding: gzip, so the page receives plain JSON under the .gz name.
+  const body = await readFile(FIXTURE);
+  await page.route('**/recordings/atomnas.json.gz', (route) => route.fulfill({ status: 200, contentType: 'application/json', headers: { 'content-encoding': 'gzip' }, body }));
   await page.goto('/#v=2&screen=atomnas&rec=1');
   await expect(page.getByTestId('replay-banner')).toBeVisible();
   await expect.poll(() => alive(page), { timeout: 30_000 }).toBeGreaterThan(0);
