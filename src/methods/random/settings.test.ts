@@ -23,7 +23,7 @@ describe('random search settings', () => {
     expect(describeField(fields.find((f) => f.key === 'samples')!)).toBe('an integer in [1, 200]');
   });
 
-  it('both presets pass their own ranges and cross-checks; tiny is the default', () => {
+  it('every preset passes its own ranges and cross-checks; tiny is the default', () => {
     for (const name of Object.keys(RANDOM_PRESETS)) expect(validateConfig(g, presetConfig(g, name))).toMatchObject({ preset: name });
     expect(Object.keys(g.presets)[0]).toBe('tiny');
   });
