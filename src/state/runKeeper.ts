@@ -14,6 +14,7 @@ import { installUnloadGuard, noteCheckpoint, trackRuns } from './unloadGuard';
 import { useStore } from './store';
 import { toTrainSettings } from './trainActions';
 import { getClient, onWorkerRecovered, type Recovery } from './workerBridge';
+import { resumeSearchRun } from './searchResume';
 import { resumeTrainRun } from './trainResume';
 
 /** Who owns a run id: its export owner, the method its record will carry, its settings, and its parent run. */
@@ -113,13 +114,23 @@ async function saveCheckpoint(repo: RunRepository, ev: Extract<WorkerEvent, { ty
 }
 
 /**
- * After a crashed worker or a lost GPU (issue 16 §2, §3): the Train run that was going is listed as interrupted; when it
- * had reached a checkpoint it is offered for resume, and after a lost GPU it resumes at once on the new worker's backend.
+ * After a crashed worker or a lost GPU (issue 16 §2, §3): the Train run or search that was going is listed as
+ * interrupted; when it had reached a checkpoint it is offered for resume, and after a lost GPU it resumes at once on the
+ * new worker's backend.
  */
-async function resumeAfterRecovery(r: Recovery): Promise<void> {
+export async function resumeAfterRecovery(r: Recovery): Promise<void> {
   const repo = runRepository();
+  if (!repo) return;
+  for (const sid of r.searchRunIds ?? []) {
+    known.delete(sid);
+    await repo.ended(sid, true);
+  }
+  await refreshSavedRuns();
+  const first = r.searchRunIds?.[0];
+  // As for Train: a lost GPU resumes the search at once (when it had a checkpoint), a crash offers it for resume.
+  if (r.lostGpu && first && !r.trainRunId && (await repo.checkpoint(first))) await resumeSearchRun(first);
   const id = r.trainRunId;
-  if (!repo || !id) return;
+  if (!id) return;
   known.delete(id);
   await repo.ended(id, true);
   await refreshSavedRuns();

@@ -4,7 +4,7 @@ import { encodeSearchCheckpoint } from '../core/runs/searchCheckpointFile';
 import type { SearchResumeMeta } from '../core/runs/searchResume';
 import { methodRunStore } from './methodRuns';
 import { resumableRuns, useResume } from './resume';
-import { keepRuns } from './runKeeper';
+import { keepRuns, resumeAfterRecovery } from './runKeeper';
 import { resumeScreen } from './resumeRun';
 import { RunRepository } from './runRepo';
 import { refreshSavedRuns, setRunRepository, useSavedRuns } from './savedRuns';
@@ -86,5 +86,23 @@ describe('resuming an interrupted search (issue 16 §1)', () => {
     const got = await repo.checkpoint('r9');
     expect(got).toMatchObject({ id: 'r9', step: 12, totalSteps: 20 });
     expect(Array.from(got!.bytes)).toEqual(Array.from(b));
+  });
+
+  it('after a crash a search that was going is listed as interrupted (offered); after a lost GPU it resumes at once', async () => {
+    const name = `resume-test-${++n}`;
+    const repo = new RunRepository(name);
+    setRunRepository(repo);
+    await repo.started({ id: 'r1', method: 'random', name: 'Random search (interrupted)', settings: config }); // live in this page
+    await repo.saveCheckpoint({ id: 'r1', step: 10, totalSteps: 20, bytes: bytes() });
+    await refreshSavedRuns();
+    expect(resumableRuns()).toEqual([]); // still running as far as the list knows
+    await resumeAfterRecovery({ trainRunId: null, searchRunIds: ['r1'], lostGpu: false });
+    expect(resumableRuns().map((r) => r.id)).toEqual(['r1']);
+    expect(request).not.toHaveBeenCalled();
+    await resumeAfterRecovery({ trainRunId: null, searchRunIds: ['r1'], lostGpu: true });
+    expect(request).toHaveBeenCalledTimes(1);
+    expect(request.mock.calls[0][0]).toBe('search/start');
+    expect(methodRunStore('random').getState()).toMatchObject({ runId: 'r1', state: 'running' });
+    methodRunStore('random').setState({ state: 'idle' });
   });
 });

@@ -140,6 +140,8 @@ let backendOrder: BackendName[] | undefined;
 export interface Recovery {
   /** The Train run that was running or paused, if any. */
   trainRunId: string | null;
+  /** Searches that were running or paused (they resume from their last checkpoint, or are listed as interrupted). */
+  searchRunIds?: string[];
   lostGpu: boolean;
 }
 const recoveryListeners = new Set<(r: Recovery) => void>();
@@ -188,7 +190,11 @@ function onCrash(reason: string): void {
   gpuLostMessage = null;
   // A lost device often fails the step first (the run reports 'error' just before the loss is known): resume it too.
   const trainRunId = st.runId && (trainLive || (lostGpu && st.runState === 'error')) ? st.runId : null;
-  pendingRecovery = { trainRunId, lostGpu };
+  const searchRunIds = [...allMethodRunStores().values()]
+    .map((m) => m.getState())
+    .filter((m) => m.runId && (m.state === 'running' || m.state === 'paused' || (lostGpu && m.state === 'error')))
+    .map((m) => m.runId as string);
+  pendingRecovery = { trainRunId, searchRunIds, lostGpu };
   st.addNotice({
     kind: 'error',
     title: lostGpu ? 'The GPU was lost: the worker was restarted on the next backend' : 'The worker crashed and was restarted',
@@ -198,7 +204,9 @@ function onCrash(reason: string): void {
         ? lostGpu
           ? 'The Train run goes on from its last checkpoint (if it had reached one); your settings are kept.'
           : 'The Train run can go on from its last checkpoint, if it had reached one (Resume on the Train screen); your settings are kept.'
-        : hadRun
+        : searchRunIds.length
+          ? 'The search can go on from its last checkpoint, if it had reached one and its method has checkpoints; your settings are kept.'
+          : hadRun
           ? 'The run in progress was lost; your settings are kept. Press Start to run again.'
           : 'Your settings are kept.',
     ],
