@@ -1,7 +1,7 @@
 /** Efficient Global NAS settings (plain data) and its presets. */
 import type { SearchRules } from './search';
 
-export type EgnasPresetId = 'tiny' | 'default';
+export type EgnasPresetId = 'tiny' | 'default' | 'first-look';
 
 export interface EgnasConfig extends SearchRules {
   preset: EgnasPresetId;
@@ -78,4 +78,11 @@ const DEFAULT: EgnasConfig = {
 };
 
 /** Named presets; the first is the screen's default. */
-export const EGNAS_PRESETS: Readonly<Record<EgnasPresetId, Readonly<EgnasConfig>>> = { tiny: TINY, default: DEFAULT };
+/**
+ * A first look at the key moment, the first decided candidate (depth #2 accepted or not), within about a minute on a
+ * slow device: depth 2–3 at widths 4–6 on 200 images, one-epoch micro candidates, no fair-ranking demo. Measured with
+ * the CLI on the tfjs CPU backend here: depth #2 accepted in the first seconds, the whole run 1 min 26 s.
+ */
+const FIRST_LOOK: EgnasConfig = { ...TINY, preset: 'first-look', Lmin: 2, Lmax: 3, Cmin: 4, Cmax: 6, trainLimit: 200, microEpochs: 1, rankCandidates: 0 };
+
+export const EGNAS_PRESETS: Readonly<Record<EgnasPresetId, Readonly<EgnasConfig>>> = { tiny: TINY, default: DEFAULT, 'first-look': FIRST_LOOK };

@@ -8,6 +8,7 @@ const D = EGNAS_PRESETS.default;
 describe('Efficient Global NAS settings', () => {
   it('presets pass their own checks; tiny is smaller than default; default uses all training images and METHODS.md ranges', () => {
     for (const p of Object.values(EGNAS_PRESETS)) expect(crossCheck(p)).toEqual([]);
+    for (const p of Object.values(EGNAS_PRESETS)) expect(validateConfig(egnasSettings, p)).toEqual(p);
     expect(D).toMatchObject({ trainLimit: 0, Cmin: 8, Cmax: 32, Lmin: 4, Lmax: 15, widthStep: 2, depthEpochStep: 1, widthEpochStep: 2, failLimit: 2 });
     expect(EGNAS_PRESETS.tiny.Cmax).toBeLessThan(D.Cmax);
     expect(EGNAS_PRESETS.tiny.trainLimit).toBeGreaterThan(0);
