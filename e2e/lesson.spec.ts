@@ -1,4 +1,5 @@
 import { mkdir, readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { collectErrors } from './fixtures/console';
 
@@ -126,6 +127,32 @@ test('the landing page offers the lesson; teacher mode hides the advanced contro
   await expect(page.getByLabel('Export format')).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`a lesson step with its answer and teacher mode pass axe, and fit a phone (${theme} theme)`, async ({ page }) => {
+    const errors = collectErrors(page);
+    await serveRecording(page);
+    await page.emulateMedia({ colorScheme: theme });
+    await page.addInitScript((t) => localStorage.setItem('nas-playground-theme', t), theme);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/#v=2&screen=atomnas&lesson=1&step=4&teacher=1');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await expect(page.getByTestId('lesson-title')).toHaveText('The first shrink event');
+    await expect(page.getByTestId('replay-progress')).toContainText('step 25 / 40');
+    await page.getByTestId('lesson').getByRole('button', { name: 'Show answer' }).click();
+    await expect(page.getByTestId('lesson-answer')).toBeVisible();
+    await expect(page.locator('[data-lesson-active]')).toHaveCount(1);
+    const result = await new AxeBuilder({ page }).analyze();
+    const found = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}`);
+    expect(found, found.join('\n')).toEqual([]);
+    // The panel stays inside the phone's width, nothing scrolls sideways, and Next is on screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const box = await page.getByTestId('lesson').boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+    await expect(page.getByTestId('lesson').getByRole('button', { name: 'Next' })).toBeInViewport();
+    expect(errors).toEqual([]);
+  });
+}
 
 test('frame strip of the recorded AtomNAS run (only with LESSON_SHOTS)', async ({ page }) => {
   test.skip(!SHOTS, 'README pictures only');

@@ -99,3 +99,31 @@ describe('momentFrame', () => {
     expect(momentFrame({ at: 'end' }, 0, [])).toEqual({ frame: 0, missing: false });
   });
 });
+
+describe('facts read what the snapshots carry', () => {
+  // Random search and Efficient Global NAS send the candidates finished since the previous snapshot; PAD-NAS sends its
+  // stages whole. A fact must add up the former and not the latter.
+  const fact = (id: string, title: string, shown: unknown[]) => {
+    const step = METHODS.find((m) => m.id === id)?.lesson?.steps.find((s) => s.title === title);
+    return (step?.fact as (x: unknown[]) => string | null)(shown);
+  };
+
+  it('random search counts every candidate scored so far', () => {
+    const cand = (index: number, cost: number) => ({ index, cost, valAccuracy: 0.5, trainSteps: 25 });
+    const shown = [{ candidates: [cand(0, 5)], bestIndex: 0 }, { candidates: [], bestIndex: 0 }, { candidates: [cand(1, 9)], bestIndex: 1 }];
+    expect(fact('random', 'What a NAS method has to beat', shown)).toBe('2 candidates scored in this run.');
+    expect(fact('random', 'The best so far', shown)).toBe('Here the best is candidate 2: the most expensive of 2 scored.');
+  });
+
+  it('Efficient Global NAS lists every depth candidate so far', () => {
+    const c = (index: number, L: number) => ({ index, phase: 'depth', L, C: 32, epochs: L - 2, decision: 'accept', valAccuracy: 0.9, params: 1000 });
+    const shown = [{ candidates: [c(0, 4)], rankingResult: null, paramBudget: null }, { candidates: [c(1, 5)], rankingResult: null, paramBudget: null }];
+    expect(fact('egnas', 'Deeper, while it helps', shown)).toBe('Depth candidates so far: L=4 (2 ep), L=5 (3 ep).');
+  });
+
+  it('PAD-NAS counts the removed ops of the stages it was last sent, once', () => {
+    const stage = (round: number) => ({ round, removed: [['k7e6'], [], ['k5e6', 'k7e3']] });
+    const shown = [{ stages: [stage(1)] }, { stages: [stage(1)] }, { stages: [stage(1), stage(2)] }];
+    expect(fact('padnas', 'The vote: which operations to drop', shown)).toBe('Operations removed so far in this run: 6.');
+  });
+});

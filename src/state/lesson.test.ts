@@ -54,12 +54,13 @@ describe('lesson state', () => {
     expect(openLessonOf([demo], { screen: 'demo', lesson: 0 })?.index).toBe(0);
   });
 
-  it('steps through the recording: each step seeks its moment once, Back/Next clamp, the answer resets per step', () => {
+  it('steps through the recording: each step seeks its moment once, Back/Next clamp, the answer resets per step', async () => {
     stop = startLessonSync([demo, other]);
     startLesson(demo);
     expect(useStore.getState().settings).toMatchObject({ screen: 'demo', replay: true, lesson: 1 });
     const rec = recording(21, [6, 14]);
     openReplay(demo, rec, { kind: 'shipped', name: 'recordings/demo.json.gz' });
+    await Promise.resolve();
     const frame = () => replayStore('demo').getState().frame;
     expect(frame()).toBe(0);
     goToStep(demo, 2);
@@ -101,10 +102,19 @@ describe('lesson state', () => {
     expect(useStore.getState().settings.lesson).toBeUndefined();
   });
 
-  it('a recording opened from a file is not the lesson’s: the lesson does not seek in it', () => {
+  it('a lesson link opened before its recording arrives seeks the step once the recording is open', async () => {
+    stop = startLessonSync([demo]);
+    startLesson(demo, 4);
+    openReplay(demo, recording(21, [6, 14]), { kind: 'shipped', name: 'recordings/demo.json.gz' });
+    await Promise.resolve();
+    expect(replayStore('demo').getState().frame).toBe(14);
+  });
+
+  it('a recording opened from a file is not the lesson’s: the lesson does not seek in it', async () => {
     stop = startLessonSync([demo]);
     startLesson(demo, 6);
     openReplay(demo, recording(9, []), { kind: 'file', name: 'mine.json' });
+    await Promise.resolve();
     expect(replayStore('demo').getState().frame).toBe(0);
   });
 

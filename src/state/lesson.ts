@@ -145,7 +145,8 @@ export function startLessonSync(methods: readonly MethodDescriptor[], store = us
         if (r.recording === p.recording) return;
         const s = store.getState().settings;
         if (r.recording === null && s.screen === m.id && s.lesson !== undefined) endLesson();
-        else run();
+        // After openReplay has finished: it shows its first frame once the recording is in the store.
+        else queueMicrotask(run);
       }),
     );
   const s = store.getState().settings;

@@ -103,7 +103,7 @@ export const atomnasLesson: Lesson<AtomNasSnapshot> = {
       title: 'Did removing atoms cost accuracy?',
       target: 'val',
       body:
-        'Validation accuracy, measured after each epoch with batch-norm statistics re-estimated first. The shrink events are marked on the same steps.',
+        'Validation accuracy over the whole run, measured after each epoch with batch-norm statistics re-estimated first. The shrink events are marked on the same steps.',
       question: 'Does cutting out a dead atom change what the network computes?',
       answer:
         'No. Its gate is exactly 0, so its channel contributes only a constant, which is folded into the next batch norm: the outputs before and after a shrink agree. What can cost accuracy is the penalty itself, which pushes gates of useful channels down while training.',
@@ -112,7 +112,7 @@ export const atomnasLesson: Lesson<AtomNasSnapshot> = {
         const v = vals.at(-1);
         return v ? `Latest validation accuracy in this run: ${pct(v.acc)} at step ${v.step}.` : 'No validation point yet in this recording.';
       },
-      moment: { at: 'fraction', fraction: 0.75 },
+      moment: { at: 'end' },
     },
     {
       title: 'The network that is left is the result',

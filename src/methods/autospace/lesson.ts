@@ -7,6 +7,8 @@ import type { Lesson } from '../../core/method/lesson';
 import type { AutoSpaceSnapshot } from './snapshot';
 
 const last = (shown: readonly AutoSpaceSnapshot[]) => shown.at(-1) ?? null;
+/** The latest value of a field some snapshots leave null. */
+const latest = <T>(shown: readonly AutoSpaceSnapshot[], pick: (s: AutoSpaceSnapshot) => T | null): T | null => shown.map(pick).filter((v): v is T => v !== null).at(-1) ?? null;
 
 export const autospaceLesson: Lesson<AutoSpaceSnapshot> = {
   intro: 'Watch a search space evolve: populations of small cells compete inside a supernet, and the winners become the space another search explores.',
@@ -56,7 +58,7 @@ export const autospaceLesson: Lesson<AutoSpaceSnapshot> = {
       answer:
         'The penalty grows with how far the expected cost is over the budget, so its gradient moves softmax(α) towards the cheaper picks. Cheap cells then earn more weight, hence more fitness, and the population drifts towards cells that fit the budget.',
       fact: (shown) => {
-        const b = last(shown)?.budget;
+        const b = latest(shown, (s) => s.budget);
         return b ? `At this frame: expected ${b.expected.toFixed(2)} ${b.unit} against a budget of ${b.budget.toFixed(2)} ${b.unit}.` : null;
       },
       moment: { at: 'fraction', fraction: 0.6 },
@@ -79,7 +81,7 @@ export const autospaceLesson: Lesson<AutoSpaceSnapshot> = {
       answer:
         'Its front would dominate a larger area: more accuracy at every cost, measured on networks trained alone, with the same downstream search and budget in both spaces. At this tiny scale the learned space often does not win, and the page says so instead of hiding it.',
       fact: (shown) => {
-        const p = last(shown)?.payoff;
+        const p = latest(shown, (s) => s.payoff);
         return p && p.hvLearned !== null && p.hvHand !== null ? `This run: hypervolume ${p.hvLearned.toFixed(3)} learned, ${p.hvHand.toFixed(3)} hand-designed.` : 'The payoff has not finished at this point.';
       },
       moment: { at: 'end' },

@@ -6,7 +6,10 @@
 import type { Lesson } from '../../core/method/lesson';
 import type { EgnasSnapshot } from './snapshot';
 
-const last = (shown: readonly EgnasSnapshot[]) => shown.at(-1) ?? null;
+/** Every candidate decided up to the frame shown (a snapshot carries only those decided since the previous one). */
+const decided = (shown: readonly EgnasSnapshot[]) => shown.flatMap((s) => s.candidates);
+/** The latest value of a field some snapshots leave null. */
+const latest = <T>(shown: readonly EgnasSnapshot[], pick: (s: EgnasSnapshot) => T | null): T | null => shown.map(pick).filter((v): v is T => v !== null).at(-1) ?? null;
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 
 export const egnasLesson: Lesson<EgnasSnapshot> = {
@@ -22,7 +25,7 @@ export const egnasLesson: Lesson<EgnasSnapshot> = {
       answer:
         'Deeper chains learn more slowly. With one fixed budget a deeper network would look worse than it really is, and the search would stop too early. This “architecture-aware” budget is the paper’s main idea.',
       fact: (shown) => {
-        const d = (last(shown)?.candidates ?? []).filter((c) => c.phase === 'depth');
+        const d = decided(shown).filter((c) => c.phase === 'depth');
         return d.length ? `Depth candidates so far: ${d.map((c) => `L=${c.L} (${c.epochs} ep)`).join(', ')}.` : null;
       },
       moment: { at: 'event', nth: 0, match: 'depth candidate' },
@@ -56,7 +59,7 @@ export const egnasLesson: Lesson<EgnasSnapshot> = {
       answer:
         'A full k×k convolution has about k² × in × out weights, a separable one only k² × in + in × out. Without matching, the full convolution would win simply by being bigger. At equal parameters the trial tests whether the operation itself is better.',
       fact: (shown) => {
-        const b = last(shown)?.paramBudget;
+        const b = latest(shown, (s) => s.paramBudget);
         return b ? `Parameter budget in this run: ${Math.round(b).toLocaleString('en-US')} parameters.` : null;
       },
       moment: { at: 'event', nth: 0, match: 'ops candidate', fallback: 'end' },
@@ -79,7 +82,7 @@ export const egnasLesson: Lesson<EgnasSnapshot> = {
       answer:
         'The architecture-aware one, if the idea works: it gives slow learners the time they need. It is not guaranteed: with few chains and a small validation split τ is noisy, so one run can show either order.',
       fact: (shown) => {
-        const r = last(shown)?.rankingResult;
+        const r = latest(shown, (s) => s.rankingResult);
         return r && r.fixedTau !== null && r.awareTau !== null ? `This run: τ = ${r.fixedTau.toFixed(2)} with the fixed budget, ${r.awareTau.toFixed(2)} with the aware budget.` : 'The ranking check has not finished at this point.';
       },
       moment: { at: 'end' },
@@ -92,7 +95,7 @@ export const egnasLesson: Lesson<EgnasSnapshot> = {
       answer:
         'Depth was bought with accuracy gains; width was given up where accuracy held; operations and kernels were swapped only when they helped at the same parameter count. Each accepted row is either more accurate (depth, micro) or cheaper at about the same accuracy (width).',
       fact: (shown) => {
-        const acc = (last(shown)?.candidates ?? []).filter((c) => c.decision === 'accept' && c.valAccuracy !== null);
+        const acc = decided(shown).filter((c) => c.decision === 'accept' && c.valAccuracy !== null);
         const c = acc.at(-1);
         return c?.valAccuracy ? `Last accepted: L=${c.L}, C=${c.C}, ${pct(c.valAccuracy)} on validation, ${Math.round(c.params).toLocaleString('en-US')} parameters.` : null;
       },

@@ -46,7 +46,8 @@ export const padnasLesson: Lesson<PadNasSnapshot> = {
       answer:
         'The vote is per layer. An expensive 7×7 may be worth its cost where the feature map is large and early, and not in a layer where a 3×3 does as well for less. A layer never loses its last operation.',
       fact: (shown) => {
-        const removed = shown.flatMap((f) => f.stages).reduce((n, st) => n + st.removed.reduce((m, r) => m + r.length, 0), 0);
+        // Stages are sent whole (every round so far), not since the previous snapshot.
+        const removed = (last(shown)?.stages ?? []).reduce((n, st) => n + st.removed.reduce((m, r) => m + r.length, 0), 0);
         return `Operations removed so far in this run: ${removed}.`;
       },
       moment: { at: 'event', nth: 0, match: 'pruning round' },

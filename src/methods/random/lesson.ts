@@ -7,7 +7,8 @@ import type { Lesson } from '../../core/method/lesson';
 import type { RandomSnapshot } from './snapshot';
 
 const last = (shown: readonly RandomSnapshot[]) => shown.at(-1) ?? null;
-const scored = (s: RandomSnapshot) => s.candidates.filter((c) => c.valAccuracy !== null);
+/** Every candidate scored up to the frame shown (a snapshot carries only those finished since the previous one). */
+const scored = (shown: readonly RandomSnapshot[]) => shown.flatMap((s) => s.candidates).filter((c) => c.valAccuracy !== null);
 
 export const randomLesson: Lesson<RandomSnapshot> = {
   intro: 'The baseline every NAS method should beat: draw architectures at random, train each briefly, keep the best.',
@@ -32,9 +33,8 @@ export const randomLesson: Lesson<RandomSnapshot> = {
       answer:
         'No: it is a proxy. What matters is that the order of the candidates is roughly right, so that the best after a short training is also among the best after a long one. Every candidate gets exactly the same budget so the comparison is fair.',
       fact: (shown) => {
-        const s = last(shown);
-        const c = s ? scored(s)[0] : undefined;
-        return c ? `Candidate 1 trained ${c.trainSteps} steps.` : null;
+        const c = scored(shown)[0];
+        return c ? `Candidate ${c.index + 1} trained ${c.trainSteps} steps, like every other candidate.` : null;
       },
       moment: { at: 'event', nth: 0, match: 'scored' },
     },
@@ -58,7 +58,7 @@ export const randomLesson: Lesson<RandomSnapshot> = {
       fact: (shown) => {
         const s = last(shown);
         if (!s || s.bestIndex === null) return null;
-        const all = scored(s);
+        const all = scored(shown);
         const rank = [...all].sort((a, b) => b.cost - a.cost).findIndex((c) => c.index === s.bestIndex);
         return `Here the best is candidate ${s.bestIndex + 1}: ${rank === 0 ? 'the most expensive' : `number ${rank + 1} by cost, most expensive first,`} of ${all.length} scored.`;
       },
@@ -81,8 +81,8 @@ export const randomLesson: Lesson<RandomSnapshot> = {
       answer:
         'Li and Talwalkar (2019) found random search with early stopping a strong baseline that several weight-sharing methods failed to beat. If a clever method does not beat random search in the same space and budget, its cleverness is not what made the result good.',
       fact: (shown) => {
-        const s = last(shown);
-        return s ? `${scored(s).length} candidates scored in this run.` : null;
+        const all = scored(shown);
+        return all.length ? `${all.length} candidates scored in this run.` : null;
       },
       moment: { at: 'end' },
     },
