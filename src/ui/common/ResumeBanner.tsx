@@ -29,7 +29,7 @@ function Offer({ method, busy }: { method: string; busy: boolean }) {
   const offer = resumableRuns({ runs, checkpoints }, method).filter((r) => !dismissed.has(r.id))[0];
   if (!offer || busy) return null;
   const { step, totalSteps, savedAt } = offer.info;
-  const what = method === 'train' ? 'A Train run' : `A ${getMethod(method)?.tab ?? method} search`;
+  const what = method === 'train' ? 'A Train run' : `A search (${getMethod(method)?.tab ?? method})`;
   return (
     <div className="notice resume-banner" role="status" aria-live="polite">
       <p>
