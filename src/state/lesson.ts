@@ -86,7 +86,7 @@ export function momentWords(m: LessonMoment): string {
       return `${Math.round(100 * m.fraction)} % into the run`;
     case 'event': {
       const which = m.nth === 0 ? 'the first key moment' : m.nth === -1 ? 'the last key moment' : `key moment no. ${m.nth + 1}`;
-      return m.match ? `${which} with “${m.match}”` : which;
+      return m.match ? `${which} with “${m.match.trim()}”` : which;
     }
   }
 }

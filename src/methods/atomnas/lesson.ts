@@ -1,5 +1,5 @@
 /**
- * The AtomNAS lesson (pure data): seven steps through a recorded run of the default preset, from the full supernet
+ * The AtomNAS lesson (pure data): seven steps through a recorded run of the tiny preset (the shipped one), from the full supernet
  * to the network left at the end. Numbers come from the frame shown (`fact`), never from one recording.
  */
 import type { Lesson } from '../../core/method/lesson';
@@ -30,7 +30,7 @@ const eventsSoFar = (shown: readonly AtomNasSnapshot[]) => shown.reduce((n, f) =
 
 export const atomnasLesson: Lesson<AtomNasSnapshot> = {
   intro: 'Watch a supernet shrink while it learns: gates die under a cost-aware penalty, and dead channels are cut out for good.',
-  preset: 'default',
+  preset: 'tiny',
   steps: [
     {
       title: 'The supernet: every atom alive',
@@ -71,7 +71,7 @@ export const atomnasLesson: Lesson<AtomNasSnapshot> = {
       question: 'Which atoms must help accuracy more to stay alive: the cheap ones or the expensive ones? Why?',
       answer:
         'The expensive ones: their penalty per unit of γ is larger, so only a channel that clearly lowers the loss can hold its gate up. That is how the penalty trades accuracy against cost instead of just counting channels (the uniform penalty, network slimming, treats all atoms alike).',
-      moment: { at: 'fraction', fraction: 0.3 },
+      moment: { at: 'fraction', fraction: 0.25 },
     },
     {
       title: 'The first shrink event',

@@ -37,7 +37,7 @@ export const autospaceLesson: Lesson<AutoSpaceSnapshot> = {
         const slot = s?.slots[0];
         return slot ? `Slot B1 here: ${slot.cells.length} cells, ${slot.picks.length} picked this iteration.` : null;
       },
-      moment: { at: 'fraction', fraction: 0.1 },
+      moment: { at: 'event', nth: 0, match: 'iteration ', fallback: 'start' },
     },
     {
       title: 'softmax(α): how much the supernet relies on each pick',
@@ -47,7 +47,7 @@ export const autospaceLesson: Lesson<AutoSpaceSnapshot> = {
       question: 'What does it mean when one pick takes most of a bar?',
       answer:
         'The supernet found that cell’s output most useful for lowering the loss in that layer, so it turned up its mixing weight. Its fitness rises, so it is picked more often and its mutants join the population.',
-      moment: { at: 'fraction', fraction: 0.4 },
+      moment: { at: 'event', nth: 1, match: 'iteration ' },
     },
     {
       title: 'Keeping the cost in check',
@@ -61,7 +61,7 @@ export const autospaceLesson: Lesson<AutoSpaceSnapshot> = {
         const b = latest(shown, (s) => s.budget);
         return b ? `At this frame: expected ${b.expected.toFixed(2)} ${b.unit} against a budget of ${b.budget.toFixed(2)} ${b.unit}.` : null;
       },
-      moment: { at: 'fraction', fraction: 0.6 },
+      moment: { at: 'event', nth: -1, match: 'iteration ' },
     },
     {
       title: 'The learned space takes shape',

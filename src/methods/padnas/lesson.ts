@@ -1,7 +1,7 @@
 /**
  * The PAD-NAS lesson (pure data): six steps through a recorded run of the tiny preset: the single-path supernet, the
- * NSGA-II search inside the latency window, the vote that prunes ops, the shrinking space, the ranking check and the
- * final choice. Numbers come from the frame shown (`fact`), never from one recording.
+ * NSGA-II search inside the latency window, the vote that prunes ops, the shrinking space, the final choice and the
+ * ranking check. Numbers come from the frame shown (`fact`), never from one recording.
  */
 import type { Lesson } from '../../core/method/lesson';
 import type { PadNasSnapshot } from './snapshot';
@@ -67,6 +67,16 @@ export const padnasLesson: Lesson<PadNasSnapshot> = {
       moment: { at: 'event', nth: -1, match: 'pruning round' },
     },
     {
+      title: 'The final choice',
+      target: 'readouts',
+      body:
+        'A last search in the pruned space picks the best architecture inside the window. It is then trained stand-alone, from scratch, and compared with a hand-designed baseline (every layer MBConv k3 e3).',
+      question: 'The final architecture already has weights in the supernet. Why train it again from scratch?',
+      answer:
+        'Its supernet weights were shared with every other path and trained only part of the time; they rank architectures but do not give its real accuracy. Training it alone, with the same recipe as the baseline, makes the comparison fair.',
+      moment: { at: 'event', nth: 0, match: 'final choice' },
+    },
+    {
       title: 'Can the supernet be trusted?',
       target: 'ranking',
       body:
@@ -80,16 +90,6 @@ export const padnasLesson: Lesson<PadNasSnapshot> = {
         return r.after.length > 0 ? `This run: τ = ${r.tauBefore.toFixed(2)} before, ${r.tauAfter.toFixed(2)} after pruning.` : `This run: τ = ${r.tauBefore.toFixed(2)} before pruning.`;
       },
       moment: { at: 'end' },
-    },
-    {
-      title: 'The final choice',
-      target: 'readouts',
-      body:
-        'A last search in the pruned space picks the best architecture inside the window. It is then trained stand-alone, from scratch, and compared with a hand-designed baseline (every layer MBConv k3 e3).',
-      question: 'The final architecture already has weights in the supernet. Why train it again from scratch?',
-      answer:
-        'Its supernet weights were shared with every other path and trained only part of the time; they rank architectures but do not give its real accuracy. Training it alone, with the same recipe as the baseline, makes the comparison fair.',
-      moment: { at: 'event', nth: 0, match: 'final choice' },
     },
   ],
 };

@@ -39,16 +39,6 @@ export const randomLesson: Lesson<RandomSnapshot> = {
       moment: { at: 'event', nth: 0, match: 'scored' },
     },
     {
-      title: 'Picking on validation, never on test',
-      target: 'readouts',
-      body:
-        'The readouts say which candidate is training and the best validation accuracy so far. Validation images are taken from the training data; the test images are used once, at the very end.',
-      question: 'Why is the winner chosen on validation accuracy and not on test accuracy?',
-      answer:
-        'A choice made on the test set is tuned to the test set: picking the best of many candidates on it would make the reported test accuracy too optimistic. Keeping the test set for one final measurement keeps it an honest estimate.',
-      moment: { at: 'fraction', fraction: 0.5 },
-    },
-    {
       title: 'The best so far',
       target: 'scatter',
       body: 'The ringed dot is the best candidate by validation accuracy. Look at where it sits inside the window.',
@@ -65,13 +55,23 @@ export const randomLesson: Lesson<RandomSnapshot> = {
       moment: { at: 'event', nth: -1, match: 'new best' },
     },
     {
+      title: 'Picking on validation, never on test',
+      target: 'readouts',
+      body:
+        'Every candidate is scored: the readouts show the best validation accuracy, which alone picks the winner. Validation images are taken from the training data; the test images are used once, at the very end.',
+      question: 'Why is the winner chosen on validation accuracy and not on test accuracy?',
+      answer:
+        'A choice made on the test set is tuned to the test set: picking the best of many candidates on it would make the reported test accuracy too optimistic. Keeping the test set for one final measurement keeps it an honest estimate.',
+      moment: { at: 'event', nth: 0, match: 'retrained' },
+    },
+    {
       title: 'Retraining the winner',
       target: 'readouts',
-      body: 'Once every candidate is scored, the winner is trained again from scratch, this time with the common recipe every method’s result gets, and tested once.',
+      body: 'The winner has been trained again from scratch, this time with the common recipe every method’s result gets, and tested once.',
       question: 'Why retrain the winner instead of keeping the network from its short training?',
       answer:
         'Its short training was only enough to rank it. The common recipe gives it a full training and makes its test accuracy comparable with the results of the other methods on the Compare screen.',
-      moment: { at: 'event', nth: 0, match: 'retrained', fallback: 'end' },
+      moment: { at: 'end' },
     },
     {
       title: 'What a NAS method has to beat',
