@@ -42,7 +42,8 @@ test('a quick profile completes, counts dispatches as estimated and shows the pr
 
   const report = page.getByTestId('predictor-report');
   await expect(report).toBeVisible();
-  await expect(report).toContainText('Held-out networks: 4 (fitted on 8)');
+  await expect(report).toContainText('Held-out networks: 4 (too few to judge) (fitted on 8)');
+  await expect(page.getByTestId('predictor-too-few')).toContainText('Only 4 held-out networks: too few to judge');
   for (const name of ['predictor', 'lutSum', 'macs', 'dispatches']) {
     await expect(page.getByTestId(`report-row-${name}`).locator('td').first()).toHaveText(/^\d+%$/);
   }
