@@ -12,6 +12,7 @@ describe('fair-ranking demo', () => {
     for (const c of Object.values(EGNAS_PRESETS)) {
       const plan = rankingPlan(c);
       expect(plan).toHaveLength(c.rankCandidates);
+      if (c.rankCandidates === 0) continue; // a preset without the demo (first look)
       expect(new Set(plan.map((p) => `${p.L}x${p.C}`)).size).toBe(plan.length);
       expect(new Set(plan.map((p) => p.L)).size).toBeGreaterThan(1);
       expect(new Set(plan.map((p) => p.C)).size).toBeGreaterThan(1);
