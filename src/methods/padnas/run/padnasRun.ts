@@ -7,18 +7,15 @@
  * end. Every unit of work is one `step()`. The device profile (ctx.profile) makes predicted latency the second
  * objective; without one, MACs.
  */
-import type { ArchSpec } from '../../../core/archspec';
 import { archCosts } from '../../../core/costs';
-import { paretoFront } from '../../../core/search/pareto';
-import { kendallTauB } from '../../../core/search/rank';
 import type { HistoryRow } from '../../../core/method/resultRecord';
 import type { RunStart } from '../../../core/method/runStart';
-import { baselineGenotype, extremeGenotypes, genotypeKey, sampleGenotype, singlePathSpace, spaceSizeLog10, type Genotype, type SkeletonShape } from '../../../core/space/singlePath';
+import { extremeGenotypes, genotypeKey, sampleGenotype, singlePathSpace, spaceSizeLog10, type Genotype, type SkeletonShape } from '../../../core/space/singlePath';
 import { formatCost } from '../../../core/space/window';
 import { rngStream, type Rng } from '../../../core/rng';
 import type { Network } from '../../../engine/network';
 import { Trainer, type TrainConfig, type TrainData } from '../../../engine/trainer';
-import { createSpecTraining, type SpecTraining, type TrainBudget, type TrainRecipe } from '../../../engine/trainSpec';
+import type { SpecTraining, TrainRecipe } from '../../../engine/trainSpec';
 import { limitTrain } from '../../../data/split';
 import type { MethodContext, MethodOutcome, MethodRun, MethodStep } from '../../runTypes';
 import { limitVal, plannedUnits } from '../budget';
@@ -27,25 +24,19 @@ import { latencyModel, type LatencyModel } from '../latencyWindow';
 import { padnasSpec, spaceColumns } from '../ops';
 import { opShares, pruneByShare, topRanked } from '../prune';
 import { SearchRound } from '../searchRound';
-import type { PadNasBaseline, PadNasFrontPoint, PadNasPhase, PadNasRankPoint, PadNasRanking, PadNasRecordFields, PadNasSnapshot, PadNasStage } from '../snapshot';
+import type { PadNasBaseline, PadNasFrontPoint, PadNasPhase, PadNasRanking, PadNasRecordFields, PadNasSnapshot, PadNasStage } from '../snapshot';
+import { finalFront } from '../front';
+import { rankPanel } from './rankPanel';
+import type { Found, StageHost } from './stageHost';
+import { baselineTrain, finalTrain } from './standaloneStage';
 import { SinglePathSupernet } from './supernet';
-
-/** What the final stand-alone training found (internal; the record carries it as common fields plus PAD-NAS's). */
-interface Found {
-  genotype: string[];
-  spec: ArchSpec;
-  cost: number;
-  oneShotAcc: number;
-  valAcc: number;
-  testAcc: number;
-}
 
 /** JSON has no NaN: τ that could not be measured is null in a record. */
 function finiteOrNull(v: number): number | null {
   return Number.isFinite(v) ? v : null;
 }
 
-export class PadNasRun implements MethodRun<PadNasSnapshot> {
+export class PadNasRun implements MethodRun<PadNasSnapshot>, StageHost {
   readonly totalSteps: number;
   readonly totalEpochs: number;
   readonly supernet: SinglePathSupernet;
@@ -68,7 +59,7 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
   done = 0;
   /** One-shot evaluations actually run (cache misses). */
   evaluations = 0;
-  private readonly data: TrainData;
+  readonly data: TrainData;
   private readonly evalTrainer: Trainer;
   private readonly pathRng: Rng;
   private readonly work: AsyncGenerator<void, void, void>;
@@ -83,11 +74,11 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
   /** Supernet loss of the current epoch (the record's history). */
   private epochLossSum = 0;
   private epochLossN = 0;
-  private readonly history: HistoryRow[] = [];
+  readonly history: HistoryRow[] = [];
   private readonly phaseSeconds: Partial<Record<PadNasPhase, number>> = {};
   private phaseT0 = performance.now();
-  private finalTraining: SpecTraining | null = null;
-  private resultNet: Network | null = null;
+  finalTraining: SpecTraining | null = null;
+  resultNet: Network | null = null;
   private released = false;
 
   constructor(
@@ -125,11 +116,6 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
     this.work = this.plan();
   }
 
-  /** The stand-alone recipe and budget of the found architecture and of the baseline. */
-  private finalTrainPlan(): { recipe: TrainRecipe; budget: TrainBudget } {
-    return { recipe: this.recipe('cosine'), budget: { epochs: this.settings.finalEpochs } };
-  }
-
   /** What the run starts from: the supernet's frame, MACs of the dearest architecture, the window and the plan. */
   start(): RunStart {
     const w = this.latency.window;
@@ -150,7 +136,7 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
   }
 
   /** The one recipe of every training in this search (supernet and stand-alone), with the given LR schedule. */
-  private recipe(schedule: TrainConfig['schedule']): TrainRecipe {
+  recipe(schedule: TrainConfig['schedule']): TrainRecipe {
     const s = this.settings;
     return { batchSize: s.batchSize, lr: s.lr, optimizer: 'sgd', schedule, weightDecay: s.weightDecay, labelSmoothing: s.labelSmoothing, seed: s.seed, recalibrateBatches: s.bnRecalBatches };
   }
@@ -195,7 +181,7 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
       await this.supernetStep();
       yield;
     }
-    yield* this.rankPanel('before');
+    yield* rankPanel(this, 'before');
     const rounds = pruneRounds(s);
     for (let r = 1; r <= rounds + 1; r++) {
       const final = r === rounds + 1;
@@ -209,12 +195,16 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
     }
     const best = this.round?.best();
     if (!best) throw new Error('the final search found no architecture');
-    yield* this.rankPanel('after');
-    yield* this.finalTrain(best.genotype, -best.objectives[0]);
-    if (s.trainBaseline) yield* this.baselineTrain();
+    yield* rankPanel(this, 'after');
+    yield* finalTrain(this, best.genotype, -best.objectives[0]);
+    if (s.trainBaseline) yield* baselineTrain(this);
   }
 
-  private setPhase(phase: PadNasPhase, label: string): void {
+  log(line: string): void {
+    this.ctx.log?.(line);
+  }
+
+  setPhase(phase: PadNasPhase, label: string): void {
     const now = performance.now();
     this.phaseSeconds[this.phase] = (this.phaseSeconds[this.phase] ?? 0) + (now - this.phaseT0) / 1000;
     this.phaseT0 = now;
@@ -266,7 +256,7 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
       discarded: round.discarded,
     };
     this.shares = this.fullSpace.map((_, j) => this.columns.map((op) => (op in shares[j] ? shares[j][op] : Number.NaN)));
-    if (final) this.front = this.finalFront(round);
+    if (final) this.front = finalFront(round.evaluated);
     if (!final) {
       pruned.removed.forEach((ops, j) => ops.forEach((op) => this.supernet.removeOp(j, op, this.trainer.optimizer)));
       this.space = pruned.space;
@@ -277,129 +267,6 @@ export class PadNasRun implements MethodRun<PadNasSnapshot> {
     this.stages.push(stage);
     this.history.push({ round: r, phase: final ? 'final search' : 'search', voters: voters.length, evaluations: stage.evaluations, discarded: stage.discarded, bestOneShot: -round.best().objectives[0], log10After: stage.log10After });
     yield;
-  }
-
-  /** Non-domination rank 0 of every architecture the final search evaluated (distinct genotypes), cheapest first. */
-  private finalFront(round: SearchRound): PadNasFrontPoint[] {
-    const seen = new Set<string>();
-    const distinct = round.evaluated.filter((e) => {
-      const k = genotypeKey(e.genotype);
-      if (seen.has(k)) return false;
-      seen.add(k);
-      return true;
-    });
-    return paretoFront(distinct)
-      .map((e) => ({ genotype: e.genotype.slice(), oneShotAccuracy: -e.objectives[0], cost: e.objectives[1] }))
-      .sort((a, b) => a.cost - b.cost || b.oneShotAccuracy - a.oneShotAccuracy);
-  }
-
-  /** One-shot vs short stand-alone accuracy of `rankArchs` random architectures of the current space. */
-  private async *rankPanel(which: 'before' | 'after'): AsyncGenerator<void, void, void> {
-    const s = this.settings;
-    const rng = rngStream(s.seed, `rank-${which}`);
-    const label = which === 'before' ? 'ranking check before pruning' : 'ranking check after pruning';
-    this.setPhase(which === 'before' ? 'rank-before' : 'rank-after', `${label}: one-shot accuracy`);
-    const genos: string[][] = [];
-    const seen = new Set<string>();
-    for (let t = 0; genos.length < s.rankArchs && t < s.rankArchs * 50; t++) {
-      const g = sampleGenotype(this.space, () => rng.next());
-      if (!seen.has(genotypeKey(g))) {
-        seen.add(genotypeKey(g));
-        genos.push(g);
-      }
-    }
-    const points: PadNasRankPoint[] = [];
-    for (let i = 0; i < s.rankArchs; i++) {
-      if (i < genos.length) points.push({ genotype: genos[i], oneShot: await this.oneShot(genos[i]), standalone: Number.NaN });
-      yield;
-    }
-    this.ranking = { ...this.ranking, [which]: points };
-    const recipe = this.recipe('constant');
-    for (let i = 0; i < s.rankArchs; i++) {
-      this.setPhase(this.phase, `${label}: stand-alone training ${i + 1}/${s.rankArchs}`);
-      const p = points[i] as PadNasRankPoint | undefined;
-      const t = p ? createSpecTraining(padnasSpec(p.genotype, this.skeleton), this.data, recipe, { steps: s.rankSteps }, { initStream: 'rank-init' }) : null;
-      try {
-        for (let k = 0; k < s.rankSteps; k++) {
-          if (t) await t.step();
-          yield;
-        }
-        // Short runs leave BN running statistics unsettled: re-estimate them before validating.
-        if (t && p) p.standalone = (await t.evaluate('val', { bnRecalibrate: true })).accuracy;
-      } finally {
-        t?.dispose();
-      }
-      yield;
-    }
-    const done = points.filter((p) => Number.isFinite(p.standalone));
-    const tau = done.length >= 2 ? kendallTauB(done.map((p) => p.oneShot), done.map((p) => p.standalone)) : Number.NaN;
-    this.ranking = which === 'before' ? { ...this.ranking, before: points.slice(), tauBefore: tau } : { ...this.ranking, after: points.slice(), tauAfter: tau };
-    this.ctx.log?.(`${label}: Kendall τ = ${tau.toFixed(3)} over ${done.length} architectures`);
-  }
-
-  /**
-   * Stand-alone training of `spec` with the final recipe (one unit per step), then val + test (the caller's unit);
-   * returns the validated spec the network was built from (the record's archSpec is the result network's spec).
-   */
-  private async *standalone(spec: ArchSpec, keep: boolean): AsyncGenerator<void, { val: number; test: number; spec: ArchSpec }, void> {
-    const plan = this.finalTrainPlan();
-    const t = createSpecTraining(spec, this.data, plan.recipe, plan.budget, { initStream: 'final-init' });
-    if (keep) this.finalTraining = t;
-    try {
-      for (let i = 0; i < t.totalSteps; i++) {
-        await t.step();
-        yield;
-      }
-      const val = await t.evaluate('val');
-      const test = await t.evaluate('test');
-      if (keep) this.resultNet = t.releaseNetwork();
-      return { val: val.accuracy, test: test.accuracy, spec: t.spec };
-    } finally {
-      if (!keep) t.dispose();
-    }
-  }
-
-  private async *finalTrain(g: string[], oneShotAcc: number): AsyncGenerator<void, void, void> {
-    const s = this.settings;
-    this.setPhase('final-train', `stand-alone training of the found architecture ${g.join('-')}`);
-    const spec = padnasSpec(g, this.skeleton, `PAD-NAS (seed ${s.seed})`);
-    spec.meta = { ...spec.meta, seed: s.seed, preset: s.preset, dataset: this.data.dataset.name };
-    const r = yield* this.standalone(spec, true);
-    this.found = { genotype: g, spec: r.spec, cost: this.latency.cost(g), oneShotAcc, valAcc: r.val, testAcc: r.test };
-    this.history.push({ phase: 'final-train', valAccuracy: r.val, testAccuracy: r.test });
-    this.ctx.log?.(`found ${g.join('-')}: ${formatCost(this.found.cost, this.latency.window.unit)}, one-shot ${(100 * oneShotAcc).toFixed(2)}%, stand-alone test ${(100 * r.test).toFixed(2)}%`);
-    if (!s.trainBaseline) {
-      this.baseline = this.pricedBaseline(null, null);
-      this.setDone();
-    }
-    yield; // the last unit of a run without the baseline: nothing after it runs
-  }
-
-  private setDone(): void {
-    const f = this.found;
-    if (f) this.setPhase('done', `found ${f.genotype.join('-')}: test accuracy ${(100 * f.testAcc).toFixed(2)}%`);
-  }
-
-  /**
-   * The baseline (every slot MB k3 e3) priced by the same model, with its accuracies when it was trained. It stays the
-   * MB k3 e3 network in a given (learned) space too, inside that space or not [ours]: the same network in both spaces
-   * keeps found ÷ baseline comparable between them (the reference cell c3-zz3zzz computes the same function anyway).
-   */
-  private pricedBaseline(val: number | null, test: number | null): PadNasBaseline {
-    const g = baselineGenotype(this.fullSpace.length);
-    const c = archCosts(padnasSpec(g, this.skeleton));
-    return { genotype: g, macs: c.macs, params: c.params, cost: this.latency.cost(g), valAccuracy: val, testAccuracy: test };
-  }
-
-  private async *baselineTrain(): AsyncGenerator<void, void, void> {
-    const g = baselineGenotype(this.fullSpace.length);
-    this.setPhase('baseline-train', `stand-alone training of the baseline ${g.join('-')} (same recipe)`);
-    const r = yield* this.standalone(padnasSpec(g, this.skeleton, 'baseline MB k3 e3'), false);
-    this.baseline = this.pricedBaseline(r.val, r.test);
-    this.history.push({ phase: 'baseline-train', valAccuracy: r.val, testAccuracy: r.test });
-    this.ctx.log?.(`baseline ${g.join('-')}: ${formatCost(this.baseline.cost, this.latency.window.unit)}, test ${(100 * r.test).toFixed(2)}%`);
-    this.setDone();
-    yield; // the run's last unit: nothing after it runs
   }
 
   async step(): Promise<MethodStep> {

@@ -1,0 +1,80 @@
+/**
+ * PAD-NAS's last stage: the found architecture trained stand-alone with the final recipe and tested once, and, when
+ * asked, the hand-designed baseline (every slot MB k3 e3) with the same recipe. One unit per training step; the
+ * evaluations belong to the training's last unit.
+ */
+import type { ArchSpec } from '../../../core/archspec';
+import { archCosts } from '../../../core/costs';
+import { baselineGenotype } from '../../../core/space/singlePath';
+import { formatCost } from '../../../core/space/window';
+import { createSpecTraining } from '../../../engine/trainSpec';
+import { padnasSpec } from '../ops';
+import type { PadNasBaseline } from '../snapshot';
+import type { StageHost } from './stageHost';
+
+/**
+ * Stand-alone training of `spec` with the final recipe (one unit per step), then val + test (the caller's unit);
+ * returns the validated spec the network was built from (the record's archSpec is the result network's spec). With
+ * `keep`, the training is the run's final training and its network the result.
+ */
+async function* standalone(run: StageHost, spec: ArchSpec, keep: boolean): AsyncGenerator<void, { val: number; test: number; spec: ArchSpec }, void> {
+  const t = createSpecTraining(spec, run.data, run.recipe('cosine'), { epochs: run.settings.finalEpochs }, { initStream: 'final-init' });
+  if (keep) run.finalTraining = t;
+  try {
+    for (let i = 0; i < t.totalSteps; i++) {
+      await t.step();
+      yield;
+    }
+    const val = await t.evaluate('val');
+    const test = await t.evaluate('test');
+    if (keep) run.resultNet = t.releaseNetwork();
+    return { val: val.accuracy, test: test.accuracy, spec: t.spec };
+  } finally {
+    if (!keep) t.dispose();
+  }
+}
+
+function setDone(run: StageHost): void {
+  const f = run.found;
+  if (f) run.setPhase('done', `found ${f.genotype.join('-')}: test accuracy ${(100 * f.testAcc).toFixed(2)}%`);
+}
+
+/**
+ * The baseline (every slot MB k3 e3) priced by the same model, with its accuracies when it was trained. It stays the
+ * MB k3 e3 network in a given (learned) space too, inside that space or not [ours]: the same network in both spaces
+ * keeps found ÷ baseline comparable between them (the reference cell c3-zz3zzz computes the same function anyway).
+ */
+function pricedBaseline(run: StageHost, val: number | null, test: number | null): PadNasBaseline {
+  const g = baselineGenotype(run.fullSpace.length);
+  const c = archCosts(padnasSpec(g, run.skeleton));
+  return { genotype: g, macs: c.macs, params: c.params, cost: run.latency.cost(g), valAccuracy: val, testAccuracy: test };
+}
+
+/** The found architecture `g`, trained stand-alone and tested; the run's result. */
+export async function* finalTrain(run: StageHost, g: string[], oneShotAcc: number): AsyncGenerator<void, void, void> {
+  const s = run.settings;
+  run.setPhase('final-train', `stand-alone training of the found architecture ${g.join('-')}`);
+  const spec = padnasSpec(g, run.skeleton, `PAD-NAS (seed ${s.seed})`);
+  spec.meta = { ...spec.meta, seed: s.seed, preset: s.preset, dataset: run.data.dataset.name };
+  const r = yield* standalone(run, spec, true);
+  run.found = { genotype: g, spec: r.spec, cost: run.latency.cost(g), oneShotAcc, valAcc: r.val, testAcc: r.test };
+  run.history.push({ phase: 'final-train', valAccuracy: r.val, testAccuracy: r.test });
+  run.log(`found ${g.join('-')}: ${formatCost(run.found.cost, run.latency.window.unit)}, one-shot ${(100 * oneShotAcc).toFixed(2)}%, stand-alone test ${(100 * r.test).toFixed(2)}%`);
+  if (!s.trainBaseline) {
+    run.baseline = pricedBaseline(run, null, null);
+    setDone(run);
+  }
+  yield; // the last unit of a run without the baseline: nothing after it runs
+}
+
+/** The hand-designed baseline with the same recipe (for found ÷ baseline). */
+export async function* baselineTrain(run: StageHost): AsyncGenerator<void, void, void> {
+  const g = baselineGenotype(run.fullSpace.length);
+  run.setPhase('baseline-train', `stand-alone training of the baseline ${g.join('-')} (same recipe)`);
+  const r = yield* standalone(run, padnasSpec(g, run.skeleton, 'baseline MB k3 e3'), false);
+  run.baseline = pricedBaseline(run, r.val, r.test);
+  run.history.push({ phase: 'baseline-train', valAccuracy: r.val, testAccuracy: r.test });
+  run.log(`baseline ${g.join('-')}: ${formatCost(run.baseline.cost, run.latency.window.unit)}, test ${(100 * r.test).toFixed(2)}%`);
+  setDone(run);
+  yield; // the run's last unit: nothing after it runs
+}
