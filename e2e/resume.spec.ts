@@ -19,8 +19,15 @@ test('a reloaded Train run resumes from its checkpoint and finishes', async ({ p
   await app.waitForStep(4);
   await app.button('Pause').click();
   await expect(app.runState).toHaveText('Paused');
-  const pausedAt = await app.number(app.step);
+  let pausedAt = await app.number(app.step);
+  if (pausedAt % 3 === 0) {
+    // The pause landed right on an epoch's checkpoint (a fast machine runs on a step or two after the click): one
+    // more step leaves progress that a reload would lose.
+    await app.button('Step').click();
+    pausedAt = await app.waitForStep(pausedAt + 1);
+  }
   expect(pausedAt).toBeGreaterThan(3);
+  expect(pausedAt % 3).not.toBe(0);
 
   // Steps after the checkpoint would be lost: the page asks before it goes.
   const dialogs: string[] = [];
