@@ -151,7 +151,7 @@ export async function runSearch(m: MethodDescriptor, f: Record<string, FlagValue
     const rec = recPath
       ? new RecordingBuilder({ method: m.id, preset: String(f.preset), config, started, made: cliMade(backend, commandLine, new Date()) }, performance.now())
       : null;
-    let done = ck.restore(run, started.totalSteps);
+    let done = await ck.restore(run, started.totalSteps);
     let epoch = 0;
     while (done < started.totalSteps) {
       ({ done, epoch } = await run.step());

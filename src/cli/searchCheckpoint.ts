@@ -67,12 +67,12 @@ export class SearchCheckpoints {
   }
 
   /** Restore the run (after `start()`); the units already done (0 without --resume). */
-  restore(run: MethodRun<unknown>, totalSteps: number): number {
+  async restore(run: MethodRun<unknown>, totalSteps: number): Promise<number> {
     if (!this.resumed || !run.restore) return 0;
     const { path, file } = this.resumed;
     if (file.done > totalSteps) throw new UsageError(`--resume ${path} is at step ${file.done}; this search has ${totalSteps}`);
     try {
-      run.restore({ done: file.done, state: file.state });
+      await run.restore({ done: file.done, state: file.state });
     } catch (e) {
       throw new UsageError(`--resume ${path} does not fit this search: ${e instanceof Error ? e.message : String(e)}`);
     }

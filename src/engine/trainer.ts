@@ -278,6 +278,21 @@ export class Trainer {
   }
 
   /**
+   * Where BN recalibration's batch stream stands (null before the first recalibration): for a Trainer used only to
+   * evaluate a network another Trainer trains (a supernet's one-shot evaluator), whose checkpoint is just this.
+   */
+  recalState(): BatchSourceState | null {
+    return this.recalSource?.save() ?? null;
+  }
+
+  /** Put BN recalibration's batch stream where `recalState()` was taken (null: not started). */
+  restoreRecal(s: BatchSourceState | null): void {
+    const src = new BatchSource(this.data.dataset, this.data.split.train, this.cfg.batchSize, rngStream(this.cfg.seed, 'bn-recalibrate'));
+    if (s) src.restore(s);
+    this.recalSource = s ? src : undefined;
+  }
+
+  /**
    * Everything the next steps depend on, as host data: weights and BN running statistics, the keyed optimizer's slots
    * and step counts, the batch order with its position and random streams, the step index and the divergence counters.
    * `restore` on a fresh Trainer (same network shape, data and config) then continues bit for bit on the CPU backend.

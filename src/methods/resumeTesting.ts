@@ -59,7 +59,7 @@ export async function compareResumed<S>(method: string, config: Record<string, u
     c.start();
     const file = decodeSearchCheckpoint(bytes, 'test.ckpt');
     if (!c.restore) throw new Error(`${method} has no restore()`);
-    c.restore({ done: file.done, state: file.state });
+    await c.restore({ done: file.done, state: file.state });
     // The rest of the run: step() reports done from the restored count on.
     let done = file.done;
     while (done < total) {

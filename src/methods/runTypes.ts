@@ -99,9 +99,10 @@ export interface MethodRun<Snapshot> {
   checkpoint?(): Promise<MethodCheckpoint>;
   /**
    * Continue from a checkpoint, on a fresh run of the same config and data (after `start()`, before any `step()`).
-   * Throws in plain words when it does not fit; a network whose shape changed is rebuilt before its weights load.
+   * Throws (or rejects) in plain words when it does not fit; a network whose shape changed is rebuilt before its weights
+   * load. It may be async: a method that drives a plan replays it up to the checkpoint (PAD-NAS), and callers await it.
    */
-  restore?(cp: MethodCheckpoint): void;
+  restore?(cp: MethodCheckpoint): void | Promise<void>;
   /** Free every tensor the run still owns. */
   dispose(): void;
 }

@@ -38,6 +38,7 @@ export const padnasMethod = {
   acceptsSpace: true,
   events: padnasEvents,
   lesson: padnasLesson,
+  resumable: true,
   loadRun: () => import('./run/index'),
   loadView: () => import('./view/index'),
 } satisfies MethodDescriptor<PadNasSettings, PadNasSnapshot>;

@@ -138,7 +138,7 @@ export const searchHandlers: HandlerTable = {
     try {
       if (resumed && !run.restore) throw new Error(`${method.tab} cannot resume yet: its run has no checkpoint support. Start it again instead.`);
       started = run.start();
-      if (resumed) run.restore?.({ done: resumed.done, state: resumed.state });
+      if (resumed) await run.restore?.({ done: resumed.done, state: resumed.state });
     } catch (e) {
       run.dispose();
       throw e;

@@ -17,7 +17,7 @@ import type { Network } from '../../../engine/network';
 import { Trainer, type TrainConfig, type TrainData } from '../../../engine/trainer';
 import type { SpecTraining, TrainRecipe } from '../../../engine/trainSpec';
 import { limitTrain } from '../../../data/split';
-import type { MethodContext, MethodOutcome, MethodRun, MethodStep } from '../../runTypes';
+import type { MethodCheckpoint, MethodContext, MethodOutcome, MethodRun, MethodStep } from '../../runTypes';
 import { limitVal, plannedUnits } from '../budget';
 import { pruneRounds, type PadNasSettings } from '../config';
 import { latencyModel, type LatencyModel } from '../latencyWindow';
@@ -28,6 +28,7 @@ import type { PadNasBaseline, PadNasFrontPoint, PadNasPhase, PadNasRanking, PadN
 import { finalFront } from '../front';
 import { rankPanel } from './rankPanel';
 import type { Found, StageHost } from './stageHost';
+import { readResumeState, Replay, type PadNasResumeState, type StandaloneResult } from './resume';
 import { baselineTrain, finalTrain } from './standaloneStage';
 import { SinglePathSupernet } from './supernet';
 
@@ -80,6 +81,12 @@ export class PadNasRun implements MethodRun<PadNasSnapshot>, StageHost {
   finalTraining: SpecTraining | null = null;
   resultNet: Network | null = null;
   private released = false;
+  /** Every supernet step's loss, the finished stand-alone trainings and the one in progress: what a checkpoint saves. */
+  private readonly losses: number[] = [];
+  private readonly results = new Map<string, StandaloneResult>();
+  private current: { key: string; t: SpecTraining } | null = null;
+  /** While a restore replays the plan up to its checkpoint. */
+  private replay: Replay | null = null;
 
   constructor(
     private readonly ctx: MethodContext,
@@ -149,14 +156,16 @@ export class PadNasRun implements MethodRun<PadNasSnapshot>, StageHost {
   /** One supernet step on a path drawn uniformly from the current op sets. */
   private async supernetStep(): Promise<void> {
     this.supernet.path = sampleGenotype(this.space, () => this.pathRng.next());
-    const info = await this.trainer.trainStep();
+    // A replay takes the recorded loss instead of training (the restore loads the trained weights at its end).
+    const loss = this.replay ? this.replay.loss() : (await this.trainer.trainStep()).loss;
+    this.losses.push(loss);
     this.weightsVersion++;
-    this.lossSum += info.loss;
+    this.lossSum += loss;
     this.lossN++;
-    this.epochLossSum += info.loss;
+    this.epochLossSum += loss;
     this.epochLossN++;
     if (this.epochLossN === this.trainer.stepsPerEpoch) {
-      this.history.push({ epoch: this.trainer.stepIndex / this.trainer.stepsPerEpoch, phase: this.phase, loss: this.epochLossSum / this.epochLossN });
+      this.history.push({ epoch: this.losses.length / this.trainer.stepsPerEpoch, phase: this.phase, loss: this.epochLossSum / this.epochLossN });
       this.epochLossSum = 0;
       this.epochLossN = 0;
     }
@@ -166,7 +175,14 @@ export class PadNasRun implements MethodRun<PadNasSnapshot>, StageHost {
   async oneShot(g: Genotype): Promise<number> {
     const key = `${genotypeKey(g)}@${this.weightsVersion}`;
     const hit = this.cache.get(key);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined) {
+      // A replay finds every evaluation in the restored cache: the first meeting of a key was one in the original run.
+      if (this.replay && !this.replay.seen.has(key)) {
+        this.replay.seen.add(key);
+        this.evaluations++;
+      }
+      return hit;
+    }
     this.supernet.path = g.slice();
     const r = await this.evalTrainer.evaluate('val', { bnRecalibrate: this.settings.bnRecal });
     this.evaluations++;
@@ -201,7 +217,25 @@ export class PadNasRun implements MethodRun<PadNasSnapshot>, StageHost {
   }
 
   log(line: string): void {
-    this.ctx.log?.(line);
+    if (!this.replay) this.ctx.log?.(line);
+  }
+
+  /** The stand-alone training `key` starts (what a checkpoint saves); on a restore, `t` is put where it stood. */
+  attachTraining(key: string, t: SpecTraining): void {
+    this.current = { key, t };
+    const saved = this.replay?.trainerFor(key);
+    if (saved) t.trainer.restore(saved);
+  }
+
+  /** The training `t` ended: with a result when it finished (kept for a checkpoint), without one when abandoned. */
+  detachTraining(t: SpecTraining, key: string, result?: StandaloneResult): void {
+    if (result) this.results.set(key, result);
+    if (this.current?.t === t) this.current = null;
+  }
+
+  /** On a restore, the result of the stand-alone training `key` when it finished before the checkpoint. */
+  savedResult(key: string): StandaloneResult | undefined {
+    return this.replay?.saved(key);
   }
 
   setPhase(phase: PadNasPhase, label: string): void {
@@ -210,7 +244,7 @@ export class PadNasRun implements MethodRun<PadNasSnapshot>, StageHost {
     this.phaseT0 = now;
     this.phase = phase;
     this.phaseLabel = label;
-    this.ctx.log?.(`[${this.done}/${this.totalSteps}] ${label}`);
+    this.log(`[${this.done}/${this.totalSteps}] ${label}`);
   }
 
   private async *searchRound(r: number, final: boolean): AsyncGenerator<void, void, void> {
@@ -262,7 +296,7 @@ export class PadNasRun implements MethodRun<PadNasSnapshot>, StageHost {
       this.space = pruned.space;
       this.spaceLog10.push(stage.log10After);
       const n = pruned.removed.reduce((a, o) => a + o.length, 0);
-      this.ctx.log?.(`round ${r}: ${voters.length} voters, removed ${n} ops; space 10^${stage.log10Before.toFixed(2)} → 10^${stage.log10After.toFixed(2)}`);
+      this.log(`round ${r}: ${voters.length} voters, removed ${n} ops; space 10^${stage.log10Before.toFixed(2)} → 10^${stage.log10After.toFixed(2)}`);
     }
     this.stages.push(stage);
     this.history.push({ round: r, phase: final ? 'final search' : 'search', voters: voters.length, evaluations: stage.evaluations, discarded: stage.discarded, bestOneShot: -round.best().objectives[0], log10After: stage.log10After });
@@ -276,6 +310,60 @@ export class PadNasRun implements MethodRun<PadNasSnapshot>, StageHost {
       else this.done++;
     }
     return { done: this.done, epoch: Math.min(this.totalEpochs - 1, Math.floor(this.trainer.stepIndex / this.trainer.stepsPerEpoch)) };
+  }
+
+  /**
+   * Everything the rest of the search depends on, between two units: the recorded losses, one-shot cache and finished
+   * stand-alone results a restore replays the plan with (resume.ts), and the trainers' states it then loads.
+   */
+  async checkpoint(): Promise<MethodCheckpoint> {
+    if (this.done >= this.totalSteps) throw new Error('the run is finished: nothing to checkpoint');
+    const fin = this.finalTraining;
+    const state: PadNasResumeState = {
+      v: 1,
+      losses: this.losses.slice(),
+      cache: [...this.cache],
+      evaluations: this.evaluations,
+      results: [...this.results],
+      current: this.current ? { key: this.current.key, trainer: await this.current.t.trainer.checkpoint() } : null,
+      result: fin && this.current?.t !== fin ? await fin.trainer.checkpoint() : null,
+      supernet: await this.trainer.checkpoint(),
+      evalRecal: this.evalTrainer.recalState(),
+      pathRng: this.pathRng.save(),
+      phaseSeconds: { ...this.phaseSeconds, [this.phase]: (this.phaseSeconds[this.phase] ?? 0) + (performance.now() - this.phaseT0) / 1000 },
+    };
+    return { done: this.done, state };
+  }
+
+  /**
+   * Continue from a checkpoint on a fresh run of the same settings and data (after `start()`, before any `step()`):
+   * replays the plan up to it without training (resume.ts), then loads the trainers' states. Refuses, in plain words,
+   * a checkpoint the replay does not land on exactly.
+   */
+  async restore(cp: MethodCheckpoint): Promise<void> {
+    if (this.done > 0 || this.losses.length > 0) throw new Error('restore() needs a fresh run (no step taken yet)');
+    const st = readResumeState(cp.state);
+    if (!Number.isInteger(cp.done) || cp.done < 0 || cp.done >= this.totalSteps) throw new RangeError(`the checkpoint is at unit ${cp.done}; this search has ${this.totalSteps}`);
+    const replay = new Replay(st);
+    this.replay = replay;
+    st.cache.forEach(([k, v]) => this.cache.set(k, v));
+    try {
+      for (let i = 0; i < cp.done; i++) {
+        const r = await this.work.next();
+        if (r.done) throw new RangeError(`this search ended after ${i} units; the checkpoint is at ${cp.done} (other settings)`);
+      }
+      replay.check(this.evaluations, this.pathRng.save());
+      this.trainer.restore(st.supernet);
+      this.evalTrainer.restoreRecal(st.evalRecal);
+    } finally {
+      this.replay = null;
+    }
+    this.done = cp.done;
+    this.lossSum = 0;
+    this.lossN = 0;
+    for (const k of Object.keys(this.phaseSeconds) as PadNasPhase[]) delete this.phaseSeconds[k];
+    Object.assign(this.phaseSeconds, st.phaseSeconds);
+    this.phaseT0 = performance.now();
   }
 
   /** Drain the generator if anything is left (nothing normally: the last unit is the last test). */

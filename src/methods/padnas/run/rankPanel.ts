@@ -34,15 +34,25 @@ export async function* rankPanel(run: StageHost, which: 'before' | 'after'): Asy
   for (let i = 0; i < s.rankArchs; i++) {
     run.setPhase(run.phase, `${label}: stand-alone training ${i + 1}/${s.rankArchs}`);
     const p = points[i] as PadNasRankPoint | undefined;
-    const t = p ? createSpecTraining(padnasSpec(p.genotype, run.skeleton), run.data, recipe, { steps: s.rankSteps }, { initStream: 'rank-init' }) : null;
+    const key = `rank-${which}-${i}`;
+    // On a restore, a training that finished before the checkpoint is not run again: its accuracy was saved.
+    const saved = run.savedResult(key);
+    const t = p && !saved ? createSpecTraining(padnasSpec(p.genotype, run.skeleton), run.data, recipe, { steps: s.rankSteps }, { initStream: 'rank-init' }) : null;
+    if (t) run.attachTraining(key, t);
     try {
       for (let k = 0; k < s.rankSteps; k++) {
-        if (t) await t.step();
+        // A restored training stands at its checkpoint's step: the units before it are not trained again.
+        if (t && t.stepIndex === k) await t.step();
         yield;
       }
       // Short runs leave BN running statistics unsettled: re-estimate them before validating.
-      if (t && p) p.standalone = (await t.evaluate('val', { bnRecalibrate: true })).accuracy;
+      if (p && saved) p.standalone = saved.val;
+      else if (t && p) {
+        p.standalone = (await t.evaluate('val', { bnRecalibrate: true })).accuracy;
+        run.detachTraining(t, key, { val: p.standalone, test: null });
+      }
     } finally {
+      if (t) run.detachTraining(t, key);
       t?.dispose();
     }
     yield;

@@ -11,6 +11,7 @@ import type { SpecTraining, TrainRecipe } from '../../../engine/trainSpec';
 import type { PadNasSettings } from '../config';
 import type { LatencyModel } from '../latencyWindow';
 import type { PadNasBaseline, PadNasPhase, PadNasRanking } from '../snapshot';
+import type { StandaloneResult } from './resume';
 
 /** What the final stand-alone training found (internal; the record carries it as common fields plus PAD-NAS's). */
 export interface Found {
@@ -45,4 +46,10 @@ export interface StageHost {
   /** One-shot validation accuracy with inherited weights (cached). */
   oneShot(g: Genotype): Promise<number>;
   log(line: string): void;
+  /** A stand-alone training `key` starts (a checkpoint saves it); on a restore, `t` is put where the checkpoint left it. */
+  attachTraining(key: string, t: SpecTraining): void;
+  /** The training ended: with its result when it finished (a checkpoint keeps it), without one when abandoned. */
+  detachTraining(t: SpecTraining, key: string, result?: StandaloneResult): void;
+  /** On a restore, the result of the stand-alone training `key` when it finished before the checkpoint. */
+  savedResult(key: string): StandaloneResult | undefined;
 }

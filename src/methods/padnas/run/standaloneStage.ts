@@ -18,18 +18,25 @@ import type { StageHost } from './stageHost';
  * `keep`, the training is the run's final training and its network the result.
  */
 async function* standalone(run: StageHost, spec: ArchSpec, keep: boolean): AsyncGenerator<void, { val: number; test: number; spec: ArchSpec }, void> {
+  const key = keep ? 'final' : 'baseline';
   const t = createSpecTraining(spec, run.data, run.recipe('cosine'), { epochs: run.settings.finalEpochs }, { initStream: 'final-init' });
   if (keep) run.finalTraining = t;
+  run.attachTraining(key, t);
   try {
     for (let i = 0; i < t.totalSteps; i++) {
-      await t.step();
+      // A restored training stands at its checkpoint's step: the units before it are not trained again.
+      if (t.stepIndex === i) await t.step();
       yield;
     }
-    const val = await t.evaluate('val');
-    const test = await t.evaluate('test');
+    // On a restore past this training's end, its saved accuracies (the test split is read once, by the original run).
+    const saved = run.savedResult(key);
+    const val = saved ? saved.val : (await t.evaluate('val')).accuracy;
+    const test = saved?.test ?? (await t.evaluate('test')).accuracy;
+    run.detachTraining(t, key, { val, test });
     if (keep) run.resultNet = t.releaseNetwork();
-    return { val: val.accuracy, test: test.accuracy, spec: t.spec };
+    return { val, test, spec: t.spec };
   } finally {
+    run.detachTraining(t, key);
     if (!keep) t.dispose();
   }
 }
