@@ -19,6 +19,15 @@ export interface ResumeComparison {
 
 const timeless = (o: MethodOutcome): MethodOutcome => ({ ...o, history: o.history.map(({ seconds: _s, ...r }) => r) });
 
+/**
+ * The fields a resumed run must reproduce exactly (architecture, accuracies, history, record fields, result steps), for
+ * one `expect(comparable(got)).toEqual(comparable(want))`; `wallClock` names record fields measured in seconds.
+ */
+export function comparable(o: MethodOutcome, wallClock: readonly string[] = []): Record<string, unknown> {
+  const extras = Object.fromEntries(Object.entries(o.extras).filter(([k]) => !wallClock.includes(k)));
+  return { archSpec: o.archSpec, valAccuracy: o.valAccuracy, testAccuracy: o.testAccuracy, history: o.history, extras, resultSteps: o.resultSteps, trainImages: o.trainImages };
+}
+
 async function toEnd<S>(run: MethodRun<S>, total: number): Promise<MethodOutcome> {
   for (let done = 0; done < total; ) {
     done = (await run.step()).done;
