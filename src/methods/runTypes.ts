@@ -3,6 +3,7 @@
  * the CLI's `search` command, tests) only talk to a method through this interface and its descriptor.
  */
 import type { ArchSpec } from '../core/archspec';
+import type { LatencyMeter } from '../core/latency/meter';
 import type { LatencyProfile } from '../core/latency/profileSchema';
 import type { HistoryRow } from '../core/method/resultRecord';
 import type { RunStart } from '../core/method/runStart';
@@ -22,6 +23,12 @@ export interface MethodContext {
    * unchanged in its learned space). Given by the host (worker, CLI: methods/hosted.ts), so no method imports another.
    */
   loadMethod?: (id: string) => Promise<HostedMethod>;
+  /**
+   * Measures whole networks' inference latency on this device, where the host can (the browser's worker: absent in the
+   * CLI, whose tfjs CPU backend is not the device a user deploys to). A method then reports measured latency rather than
+   * predicted latency or MACs, and says which it used.
+   */
+  latencyMeter?: LatencyMeter;
 }
 
 /** What `MethodContext.loadMethod` gives: a method's presets (plain configs) and its run factory. */

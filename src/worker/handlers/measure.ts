@@ -8,7 +8,10 @@ import * as tf from '@tensorflow/tfjs';
 import { rngStream } from '../../core/rng';
 import { InterleavedMeasurer, type SubjectSpec } from '../../engine/latency/interleave';
 import { randomInput, type Subject } from '../../engine/latency/subjects';
-import { DEFAULT_TIMING, withGpuOnly } from '../../engine/latency/timing';
+import type { BackendInfo } from '../../engine/backend';
+import { specLatencyMeter } from '../../engine/latency/specMeter';
+import { DEFAULT_TIMING, withGpuOnly, type TimingEnv } from '../../engine/latency/timing';
+import type { LatencyMeter } from '../../core/latency/meter';
 import { yieldToEvents, type WorkerContext } from '../context';
 import type { HandlerTable } from '../registry';
 import type { Job, Outgoing, StepReport } from '../runLoop';
@@ -65,6 +68,20 @@ class MeasureJob implements Job {
   }
 }
 
+/** The page's visibility-aware timing environment of this worker (every sample kept when no log exists yet). */
+function timingEnv(ctx: WorkerContext): TimingEnv {
+  // The page's visibility log kept for the profiler ('page/visibility'); without one every sample is kept.
+  const vis = ctx.extras.get('profiler/visibility') as VisibilityLog | undefined;
+  return { now: () => performance.now(), yieldToEvents, isVisibleSince: (t0: number) => (vis ? vis.isVisibleSince(absoluteTime(t0)) : true) };
+}
+
+/** What a search may use to measure whole networks on this device (MethodContext.latencyMeter). */
+export function workerLatencyMeter(ctx: WorkerContext, info: BackendInfo): LatencyMeter {
+  const a = info.adapter;
+  const adapter = a ? [a.vendor, a.architecture || a.description].filter(Boolean).join(' ') : '';
+  return specLatencyMeter(timingEnv(ctx), `measured on this device (${info.backend}${adapter ? `, ${adapter}` : ''})`);
+}
+
 export const measureHandlers: HandlerTable = {
   'latency/measure': async (req, ctx) => {
     const info = await ensureBackend(ctx);
@@ -88,9 +105,7 @@ export const measureHandlers: HandlerTable = {
         specs.push({ id: String(k), label: `${it.id} batch ${batch}`, create: () => modelSubject(models[i], batch, 1 + k) });
       }
     });
-    // The page's visibility log kept for the profiler ('page/visibility'); without one every sample is kept.
-    const vis = ctx.extras.get('profiler/visibility') as VisibilityLog | undefined;
-    const env = { now: () => performance.now(), yieldToEvents, isVisibleSince: (t0: number) => (vis ? vis.isVisibleSince(absoluteTime(t0)) : true) };
+    const env = timingEnv(ctx);
     const measurer = new InterleavedMeasurer(specs, env, { samples: MEASURE_SAMPLES, timing: { ...DEFAULT_TIMING, flushEach: true } });
     const job = new MeasureJob(req.runId, measurer, models, keys, ctx, info.backend);
     ctx.loop.start(req.runId, job);

@@ -15,9 +15,12 @@ import type { MethodRun } from '../../methods/runTypes';
 import type { LatencyProfile } from '../../core/latency/profileSchema';
 import type { WorkerContext } from '../context';
 import type { HandlerTable } from '../registry';
-import type { Job, Outgoing, StepReport } from '../runLoop';
+import type { Job, Outgoing, PrepareProgress, StepReport } from '../runLoop';
+import { Trainer } from '../../engine/trainer';
+import { precompileWithLog } from './precompile';
 import { dropResult, setResult } from '../resultSlot';
 import { ensureBackend } from './backend';
+import { workerLatencyMeter } from './measure';
 import { resumeCheckpoint, SearchCheckpointPoster } from '../searchCheckpoint';
 
 /** What the worker knows about where runs happen (the record's card). */
@@ -71,6 +74,12 @@ export class SearchJob implements Job {
         owned: false,
       });
     }
+  }
+
+  /** Issue 15 §5: a run that trains through an engine Trainer gets its first step's GPU programs compiled first. */
+  async prepare(report: (p: PrepareProgress) => void): Promise<void> {
+    const trainer = (this.run as { trainer?: unknown }).trainer;
+    if (trainer instanceof Trainer) await precompileWithLog(trainer, report);
   }
 
   async step(): Promise<StepReport> {
@@ -127,13 +136,13 @@ export const searchHandlers: HandlerTable = {
     if (method.profile(config) === 'required' && !profile) {
       throw new Error(`${method.tab} with these settings needs a device latency profile: measure or import one on the Latency screen and choose it as the search target.`);
     }
-    await ensureBackend(ctx);
+    const backendInfo = await ensureBackend(ctx);
     const data = ctx.data;
     if (!data) throw new Error('No dataset is loaded yet: load the built-in MNIST or your own files first.');
     ctx.loop.control('reset'); // free the previous job (and its tensors) before building a new one
     dropResult(ctx, method.id);
     const mod = await method.loadRun();
-    const run = mod.createRun({ data: { dataset: data.dataset, split: data.split }, profile, loadMethod: loadHostedMethod }, config);
+    const run = mod.createRun({ data: { dataset: data.dataset, split: data.split }, profile, loadMethod: loadHostedMethod, latencyMeter: workerLatencyMeter(ctx, backendInfo) }, config);
     let started: RunStart;
     try {
       if (resumed && !run.restore) throw new Error(`${method.tab} cannot resume yet: its run has no checkpoint support. Start it again instead.`);
