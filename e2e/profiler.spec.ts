@@ -34,6 +34,15 @@ test('a quick profile completes, counts dispatches as estimated and shows the pr
   await expect(page.getByTestId('device-isolated')).toContainText('yes');
   await expect(page.getByLabel('Quick (reduced)')).toBeChecked();
   await expect(page.getByLabel('Tiny preset (stem stride 2)')).toBeChecked();
+  // Cell parts are an option: unticked by default; ticked, the plan (and the summary) count them.
+  const cells = page.getByLabel(/Also measure AutoSpace-style cell parts/);
+  await expect(cells).not.toBeChecked();
+  await expect(page.getByTestId('profile-cells')).toContainText(/\(\+196 entries, at least \d+ s, more on a slow device\)/);
+  await expect(page.getByTestId('profile-modes')).not.toContainText('cell parts');
+  await cells.check();
+  await expect(page.getByTestId('profile-modes')).toContainText('(196 of them AutoSpace-style cell parts)');
+  await cells.uncheck();
+  await expect(page.getByTestId('profile-modes')).not.toContainText('cell parts');
 
   await page.getByRole('button', { name: 'Profile this device' }).click();
   await expect(page.getByTestId('profile-state')).toHaveText('running');
@@ -52,6 +61,7 @@ test('a quick profile completes, counts dispatches as estimated and shows the pr
   await expect(page.getByTestId('latency-scatter').locator('circle')).toHaveCount(12);
   await expect(page.getByTestId('roofline')).toContainText('GFLOP/s');
   await expect(page.getByTestId('lut-table').locator('tbody tr')).toHaveCount(59);
+  await expect(page.getByTestId('profile-details')).toContainText('no cell parts (AutoSpace-style cells are priced by MACs)');
   await expect(rows()).toHaveCount(1);
   // The first complete profile becomes the search target.
   await expect(rows().first().getByRole('radio')).toBeChecked();

@@ -7,6 +7,7 @@
  *   npx tsx scripts/profile-headless.ts --mode full --tiny --out /tmp/profile-full.json
  *
  * Options: --mode reduced|full (default reduced), --tiny (stem stride 2), --width 0.5 (skeleton width multiplier, default 1),
+ * --cells (also measure the AutoSpace-style cell parts, so the profile prices cells by latency),
  * --port 4180, --timeout-min 60,
  * --chromium /usr/bin/chromium, --gpu (drop the SwiftShader pin and pass the Vulkan flags of LATENCY.md).
  */
@@ -41,7 +42,7 @@ const num = (v: number): string => (Number.isFinite(v) ? v.toFixed(3) : '–');
 export function reportMarkdown(p: LatencyProfile): string {
   const d = p.device;
   const lines = [
-    `- profile: ${p.name} (${p.settings.mode}, input ${p.settings.input.height}×${p.settings.input.width}, tiny ${p.settings.tiny}, seed ${p.settings.seed}, n = ${p.settings.samples})`,
+    `- profile: ${p.name} (${p.settings.mode}, input ${p.settings.input.height}×${p.settings.input.width}, tiny ${p.settings.tiny}${p.settings.cells ? ', with cell parts' : ''}, seed ${p.settings.seed}, n = ${p.settings.samples})`,
     `- measured: ${p.createdAt}, ${(p.durationMs / 1000).toFixed(0)} s; adapter: ${d.adapterVendor} / ${d.adapterArchitecture} / ${d.adapterDescription || '–'} (fallback ${d.isFallbackAdapter}); timestamp-query ${d.timestampQuery}; crossOriginIsolated ${d.crossOriginIsolated}; ${d.browser}; tfjs ${d.tfjsVersion} (${d.backend})`,
     `- LUT entries: ${Object.keys(p.lut).length}; networks: ${p.e2e.length}; roofline: ${p.roofline ? `${p.roofline.matmulGflops.toFixed(1)} GFLOP/s matmul, ${p.roofline.bandwidthGBs.toFixed(1)} GB/s add` : '–'}`,
   ];
@@ -83,6 +84,7 @@ async function main(): Promise<void> {
       const quick = page.getByLabel('Quick (reduced)');
       await quick.setChecked(mode === 'reduced');
       await page.getByLabel('Tiny preset (stem stride 2)').setChecked(flag('tiny'));
+      await page.getByLabel(/Also measure AutoSpace-style cell parts/).setChecked(flag('cells'));
       const t0 = Date.now();
       await page.getByRole('button', { name: 'Profile this device' }).click();
       const state = page.getByTestId('profile-state');

@@ -133,8 +133,8 @@ export function profileBlocker(): string | null {
   return null;
 }
 
-/** Start measuring this device. */
-export async function startProfile(mode: ProfileMode, tiny: boolean): Promise<void> {
+/** Start measuring this device; `cells`: also measure the parts of AutoSpace-style cells. */
+export async function startProfile(mode: ProfileMode, tiny: boolean, cells = false): Promise<void> {
   ensureProfilerBridge();
   const blocked = profileBlocker();
   if (blocked) return setError(blocked);
@@ -146,11 +146,11 @@ export async function startProfile(mode: ProfileMode, tiny: boolean): Promise<vo
   // The skeleton shape is part of the name: a profile prices only networks of the tiny/width it was measured on.
   const train = trainConfig(app.settings);
   const width = train.width === 1 ? '' : ` · width ${train.width}`;
-  const name = `${mode === 'full' ? 'Full' : 'Quick'} profile · ${adapter}${tiny ? ' · tiny' : ''}${width} · ${when}`;
+  const name = `${mode === 'full' ? 'Full' : 'Quick'} profile · ${adapter}${tiny ? ' · tiny' : ''}${width}${cells ? ' · cells' : ''} · ${when}`;
   useProfiler.setState({ run: { runId, mode, state: 'running', status: null, message: null }, message: null });
   try {
     await getClient().request('profile/start', {
-      runId, name, mode, tiny, width: train.width, seed: train.seed, visible: document.visibilityState === 'visible',
+      runId, name, mode, tiny, cells, width: train.width, seed: train.seed, visible: document.visibilityState === 'visible',
     });
   } catch (e) {
     useProfiler.setState({ run: { runId, mode, state: 'error', status: null, message: errText(e) } });

@@ -137,7 +137,8 @@ export interface RequestMap {
   };
   /** Device latency profiler (handlers/profiler.ts): a `profile` job; `profile/result` when it finishes. */
   'profile/start': {
-    req: { runId: string; name: string; mode: ProfileMode; tiny: boolean; width: number; seed: number; visible: boolean };
+    /** `cells`: also measure the parts of AutoSpace-style cells (plan option `cells`). */
+    req: { runId: string; name: string; mode: ProfileMode; tiny: boolean; cells?: boolean; width: number; seed: number; visible: boolean };
     res: { entries: number; networks: number; totalSteps: number; backend: string };
   };
   /** What a profile run has measured so far (a cancelled run keeps it); null for an unknown run. */

@@ -6,12 +6,19 @@
  * stem / block / head; plain chains with C ∈ {8,16,24}, SepConv and Conv k∈{3,5}; 30 networks (20 single-path subnets of
  * the supernet, 10 plain chains), 10 held out. Reduced mode (for slow software adapters and tests): k∈{3,5}, e3, widths
  * {1,3}·cin, C = 8 only, 12 networks (8 + 4), 4 held out. Both modes take n = 21 samples per entry.
+ *
+ * Cell parts (option `cells`, either mode): every part an AutoSpace-style cell (core/space/cell) can have at every slot
+ * (`cellLutOps`: expand / 1×1 edges / project as `conv` k1, depthwise edges as `dw`, node sums and the residual add as
+ * `add`), for every expansion of CELL_EXPANSIONS and every edge op, so a profile measured with them prices every cell
+ * of the space by its parts. Two covering cells per slot and expansion reach every part kind (see `CELL_COVER`).
  */
 
 import { ARCHSPEC_VERSION, type ArchSpec, type InputShape, type LayerSpec } from '../archspec';
 import type { Rng } from '../rng';
 import { buildSkeleton, canResidual, scaleChannels, SKELETON_SLOTS } from '../skeleton';
-import { lutKey, perChannelKey, specLutOps, type LayerLutOp } from './lutKeys';
+import { CELL_EXPANSIONS, cellLayer, parseCell } from '../space/cell';
+import { SLOT_LAYER_OFFSET } from '../space/singlePath';
+import { cellLutOps, lutKey, perChannelKey, specLutOps, type LutOp } from './lutKeys';
 
 export type ProfileMode = 'full' | 'reduced';
 
@@ -21,6 +28,8 @@ export interface PlanOptions {
   numClasses: number;
   tiny: boolean;
   width: number;
+  /** Also measure the parts of AutoSpace-style cells (default false: profiles from before cells were measurable). */
+  cells?: boolean;
 }
 
 export interface ModeParams {
@@ -45,13 +54,24 @@ export function modeParams(mode: ProfileMode): ModeParams {
     : { kernels: [3, 5], expansions: [3], perChannel: [1, 3], chainWidths: [8], chainKernels: [3, 5], chainDepth: [3, 5], supernetNets: 8, chainNets: 4, heldOut: 4, samples: 21, warmup: 3 };
 }
 
-/** One planned LUT entry. `slot` is the skeleton slot (0-based) for MB/identity entries, else -1. */
+/**
+ * One planned LUT entry. `slot` is the skeleton slot (0-based) for MB/identity entries and cell parts, else -1.
+ * `group` 'cell': a part of AutoSpace-style cells (option `cells`), priced in sums by `predictLatency`.
+ */
 export interface PlannedEntry {
   key: string;
-  op: LayerLutOp;
+  op: LutOp;
   slot: number;
-  group: 'skeleton' | 'slot' | 'chain';
+  group: 'skeleton' | 'slot' | 'chain' | 'cell';
 }
+
+/**
+ * Two cells (expansion left out) that between them hold every part kind a cell can have: from node 0 (the cell's
+ * stride, input resolution) a 1×1 edge and dw3 / dw5 / dw7; between inner nodes (stride 1, output resolution) the
+ * same four; a node summing 2 (node 2) and 3 (node 3) tensors. No identity leaves node 0, so both are valid at stride 2.
+ * Edges in CELL_EDGES order (0→1)(0→2)(0→3)(1→2)(1→3)(2→3).
+ */
+export const CELL_COVER: readonly string[] = ['p357p3', '7zz5zp'];
 
 const hiddenOf = (m: number, cin: number): number => Math.max(1, Math.round(m * cin));
 
@@ -80,7 +100,10 @@ export function chainSpec(
   return { version: ARCHSPEC_VERSION, name, input: { ...opts.input }, numClasses: opts.numClasses, layers, meta: { method: 'chain', tiny: opts.tiny } };
 }
 
-/** Every LUT entry of the mode, deduplicated by key, in a stable order. */
+/** The skeleton slot (0-based) of layer `i` of a skeleton network, -1 for the stem, fixed block and head. */
+const skelSlot = (i: number): number => (i >= SLOT_LAYER_OFFSET && i < SLOT_LAYER_OFFSET + SKELETON_SLOTS.length ? i - SLOT_LAYER_OFFSET : -1);
+
+/** Every LUT entry of the mode, deduplicated by key, in a stable order (cell parts last). */
 export function planLut(opts: PlanOptions): PlannedEntry[] {
   const p = modeParams(opts.mode);
   const out = new Map<string, PlannedEntry>();
@@ -92,7 +115,6 @@ export function planLut(opts: PlanOptions): PlannedEntry[] {
       if (!out.has(key)) out.set(key, { key, op, slot, group: slot >= 0 ? 'slot' : group });
     }
   };
-  const skelSlot = (i: number): number => (i >= 2 && i < 2 + SKELETON_SLOTS.length ? i - 2 : -1);
   const widths = [...new Set([...p.expansions, ...p.perChannel])].sort((a, b) => a - b);
   for (const k of p.kernels) {
     for (const m of widths) {
@@ -109,6 +131,26 @@ export function planLut(opts: PlanOptions): PlannedEntry[] {
         // Depth 5 visits every position kind: normal, reduction, normal, reduction, normal.
         addSpec(chainSpec(opts, scaleChannels(c, opts.width), Array.from({ length: 5 }, () => ({ type, k }))), 'chain', () => -1);
       }
+    }
+  }
+  if (opts.cells) for (const e of planCellParts(opts)) if (!out.has(e.key)) out.set(e.key, e);
+  return [...out.values()];
+}
+
+/** The cell parts of the plan (option `cells`): every part of every cell of the space at every slot, deduplicated. */
+export function planCellParts(opts: Omit<PlanOptions, 'mode'>): PlannedEntry[] {
+  const out = new Map<string, PlannedEntry>();
+  for (const e of CELL_EXPANSIONS) {
+    for (const cover of CELL_COVER) {
+      const cell = parseCell(`c${e}-${cover}`);
+      const spec = buildSkeleton({ input: opts.input, numClasses: opts.numClasses, width: opts.width, tiny: opts.tiny, name: `cells e${e}`, fill: (_s, cin, cout, stride) => cellLayer(cell, cin, cout, stride) });
+      specLutOps(spec).forEach(({ index, layer, inShape }) => {
+        if (layer.type !== 'cell') return;
+        for (const op of cellLutOps(layer, inShape)) {
+          const key = lutKey(op);
+          if (!out.has(key)) out.set(key, { key, op, slot: skelSlot(index), group: 'cell' });
+        }
+      });
     }
   }
   return [...out.values()];

@@ -97,4 +97,30 @@ describe('profile schema', () => {
     expect(p.predictor).toBeNull();
     expect(p.roofline).toBeNull();
   });
+  it('cell parts: plausible part entries and the cells flag load; absurd ones are refused with the key named', () => {
+    const entry = { medianMs: 0.05, madMs: 0.001, samples: 21, repeats: 8, compileMs: 2 };
+    const ok = validateProfile(
+      mutated((p) => {
+        p.settings.cells = true;
+        p.lut['dw c=24 h=14 w=14 k=5 s=2'] = entry;
+        p.lut['add c=24 h=7 w=7 n=3'] = entry;
+      }),
+    );
+    expect(ok.settings.cells).toBe(true);
+    expect(ok.lut['dw c=24 h=14 w=14 k=5 s=2'].medianMs).toBe(0.05);
+    // A profile from before cells were measurable has no flag and still loads.
+    expect(validateProfile(mutated(() => undefined)).settings.cells).toBeUndefined();
+    const cases: [string, (p: Json) => void, RegExp][] = [
+      ['dw kernel 4', (p) => (p.lut['dw c=24 h=7 w=7 k=4 s=1'] = entry), /^lut\["dw c=24 h=7 w=7 k=4 s=1"\]: not a plausible cell part \(a cell's depthwise edge has kernel 3, 5, 7, got k=4\)/],
+      ['dw stride 3', (p) => (p.lut['dw c=24 h=7 w=7 k=3 s=3'] = entry), /stride 1 or 2, got s=3/],
+      ['dw zero channels', (p) => (p.lut['dw c=0 h=7 w=7 k=3 s=1'] = entry), /c, h and w must be ≥ 1, got c=0/],
+      ['add of 1 tensor', (p) => (p.lut['add c=24 h=7 w=7 n=1'] = entry), /adds 2 to 3 tensors, got n=1/],
+      ['add of 9 tensors', (p) => (p.lut['add c=24 h=7 w=7 n=9'] = entry), /adds 2 to 3 tensors, got n=9/],
+      ['add 100000 px wide', (p) => (p.lut['add c=24 h=7 w=100000 n=2'] = entry), /h and w must be ≤ 512, got h=7 w=100000/],
+      ['part median 1e308', (p) => (p.lut['dw c=24 h=7 w=7 k=3 s=1'] = { ...entry, medianMs: 1e308 }), /^lut\["dw c=24 h=7 w=7 k=3 s=1"\]\.medianMs: must be < 100000/],
+      ['part median 0', (p) => (p.lut['add c=24 h=7 w=7 n=2'] = { ...entry, medianMs: 0 }), /^lut\["add c=24 h=7 w=7 n=2"\]\.medianMs: must be > 0, got 0/],
+      ['cells flag not a boolean', (p) => (p.settings.cells = 'yes'), /^settings\.cells/],
+    ];
+    for (const [label, edit, message] of cases) expect(errorOf(mutated(edit)).message, label).toMatch(message);
+  });
 });

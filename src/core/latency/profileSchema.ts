@@ -9,7 +9,8 @@
 import { z } from 'zod';
 import { fault, firstIssue, plainWords, show } from '../schemaIssues';
 import { archSpecSchema } from '../validateArchSpec';
-import { parseLutKey } from './lutKeys';
+import { CELL_EDGE_OPS, CELL_NODES, cellEdgeKernel } from '../space/cell';
+import { isPartLutOp, parseLutKey, type PartLutOp } from './lutKeys';
 import type { PredictorReport } from './predictor';
 
 export const PROFILE_FORMAT = 'nas-playground-latency-profile';
@@ -64,9 +65,31 @@ const lutEntrySchema = z.object({
 });
 export type LutEntry = z.infer<typeof lutEntrySchema>;
 
+/** Depthwise kernels a cell edge can have (3, 5, 7). */
+const CELL_KERNELS = new Set(CELL_EDGE_OPS.map(cellEdgeKernel).filter((k): k is number => k !== null));
+
+/**
+ * What makes a cell-part key implausible (no cell has such a part), or null: sizes of at least 1 and an input side of
+ * at most PROFILE_LIMITS.maxInputSide; a depthwise edge of kernel 3, 5 or 7 and stride 1 or 2; a sum of 2 to 3 tensors
+ * (a node has at most CELL_NODES − 1 inputs; the residual add sums 2).
+ */
+function partKeyProblem(op: PartLutOp): string | null {
+  if (op.c < 1 || op.h < 1 || op.w < 1) return `c, h and w must be ≥ 1, got c=${op.c} h=${op.h} w=${op.w}`;
+  if (op.h > maxInputSide || op.w > maxInputSide) return `h and w must be ≤ ${maxInputSide}, got h=${op.h} w=${op.w}`;
+  if (op.op === 'dw') {
+    if (!CELL_KERNELS.has(op.k)) return `a cell's depthwise edge has kernel ${[...CELL_KERNELS].join(', ')}, got k=${op.k}`;
+    if (op.s !== 1 && op.s !== 2) return `a cell's depthwise edge has stride 1 or 2, got s=${op.s}`;
+  } else if (op.n < 2 || op.n > CELL_NODES - 1) {
+    return `a cell's sum adds 2 to ${CELL_NODES - 1} tensors, got n=${op.n}`;
+  }
+  return null;
+}
+
 const lutKeySchema = z.string().superRefine((key, ctx) => {
   try {
-    parseLutKey(key);
+    const op = parseLutKey(key);
+    const why = isPartLutOp(op) ? partKeyProblem(op) : null;
+    if (why) ctx.addIssue({ code: 'custom', message: `not a plausible cell part (${why})` });
   } catch (err) {
     ctx.addIssue({ code: 'custom', message: `not a LUT key (${(err as Error).message})` });
   }
@@ -147,6 +170,11 @@ const settingsSchema = z.object({
   seed: z.number().int(),
   /** Samples per LUT entry and per e2e network (n ≥ 21). */
   samples: int(1),
+  /**
+   * The LUT holds the parts of AutoSpace-style cells (plan option `cells`). Absent in profiles measured before the
+   * profiler could measure them (they load as they are; AutoSpace then prices cells by MACs and says why).
+   */
+  cells: z.boolean().optional(),
 });
 export type ProfileSettings = z.infer<typeof settingsSchema>;
 

@@ -60,7 +60,8 @@ export function syntheticProfile(id = 'test-profile'): LatencyProfile {
  * A profile whose every MB branch is exactly linear in its hidden width: latency = slope(op)·hidden + intercept (other
  * entries 0.1 ms; `op` is the branch's LUT op, its block shape and kernel), measured on the plan's widths of `mode` and
  * fitted by the profiler's own `fitPerChannel`. So the per-channel fit, and the per-atom cost taken from it, are
- * known: slope(op) (× the predictor's a).
+ * known: slope(op) (× the predictor's a). `cells`: the plan's AutoSpace-style cell parts too (`part(op)` ms each, 0.1
+ * unless given), as a profile measured with them holds.
  */
 export function linearBranchProfile(opts: {
   slope: (op: Extract<LutOp, { op: 'mb' }>) => number;
@@ -70,6 +71,8 @@ export function linearBranchProfile(opts: {
   numClasses?: number;
   tiny?: boolean;
   width?: number;
+  cells?: boolean;
+  part?: (op: LutOp) => number;
   a?: number;
   id?: string;
   name?: string;
@@ -80,11 +83,13 @@ export function linearBranchProfile(opts: {
     numClasses: opts.numClasses ?? 10,
     tiny: opts.tiny ?? true,
     width: opts.width ?? 1,
+    ...(opts.cells ? { cells: true } : {}),
   };
   const plan = planLut(planOpts);
   const lut: LatencyProfile['lut'] = {};
   for (const e of plan) {
-    const ms = e.op.op === 'mb' && e.op.expand && e.slot >= 0 ? opts.slope(e.op) * e.op.hidden + (opts.intercept ?? 0.05) : 0.1;
+    const ms =
+      e.op.op === 'mb' && e.op.expand && e.slot >= 0 ? opts.slope(e.op) * e.op.hidden + (opts.intercept ?? 0.05) : e.group === 'cell' && opts.part ? opts.part(e.op) : 0.1;
     lut[e.key] = { medianMs: ms, madMs: 0.001, samples: 21, repeats: 8, compileMs: 3 };
   }
   const base = syntheticProfile(opts.id ?? 'linear-profile');

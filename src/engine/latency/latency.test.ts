@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu'; // registers WEBGPU_* flags (the backend itself cannot start in Node)
 import { beforeAll, describe, expect, it } from 'vitest';
 import { layerCost } from '../../core/costs';
-import { lutOpLayer } from '../../core/latency/lutKeys';
+import { isPartLutOp, lutOpLayer } from '../../core/latency/lutKeys';
 import { planLut } from '../../core/latency/plan';
 import { validateProfile } from '../../core/latency/profileSchema';
 import { rngStream } from '../../core/rng';
@@ -121,14 +121,22 @@ describe('timing', () => {
 });
 
 describe('LUT subjects', () => {
-  it('every planned op runs in inference mode with the output shape of its layer, without leaking tensors', () => {
+  it('every planned op (cell parts too) runs in inference mode with the output shape of its layer, without leaking tensors', () => {
     const before = tf.memory().numTensors;
-    for (const e of planLut(planOpts)) {
+    const plan = planLut({ ...planOpts, cells: true });
+    expect(plan.filter((e) => e.group === 'cell')).toHaveLength(196);
+    for (const e of plan) {
       const s = opSubject(e.op, rngStream(1, e.key));
       const y = s.run();
-      const { layer, inShape } = lutOpLayer(e.op);
-      const out = layerCost(layer, inShape).outShape;
-      const want = layer.type === 'gap' || layer.type === 'dense' ? [1, out[2]] : [1, ...out];
+      let want: number[];
+      if (isPartLutOp(e.op)) {
+        const o = e.op;
+        want = o.op === 'dw' ? [1, Math.ceil(o.h / o.s), Math.ceil(o.w / o.s), o.c] : [1, o.h, o.w, o.c];
+      } else {
+        const { layer, inShape } = lutOpLayer(e.op);
+        const out = layerCost(layer, inShape).outShape;
+        want = layer.type === 'gap' || layer.type === 'dense' ? [1, out[2]] : [1, ...out];
+      }
       expect(y.shape, e.key).toEqual(want);
       y.dispose();
       s.dispose();
@@ -138,12 +146,12 @@ describe('LUT subjects', () => {
 });
 
 describe('ProfileSession (CPU backend, reduced mode)', () => {
+  const device = {
+    backend: 'cpu', tfjsVersion: tf.version.tfjs, adapterVendor: '', adapterArchitecture: '', adapterDevice: '', adapterDescription: '',
+    isFallbackAdapter: false, timestampQuery: false, crossOriginIsolated: false, browser: 'node', userAgent: '', hardwareConcurrency: 1,
+    workgroupThreshold: 8,
+  };
   it('measures roofline, LUT and networks, cancels cleanly and assembles a valid profile', async () => {
-    const device = {
-      backend: 'cpu', tfjsVersion: tf.version.tfjs, adapterVendor: '', adapterArchitecture: '', adapterDevice: '', adapterDescription: '',
-      isFallbackAdapter: false, timestampQuery: false, crossOriginIsolated: false, browser: 'node', userAgent: '', hardwareConcurrency: 1,
-      workgroupThreshold: 8,
-    };
     const s = new ProfileSession({ ...planOpts, seed: 1, id: 'node', name: 'node cpu' }, device, env);
     const total0 = s.unitsTotal;
     expect(total0).toBe((2 + s.plan.length + 12) * 22);
@@ -163,6 +171,16 @@ describe('ProfileSession (CPU backend, reduced mode)', () => {
     expect(p.predictor!.report.nHeldOut).toBe(4);
     expect(Object.keys(p.perChannel).length).toBe(14);
     expect(s.status()).toMatchObject({ phase: 'done', unitsDone: s.unitsTotal, failures: [] });
+    expect(p.settings.cells).toBeUndefined();
+    s.dispose();
+  });
+
+  it('with cell parts: the plan and the units grow by the parts, and the profile says it holds them', () => {
+    const s = new ProfileSession({ ...planOpts, cells: true, seed: 1, id: 'cells', name: 'node cpu + cells' }, device, env);
+    const base = planLut(planOpts).length;
+    expect(s.plan.length).toBe(base + 196);
+    expect(s.unitsTotal).toBe((2 + base + 196 + 12) * 22);
+    expect(s.profile().settings.cells).toBe(true);
     s.dispose();
   });
 });

@@ -127,7 +127,7 @@ export class ProfileSession {
       partial,
       settings: {
         mode: this.opts.mode, input: this.opts.input, numClasses: this.opts.numClasses, tiny: this.opts.tiny,
-        width: this.opts.width, seed: this.opts.seed, samples: this.samples,
+        width: this.opts.width, seed: this.opts.seed, samples: this.samples, ...(this.opts.cells ? { cells: true } : {}),
       },
       device: this.device,
       plan: this.plan,

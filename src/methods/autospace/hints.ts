@@ -12,7 +12,7 @@ export const FIELD_HINTS = {
   alphaLrScale:
     'How many times faster the mixing weights α learn than the network weights (same optimizer). A round has only a few steps, so α needs a larger step to say which cells help; too large and the mix locks onto one cell early.',
   fitnessEma: "How fast a cell's fitness follows its mixing weight: fitness ← (1 − this)·fitness + this·K·softmax(α). 1 forgets the past, small values average over many rounds. A cell that gets an even share has K·softmax(α) = 1.",
-  objective: 'What the budget term prices: MACs (multiply-accumulates, counted from the cells) or latency predicted by the chosen device profile. A profile that cannot price cells falls back to MACs, and the run says so.',
+  objective: 'What the budget term prices: MACs (multiply-accumulates, counted from the cells) or latency predicted by the chosen device profile. Cells are priced by latency only with a profile measured with "Also measure AutoSpace-style cell parts" on this skeleton; any other profile falls back to MACs, and the run says what is missing.',
   budgetScale: 'The budget as a multiple of the reference network (MobileNet block k3 e3 in every layer): 1.2 allows 20% more. Above budget, the penalty pushes α away from the dearer cells of each layer.',
   mu: 'Strength μ of the budget term μ·max(0, expected cost / budget − 1), added to the training loss. 0 switches it off; under budget it is zero.',
   trainLimit: 'Train on a fixed random subset of this many training images (0 = all of them). Smaller is faster and noisier.',

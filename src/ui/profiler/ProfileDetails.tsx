@@ -127,7 +127,8 @@ export function ProfileDetails({ profile }: { profile: LatencyProfile }) {
       <p className="muted small">
         {new Date(profile.createdAt).toLocaleString()} · {duration(profile.durationMs)} · {profile.settings.mode} mode · input{' '}
         {profile.settings.input.height}×{profile.settings.input.width}×{profile.settings.input.channels}
-        {profile.settings.tiny ? ' (tiny preset)' : ''} · {where}
+        {profile.settings.tiny ? ' (tiny preset)' : ''} ·{' '}
+        {profile.settings.cells ? 'with AutoSpace-style cell parts' : 'no cell parts (AutoSpace-style cells are priced by MACs)'} · {where}
         {profile.partial ? ' · partial: the run was cancelled' : ''}
       </p>
       <ProfileDeviceCard device={profile.device} />

@@ -5,7 +5,7 @@ import { useStore } from '../../state/store';
 import { duration } from '../common/format';
 import { useActiveRun } from '../common/useActiveRun';
 import { Hint } from '../common/Hint';
-import { modeSummary } from './modes';
+import { cellPartsSummary, modeSummary } from './modes';
 
 const PHASE_TEXT: Record<string, string> = {
   roofline: 'Measuring the roofline (peak matmul, memory bandwidth)',
@@ -18,6 +18,7 @@ const PHASE_TEXT: Record<string, string> = {
 export function ProfileRunPanel() {
   const [quick, setQuick] = useState(true);
   const [tiny, setTiny] = useState(trainConfig(useStore.getState().settings).tiny);
+  const [cells, setCells] = useState(false);
   const run = useProfiler((s) => s.run);
   const message = useProfiler((s) => s.message);
   const ready = useStore((s) => s.backendStatus === 'ready');
@@ -31,7 +32,8 @@ export function ProfileRunPanel() {
     tiny,
     width,
   };
-  const modes = { reduced: modeSummary('reduced', planOpts, stored), full: modeSummary('full', planOpts, stored) };
+  const modes = { reduced: modeSummary('reduced', { ...planOpts, cells }, stored), full: modeSummary('full', { ...planOpts, cells }, stored) };
+  const cellParts = cellPartsSummary(quick ? 'reduced' : 'full', planOpts, stored);
   const busy = run?.state === 'running' || run?.state === 'paused';
   const active = useActiveRun();
   const st = run?.status;
@@ -53,6 +55,16 @@ export function ProfileRunPanel() {
         <label className="field-check">
           <input type="checkbox" checked={tiny} disabled={busy} onChange={(e) => setTiny(e.target.checked)} /> Tiny preset (stem stride 2)
         </label>
+        <label className="field-check" data-testid="profile-cells">
+          <input type="checkbox" checked={cells} disabled={busy} onChange={(e) => setCells(e.target.checked)} /> Also measure AutoSpace-style cell
+          parts (+{cellParts.entries} entries, {cellParts.time})
+        </label>
+        <Hint label="Cell parts">
+          An AutoSpace-style cell is priced as the sum of its parts: its 1×1 expand and project, each edge (1×1 conv or depthwise 3×3 / 5×5 /
+          7×7 at the resolution and stride where it occurs) and each node that sums several tensors. Ticked, the profile measures every part
+          any cell can have at every slot of this skeleton, so an AutoSpace-style search with the latency objective prices cells by this
+          device&apos;s latency; unticked, it prices them by MACs and says so.
+        </Hint>
       </div>
       <ul className="small mode-summary" data-testid="profile-modes">
         <li>
@@ -68,7 +80,7 @@ export function ProfileRunPanel() {
           className="button"
           disabled={!ready || busy || active !== null}
           aria-describedby={active ? 'profile-blocked' : undefined}
-          onClick={() => void startProfile(quick ? 'reduced' : 'full', tiny)}
+          onClick={() => void startProfile(quick ? 'reduced' : 'full', tiny, cells)}
         >
           Profile this device
         </button>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LatencyProfile } from '../../core/latency/profileSchema';
 import { modeParams, planLut } from '../../core/latency/plan';
-import { modeSummary } from './modes';
+import { cellPartsSummary, modeSummary } from './modes';
 
 const opts = { input: { height: 28, width: 28, channels: 1 }, numClasses: 10, tiny: true, width: 1 };
 
@@ -24,5 +24,29 @@ describe('modeSummary: what quick and full profiles measure and how long they ta
     expect(modeSummary('reduced', opts, stored).time).toBe('took 2 min 5 s last time');
     expect(modeSummary('full', opts, stored).time).toBe('took 15 min 0 s last time');
     expect(modeSummary('full', { ...opts, tiny: false }, stored).time).toMatch(/^at least/);
+  });
+  it('cell parts: counted from the plan in both modes, timed honestly, and the mode summary includes them when ticked', () => {
+    for (const mode of ['reduced', 'full'] as const) {
+      const c = cellPartsSummary(mode, opts, []);
+      expect(c.entries).toBe(planLut({ ...opts, mode, cells: true }).length - planLut({ ...opts, mode }).length);
+      expect(c.entries).toBe(196);
+      // 196 entries × (3 warm-ups + 21 samples) × ≥ 5 ms
+      expect(c.time).toBe('at least 24 s, more on a slow device'); // 23.5 s
+      const m = modeSummary(mode, { ...opts, cells: true }, []);
+      expect(m.entries).toBe(modeSummary(mode, opts, []).entries + 196);
+      expect(m.what).toMatch(/ops at their shapes \(196 of them AutoSpace-style cell parts\)/);
+      expect(modeSummary(mode, opts, []).what).not.toMatch(/cell parts/);
+    }
+    // At the pace of the last quick profile here: 60 s for (10 entries + 2 networks) × 24 units → 196 × 24 units ≈ 16 min 20 s.
+    const last = {
+      settings: { mode: 'reduced', tiny: true }, createdAt: '2026-01-01T00:00:00Z', durationMs: 60_000, partial: false,
+      lut: Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`k${i}`, {}])), e2e: [{}, {}],
+    } as unknown as LatencyProfile;
+    expect(cellPartsSummary('reduced', opts, [last]).time).toBe('about 16 min 20 s at the pace of the last quick profile');
+    // A profile without cell parts does not time one with them (and the other way round).
+    expect(modeSummary('reduced', { ...opts, cells: true }, [last]).time).toMatch(/^at least/);
+    expect(modeSummary('reduced', opts, [last]).time).toBe('took 1 min 0 s last time');
+    const withCells = { ...last, settings: { mode: 'reduced', tiny: true, cells: true } } as unknown as LatencyProfile;
+    expect(modeSummary('reduced', { ...opts, cells: true }, [withCells]).time).toBe('took 1 min 0 s last time');
   });
 });

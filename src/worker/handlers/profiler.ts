@@ -71,7 +71,7 @@ export const profilerHandlers: HandlerTable = {
     const vis = visibility(ctx);
     const session = new ProfileSession(
       {
-        mode: req.mode, tiny: req.tiny, width: req.width, seed: req.seed, input, numClasses: ds?.numClasses ?? 10,
+        mode: req.mode, tiny: req.tiny, cells: req.cells === true, width: req.width, seed: req.seed, input, numClasses: ds?.numClasses ?? 10,
         id: req.runId, name: req.name,
       },
       deviceCard(info),
