@@ -111,6 +111,10 @@ describe('AutoSpace-style cell prices', () => {
       const g = pops.map((cells, j) => cells[(5 * j + 3) % cells.length]);
       expect(p.fixed + g.reduce((s, cell, j) => s + p.cellCost(j, cell), 0)).toBeCloseTo(predictLatencyMs(genotypeSpec(g, shape), profile), 9);
       expect(p.cellCost(2, 'c6-zz3zzz')).toBeGreaterThan(p.cellCost(2, REFERENCE_NAME));
+      // A predictor that dropped ΣLUT (a = 0) prices cells by their dispatches alone, and the source says so.
+      const flat = cellPricer(shape, 'latency', { ...profile, predictor: { ...profile.predictor!, a: 0 } });
+      expect(flat.source).toMatch(/its predictor has a = 0 \(ΣLUT dropped\), so cells differ only by their dispatches/);
+      expect(flat.cellCost(2, 'c6-zz3zzz')).toBeCloseTo(flat.cellCost(2, REFERENCE_NAME), 12);
     }
   });
 

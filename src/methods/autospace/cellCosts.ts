@@ -86,6 +86,17 @@ export function cellLatencyProblem(sk: SkeletonShape, profile: LatencyProfile): 
   return `${head} cannot price the reference network (${pred.missing.length} missing entries, e.g. ${listed(pred.missing)}), ${tail}`;
 }
 
+/**
+ * What a latency price says it is. A predictor fitted with a = 0 (the lookup-table sum dropped: on a device where the
+ * measured networks' time follows the dispatch count, e.g. the Node CPU backend on a quick profile) prices each cell by
+ * its dispatches alone, so cells with the same kernels but other widths cost the same: said, not hidden.
+ */
+function latencySource(p: LatencyProfile): string {
+  const a = p.predictor?.a ?? 1;
+  const how = a > 0 ? 'cells by their measured parts' : 'its predictor has a = 0 (ΣLUT dropped), so cells differ only by their dispatches';
+  return `latency predicted by profile "${p.name}" (${how})`;
+}
+
 /** The pricer of a run; latency only when asked for and every reference layer can be priced. */
 export function cellPricer(sk: SkeletonShape, objective: AutoSpaceObjective, profile: LatencyProfile | null): CellPricer {
   let notice: string | null = null;
@@ -105,7 +116,7 @@ export function cellPricer(sk: SkeletonShape, objective: AutoSpaceObjective, pro
   const fixed = total - refSlots.reduce((a, b) => a + b, 0);
   return {
     unit: profileUsed ? 'ms' : 'MMACs',
-    source: profileUsed ? `latency predicted by profile "${profileUsed.name}" (cells by their measured parts)` : notice ? 'MACs (the profile cannot price cells)' : 'MACs',
+    source: profileUsed ? latencySource(profileUsed) : notice ? 'MACs (the profile cannot price cells)' : 'MACs',
     notice,
     fixed,
     reference: total,
