@@ -41,6 +41,7 @@ export const autospaceMethod = {
   profile: (c: AutoSpaceConfig) => (c.objective === 'latency' ? 'required' : 'optional'),
   events: autospaceEvents,
   lesson: autospaceLesson,
+  resumable: true,
   loadRun: () => import('./run/index'),
   loadView: () => import('./view/index'),
 } satisfies MethodDescriptor<AutoSpaceConfig, AutoSpaceSnapshot>;

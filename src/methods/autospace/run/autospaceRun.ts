@@ -7,9 +7,10 @@
 import { archCosts } from '../../../core/costs';
 import type { RunStart } from '../../../core/method/runStart';
 import { genotypeSpec, type SkeletonShape } from '../../../core/space/singlePath';
+import type { SpaceOrigin } from '../../../core/space/spaceFile';
 import type { Network } from '../../../engine/network';
 import { SpecTraining } from '../../../engine/trainSpec';
-import type { MethodContext, MethodOutcome, MethodRun, MethodStep } from '../../runTypes';
+import type { MethodCheckpoint, MethodContext, MethodOutcome, MethodRun, MethodStep } from '../../runTypes';
 import { cellPricer, type CellPricer } from '../cellCosts';
 import type { AutoSpaceConfig } from '../config';
 import { payoffTarget, runPlan, type AutoSpacePlan } from '../plan';
@@ -18,7 +19,9 @@ import { crossCheck } from '../settings';
 import type { AutoSpaceSnapshot, PayoffState } from '../snapshot';
 import { runData, type RunData } from './data';
 import { Evolution } from './evolution';
-import { createPayoff, type CreatePayoff, type PayoffLike } from './payoffPort';
+import { PAYOFF_CANNOT_CHECKPOINT } from './payoff';
+import { createPayoff, type CreatePayoff, type PayoffLike, type PayoffOptions } from './payoffPort';
+import { readResumeState, type AutoSpaceResumeState } from './resume';
 
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 
@@ -29,12 +32,18 @@ export class AutoSpaceRun implements MethodRun<AutoSpaceSnapshot> {
   private readonly pricer: CellPricer;
   private readonly data: RunData;
   private readonly work: AsyncGenerator<void, void, void>;
+  /** The first populations' cell names (they depend on seed, population size and width: a checkpoint is checked against them). */
+  private readonly initial: string[][];
   private phase: AutoSpaceSnapshot['phase'] = 'evolve';
   private done = 0;
   private learned: string[][] | null = null;
   private payoff: PayoffLike | null = null;
   private payoffState: PayoffState | null = null;
   private payoffResult: unknown = null;
+  /** Payoff-stage steps taken, and whether the stage has said it is done (the pacing over the payoff units). */
+  private payoffTaken = 0;
+  private payoffFinished = false;
+  private spaceFrom: SpaceOrigin | null = null;
   private genotype: string[] | null = null;
   private final: SpecTraining | null = null;
   private readonly finalLosses: number[] = [];
@@ -55,6 +64,7 @@ export class AutoSpaceRun implements MethodRun<AutoSpaceSnapshot> {
     this.data = runData(ctx.data, config.trainLimit);
     this.plan = runPlan(config, this.data.search.split.train.length);
     this.evolution = new Evolution(this.skeleton, this.data.search, config, this.pricer);
+    this.initial = this.evolution.populations.map((cells) => cells.map((x) => x.name));
     this.work = this.units();
   }
 
@@ -79,64 +89,87 @@ export class AutoSpaceRun implements MethodRun<AutoSpaceSnapshot> {
 
   private async *units(): AsyncGenerator<void, void, void> {
     const c = this.config;
+    const p = this.plan;
     const ev = this.evolution;
-    for (let it = 0; it < c.iterations; it++) {
-      await ev.begin();
-      for (let s = 0; s < c.stepsPerIteration; s++) {
+    // 0, or the count restore() set: a generator's body runs from its first next(), after any restore.
+    const from = this.done;
+    const spi = c.stepsPerIteration;
+    for (let it = Math.floor(from / spi); it < c.iterations; it++) {
+      // > 0 when resumed inside this iteration: its picks were drawn before the checkpoint (and restored).
+      const s0 = Math.max(0, from - it * spi);
+      if (s0 === 0) await ev.begin();
+      for (let s = s0; s < spi; s++) {
         await ev.trainStep();
-        if (s === c.stepsPerIteration - 1) {
+        if (s === spi - 1) {
           ev.end();
           if (ev.event) this.ctx.log?.(ev.event);
         }
         yield;
       }
     }
-    const learned = ev.learnedSpace();
-    this.learned = learned;
-    ev.release();
-    this.ctx.log?.(`learned space: ${learned.map((s, j) => `slot ${j + 1} ${s.join('/')}`).join('; ')}`);
-    if (c.payoff) {
+    let learned = this.learned;
+    if (!learned) {
+      learned = ev.learnedSpace();
+      this.learned = learned;
+      ev.release();
+      this.ctx.log?.(`learned space: ${learned.map((s, j) => `slot ${j + 1} ${s.join('/')}`).join('; ')}`);
+    }
+    if (c.payoff && from < p.evolveSteps + p.payoffUnits) {
       this.phase = 'payoff';
-      yield* this.payoffUnits(learned);
+      yield* this.payoffUnits(learned, Math.max(0, from - p.evolveSteps));
     }
     this.phase = 'final';
-    this.genotype = this.resultGenotype(learned);
-    const spec = genotypeSpec(this.genotype, this.skeleton, { name: `AutoSpace-style result (seed ${c.seed})`, method: 'autospace' });
-    spec.meta = { ...spec.meta, seed: c.seed, preset: c.preset, dataset: this.ctx.data.dataset.name };
-    const recipe = { batchSize: c.batchSize, lr: c.lr, optimizer: 'sgd' as const, schedule: 'cosine' as const, weightDecay: c.weightDecay, labelSmoothing: c.labelSmoothing, seed: c.seed };
-    this.final = new SpecTraining(spec, this.data.final, recipe, { epochs: c.finalEpochs }, { initStream: 'final-init' });
-    this.ctx.log?.(`retraining ${this.genotype.join('-')} from scratch for ${c.finalEpochs} epochs`);
-    for (let s = 0; s < this.plan.finalSteps; s++) {
+    if (!this.final) {
+      this.genotype = this.resultGenotype(learned);
+      this.final = this.finalTraining(this.genotype);
+      this.ctx.log?.(`retraining ${this.genotype.join('-')} from scratch for ${c.finalEpochs} epochs`);
+    }
+    while (this.finalLosses.length < p.finalSteps) {
       this.finalLosses.push((await this.final.step()).loss);
       yield;
     }
   }
 
-  /** The payoff stage's work spread over the plan's payoff units. */
-  private async *payoffUnits(learned: string[][]): AsyncGenerator<void, void, void> {
+  /** The result network's retraining from scratch (built fresh; a restore then loads its trainer). */
+  private finalTraining(genotype: string[]): SpecTraining {
     const c = this.config;
-    const ctx: MethodContext = { ...this.ctx, data: this.data.payoff };
-    const spaceFrom = { file: null, createdBy: { method: 'autospace', seed: c.seed, preset: c.preset, date: new Date().toISOString() } };
-    const stage = await this.makePayoff(ctx, {
+    const spec = genotypeSpec(genotype, this.skeleton, { name: `AutoSpace-style result (seed ${c.seed})`, method: 'autospace' });
+    spec.meta = { ...spec.meta, seed: c.seed, preset: c.preset, dataset: this.ctx.data.dataset.name };
+    const recipe = { batchSize: c.batchSize, lr: c.lr, optimizer: 'sgd' as const, schedule: 'cosine' as const, weightDecay: c.weightDecay, labelSmoothing: c.labelSmoothing, seed: c.seed };
+    return new SpecTraining(spec, this.data.final, recipe, { epochs: c.finalEpochs }, { initStream: 'final-init' });
+  }
+
+  /** The payoff stage's options (`spaceFrom`: where the learned space came from, dated now unless restored). */
+  private payoffOptions(learned: string[][]): PayoffOptions {
+    const c = this.config;
+    this.spaceFrom ??= { file: null, createdBy: { method: 'autospace', seed: c.seed, preset: c.preset, date: new Date().toISOString() } };
+    return {
       learnedSpace: learned, seed: c.seed, padnasPreset: c.payoffPreset, width: c.width, tiny: c.tiny,
-      standaloneSteps: c.standaloneSteps, frontMax: c.frontMax, padnasOverrides: { ...c.payoffPadnas }, spaceFrom,
-    });
-    this.payoff = stage;
-    let taken = 0;
-    let finished = false;
-    for (let u = 0; u < this.plan.payoffUnits; u++) {
-      const target = payoffTarget(u, this.plan.payoffUnits, Math.max(1, stage.plannedUnits()));
-      while (!finished && taken < target) {
-        finished = await stage.step();
-        taken++;
+      standaloneSteps: c.standaloneSteps, frontMax: c.frontMax, padnasOverrides: { ...c.payoffPadnas }, spaceFrom: this.spaceFrom,
+    };
+  }
+
+  /**
+   * The payoff stage's work spread over the plan's payoff units, from unit `u0` (> 0 when resumed: the stage was rebuilt
+   * by restore()). After the last unit the stage's result is read and the stage freed, before that unit ends.
+   */
+  private async *payoffUnits(learned: string[][], u0: number): AsyncGenerator<void, void, void> {
+    const units = this.plan.payoffUnits;
+    const stage = this.payoff ?? (this.payoff = await this.makePayoff({ ...this.ctx, data: this.data.payoff }, this.payoffOptions(learned)));
+    for (let u = u0; u < units; u++) {
+      const target = payoffTarget(u, units, Math.max(1, stage.plannedUnits()));
+      while (!this.payoffFinished && this.payoffTaken < target) {
+        this.payoffFinished = await stage.step();
+        this.payoffTaken++;
       }
       this.payoffState = stage.state();
+      if (u === units - 1) {
+        this.payoffResult = stage.result();
+        stage.dispose();
+        this.payoff = null;
+      }
       yield;
     }
-    this.payoffResult = stage.result();
-    this.payoffState = stage.state();
-    stage.dispose();
-    this.payoff = null;
   }
 
   /** The learned front's network with the highest validation accuracy; without a payoff, each slot's fittest cell. */
@@ -161,6 +194,67 @@ export class AutoSpaceRun implements MethodRun<AutoSpaceSnapshot> {
     this.result = { val, test };
     this.phase = 'done';
     this.ctx.log?.(`retrained result: val ${pct(val)}, test ${pct(test)}`);
+  }
+
+  /**
+   * Everything the next units depend on: the evolution's state (its supernet and trainer while an iteration is still to
+   * come), the learned space, the payoff stage's state with the hosted PAD-NAS run's own checkpoint (a plain Error when
+   * that run cannot checkpoint: the caller skips this one), the pacing over the payoff units, and the final retraining.
+   */
+  async checkpoint(): Promise<MethodCheckpoint> {
+    if (this.result) throw new Error('the run is finished: nothing to checkpoint');
+    let stage: unknown = null;
+    if (this.payoff) {
+      if (!this.payoff.checkpoint) throw new Error(PAYOFF_CANNOT_CHECKPOINT);
+      stage = await this.payoff.checkpoint();
+    }
+    const state: AutoSpaceResumeState = {
+      v: 1,
+      plan: { evolveSteps: this.plan.evolveSteps, payoffUnits: this.plan.payoffUnits, finalSteps: this.plan.finalSteps },
+      initial: this.initial,
+      phase: this.phase === 'done' ? 'final' : this.phase,
+      evolution: await this.evolution.save(this.done < this.plan.evolveSteps),
+      learned: this.learned,
+      payoff: this.payoffState || stage || this.spaceFrom ? { stage, taken: this.payoffTaken, finished: this.payoffFinished, state: this.payoffState, result: this.payoffResult, spaceFrom: this.spaceFrom } : null,
+      genotype: this.genotype,
+      final: this.final ? { losses: this.finalLosses, trainer: await this.final.trainer.checkpoint() } : null,
+    };
+    return { done: this.done, state: structuredClone(state) };
+  }
+
+  /**
+   * On a fresh run (after `start()`, before any `step()`): the evolution's state (the supernet given the saved cells
+   * before its weights load), the payoff stage rebuilt and given its state (the hosted PAD-NAS run restored through its
+   * own `restore()`), the final retraining rebuilt and its trainer restored. The next `step()` continues from there.
+   */
+  async restore(cp: MethodCheckpoint): Promise<void> {
+    if (this.done > 0 || this.payoff || this.final || this.learned) throw new Error('restore() needs a fresh run (no step taken yet)');
+    const s = readResumeState(cp.state, { plan: this.plan, initial: this.initial, done: cp.done });
+    this.evolution.load(s.evolution);
+    this.learned = s.learned;
+    this.phase = s.phase;
+    if (s.payoff) {
+      this.payoffTaken = s.payoff.taken;
+      this.payoffFinished = s.payoff.finished;
+      this.payoffState = s.payoff.state;
+      this.payoffResult = s.payoff.result;
+      this.spaceFrom = s.payoff.spaceFrom;
+      if (s.payoff.stage) {
+        if (!s.learned) throw new RangeError('the checkpoint is in the payoff without a learned space');
+        const stage = await this.makePayoff({ ...this.ctx, data: this.data.payoff }, this.payoffOptions(s.learned));
+        this.payoff = stage;
+        if (!stage.restore) throw new Error(PAYOFF_CANNOT_CHECKPOINT);
+        await stage.restore(s.payoff.stage);
+      }
+    }
+    this.genotype = s.genotype;
+    if (s.final) {
+      if (!s.genotype) throw new RangeError('the checkpoint is in the final retraining without its architecture');
+      this.final = this.finalTraining(s.genotype);
+      this.final.trainer.restore(s.final.trainer);
+      this.finalLosses.push(...s.final.losses);
+    }
+    this.done = cp.done;
   }
 
   snapshot(): AutoSpaceSnapshot {

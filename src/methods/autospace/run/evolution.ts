@@ -4,9 +4,9 @@
  * mutate the fittest cells into new ones, drop the least fit (never the reference). Plain state (populations, picks,
  * rows for the live view) outlives `release()`, which frees the supernet once evolution is over.
  */
-import { rngStream, type Rng } from '../../../core/rng';
+import { restoreRng, rngStream, type Rng, type RngState } from '../../../core/rng';
 import { slotShapes, type SkeletonShape } from '../../../core/space/singlePath';
-import { Trainer, type TrainData } from '../../../engine/trainer';
+import { Trainer, type TrainData, type TrainerCheckpoint } from '../../../engine/trainer';
 import { budgetConfig, type TrainRecipe } from '../../../engine/trainSpec';
 import { budgetPenalty, expectedCost, type CellPricer } from '../cellCosts';
 import type { AutoSpaceConfig } from '../config';
@@ -14,6 +14,32 @@ import { drawPicks, evolvePopulation, initialPopulation, topK, updateFitness } f
 import type { AlphaRow, BudgetState, CellState, SlotState, TopKRow } from '../snapshot';
 import { budgetTerm } from './budgetTerm';
 import { CellSupernet } from './cellSupernet';
+
+/**
+ * Everything the next evolution steps depend on (plain data, part of the run's checkpoint): populations with fitness,
+ * this iteration's picks and their softmax(α), counters, the series the record and the live view read, the tournament
+ * and mutation streams' positions, the cells the supernet holds per slot, and its trainer (weights, α, BN statistics,
+ * keyed optimizer state, batch order) while it is still needed (null once the last iteration has ended).
+ */
+export interface EvolutionState {
+  populations: CellState[][];
+  picks: string[][];
+  weights: number[][];
+  iteration: number;
+  steps: number;
+  iterationLoss: number[];
+  lossSum: number;
+  lossN: number;
+  pendingLoss: { step: number; loss: number }[];
+  pendingAlpha: AlphaRow[];
+  pendingTopK: TopKRow[];
+  event: string | null;
+  selectRng: RngState;
+  mutateRng: RngState;
+  /** The supernet's cells per slot (they are the populations' cells). */
+  cells: string[][];
+  trainer: TrainerCheckpoint | null;
+}
 
 export class Evolution {
   populations: CellState[][];
@@ -34,8 +60,8 @@ export class Evolution {
   private supernet: CellSupernet | null;
   private trainer: Trainer | null;
   private readonly strides: number[];
-  private readonly selectRng: Rng;
-  private readonly mutateRng: Rng;
+  private selectRng: Rng;
+  private mutateRng: Rng;
   private lossSum = 0;
   private lossN = 0;
 
@@ -140,6 +166,71 @@ export class Evolution {
   private live(): CellSupernet {
     if (!this.supernet) throw new Error('the AutoSpace-style supernet was already released');
     return this.supernet;
+  }
+
+  /** The state a checkpoint holds; `withTrainer` false leaves the supernet out (not needed after the last iteration). */
+  async save(withTrainer: boolean): Promise<EvolutionState> {
+    const net = this.supernet;
+    return {
+      populations: this.populations,
+      picks: this.picks,
+      weights: this.weights,
+      iteration: this.iteration,
+      steps: this.steps,
+      iterationLoss: this.iterationLoss,
+      lossSum: this.lossSum,
+      lossN: this.lossN,
+      pendingLoss: this.pendingLoss,
+      pendingAlpha: this.pendingAlpha,
+      pendingTopK: this.pendingTopK,
+      event: this.event,
+      selectRng: this.selectRng.save(),
+      mutateRng: this.mutateRng.save(),
+      cells: net ? net.slots.map((_, slot) => net.cellsAt(slot)) : [],
+      trainer: withTrainer && this.trainer ? await this.trainer.checkpoint() : null,
+    };
+  }
+
+  /**
+   * Continue from a saved state (on a fresh Evolution of the same config and data). With a trainer state, the supernet
+   * is first given exactly the saved cells (the cells added and dropped since the start: new ones are created, their
+   * values then come from the checkpoint), then weights, BN statistics and optimizer state load; without one, the
+   * supernet is freed (evolution was over). Throws in plain words when it does not fit.
+   */
+  load(s: EvolutionState): void {
+    if (s.populations.length !== this.populations.length || s.picks.length !== this.populations.length) {
+      throw new RangeError(`the checkpoint has ${s.populations.length} slots; this run has ${this.populations.length}`);
+    }
+    const selectRng = restoreRng(s.selectRng);
+    const mutateRng = restoreRng(s.mutateRng);
+    if (s.trainer) {
+      const net = this.live();
+      const trainer = this.trainer;
+      if (!trainer) throw new Error('the AutoSpace-style supernet was already released');
+      if (s.cells.length !== net.slots.length) throw new RangeError(`the checkpoint's supernet has ${s.cells.length} slots; this one has ${net.slots.length}`);
+      s.cells.forEach((cells, slot) => {
+        const keep = new Set(cells);
+        for (const c of net.cellsAt(slot)) if (!keep.has(c)) net.removeCell(slot, c, trainer.optimizer);
+        for (const c of cells) net.addCell(slot, c);
+      });
+      net.picks = s.picks.map((p) => p.slice());
+      trainer.restore(s.trainer);
+    } else this.release();
+    this.populations = s.populations.map((cells) => cells.map((x) => ({ ...x })));
+    this.picks = s.picks.map((p) => p.slice());
+    this.weights = s.weights.map((w) => w.slice());
+    this.iteration = s.iteration;
+    this.steps = s.steps;
+    this.iterationLoss.length = 0;
+    this.iterationLoss.push(...s.iterationLoss);
+    this.lossSum = s.lossSum;
+    this.lossN = s.lossN;
+    this.pendingLoss = s.pendingLoss.map((x) => ({ ...x }));
+    this.pendingAlpha = s.pendingAlpha.map((x) => ({ ...x, picks: x.picks.slice(), weights: x.weights.slice() }));
+    this.pendingTopK = s.pendingTopK.map((x) => ({ ...x, names: x.names.slice() }));
+    this.event = s.event;
+    this.selectRng = selectRng;
+    this.mutateRng = mutateRng;
   }
 
   /** Free the supernet and its optimizer (plain state stays). Safe to call twice. */

@@ -12,9 +12,9 @@ import type { LatencyProfile } from '../../../core/latency/profileSchema';
 import { genotypeSpec, singlePathSpace, type OpFamily, type SkeletonShape } from '../../../core/space/singlePath';
 import type { SpaceOrigin } from '../../../core/space/spaceFile';
 import { costWindow, type CostModel } from '../../../core/space/window';
-import type { TrainData } from '../../../engine/trainer';
+import type { TrainData, TrainerCheckpoint } from '../../../engine/trainer';
 import { createSpecTraining, type SpecTraining, type TrainRecipe } from '../../../engine/trainSpec';
-import type { HostedMethod, MethodContext, MethodRun } from '../../runTypes';
+import type { HostedMethod, MethodCheckpoint, MethodContext, MethodRun } from '../../runTypes';
 import { payoffState, payoffVerdictText, payoffWinner, readPadnasOutcome, spreadPick, type OneShotPoint, type PayoffWinner } from '../payoff';
 import type { FrontPoint, PayoffState } from '../snapshot';
 
@@ -81,6 +81,26 @@ interface Job {
   side: Side;
   genotype: string[];
 }
+
+/**
+ * Everything the stage's next units depend on (plain data, inside the AutoSpace-style run's checkpoint): which part it
+ * is in, what the finished parts found, the PAD-NAS run in progress as its own checkpoint (MethodRun.checkpoint of the
+ * hosted run), the networks picked for stand-alone training, the ones trained so far and the training in progress.
+ */
+export interface PayoffCheckpoint {
+  v: 1;
+  stage: PayoffState['stage'];
+  unitsDone: number;
+  sides: Record<Side, { total: number | null; done: number; found: PayoffSearch | null; run: MethodCheckpoint | null }>;
+  jobs: Job[] | null;
+  jobIndex: number;
+  trained: Record<Side, FrontPoint[]>;
+  /** The front network in stand-alone training: its trainer (null between two networks). */
+  training: TrainerCheckpoint | null;
+}
+
+/** The message of a checkpoint asked for while a hosted run that cannot checkpoint is in progress. */
+export const PAYOFF_CANNOT_CHECKPOINT = 'cannot checkpoint during the payoff: PAD-NAS cannot resume';
 
 const finiteOrNull = (v: number | null | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const numberOr = (v: unknown, d: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : d);
@@ -271,15 +291,18 @@ export class PayoffStage {
     };
   }
 
+  /** A front network's stand-alone training, from scratch. */
+  private standaloneTraining(job: Job): SpecTraining {
+    const spec = genotypeSpec(job.genotype, this.skeleton, { name: `payoff ${job.side} ${job.genotype.join('-')}`, method: 'autospace' });
+    return createSpecTraining(spec, this.ctx.data, this.recipe(), { steps: this.o.standaloneSteps }, { initStream: 'payoff-init' });
+  }
+
   /** One training step of the current front network, or its validation; true after the last network's. */
   private async standaloneUnit(): Promise<boolean> {
     const jobs = this.jobs ?? [];
     const job = jobs[this.jobIndex];
     if (!job) return true;
-    if (!this.training) {
-      const spec = genotypeSpec(job.genotype, this.skeleton, { name: `payoff ${job.side} ${job.genotype.join('-')}`, method: 'autospace' });
-      this.training = createSpecTraining(spec, this.ctx.data, this.recipe(), { steps: this.o.standaloneSteps }, { initStream: 'payoff-init' });
-    }
+    this.training ??= this.standaloneTraining(job);
     const t = this.training;
     if (t.stepIndex < t.totalSteps) {
       await t.step();
@@ -334,6 +357,78 @@ export class PayoffStage {
       trained: { learned: this.trained.learned.map((p) => ({ ...p })), hand: this.trained.hand.map((p) => ({ ...p })) },
       recipe: { ...this.recipe(), steps: this.o.standaloneSteps, validation: 'val split, BN re-estimated' },
     };
+  }
+
+  /**
+   * The stage's state between two units. The PAD-NAS run in progress is saved through its own `checkpoint()`; when it
+   * has none, this throws PAYOFF_CANNOT_CHECKPOINT (a plain Error: the caller skips this checkpoint).
+   */
+  async checkpoint(): Promise<PayoffCheckpoint> {
+    if (this.disposed) throw new Error('the payoff stage was disposed');
+    const side = async (s: SearchSide): Promise<PayoffCheckpoint['sides'][Side]> => {
+      let run: MethodCheckpoint | null = null;
+      if (s.run) {
+        if (!s.run.checkpoint) throw new Error(PAYOFF_CANNOT_CHECKPOINT);
+        run = await s.run.checkpoint();
+      }
+      return { total: s.total, done: s.done, found: s.found, run };
+    };
+    const state: PayoffCheckpoint = {
+      v: 1,
+      stage: this.stageName,
+      unitsDone: this.unitsDone,
+      sides: { learned: await side(this.sides.learned), hand: await side(this.sides.hand) },
+      jobs: this.jobs,
+      jobIndex: this.jobIndex,
+      trained: this.trained,
+      training: this.training ? await this.training.trainer.checkpoint() : null,
+    };
+    return structuredClone(state);
+  }
+
+  /**
+   * Continue from a checkpoint, on a stage just made by `create()` with the same options (its learned search started,
+   * no unit taken): the PAD-NAS run in progress is made fresh and given its checkpoint, the stand-alone training in
+   * progress is rebuilt and its trainer restored. Throws in plain words when it does not fit.
+   */
+  async restore(raw: unknown): Promise<void> {
+    if (this.unitsDone > 0 || this.disposed) throw new Error('restore() needs a fresh payoff stage (no unit taken yet)');
+    const s = raw as Partial<PayoffCheckpoint> | null;
+    const stages: PayoffState['stage'][] = ['learned-search', 'hand-search', 'standalone', 'done'];
+    if (!s || s.v !== 1 || !stages.includes(s.stage as PayoffState['stage']) || !s.sides?.learned || !s.sides.hand || !s.trained || !Number.isInteger(s.unitsDone)) {
+      throw new RangeError('the checkpoint of the payoff is not one of this version');
+    }
+    if (s.stage === 'learned-search' && !s.sides.learned.run) throw new RangeError('the checkpoint of the payoff has no state of its PAD-NAS search in the learned space');
+    if (s.stage === 'standalone' && !s.jobs) throw new RangeError('the checkpoint of the payoff trains stand-alone without a list of networks');
+    for (const side of ['learned', 'hand'] as const) {
+      const saved = s.sides[side];
+      const live = this.sides[side];
+      if (saved.run) {
+        if (!live.run) this.startSearch(live);
+        const run = live.run as MethodRun<unknown>;
+        if (!run.restore) throw new Error(PAYOFF_CANNOT_CHECKPOINT);
+        if (saved.total !== live.total) throw new RangeError(`the checkpoint's PAD-NAS search in the ${side} space has ${saved.total} units; this one has ${live.total} (other settings or data)`);
+        await run.restore(saved.run);
+      } else if (live.run) {
+        live.run.dispose();
+        live.run = null;
+      }
+      live.total = saved.total;
+      live.done = saved.done;
+      live.found = saved.found;
+    }
+    this.jobs = s.jobs ?? null;
+    this.jobIndex = s.jobIndex ?? 0;
+    this.trained.learned.push(...s.trained.learned);
+    this.trained.hand.push(...s.trained.hand);
+    if (s.training) {
+      const job = this.jobs?.[this.jobIndex];
+      if (!job) throw new RangeError('the checkpoint of the payoff trains a network that is not on its list');
+      this.training = this.standaloneTraining(job);
+      this.training.trainer.restore(s.training);
+    }
+    this.unitsDone = s.unitsDone as number;
+    this.stageName = s.stage as PayoffState['stage'];
   }
 
   /** Free whatever is still running (a PAD-NAS run, a stand-alone network). */

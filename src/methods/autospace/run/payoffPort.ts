@@ -16,6 +16,10 @@ export interface PayoffLike {
   step(): Promise<boolean>;
   state(): PayoffState;
   result(): unknown;
+  /** The stage's state between two units (absent, or throwing in plain words: it cannot checkpoint now). */
+  checkpoint?(): Promise<unknown>;
+  /** Continue from `checkpoint()`'s state, on a stage just made with the same options (before any `step()`). */
+  restore?(state: unknown): Promise<void>;
   dispose(): void;
 }
 
