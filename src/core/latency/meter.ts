@@ -8,6 +8,8 @@ import type { ArchSpec } from '../archspec';
 export interface LatencyMeter {
   /** Where and how it measures, for records and the screen: e.g. "measured on this device (webgpu, SwiftShader)". */
   readonly label: string;
+  /** Units one network takes (its compile and warm-up, then its samples), for progress plans. */
+  readonly unitsPerNetwork: number;
   measure(specs: readonly ArchSpec[]): LatencyMeasurement;
 }
 

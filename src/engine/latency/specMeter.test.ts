@@ -10,8 +10,10 @@ describe('specLatencyMeter (whole networks, LATENCY.md protocol, one unit per st
 
   it('measures every network: a warm-up unit and 21 samples each, a positive median, nothing left behind', async () => {
     const before = liveTensors();
-    const m = specLatencyMeter(env, 'measured here').measure([tinySpec(4, 8), tinySpec(4, 12)]);
-    expect(m.totalUnits).toBe(2 * (1 + METER_SAMPLES));
+    const meter = specLatencyMeter(env, 'measured here');
+    expect(meter.unitsPerNetwork).toBe(1 + METER_SAMPLES);
+    const m = meter.measure([tinySpec(4, 8), tinySpec(4, 12)]);
+    expect(m.totalUnits).toBe(2 * meter.unitsPerNetwork);
     let steps = 0;
     while (!m.finished) {
       await m.step();

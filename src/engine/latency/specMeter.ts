@@ -52,5 +52,6 @@ class SpecMeasurement implements LatencyMeasurement {
 
 /** A meter for the host to lend a method (MethodContext.latencyMeter); `label` names the device and backend. */
 export function specLatencyMeter(env: TimingEnv, label: string, opts: { samples?: number; seed?: number } = {}): LatencyMeter {
-  return { label, measure: (specs) => new SpecMeasurement(specs, env, opts.samples ?? METER_SAMPLES, opts.seed ?? 1) };
+  const samples = opts.samples ?? METER_SAMPLES;
+  return { label, unitsPerNetwork: 1 + samples, measure: (specs) => new SpecMeasurement(specs, env, samples, opts.seed ?? 1) };
 }

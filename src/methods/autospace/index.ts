@@ -35,7 +35,7 @@ export const autospaceMethod = {
     'with the budget a multiple of the reference network, in MACs or, with a device profile that can price cells, ' +
     'predicted latency (otherwise MACs, said in the record). Evolution runs a few hundred steps, not epochs. The payoff ' +
     'runs our PAD-NAS (itself unofficial) in both spaces instead of ProxylessNAS, trains each front’s networks briefly ' +
-    'with one recipe and compares hypervolumes; the result is the learned front’s best on validation, retrained from ' +
+    'with one recipe and compares hypervolumes — in the browser on latency measured on this device, in the CLI on predicted latency or MACs; the result is the learned front’s best on validation, retrained from ' +
     'scratch and tested once.',
   settings: autospaceSettings,
   profile: (c: AutoSpaceConfig) => (c.objective === 'latency' ? 'required' : 'optional'),

@@ -53,6 +53,7 @@ export interface PayoffStateInput {
   stage: PayoffState['stage'];
   unit: PayoffState['unit'];
   costSource: string;
+  modelUnit?: PayoffState['modelUnit'];
   /** Every network trained stand-alone so far, per space (fronts are taken here). */
   learned: readonly FrontPoint[];
   hand: readonly FrontPoint[];
@@ -69,6 +70,7 @@ export function payoffState(o: PayoffStateInput): PayoffState {
     stage: o.stage,
     unit: o.unit,
     costSource: o.costSource,
+    ...(o.modelUnit ? { modelUnit: o.modelUnit } : {}),
     learned,
     hand,
     hvLearned: ref ? frontHypervolume(learned, ref) : null,

@@ -59,14 +59,21 @@ export interface FrontPoint {
   valAccuracy: number;
   /** Latency (ms, measured or predicted) or MMACs, in `PayoffState.unit`. */
   cost: number;
+  /**
+   * When `cost` was measured on this device: the cost model's value it replaced (latency predicted from the profile in
+   * ms, or MMACs), kept so the record shows both.
+   */
+  modelCost?: number;
 }
 
 /** The payoff: the same PAD-NAS search in both spaces, their fronts after stand-alone training, and hypervolumes. */
 export interface PayoffState {
-  stage: 'learned-search' | 'hand-search' | 'standalone' | 'done';
+  stage: 'learned-search' | 'hand-search' | 'standalone' | 'measure' | 'done';
   /** What the fronts' cost axis is and where it comes from ("predicted, profile X" or "MACs"). */
   unit: 'ms' | 'MMACs';
   costSource: string;
+  /** When the costs were measured on this device: the unit of the cost model they replaced (FrontPoint.modelCost). */
+  modelUnit?: 'ms' | 'MMACs';
   learned: FrontPoint[];
   hand: FrontPoint[];
   /** Hypervolume of each front (reference point in `hvReference`), null until its front is complete. */

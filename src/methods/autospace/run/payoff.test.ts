@@ -7,6 +7,8 @@ import { syntheticProfile } from '../../../core/latency/testProfile';
 import { genotypeInSpace, singlePathSpace } from '../../../core/space/singlePath';
 import { liveTensors, useCpuBackend, watchedTestData } from '../../../engine/testing';
 import { loadHostedMethod } from '../../hosted';
+import type { ArchSpec } from '../../../core/archspec';
+import type { LatencyMeter } from '../../../core/latency/meter';
 import type { MethodContext } from '../../runTypes';
 import type { PayoffState } from '../snapshot';
 import { PayoffStage } from './payoff';
@@ -32,6 +34,36 @@ const TINY_PADNAS = {
 
 /** A learned-looking space at width 0.25: the reference cell and one other cell or MB op per slot. */
 const LEARNED = singlePathSpace(0.25, 'k3').map((ops, j) => (j % 2 === 0 ? ['c3-zz3zzz', 'c2-zz5zzz'] : ['c3-zz3zzz', ops[0]]));
+
+/** A meter that takes 3 units per network and reports `median(i)` for network i (null: it could not be measured). */
+function scriptedMeter(calls: ArchSpec[][], median: (i: number) => number | null): LatencyMeter {
+  return {
+    label: 'measured on a test device',
+    unitsPerNetwork: 3,
+    measure(specs) {
+      calls.push(specs.slice());
+      let done = 0;
+      const total = 3 * specs.length;
+      return {
+        get totalUnits() {
+          return total;
+        },
+        get unitsDone() {
+          return done;
+        },
+        get finished() {
+          return done >= total;
+        },
+        step: () => {
+          done++;
+          return Promise.resolve();
+        },
+        results: () => specs.map((_, i) => ({ medianMs: median(i), error: median(i) === null ? 'lost' : null })),
+        dispose: () => undefined,
+      };
+    },
+  };
+}
 
 describe('AutoSpace-style payoff stage', () => {
   beforeAll(useCpuBackend);
@@ -112,6 +144,56 @@ describe('AutoSpace-style payoff stage', () => {
       stage.dispose();
     }
   });
+
+  it('in the browser (a host meter): measures every trained network on this device and puts both fronts on measured latency', async () => {
+    const { data } = watchedTestData(64, 4, 8);
+    const measured: ArchSpec[][] = [];
+    const meter = scriptedMeter(measured, (i) => 0.5 + i);
+    const ctx: MethodContext = { data, profile: null, loadMethod: loadHostedMethod, latencyMeter: meter };
+    const stage = await PayoffStage.create(ctx, { learnedSpace: LEARNED, seed: 1, padnasPreset: 'tiny', width: 0.25, tiny: true, standaloneSteps: 2, frontMax: 1, padnasOverrides: TINY_PADNAS });
+    try {
+      const stages: PayoffState['stage'][] = [];
+      let units = 0;
+      for (let done = false; !done; units++) {
+        done = await stage.step();
+        const s = stage.state().stage;
+        if (stages.at(-1) !== s) stages.push(s);
+      }
+      expect(stages).toEqual(['learned-search', 'hand-search', 'standalone', 'measure', 'done']);
+      // The measuring is part of the plan (progress and time left include it).
+      expect(units).toBe(stage.plannedUnits());
+      const st = stage.state();
+      const points = [...st.learned, ...st.hand];
+      expect(measured).toHaveLength(1);
+      expect(measured[0].map((s) => s.name)).toEqual(points.map((p) => p.genotype.join('-')));
+      expect(st).toMatchObject({ unit: 'ms', modelUnit: 'MMACs', costSource: 'inference latency measured on a test device, batch 1, median of samples' });
+      points.forEach((p, i) => {
+        expect(p.cost).toBe(0.5 + i);
+        expect(p.modelCost).toBeGreaterThan(0.001); // MMACs of the cost model, kept beside the measurement
+        expect(p.modelCost).toBeLessThan(0.1);
+      });
+      expect(st.hvLearned).not.toBeNull();
+    } finally {
+      stage.dispose();
+    }
+  }, 180_000);
+
+  it('a network the meter cannot measure: both fronts keep the cost model, and the record says why', async () => {
+    const { data } = watchedTestData(64, 4, 8);
+    const meter = scriptedMeter([], (i) => (i === 0 ? null : 1));
+    const ctx: MethodContext = { data, profile: null, loadMethod: loadHostedMethod, latencyMeter: meter };
+    const stage = await PayoffStage.create(ctx, { learnedSpace: LEARNED, seed: 1, padnasPreset: 'tiny', width: 0.25, tiny: true, standaloneSteps: 2, frontMax: 1, padnasOverrides: TINY_PADNAS });
+    try {
+      while (!(await stage.step()));
+      const st = stage.state();
+      expect(st).toMatchObject({ unit: 'MMACs', costSource: 'MACs (no device profile)' });
+      expect(st.modelUnit).toBeUndefined();
+      [...st.learned, ...st.hand].forEach((p) => expect(p.modelCost).toBeUndefined());
+      expect(stage.result().costNotice).toMatch(/could not be measured on this device \(lost\), so the fronts keep MACs\.$/);
+    } finally {
+      stage.dispose();
+    }
+  }, 180_000);
 
   it('refuses to start without loadMethod, or with a learned space PAD-NAS cannot search', async () => {
     const { data } = watchedTestData(64, 4, 8);

@@ -14,6 +14,7 @@ import type { SpaceOrigin } from '../../../core/space/spaceFile';
 import { costWindow, type CostModel } from '../../../core/space/window';
 import type { TrainData, TrainerCheckpoint } from '../../../engine/trainer';
 import { createSpecTraining, type SpecTraining, type TrainRecipe } from '../../../engine/trainSpec';
+import type { LatencyMeasurement } from '../../../core/latency/meter';
 import type { HostedMethod, MethodCheckpoint, MethodContext, MethodRun } from '../../runTypes';
 import { payoffState, payoffVerdictText, payoffWinner, readPadnasOutcome, spreadPick, type OneShotPoint, type PayoffWinner } from '../payoff';
 import type { FrontPoint, PayoffState } from '../snapshot';
@@ -97,6 +98,8 @@ export interface PayoffCheckpoint {
   trained: Record<Side, FrontPoint[]>;
   /** The front network in stand-alone training: its trainer (null between two networks). */
   training: TrainerCheckpoint | null;
+  /** Where the measuring on this device stands: its label once done, or why it could not be used. */
+  measured?: { label: string | null; notice: string | null };
 }
 
 /** The message of a checkpoint asked for while a hosted run that cannot checkpoint is in progress. */
@@ -132,6 +135,12 @@ export class PayoffStage {
   private training: SpecTraining | null = null;
   private readonly trained: Record<Side, FrontPoint[]> = { learned: [], hand: [] };
   private unitsDone = 0;
+  /** The trained networks' latency being measured on this device (MethodContext.latencyMeter), one unit per step. */
+  private measurement: LatencyMeasurement | null = null;
+  /** The meter's label once every trained network was measured (their costs are then measured ms). */
+  private measuredLabel: string | null = null;
+  /** Why measured latency could not replace the cost model (a network that could not be measured). */
+  private measureNotice: string | null = null;
   private disposed = false;
 
   private constructor(
@@ -213,7 +222,8 @@ export class PayoffStage {
     const l = this.sides.learned.total ?? 0;
     const h = this.sides.hand.total ?? l; // same preset and data: the same plan
     const nets = this.jobs ? this.jobs.length : 2 * this.o.frontMax;
-    return l + h + nets * this.perNetwork;
+    const measure = this.ctx.latencyMeter ? nets * this.ctx.latencyMeter.unitsPerNetwork : 0;
+    return l + h + nets * this.perNetwork + measure;
   }
 
   /** One unit of work; true when the whole stage is done. */
@@ -230,7 +240,10 @@ export class PayoffStage {
         }
         break;
       case 'standalone':
-        if (await this.standaloneUnit()) this.stageName = 'done';
+        if (await this.standaloneUnit()) this.stageName = this.ctx.latencyMeter ? 'measure' : 'done';
+        break;
+      case 'measure':
+        if (await this.measureUnit()) this.stageName = 'done';
         break;
       case 'done':
         return true;
@@ -320,11 +333,48 @@ export class PayoffStage {
     return this.jobIndex >= jobs.length;
   }
 
+  /**
+   * One unit of measuring the trained networks' inference latency on this device (the browser: the host's meter);
+   * true when done. Measured medians then replace the cost model's values on both fronts, kept as `modelCost`; if any
+   * network cannot be measured, both fronts keep the cost model (one axis for all) and the notice says why.
+   */
+  private async measureUnit(): Promise<boolean> {
+    const meter = this.ctx.latencyMeter;
+    const points = [...this.trained.learned, ...this.trained.hand];
+    if (!meter || points.length === 0) return true;
+    this.measurement ??= meter.measure(points.map((p) => genotypeSpec(p.genotype, this.skeleton, { name: p.genotype.join('-'), method: 'autospace' })));
+    const m = this.measurement;
+    await m.step();
+    if (!m.finished) return false;
+    const results = m.results();
+    m.dispose();
+    this.measurement = null;
+    const bad = results.findIndex((r) => r.medianMs === null);
+    if (bad >= 0) {
+      this.measureNotice = `${points[bad].genotype.join('-')} could not be measured on this device (${results[bad].error ?? 'too few samples kept'}), so the fronts keep ${this.unit() === 'ms' ? 'the predicted latency' : 'MACs'}.`;
+      this.ctx.log?.(`payoff: ${this.measureNotice}`);
+      return true;
+    }
+    points.forEach((p, i) => {
+      p.modelCost = p.cost;
+      p.cost = results[i].medianMs as number;
+    });
+    this.measuredLabel = meter.label;
+    this.ctx.log?.(`payoff: ${points.length} networks ${meter.label}: ${results.map((r) => (r.medianMs as number).toPrecision(3)).join(', ')} ms`);
+    return true;
+  }
+
   private unit(): PayoffState['unit'] {
+    return this.measuredLabel !== null || this.cost?.window.unit === 'ms' ? 'ms' : 'MMACs';
+  }
+
+  /** The cost model's unit (what `modelCost` is in once costs were measured). */
+  private modelUnit(): PayoffState['unit'] {
     return this.cost?.window.unit === 'ms' ? 'ms' : 'MMACs';
   }
 
   private costSource(): string {
+    if (this.measuredLabel !== null) return `inference latency ${this.measuredLabel}, batch 1, median of samples`;
     const w = this.cost?.window;
     if (!w) return this.ctx.profile ? `not known yet (predicted from profile "${this.ctx.profile.name}" if it prices both spaces, else MACs)` : 'MACs (no device profile)';
     if (w.unit === 'ms') return `predicted latency, profile "${w.profileName ?? ''}"`;
@@ -341,6 +391,7 @@ export class PayoffStage {
       stage: this.stageName,
       unit: this.unit(),
       costSource: this.costSource(),
+      ...(this.measuredLabel !== null ? { modelUnit: this.modelUnit() } : {}),
       learned: this.trained.learned,
       hand: this.trained.hand,
       complete: this.stageName === 'done',
@@ -352,7 +403,7 @@ export class PayoffStage {
     return {
       verdict: payoffVerdictText(s, { learnedNetworks: this.trained.learned.length, handNetworks: this.trained.hand.length, standaloneSteps: this.o.standaloneSteps, seed: this.o.seed }),
       winner: payoffWinner(s.hvLearned, s.hvHand),
-      costNotice: this.cost?.notice ?? null,
+      costNotice: [this.cost?.notice, this.measureNotice].filter(Boolean).join(' ') || null,
       searches: { learned: this.sides.learned.found, hand: this.sides.hand.found },
       trained: { learned: this.trained.learned.map((p) => ({ ...p })), hand: this.trained.hand.map((p) => ({ ...p })) },
       recipe: { ...this.recipe(), steps: this.o.standaloneSteps, validation: 'val split, BN re-estimated' },
@@ -382,6 +433,8 @@ export class PayoffStage {
       jobIndex: this.jobIndex,
       trained: this.trained,
       training: this.training ? await this.training.trainer.checkpoint() : null,
+      // A measurement in progress is not saved: a restore measures again (timings are not reproducible anyway).
+      measured: { label: this.measuredLabel, notice: this.measureNotice },
     };
     return structuredClone(state);
   }
@@ -394,7 +447,7 @@ export class PayoffStage {
   async restore(raw: unknown): Promise<void> {
     if (this.unitsDone > 0 || this.disposed) throw new Error('restore() needs a fresh payoff stage (no unit taken yet)');
     const s = raw as Partial<PayoffCheckpoint> | null;
-    const stages: PayoffState['stage'][] = ['learned-search', 'hand-search', 'standalone', 'done'];
+    const stages: PayoffState['stage'][] = ['learned-search', 'hand-search', 'standalone', 'measure', 'done'];
     if (!s || s.v !== 1 || !stages.includes(s.stage as PayoffState['stage']) || !s.sides?.learned || !s.sides.hand || !s.trained || !Number.isInteger(s.unitsDone)) {
       throw new RangeError('the checkpoint of the payoff is not one of this version');
     }
@@ -427,6 +480,8 @@ export class PayoffStage {
       this.training = this.standaloneTraining(job);
       this.training.trainer.restore(s.training);
     }
+    this.measuredLabel = s.measured?.label ?? null;
+    this.measureNotice = s.measured?.notice ?? null;
     this.unitsDone = s.unitsDone as number;
     this.stageName = s.stage as PayoffState['stage'];
   }
@@ -440,5 +495,7 @@ export class PayoffStage {
     }
     this.training?.dispose();
     this.training = null;
+    this.measurement?.dispose();
+    this.measurement = null;
   }
 }

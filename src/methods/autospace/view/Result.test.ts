@@ -37,6 +37,21 @@ describe('AutoSpace-style result view', () => {
     expect(html).toContain('B1 c3-zz3zzz · B2 c4-zz5zzz');
   });
 
+  it('with latency measured on this device: the table shows it beside the cost model it replaced', () => {
+    const measured = {
+      ...payoff,
+      unit: 'ms' as const,
+      modelUnit: 'MMACs' as const,
+      costSource: 'inference latency measured on this device (webgpu), batch 1, median of samples',
+      learned: [{ ...payoff.learned[0], cost: 1.25, modelCost: 3.2 }],
+      hand: [{ ...payoff.hand[0], cost: 1.5, modelCost: 3.4 }],
+    };
+    const html = renderToStaticMarkup(createElement(Result, { record: record({ learnedSpace: [['c3-zz3zzz']], payoff: measured }) }));
+    expect(html).toContain('Latency measured here');
+    expect(html).toContain('MACs (cost model)');
+    expect(html).toMatch(/1\.25 ms.*3\.2.*MMAC/s);
+  });
+
   it('says when the payoff was off, and which field is unreadable', () => {
     expect(renderToStaticMarkup(createElement(Result, { record: record({ learnedSpace: [['c3-zz3zzz']], payoff: null }) }))).toContain('payoff was not run');
     expect(renderToStaticMarkup(createElement(Result, { record: record({ learnedSpace: 'x' }) }))).toMatch(/AutoSpace-style fields cannot be read \(learnedSpace: /);

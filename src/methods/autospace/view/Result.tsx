@@ -27,12 +27,13 @@ function downloadSpace(record: ResultRecord, slots: string[][]): Promise<void> {
   return downloadFiles([{ name: `${record.runId}.space.json`, data: serializeSpaceFile(file), type: 'application/json' }]);
 }
 
-const point = z.looseObject({ genotype: z.array(z.string()), valAccuracy: z.number(), cost: z.number() });
+const point = z.looseObject({ genotype: z.array(z.string()), valAccuracy: z.number(), cost: z.number(), modelCost: z.number().optional() });
 /** The record's payoff (methods/autospace/record `PayoffRecord`): the final payoff state without its stage, and a verdict. */
 const payoffSchema = z.looseObject({
   verdict: z.string().optional(),
   unit: z.enum(['ms', 'MMACs']),
   costSource: z.string(),
+  modelUnit: z.enum(['ms', 'MMACs']).optional(),
   learned: z.array(point),
   hand: z.array(point),
   hvLearned: z.number().nullable(),
@@ -65,7 +66,7 @@ export function readAutoSpaceFields(record: ResultRecord): { ok: true; fields: A
     return { ok: false, error: `${i.path.join('.') || 'record'}: ${i.message}` };
   }
   const p = r.data.payoff ?? null;
-  const payoff: PayoffState | null = p ? { stage: 'done', unit: p.unit, costSource: p.costSource, learned: p.learned, hand: p.hand, hvLearned: p.hvLearned, hvHand: p.hvHand, hvReference: p.hvReference } : null;
+  const payoff: PayoffState | null = p ? { stage: 'done', unit: p.unit, costSource: p.costSource, ...(p.modelUnit ? { modelUnit: p.modelUnit } : {}), learned: p.learned, hand: p.hand, hvLearned: p.hvLearned, hvHand: p.hvHand, hvReference: p.hvReference } : null;
   return { ok: true, fields: { learnedSpace: r.data.learnedSpace ?? null, payoff, verdictText: p?.verdict ?? null, genotype: r.data.genotype ?? null, resultFrom: r.data.resultFrom ?? null } };
 }
 
@@ -124,7 +125,8 @@ function PayoffTable({ p }: { p: PayoffState }) {
           <tr>
             <th scope="col">Space</th>
             <th scope="col">Network (one op per slot)</th>
-            <th scope="col">Cost</th>
+            <th scope="col">{p.modelUnit ? 'Latency measured here' : 'Cost'}</th>
+            {p.modelUnit && <th scope="col">{p.modelUnit === 'ms' ? 'Predicted latency' : 'MACs'} (cost model)</th>}
             <th scope="col">Val accuracy</th>
             <th scope="col">On its front</th>
           </tr>
@@ -137,6 +139,7 @@ function PayoffTable({ p }: { p: PayoffState }) {
                 <code>{q.genotype.join(' · ')}</code>
               </td>
               <td>{costText(q.cost, p.unit)}</td>
+              {p.modelUnit && <td>{q.modelCost === undefined ? '' : costText(q.modelCost, p.modelUnit)}</td>}
               <td>{pct(q.valAccuracy)}</td>
               <td>{front ? 'yes' : ''}</td>
             </tr>

@@ -36,6 +36,7 @@ const STAGES: Record<PayoffState['stage'], string> = {
   'learned-search': 'searching the learned space',
   'hand-search': 'searching the hand-designed space',
   standalone: 'training the fronts’ networks stand-alone',
+  measure: 'measuring the networks’ latency on this device',
   done: 'done',
 };
 
