@@ -5,7 +5,7 @@
  * slots can be sliced with the same channel mask as the variable.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { ParamStore } from './params';
+import { holdVariables, type ParamStore } from './params';
 import { constScalar, ScalarSlot, selectIf } from './scalars';
 
 export type OptimizerKind = 'sgd' | 'rmsprop' | 'adam';
@@ -137,6 +137,27 @@ export class KeyedOptimizer {
         this.biasCorrections.delete(t);
       }
     }
+  }
+
+  /**
+   * Remember the slots and step counts as they are now; the returned function restores them exactly: slots created
+   * since are freed, existing ones point back at the buffers they held, step counts are put back (engine/precompile:
+   * a compile-only step must leave the optimizer as it found it).
+   */
+  holdState(): () => void {
+    const steps = new Map(this.steps);
+    const before = new Map(this.slots);
+    const restoreSlots = holdVariables([...before.values()].flatMap((s) => Object.values(s)));
+    return () => {
+      for (const [name, s] of this.slots) {
+        if (before.get(name) !== s) for (const v of Object.values(s)) v.dispose();
+      }
+      this.slots.clear();
+      for (const [name, s] of before) this.slots.set(name, s);
+      restoreSlots();
+      this.steps.clear();
+      for (const [name, t] of steps) this.steps.set(name, t);
+    };
   }
 
   /**

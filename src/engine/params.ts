@@ -117,6 +117,14 @@ export class ParamStore {
     return out;
   }
 
+  /**
+   * Keep a reference to the buffer every variable holds now; the returned function points each variable back at it
+   * (engine/precompile: a compile-only step's assignments point at buffers nothing wrote). No copy, no program.
+   */
+  holdValues(): () => void {
+    return holdVariables([...this.entries.values()].map((e) => e.variable));
+  }
+
   /** Trainable variables keyed by name (optionally only those in `names`), as `tf.variableGrads` wants them. */
   trainableVariables(names?: Iterable<string>): tf.Variable[] {
     const list = names ? [...names].map((n) => this.entry(n)) : [...this.entries.values()];
@@ -176,4 +184,18 @@ export class ParamStore {
     for (const e of this.entries.values()) e.variable.dispose();
     this.entries.clear();
   }
+}
+
+/**
+ * Keep a reference to each variable's current buffer (tf.clone shares it, ref-counted: no copy and no program on any
+ * backend); the returned function assigns each still-live variable its held buffer back and frees the references.
+ */
+export function holdVariables(vars: tf.Variable[]): () => void {
+  const held = vars.map((v) => [v, tf.clone(v)] as const);
+  return () => {
+    for (const [v, t] of held) {
+      if (!v.isDisposed) v.assign(t);
+      t.dispose();
+    }
+  };
 }

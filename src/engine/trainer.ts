@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { rngStream } from '../core/rng';
 import { lrAt, type ScheduleKind } from '../core/schedule';
 import type { Dataset, DataSplit } from '../data/dataset';
-import { allBatches, BatchSource, disposeBatch, type Batch, type BatchSourceState } from './batches';
+import { allBatches, BatchSource, disposeBatch, makeBatch, type Batch, type BatchSourceState } from './batches';
 import { recalibrateBn, type ForwardFn } from './bnRecalibrate';
 import { DivergenceWatch, type DivergenceState } from './divergence';
 import { constScalar } from './scalars';
@@ -133,6 +133,24 @@ function sumScalars(xs: tf.Tensor[]): tf.Tensor {
   return level[0];
 }
 
+/** The tensors one step keeps until it ends (Trainer.encodeStep fills them; dispose frees them). */
+class StepOps {
+  stats: BnStats = {};
+  ce?: tf.Scalar;
+  result?: { value: tf.Scalar; grads: tf.NamedTensorMap };
+  /** Names the optimizer updated. */
+  updated: string[] = [];
+
+  dispose(): void {
+    disposeBnStats(this.stats);
+    this.ce?.dispose();
+    if (this.result) {
+      this.result.value.dispose();
+      tf.dispose(Object.values(this.result.grads));
+    }
+  }
+}
+
 export class Trainer {
   readonly optimizer: KeyedOptimizer;
   readonly stepsPerEpoch: number;
@@ -178,53 +196,15 @@ export class Trainer {
     const step = this.stepIndex;
     const epoch = Math.floor(step / this.stepsPerEpoch);
     const lr = this.lrAt(step);
-    const { params } = this.net;
-    const names = this.hooks.trainableNames?.() ?? params.names((e) => e.trainable);
-    const varList = params.trainableVariables(names);
     const batch = this.source.next();
-    let stats: BnStats = {};
-    let ce: tf.Scalar | undefined;
-    let result: { value: tf.Scalar; grads: tf.NamedTensorMap } | undefined;
+    const ops = new StepOps();
     try {
-      result = tf.variableGrads(() => {
-        const r = this.forward(this.net, batch.x, true);
-        stats = r.bnStats;
-        // bnStats come back kept (see Network.apply); the data loss must survive the tape's clean-up as well.
-        ce = tf.keep(softmaxCrossEntropy(r.logits, batch.y, this.cfg.labelSmoothing));
-        let total: tf.Scalar = ce;
-        if (this.cfg.weightDecay > 0) total = tf.add(total, l2WeightDecay(params, this.cfg.weightDecay, names));
-        if (this.hooks.regularizer) total = tf.add(total, this.hooks.regularizer(this.net));
-        return total;
-      }, varList);
-      // Issue 15 §4: the loss is read back while the update runs, not before it. The update is masked on the device
-      // by ok = isFinite(loss) ∧ isFinite(objective), so a diverging step changes nothing (weights, optimizer slots,
-      // BN running statistics) without the GPU having to drain first; the JS side throws once the value arrives.
       const every = this.cfg.gradNormEvery ?? GRAD_NORM_EVERY;
       const gradCheck = every > 0 && step % every === 0;
-      const grads = Object.values(result.grads);
-      // Always three values (the norm is a cached 0 on steps without the check): every step runs the same programs, so
-      // nothing compiles after the first step (issue 15), and the norm's own programs compile on step 0.
-      const pair = tf.tidy(() => {
-        const norm = gradCheck && grads.length ? (tf.sqrt(sumScalars(grads.map((g) => tf.sum(tf.square(g))))) as tf.Scalar) : constScalar(0);
-        return tf.stack([ce as tf.Scalar, (result as { value: tf.Scalar }).value, norm]);
-      });
-      const ok = tf.tidy(() => tf.all(tf.isFinite(pair)));
-      // Async read-back: dataSync would stall (and on WebGPU break) the pipeline. Started now, awaited after the update.
-      const read = pair.data();
-      const byName: Record<string, tf.Tensor> = {};
-      for (const [tfName, g] of Object.entries(result.grads)) byName[params.nameOf(tfName)] = g;
-      let values: Float32Array | Int32Array | Uint8Array;
-      try {
-        this.optimizer.applyGradients(byName, lr, ok);
-        this.net.updateRunningStats(stats, undefined, ok);
-        values = await read;
-      } finally {
-        ok.dispose();
-        pair.dispose();
-      }
-      const [lossValue, objective, gradNorm] = Array.from(values);
+      const values = await this.encodeStep(batch, lr, gradCheck, ops, true);
+      const [lossValue, objective, gradNorm] = Array.from(values as Float32Array);
       // A non-finite step was masked on the device; its optimizer step counts are rolled back too.
-      if (!Array.from(values).every(Number.isFinite)) this.optimizer.rollbackStepCounts(Object.keys(byName));
+      if (!Array.from(values as Float32Array).every(Number.isFinite)) this.optimizer.rollbackStepCounts(ops.updated);
       this.divergence.check(step, lr, lossValue, objective); // throws DivergenceError (engine/divergence.ts)
       if (gradCheck) this.divergence.checkGradNorm(step, lr, gradNorm);
       this.stepIndex++;
@@ -235,12 +215,81 @@ export class Trainer {
       return info;
     } finally {
       disposeBatch(batch);
-      disposeBnStats(stats);
-      ce?.dispose();
-      if (result) {
-        result.value.dispose();
-        tf.dispose(Object.values(result.grads));
-      }
+      ops.dispose();
+    }
+  }
+
+  /**
+   * Issue 15 §5: issue every program of the next training step while tfjs-backend-webgpu's WEBGPU_ENGINE_COMPILE_ONLY
+   * flag is set (engine/precompile.ts sets it and awaits the pipelines): the programs are compiled, nothing runs and
+   * nothing is read back. Changes no state: a batch of the next step's shape is built from the first training examples
+   * without advancing the batch stream; every variable (weights, BN running statistics) and every existing optimizer
+   * slot is put back to the buffer it held before (the compile-only assignments point at buffers nothing wrote), the
+   * slots this call created are dropped and the step counts restored. The `afterApply` hook is not called.
+   */
+  precompileStep(): void {
+    const every = this.cfg.gradNormEvery ?? GRAD_NORM_EVERY;
+    const step = this.stepIndex;
+    const train = this.data.split.train;
+    const batch = makeBatch(this.data.dataset, train, 0, Math.min(this.cfg.batchSize, train.length));
+    const restoreParams = this.net.params.holdValues();
+    const restoreOptimizer = this.optimizer.holdState();
+    const ops = new StepOps();
+    try {
+      void this.encodeStep(batch, this.lrAt(step), every > 0 && step % every === 0, ops, false);
+    } finally {
+      disposeBatch(batch);
+      ops.dispose();
+      restoreOptimizer();
+      restoreParams();
+    }
+  }
+
+  /**
+   * The programs of one step: forward and backward, the loss/objective/gradient-norm triple and its finiteness, the
+   * masked optimizer update and the BN running-statistics update. With `read`, returns the triple's read-back (started
+   * before the update, awaited after it); without, issues no read-back (compile-only mode).
+   */
+  private async encodeStep(batch: Batch, lr: number, gradCheck: boolean, ops: StepOps, read: boolean): Promise<ArrayLike<number> | null> {
+    const { params } = this.net;
+    const names = this.hooks.trainableNames?.() ?? params.names((e) => e.trainable);
+    const varList = params.trainableVariables(names);
+    ops.result = tf.variableGrads(() => {
+      const r = this.forward(this.net, batch.x, true);
+      ops.stats = r.bnStats;
+      // bnStats come back kept (see Network.apply); the data loss must survive the tape's clean-up as well.
+      const ce = tf.keep(softmaxCrossEntropy(r.logits, batch.y, this.cfg.labelSmoothing));
+      ops.ce = ce;
+      let total: tf.Scalar = ce;
+      if (this.cfg.weightDecay > 0) total = tf.add(total, l2WeightDecay(params, this.cfg.weightDecay, names));
+      if (this.hooks.regularizer) total = tf.add(total, this.hooks.regularizer(this.net));
+      return total;
+    }, varList);
+    const result = ops.result;
+    // Issue 15 §4: the loss is read back while the update runs, not before it. The update is masked on the device
+    // by ok = isFinite(loss) ∧ isFinite(objective), so a diverging step changes nothing (weights, optimizer slots,
+    // BN running statistics) without the GPU having to drain first; the JS side throws once the value arrives.
+    const grads = Object.values(result.grads);
+    // Always three values (the norm is a cached 0 on steps without the check): every step runs the same programs, so
+    // nothing compiles after the first step (issue 15), and the norm's own programs compile on step 0.
+    const ce = ops.ce as tf.Scalar;
+    const pair = tf.tidy(() => {
+      const norm = gradCheck && grads.length ? (tf.sqrt(sumScalars(grads.map((g) => tf.sum(tf.square(g))))) as tf.Scalar) : constScalar(0);
+      return tf.stack([ce, result.value, norm]);
+    });
+    const ok = tf.tidy(() => tf.all(tf.isFinite(pair)));
+    // Async read-back: dataSync would stall (and on WebGPU break) the pipeline. Started now, awaited after the update.
+    const pending = read ? pair.data() : null;
+    const byName: Record<string, tf.Tensor> = {};
+    for (const [tfName, g] of Object.entries(result.grads)) byName[params.nameOf(tfName)] = g;
+    ops.updated = Object.keys(byName);
+    try {
+      this.optimizer.applyGradients(byName, lr, ok);
+      this.net.updateRunningStats(ops.stats, undefined, ok);
+      return pending ? await pending : null;
+    } finally {
+      ok.dispose();
+      pair.dispose();
     }
   }
 

@@ -178,7 +178,7 @@ export function routeMethodEvent(ev: WorkerEvent): boolean {
       store.setState({ lastEvent: { step: ev.step, events: ev.events, stopped: ev.stopped } });
       break;
     case 'run/progress':
-      store.setState({ progress: { done: ev.done, total: ev.total, epoch: ev.epoch, totalEpochs: ev.totalEpochs, etaMs: ev.etaMs, elapsedMs: ev.elapsedMs } });
+      store.setState({ progress: { done: ev.done, total: ev.total, epoch: ev.epoch, totalEpochs: ev.totalEpochs, etaMs: ev.etaMs, elapsedMs: ev.elapsedMs, ...(ev.preparing ? { preparing: ev.preparing } : {}) } });
       break;
     case 'search/snapshot':
       emitMethodSnapshot(owner.id, ev.snap);

@@ -192,6 +192,8 @@ export type WorkerEvent =
       /** Milliseconds left, -1 while unknown. */
       etaMs: number;
       elapsedMs: number;
+      /** Before the first step: the GPU programs prepared so far (issue 15 §5); absent otherwise. */
+      preparing?: { done: number; total: number };
     }
   /** Points since the previous snapshot (one per training step). */
   | { type: 'train/points'; runId: string; steps: Float64Array; loss: Float32Array; lr: Float32Array; ips: Float32Array }

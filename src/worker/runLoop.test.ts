@@ -221,4 +221,43 @@ describe('RunLoop', () => {
     expect(c.stepsRun).toBe(3);
     expect(states(host.events)).toContain('cancelled');
   });
+
+  it('calls prepare once before the first step and posts its progress as preparing (issue 15 §5)', async () => {
+    const host = makeHost();
+    const loop = new RunLoop(host, { minIntervalMs: 0 });
+    const job = makeJob(host, 3);
+    const calls: number[] = [];
+    job.prepare = async (report) => {
+      calls.push(job.stepsRun);
+      for (let i = 0; i <= 2; i++) {
+        report({ done: i, total: 2 });
+        await new Promise((r) => setTimeout(r, 0));
+      }
+    };
+    loop.start('p', job);
+    await until(() => loop.state === 'done');
+    expect(calls).toEqual([0]);
+    const progress = host.events.flatMap((e) => (e.type === 'run/progress' ? [e] : []));
+    const preparing = progress.flatMap((e) => (e.preparing ? [e.preparing] : []));
+    expect(preparing).toEqual([
+      { done: 0, total: 2 },
+      { done: 1, total: 2 },
+      { done: 2, total: 2 },
+    ]);
+    // Once prepared, progress goes back to steps (no preparing field), starting from step 0.
+    const after = progress.slice(progress.findIndex((e) => e.preparing?.done === 2) + 1);
+    expect(after[0]).toMatchObject({ done: 0 });
+    expect(after.every((e) => e.preparing === undefined)).toBe(true);
+    expect(job.stepsRun).toBe(3);
+  });
+
+  it('a failing prepare fails the run like a step would, without stepping', async () => {
+    const host = makeHost();
+    const loop = new RunLoop(host, { minIntervalMs: 0 });
+    const job = makeJob(host, 3);
+    job.prepare = () => Promise.reject(new Error('no GPU'));
+    loop.start('f', job);
+    await until(() => loop.state === 'error');
+    expect(job.stepsRun).toBe(0);
+  });
 });

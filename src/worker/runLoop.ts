@@ -40,8 +40,19 @@ export interface Job {
   snapshot(): Outgoing | null;
   /** Called once after the last step (e.g. the final test evaluation). */
   finish?(): Promise<void>;
+  /**
+   * Called once before the job's first step (issue 15 §5: compile the step's GPU programs, reporting n of m); the run
+   * loop shows it as `preparing` progress. A failure here fails the run like a step's would.
+   */
+  prepare?(report: (p: PrepareProgress) => void): Promise<void>;
   /** Free resources. Called on reset, on replacement by a new job, never while a step runs. */
   dispose?(): void;
+}
+
+/** Work done before the first step (GPU programs prepared so far out of all). */
+export interface PrepareProgress {
+  done: number;
+  total: number;
 }
 
 export interface LoopHost {
@@ -80,6 +91,10 @@ export class RunLoop {
   private wake: (() => void) | null = null;
   private readonly throttle: SnapshotThrottle;
   private readonly eta = new EtaEstimator();
+  /** The job's prepare() has been called (reset by start). */
+  private prepared = false;
+  /** Progress of a prepare() in flight, posted with run/progress. */
+  private preparing: PrepareProgress | null = null;
 
   constructor(
     private readonly host: LoopHost,
@@ -120,6 +135,8 @@ export class RunLoop {
     this.seeking = false;
     this.setPace(0);
     this.lastReport = { done: 0 };
+    this.prepared = false;
+    this.preparing = null;
     this.throttle.reset();
     this.eta.reset();
     this.setState(paused ? 'paused' : 'running');
@@ -229,8 +246,24 @@ export class RunLoop {
   /** Run one step; returns false when the loop must stop. */
   private async oneStep(job: Job): Promise<boolean> {
     this.busy = true;
-    const t0 = this.host.now();
     try {
+      if (!this.prepared && job.prepare) {
+        this.prepared = true;
+        try {
+          await job.prepare((p) => {
+            if (this.job !== job) return;
+            this.preparing = { done: p.done, total: p.total };
+            this.postProgress();
+          });
+        } finally {
+          if (this.preparing) {
+            this.preparing = null;
+            if (this.job === job) this.postProgress();
+          }
+        }
+        if (this.job !== job || this.disposePending || this.current === 'cancelled' || this.current === 'idle') return false;
+      }
+      const t0 = this.host.now();
       this.lastReport = await job.step();
       this.eta.record(this.host.now() - t0);
       const now = this.host.now();
@@ -310,6 +343,7 @@ export class RunLoop {
         totalEpochs: job.totalEpochs ?? 0,
         etaMs: Number.isFinite(eta) ? eta : -1,
         elapsedMs: this.eta.elapsedMs,
+        ...(this.preparing ? { preparing: this.preparing } : {}),
       },
     });
   }

@@ -10,6 +10,8 @@ export interface RunProgress {
   totalEpochs: number;
   etaMs: number;
   elapsedMs: number;
+  /** Before the first step: GPU programs prepared so far out of all (issue 15 §5). */
+  preparing?: { done: number; total: number };
 }
 
 /** Everything needed to reproduce or cite a run (ARCHITECTURE: every result carries its context). */
@@ -84,7 +86,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
         set({ runState: ev.state, runMessage: ev.message ?? null });
         break;
       case 'run/progress':
-        set({ progress: { done: ev.done, total: ev.total, epoch: ev.epoch, totalEpochs: ev.totalEpochs, etaMs: ev.etaMs, elapsedMs: ev.elapsedMs } });
+        set({ progress: { done: ev.done, total: ev.total, epoch: ev.epoch, totalEpochs: ev.totalEpochs, etaMs: ev.etaMs, elapsedMs: ev.elapsedMs, ...(ev.preparing ? { preparing: ev.preparing } : {}) } });
         break;
       case 'train/points': {
         const n = ev.steps.length;

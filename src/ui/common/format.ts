@@ -30,3 +30,8 @@ export function bytes(n: number): string {
   if (n >= 1 << 10) return `${(n / (1 << 10)).toFixed(1)} KB`;
   return `${n} B`;
 }
+
+/** Issue 15 §5: what a run shows while its first step's GPU programs compile (instead of a frozen step 0). */
+export function preparingText(p: { done: number; total: number }): string {
+  return `Preparing the GPU: ${p.done.toLocaleString('en')} of ${p.total.toLocaleString('en')} programs`;
+}

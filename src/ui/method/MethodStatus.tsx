@@ -1,6 +1,6 @@
 /** Progress (steps, epochs, time left), divergence and errors of a method screen's own run. */
 import type { MethodRunStore } from '../../state/methodRuns';
-import { duration } from '../common/format';
+import { duration, preparingText } from '../common/format';
 
 export function MethodStatus({ run }: { run: MethodRunStore }) {
   const s = run((x) => x);
@@ -9,7 +9,13 @@ export function MethodStatus({ run }: { run: MethodRunStore }) {
   return (
     <div className="run-status">
       {s.started && <p className="muted small">{s.started.summary}</p>}
-      {p && (
+      {p?.preparing && (
+        <div className="progress" data-testid="method-preparing">
+          <progress max={Math.max(1, p.preparing.total)} value={p.preparing.done} aria-label="Preparing the GPU" />
+          <span className="small">{preparingText(p.preparing)}</span>
+        </div>
+      )}
+      {p && !p.preparing && (
         <div className="progress" data-testid="method-progress">
           <progress max={p.total} value={p.done} aria-label="Search progress" />
           <span className="small">

@@ -12,6 +12,8 @@ function trainLine(s: AppState): string {
   const val = last ? `, validation accuracy ${percent(last.valAcc, 1)}` : '';
   switch (s.runState) {
     case 'running':
+      // Without the counts: this line is announced, and n of m changes with every program.
+      if (s.progress?.preparing) return 'Preparing the GPU for the first step…';
       return `Training: ${epochs} of ${total} epochs done${val}.`;
     case 'paused':
       return `Paused after step ${s.progress?.done ?? 0}${val}.`;
@@ -41,7 +43,7 @@ export function ProgressLine() {
     const epochs = p && p.totalEpochs > 0 ? `, epoch ${Math.min(p.epoch, p.totalEpochs)} of ${p.totalEpochs}` : '';
     switch (r.state) {
       case 'running':
-        return `Searching${epochs}.`;
+        return p?.preparing ? 'Preparing the GPU for the first step…' : `Searching${epochs}.`;
       case 'paused':
         return `Search paused after step ${p?.done ?? 0}${epochs}.`;
       case 'done':

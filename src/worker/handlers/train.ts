@@ -12,7 +12,8 @@ import { Trainer } from '../../engine/trainer';
 import type { WorkerContext } from '../context';
 import type { TrainSettings } from '../protocol';
 import type { HandlerTable } from '../registry';
-import type { Job, Outgoing, StepReport } from '../runLoop';
+import type { Job, Outgoing, PrepareProgress, StepReport } from '../runLoop';
+import { precompileWithLog } from './precompile';
 import { limitTrain } from '../../data/split';
 import { ensureBackend } from './backend';
 import { buildRecord } from '../../core/method/buildRecord';
@@ -64,6 +65,11 @@ export class TrainJob implements Job {
     this.totalSteps = trainer.totalSteps;
     this.totalEpochs = trainer.cfg.epochs;
     setResult(ctx, owner, trainer.net, () => trainer.stepIndex, false);
+  }
+
+  /** Issue 15 §5: compile the first step's GPU programs, in parallel and with progress (a no-op off WebGPU). */
+  async prepare(report: (p: PrepareProgress) => void): Promise<void> {
+    await precompileWithLog(this.trainer, report);
   }
 
   async step(): Promise<StepReport> {
