@@ -10,6 +10,7 @@
  *   npm run bench -- --quick            # small step counts: a smoke run of the whole pipeline
  *   npm run bench -- --gpu              # real GPU: the Vulkan flags of LATENCY.md; adapter.info is recorded
  *   npm run bench -- --only throughput --backends webgpu,webgl
+ *   npm run bench -- --only soak        # issue 16 §9: 1,000 steps + an AtomNAS search, memory counters (~15–25 min)
  *
  * Every row of the table carries the command that reproduces it; nothing is copied from an earlier run.
  */
@@ -19,12 +20,12 @@ import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import * as tf from '@tensorflow/tfjs';
 import { build, preview } from 'vite';
-import { BENCH_USAGE, BenchUsageError, parseBenchArgs, type BenchOptions } from '../src/bench/args';
+import { BENCH_USAGE, BenchUsageError, figureCommand, parseBenchArgs, type BenchOptions } from '../src/bench/args';
 import { atomnasRows, gpuCountRows, gradRows, memoryRows, predictorRows, responsivenessRows, throughputRows, ttfsRow } from '../src/bench/rows';
 import {
   BENCH_FORMAT,
   BENCH_VERSION,
-  FIGURE_IDS,
+  isFullRun,
   isSoftwareAdapter,
   resultFileName,
   validateBenchResult,
@@ -39,6 +40,7 @@ import { markdownReport } from '../src/bench/table';
 import type { BenchTask, BenchTaskResult, PageEnv } from '../src/bench/tasks';
 import { measureThroughput } from '../src/bench/throughput';
 import { memoryAfterSteps } from '../src/bench/memoryBench';
+import { soakRows, summariseHeapSnapshot, type HeapSummary } from '../src/bench/soak';
 import { decodeBuiltin } from '../src/data/builtin';
 import { mnistSplit } from '../src/data/split';
 import { initBackend } from '../src/engine/backend';
@@ -92,6 +94,52 @@ async function runInPage(launch: () => Promise<Browser>, base: string, task: Ben
   }
 }
 
+/**
+ * The soak task, with V8 heap snapshots (CDP HeapProfiler) taken while part A trains, when the page logs the reading of
+ * each step in `snapshotSteps`: the heap figure without compiled code. Snapshots are summarised here (sizes per node
+ * type) and not kept.
+ */
+async function runSoakInPage(launch: () => Promise<Browser>, base: string, task: Extract<BenchTask, { kind: 'soak' }>, snapshotSteps: number[]): Promise<{ result: BenchTaskResult; heap: HeapSummary[] }> {
+  const browser = await launch();
+  const heap: HeapSummary[] = [];
+  try {
+    const page = await browser.newPage();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.enable');
+    let chunks: string[] = [];
+    cdp.on('HeapProfiler.addHeapSnapshotChunk', (e: { chunk: string }) => chunks.push(e.chunk));
+    let snapshots: Promise<void> = Promise.resolve();
+    page.on('console', (m) => {
+      const text = m.text();
+      if (!text.startsWith('[bench]')) return;
+      log(text);
+      const step = Number(/soak (\d+)\//.exec(text)?.[1]);
+      if (!snapshotSteps.includes(step)) return;
+      snapshots = snapshots.then(async () => {
+        const t0 = Date.now();
+        chunks = [];
+        await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+        const h = summariseHeapSnapshot(JSON.parse(chunks.join('')), step);
+        chunks = [];
+        heap.push(h);
+        log(`heap snapshot at step ${step}: ${(h.totalBytes / 2 ** 20).toFixed(2)} MiB, ${((h.totalBytes - (h.byType.code ?? 0)) / 2 ** 20).toFixed(2)} MiB without code (${Date.now() - t0} ms)`);
+      });
+    });
+    page.on('pageerror', (e) => log(`page error: ${e.message}`));
+    await page.goto(`${base}/bench.html`);
+    await page.waitForFunction(() => window.__bench !== undefined, undefined, { timeout: 60_000 });
+    const result = await page.evaluate((t) => {
+      const b = window.__bench;
+      if (!b) throw new Error('bench page not ready');
+      return b.run(t);
+    }, task);
+    await snapshots;
+    return { result, heap };
+  } finally {
+    await browser.close();
+  }
+}
+
 const errorText = (e: unknown): string => (e instanceof Error ? e.message.split('\n')[0] : String(e));
 
 async function main(): Promise<void> {
@@ -124,7 +172,7 @@ async function main(): Promise<void> {
     }
   };
 
-  const browserFigures = (['throughput', 'grad-programs', 'atomnas', 'responsiveness', 'ttfs', 'memory', 'predictor'] as const).filter(wants);
+  const browserFigures = (['throughput', 'grad-programs', 'atomnas', 'responsiveness', 'ttfs', 'memory', 'predictor', 'soak'] as const).filter(wants);
   if (browserFigures.length > 0) {
     if (!o.skipBuild) await buildBench(o);
     const server = await preview({
@@ -209,6 +257,21 @@ async function main(): Promise<void> {
           noteEnv(r.env);
           raw[`memory/${primary}`] = r;
           rows.push(...memoryRows(r.raw, o, primary));
+        });
+      }
+      if (wants('soak')) {
+        await attempt('soak', primary, async () => {
+          log(`soak on ${primary}: ${o.soakSteps} steps, readings every ${o.soakEvery}; then an AtomNAS search ${JSON.stringify(o.soakSearch)}`);
+          // gc() for a heap reading after a full GC, and heap sizes that are not rounded to buckets.
+          const soakArgs = [...args, '--js-flags=--expose-gc', '--enable-precise-memory-info'];
+          const soakLaunch = (): Promise<Browser> => chromium.launch({ executablePath: o.chromium, args: soakArgs });
+          // Heap snapshots at warm-up and at the reading before the last (the last one is followed at once by part B).
+          const snapAt = [o.soakWarmup, o.soakSteps - o.soakEvery].filter((s, i, a) => s > 0 && a.indexOf(s) === i);
+          const { result: r, heap } = await runSoakInPage(soakLaunch, base, { kind: 'soak', backend: primary, steps: o.soakSteps, every: o.soakEvery, warmup: o.soakWarmup, search: o.soakSearch }, snapAt);
+          if (r.kind !== 'soak') throw new Error('unexpected reply');
+          noteEnv(r.env);
+          raw[`soak/${primary}`] = { ...r.raw, heapSnapshots: heap, chromiumExtraArgs: ['--js-flags=--expose-gc', '--enable-precise-memory-info'] };
+          rows.push(...soakRows({ ...r.raw, heapSnapshots: heap }, primary, figureCommand('soak', o, primary)));
         });
       }
       if (wants('responsiveness')) {
@@ -320,7 +383,7 @@ async function main(): Promise<void> {
   await writeFile(file, `${json}\n`);
   const report = markdownReport(result);
   console.log(report);
-  if (o.only.length === FIGURE_IDS.length) {
+  if (isFullRun(o.only)) {
     // latest.md is the table the README shows: only a run of every figure replaces it.
     await writeFile(path.join(o.resultsDir, 'latest.md'), `# Benchmark: latest run\n\nRaw results: \`${file}\`\n\n${report}\n`);
     log(`wrote ${file} and ${path.join(o.resultsDir, 'latest.md')}`);

@@ -42,4 +42,15 @@ describe('bench args', () => {
     expect(figureCommand('atomnas', g)).toBe('npm run bench -- --only atomnas --quick --gpu --backends webgl');
     expect(figureCommand('responsiveness', parseBenchArgs(['--window-s', '5']))).toBe('npm run bench -- --only responsiveness --window-s 5');
   });
+
+  it('leaves the soak out of a default run; --soak-steps and --soak-every set it', () => {
+    expect(parseBenchArgs([]).only).not.toContain('soak');
+    const o = parseBenchArgs(['--only', 'soak']);
+    expect(o).toMatchObject({ only: ['soak'], soakSteps: 1000, soakEvery: 50, soakWarmup: 50 });
+    expect(figureCommand('soak', o)).toBe('npm run bench -- --only soak');
+    const s = parseBenchArgs(['--only', 'soak', '--soak-steps', '400', '--soak-every', '20']);
+    expect(s).toMatchObject({ soakSteps: 400, soakEvery: 20, soakWarmup: 20 });
+    expect(figureCommand('soak', s)).toBe('npm run bench -- --only soak --soak-steps 400 --soak-every 20');
+    expect(() => parseBenchArgs(['--soak-steps', '60'])).toThrow(/at least twice/);
+  });
 });

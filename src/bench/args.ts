@@ -5,7 +5,7 @@
  * network takes seconds) the step counts and networks are cut so that a full run stays near 15 minutes on 2 cores;
  * with `--gpu` they are the issue's (baseline ×1, 500 memory steps, every preset). `--quick` cuts either further.
  */
-import { BENCH_BACKENDS, FIGURE_IDS, type BenchBackend, type FigureId } from './schema';
+import { BENCH_BACKENDS, DEFAULT_FIGURES, FIGURE_IDS, type BenchBackend, type FigureId } from './schema';
 
 /** Time-to-first-step presets: the app's Train presets and the AtomNAS presets. */
 export const TTFS_PRESETS = ['train-quick', 'train-default', 'atomnas-tiny', 'atomnas-default'] as const;
@@ -20,6 +20,23 @@ export interface AtomNasBenchSettings {
   shrinkEvery: number;
   rho: number;
   emaDecay: number;
+}
+
+/**
+ * The soak's AtomNAS search (issue 16 §9, part B): the tiny preset on synthetic size×size images (engine/testing's
+ * learnable bars), with these fields replaced; several shrink events, each one changes every tensor's shape.
+ */
+export interface SoakSearchSettings {
+  /** Synthetic input height = width (even). */
+  size: number;
+  /** Synthetic images (60 % train, 20 % val, 20 % test). */
+  images: number;
+  width: number;
+  kernels: number[];
+  batch: number;
+  epochs: number;
+  shrinkEvery: number;
+  rho: number;
 }
 
 /** Everything a bench run is configured by; step counts are explicit so the result file states them. */
@@ -60,6 +77,12 @@ export interface BenchOptions {
   engineConv: 'auto' | 'on' | 'off';
   /** Responsiveness window, seconds. */
   windowS: number;
+  /** Soak (not in a default run): training steps of the soak network, counters read every `soakEvery` steps. */
+  soakSteps: number;
+  soakEvery: number;
+  /** The step whose reading is the reference ("after warm-up"). */
+  soakWarmup: number;
+  soakSearch: SoakSearchSettings;
 }
 
 type Tunables = Omit<BenchOptions, 'gpu' | 'backends' | 'quick' | 'only' | 'engineConv' | 'port' | 'outDir' | 'resultsDir' | 'chromium' | 'skipBuild'>;
@@ -78,6 +101,10 @@ const SOFTWARE: Tunables = {
   ttfsPresets: ['train-quick', 'atomnas-tiny'],
   gradReps: 3,
   windowS: 20,
+  soakSteps: 1_000,
+  soakEvery: 50,
+  soakWarmup: 50,
+  soakSearch: { size: 8, images: 400, width: 0.25, kernels: [3, 5], batch: 16, epochs: 6, shrinkEvery: 6, rho: 0.3 },
 };
 
 const GPU: Tunables = {
@@ -94,6 +121,10 @@ const GPU: Tunables = {
   ttfsPresets: [...TTFS_PRESETS],
   gradReps: 7,
   windowS: 20,
+  soakSteps: 1_000,
+  soakEvery: 50,
+  soakWarmup: 50,
+  soakSearch: { size: 8, images: 400, width: 0.25, kernels: [3, 5], batch: 16, epochs: 6, shrinkEvery: 6, rho: 0.3 },
 };
 
 const QUICK: Partial<Tunables> = {
@@ -106,6 +137,9 @@ const QUICK: Partial<Tunables> = {
   ttfsPresets: ['train-quick'],
   gradReps: 1,
   windowS: 8,
+  soakSteps: 100,
+  soakEvery: 10,
+  soakWarmup: 10,
 };
 
 /** The defaults of a profile (`--gpu` or not, `--quick` or not). */
@@ -119,10 +153,11 @@ export function defaultsFor(gpu: boolean, quick: boolean): BenchOptions {
     memorySteps: [...(quick ? QUICK.memorySteps ?? t.memorySteps : t.memorySteps)],
     nodeMemorySteps: [...(quick ? QUICK.nodeMemorySteps ?? t.nodeMemorySteps : t.nodeMemorySteps)],
     ttfsPresets: [...(quick ? QUICK.ttfsPresets ?? t.ttfsPresets : t.ttfsPresets)],
+    soakSearch: { ...t.soakSearch, kernels: [...t.soakSearch.kernels], ...(quick ? { epochs: 2 } : {}) },
     gpu,
     quick,
     backends: ['webgpu', 'webgl', 'cpu'],
-    only: [...FIGURE_IDS],
+    only: [...DEFAULT_FIGURES],
     engineConv: 'auto',
     port: 4175,
     outDir: 'dist-bench',
@@ -142,7 +177,7 @@ export class BenchUsageError extends Error {
 export const BENCH_USAGE = `npm run bench -- [options]
   --gpu                    real GPU: Vulkan flags of LATENCY.md instead of the SwiftShader pin (and the issue's step counts)
   --backends LIST          throughput backends, comma-separated (default webgpu,webgl,cpu; the first runs the other figures)
-  --only LIST              figures: ${FIGURE_IDS.join(',')} (default all)
+  --only LIST              figures: ${FIGURE_IDS.join(',')} (default all but soak)
   --quick                  small step counts (a smoke run)
   --net tiny|full          throughput network: baseline with stem stride 2 (default) or 1
   --width W --batch B      throughput network width and batch (SwiftShader 0.25 / 16; --gpu 1 / 32)
@@ -153,6 +188,8 @@ export const BENCH_USAGE = `npm run bench -- [options]
   --engine-conv auto|on|off  throughput: the engine's 1×1/depthwise gradient programs (auto: hardware adapters only)
   --grad-reps N            filter-gradient programs: timed calls per program (SwiftShader 3; --gpu 7)
   --window-s S             responsiveness window (20)
+  --soak-steps N           soak: training steps of the soak network (1000; --quick 100)
+  --soak-every N           soak: read the counters every N steps (50); the reference is the reading at step N
   --port P --out-dir D --results-dir D --chromium PATH --skip-build`;
 
 function intIn(name: string, raw: string, min: number, max: number): number {
@@ -244,6 +281,13 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       case '--window-s':
         o.windowS = intIn('window-s', value(), 1, 600);
         break;
+      case '--soak-steps':
+        o.soakSteps = intIn('soak-steps', value(), 2, 1_000_000);
+        break;
+      case '--soak-every':
+        o.soakEvery = intIn('soak-every', value(), 1, 100_000);
+        o.soakWarmup = o.soakEvery;
+        break;
       case '--port':
         o.port = intIn('port', value(), 1024, 65535);
         break;
@@ -260,6 +304,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         throw new BenchUsageError(`unknown option ${a}\n${BENCH_USAGE}`);
     }
   }
+  if (o.soakSteps < o.soakWarmup * 2) throw new BenchUsageError(`--soak-steps (${o.soakSteps}) must be at least twice --soak-every (${o.soakEvery}): the reading at step ${o.soakWarmup} is the reference`);
   return o;
 }
 
@@ -274,7 +319,7 @@ export function figureCommand(figure: FigureId, o: BenchOptions, backend?: strin
   if (o.gpu) parts.push('--gpu');
   const browserBackend = figure === 'throughput' && backend ? backend : o.backends[0];
   const usesBrowser = figure !== 'throughput-node' && figure !== 'gpu-proxy';
-  if (usesBrowser && browserBackend !== 'webgpu' && (figure === 'throughput' || figure === 'atomnas' || figure === 'ttfs' || figure === 'memory' || figure === 'grad-programs')) {
+  if (usesBrowser && browserBackend !== 'webgpu' && (figure === 'throughput' || figure === 'atomnas' || figure === 'ttfs' || figure === 'memory' || figure === 'grad-programs' || figure === 'soak')) {
     parts.push(`--backends ${browserBackend}`);
   }
   const flags: [string, string | number, string | number][] = [];
@@ -289,6 +334,7 @@ export function figureCommand(figure: FigureId, o: BenchOptions, backend?: strin
   if (figure === 'ttfs') flags.push(['ttfs-presets', o.ttfsPresets.join(','), base.ttfsPresets.join(',')]);
   if (figure === 'responsiveness') flags.push(['window-s', o.windowS, base.windowS]);
   if (figure === 'grad-programs') flags.push(['grad-reps', o.gradReps, base.gradReps]);
+  if (figure === 'soak') flags.push(['soak-steps', o.soakSteps, base.soakSteps], ['soak-every', o.soakEvery, base.soakEvery]);
   for (const [flag, v, d] of flags) if (v !== d) parts.push(`--${flag} ${v}`);
   return parts.join(' ');
 }

@@ -19,6 +19,7 @@ import { appTrainConfig, memoryAfterSteps } from './memoryBench';
 import type { BenchTask, BenchTaskResult, PageEnv, TtfsPreset, TtfsRaw } from './tasks';
 import { measureThroughput } from './throughput';
 import { measureGradPrograms } from './gradBench';
+import { measureSoak } from './soakBench';
 
 const log = (s: string): void => console.log(`[bench] ${s}`);
 
@@ -96,6 +97,7 @@ export async function runTask(task: BenchTask): Promise<BenchTaskResult> {
   log(`${task.kind} on ${env.backend}${env.adapter ? ` (${env.adapter.vendor} / ${env.adapter.architecture})` : ''}`);
   if (task.kind === 'info') return { kind: 'info', env };
   if (task.kind === 'grads') return { kind: 'grads', env, raw: await measureGradPrograms(task, log) };
+  if (task.kind === 'soak') return { kind: 'soak', env, raw: await measureSoak(task, log) };
   const data = await loadMnist();
   switch (task.kind) {
     case 'throughput':

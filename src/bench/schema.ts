@@ -6,9 +6,17 @@
 export const BENCH_FORMAT = 'nas-playground-bench';
 export const BENCH_VERSION = 1;
 
-/** The figures of issue 6, each reproducible on its own with `npm run bench -- --only <id>`. */
-export const FIGURE_IDS = ['throughput', 'throughput-node', 'gpu-proxy', 'grad-programs', 'atomnas', 'responsiveness', 'ttfs', 'memory', 'predictor'] as const;
+/** The figures of issue 6 (and the soak of issue 16 §9), each reproducible on its own with `npm run bench -- --only <id>`. */
+export const FIGURE_IDS = ['throughput', 'throughput-node', 'gpu-proxy', 'grad-programs', 'atomnas', 'responsiveness', 'ttfs', 'memory', 'predictor', 'soak'] as const;
 export type FigureId = (typeof FIGURE_IDS)[number];
+
+/** Figures a plain `npm run bench` runs: all but the soak (1,000 steps and a search: it would double the run). */
+export const DEFAULT_FIGURES: readonly FigureId[] = FIGURE_IDS.filter((f) => f !== 'soak');
+
+/** True when `only` holds every default figure: a full run (its file has no `-only-` part and it writes latest.md). */
+export function isFullRun(only: readonly FigureId[]): boolean {
+  return DEFAULT_FIGURES.every((f) => only.includes(f));
+}
 
 /** Backends the browser figures can run on. */
 export const BENCH_BACKENDS = ['webgpu', 'webgl', 'cpu'] as const;
@@ -147,6 +155,6 @@ export function validateBenchResult(json: unknown): BenchResult {
 export function resultFileName(env: Pick<BenchEnvironment, 'date' | 'softwareAdapter'>, backend: string, only?: readonly FigureId[]): string {
   const day = env.date.slice(0, 10);
   const sw = backend === 'webgpu' && env.softwareAdapter ? '-swiftshader' : '';
-  const part = only && only.length < FIGURE_IDS.length ? `-only-${only.join('+')}` : '';
+  const part = only && !isFullRun(only) ? `-only-${only.join('+')}` : '';
   return `${day}-${backend}${sw}${part}.json`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBenchArgs } from './args';
 import { throughputRows } from './rows';
-import { BenchSchemaError, isSoftwareAdapter, resultFileName, validateBenchResult, type BenchResult } from './schema';
+import { BenchSchemaError, DEFAULT_FIGURES, isSoftwareAdapter, resultFileName, validateBenchResult, type BenchResult } from './schema';
 import { formatValue, markdownReport, markdownTable } from './table';
 import type { ThroughputRaw } from './throughput';
 
@@ -89,6 +89,9 @@ describe('bench rows, table and schema', () => {
     expect(resultFileName({ date: '2026-11-28T21:00:00Z', softwareAdapter: true }, 'webgpu')).toBe('2026-11-28-webgpu-swiftshader.json');
     expect(resultFileName({ date: '2026-11-28T21:00:00Z', softwareAdapter: false }, 'webgpu')).toBe('2026-11-28-webgpu.json');
     expect(resultFileName({ date: '2026-11-28T21:00:00Z', softwareAdapter: false }, 'webgl', ['throughput', 'memory'])).toBe('2026-11-28-webgl-only-throughput+memory.json');
+    // A default run (every figure but the soak) is a full run; the soak alone is not.
+    expect(resultFileName({ date: '2026-11-28T21:00:00Z', softwareAdapter: true }, 'webgpu', DEFAULT_FIGURES)).toBe('2026-11-28-webgpu-swiftshader.json');
+    expect(resultFileName({ date: '2026-11-30T07:00:00Z', softwareAdapter: true }, 'webgpu', ['soak'])).toBe('2026-11-30-webgpu-swiftshader-only-soak.json');
     expect(isSoftwareAdapter(swiftshader)).toBe(true);
     expect(isSoftwareAdapter({ ...swiftshader, architecture: 'ampere', vendor: 'nvidia', isFallbackAdapter: false })).toBe(false);
   });

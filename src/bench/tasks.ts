@@ -4,6 +4,7 @@ import type { AtomNasBenchOptions, AtomNasBenchRaw } from './atomnasBench';
 import type { BenchAdapter, BenchBackend } from './schema';
 import type { GradBenchRaw } from './gradBench';
 import type { MemoryRaw } from './memoryBench';
+import type { SoakOptions, SoakRaw } from './soakBench';
 import type { ThroughputOptions, ThroughputRaw } from './throughput';
 
 
@@ -15,7 +16,8 @@ export type BenchTask =
   | ({ kind: 'atomnas'; backend: BenchBackend } & AtomNasBenchOptions)
   | { kind: 'ttfs'; backend: BenchBackend; preset: TtfsPreset }
   | { kind: 'memory'; backend: BenchBackend; steps: [number, number] }
-  | { kind: 'grads'; backend: BenchBackend; net: 'tiny' | 'full'; width: number; batch: number; reps: number; label: string };
+  | { kind: 'grads'; backend: BenchBackend; net: 'tiny' | 'full'; width: number; batch: number; reps: number; label: string }
+  | ({ kind: 'soak'; backend: BenchBackend } & SoakOptions);
 
 /** What every task reports about where it ran. */
 export interface PageEnv {
@@ -47,4 +49,5 @@ export type BenchTaskResult =
   | { kind: 'atomnas'; env: PageEnv; raw: AtomNasBenchRaw }
   | { kind: 'ttfs'; env: PageEnv; raw: TtfsRaw }
   | { kind: 'memory'; env: PageEnv; raw: MemoryRaw }
-  | { kind: 'grads'; env: PageEnv; raw: GradBenchRaw };
+  | { kind: 'grads'; env: PageEnv; raw: GradBenchRaw }
+  | { kind: 'soak'; env: PageEnv; raw: SoakRaw };

@@ -12,6 +12,7 @@ import type { HistoryRow } from '../../../core/method/resultRecord';
 import type { RunStart } from '../../../core/method/runStart';
 import { rngStream } from '../../../core/rng';
 import { limitTrain } from '../../../data/split';
+import { trimGpuBufferPool } from '../../../engine/gpuPool';
 import { buildNetwork, type Network } from '../../../engine/network';
 import { Trainer, type TrainConfig, type TrainData } from '../../../engine/trainer';
 import type { MethodCheckpoint, MethodContext, MethodOutcome, MethodRun, MethodStep } from '../../runTypes';
@@ -82,6 +83,8 @@ export class AtomNasRun implements MethodRun<AtomNasSnapshot> {
   private lastProjected: number;
   private planned: number | null = null;
   private released = false;
+  /** A shrink changed every searched tensor's size: empty the WebGPU buffer pool after the next step (engine/gpuPool). */
+  private trimPool = false;
   /** Every shrink applied so far (a restore replays them) and the atom table before the latest. */
   private readonly plans: SavedPlan[] = [];
   private readonly series = new SeriesBuffer();
@@ -178,6 +181,11 @@ export class AtomNasRun implements MethodRun<AtomNasSnapshot> {
     const t = this.trainer.stepIndex;
     this.rhoNow = rhoAt(t, this.baseRho, this.ramp);
     const info = await this.trainer.trainStep();
+    if (this.trimPool) {
+      // The shrink's old-size tensors were handed back to the pool by this step's first submit; tfjs never reuses them.
+      this.trimPool = false;
+      trimGpuBufferPool();
+    }
     this.ema?.update(this.net);
     const done = this.trainer.stepIndex;
     const spe = this.trainer.stepsPerEpoch;
@@ -257,6 +265,7 @@ export class AtomNasRun implements MethodRun<AtomNasSnapshot> {
     // The spec changes only here: price it again (the live view's latency curve).
     if (this.supernetLatencyMs !== null) this.latencyMs = recordLatency(next, this.ctx.profile)?.ms ?? null;
     this.plans.push(savePlan(plan));
+    this.trimPool = true;
     return next;
   }
 
