@@ -14,7 +14,8 @@ export type BenchTask =
   | { kind: 'info'; backend: BenchBackend }
   | ({ kind: 'throughput'; backend: BenchBackend } & ThroughputOptions)
   | ({ kind: 'atomnas'; backend: BenchBackend } & AtomNasBenchOptions)
-  | { kind: 'ttfs'; backend: BenchBackend; preset: TtfsPreset }
+  /** precompile (default true, as the app does): compile the first step's pipelines first (engine/precompile, issue 15 §5). */
+  | { kind: 'ttfs'; backend: BenchBackend; preset: TtfsPreset; precompile?: boolean; precompileConcurrency?: number }
   | { kind: 'memory'; backend: BenchBackend; steps: [number, number] }
   | { kind: 'grads'; backend: BenchBackend; net: 'tiny' | 'full'; width: number; batch: number; reps: number; label: string }
   | ({ kind: 'soak'; backend: BenchBackend } & SoakOptions);
@@ -40,6 +41,8 @@ export interface TtfsRaw {
   /** First training step (pipelines compile on first use). */
   firstStepMs: number;
   secondStepMs: number;
+  /** The pre-compile before the first step (issue 15 §5), when the task asked for it: its time is not in firstStepMs. */
+  precompile?: { ms: number; encodeMs: number; programs: number };
 }
 
 

@@ -49,13 +49,18 @@ export function batchNormTrain(x: tf.Tensor4D, gamma: tf.Tensor1D, beta: tf.Tens
   const n = shape[0] * shape[1] * shape[2];
   let mean: tf.Tensor1D | undefined;
   let variance: tf.Tensor1D | undefined;
+  // Issue 15 §5: on WebGPU a [C] vector broadcast against a matrix selects tfjs's shared-memory binary program, whose
+  // shader is specialised to C (`binary_<op>_<C>`): one pipeline per op and channel count, 27 of the quick network's
+  // 103 first-step compiles. As a [1, C] row it takes the general broadcasting program, one pipeline per op for every
+  // C. Same values (the same per-element operations); the CPU keeps [C] (its fast path, see above).
+  const row = tf.getBackend() === 'webgpu' ? (t: tf.Tensor): tf.Tensor => tf.reshape(t, [1, c]) : (t: tf.Tensor): tf.Tensor => t;
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [xIn, g, b] = args as tf.Tensor[];
     const save = args[3] as tf.GradSaveFunc;
     const x2 = tf.reshape<tf.Rank.R2>(xIn, [n, c]);
     const mu = tf.div<tf.Tensor1D>(channelSum(x2), k(n));
     // Two-pass variance (centre first): E[x²] − μ² would cancel catastrophically in float32 when |μ| ≫ σ.
-    const xc = tf.sub<tf.Tensor2D>(x2, mu);
+    const xc = tf.sub<tf.Tensor2D>(x2, row(mu));
     const v = tf.div<tf.Tensor1D>(channelSum(tf.square(xc)), k(n));
     const inv = tf.rsqrt(tf.add(v, k(epsilon)));
     const scale = tf.mul(g, inv);
@@ -63,7 +68,7 @@ export function batchNormTrain(x: tf.Tensor4D, gamma: tf.Tensor1D, beta: tf.Tens
     variance = tf.keep(v);
     save([xc, inv, scale]);
     // Only [C]-vector broadcasts along the last axis below: the CPU backend's fast path.
-    const value = tf.reshape(tf.add(tf.mul(xc, scale), b), shape);
+    const value = tf.reshape(tf.add(tf.mul(xc, row(scale)), row(b)), shape);
     const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]): tf.Tensor[] => {
       const [sxc, sinv, sscale] = saved;
       const dy2 = tf.reshape<tf.Rank.R2>(dy, [n, c]);
@@ -73,7 +78,7 @@ export function batchNormTrain(x: tf.Tensor4D, gamma: tf.Tensor1D, beta: tf.Tens
       // ∂x = scale·dy − scale·∂β/N − x̂·scale·∂γ/N with x̂ = xc·inv: two full-size products, one add, one shift.
       const kx = tf.neg(tf.div(tf.mul(tf.mul(sscale, sinv), dGamma), k(n)));
       const shift = tf.neg(tf.div(tf.mul(sscale, dBeta), k(n)));
-      const dx = tf.add(tf.add(tf.mul(dy2, sscale), tf.mul(sxc, kx)), shift);
+      const dx = tf.add(tf.add(tf.mul(dy2, row(sscale)), tf.mul(sxc, row(kx))), row(shift));
       return [tf.reshape(dx, shape), dGamma, dBeta];
     };
     return { value, gradFunc };
