@@ -14,7 +14,11 @@ test('Start trains: loss and validation accuracy appear and change; Pause stops 
 
   await app.button('Start').click();
   await expect(app.runState).toHaveText('Running');
+  // Issue 15 §5: the first step's GPU programs compile first, with progress, instead of a frozen step 0 (SwiftShader
+  // takes seconds per program, so the line is up long enough to be seen).
+  await expect(page.getByTestId('progress-preparing')).toHaveText(/^Preparing the GPU: \d+ of \d+ programs$/);
   await app.waitForStep(2);
+  await expect(page.getByTestId('progress-preparing')).toHaveCount(0);
   const firstLoss = await app.number(app.loss);
   expect(firstLoss).toBeGreaterThan(0);
   expect(Number.isFinite(firstLoss)).toBe(true);

@@ -89,7 +89,7 @@ export function pipelineCount(): number {
 
 /**
  * Issue `encode`'s programs in compile-only mode and wait for their pipelines, reporting progress (first with done 0
- * once the total is known, then after each pipeline). `encode` must not read anything back and must leave every
+ * once the total is known, then after each pipeline; nothing when no pipeline is new). `encode` must not read anything back and must leave every
  * variable as it found it (Trainer.precompileStep does both). A no-op on any backend but WebGPU.
  */
 export async function precompilePrograms(encode: () => void, onProgress?: (p: PrecompileProgress) => void, opts: PrecompileOptions = {}): Promise<PrecompileResult> {
@@ -123,7 +123,8 @@ export async function precompilePrograms(encode: () => void, onProgress?: (p: Pr
   let done = 0;
   const failedKeys: string[] = [];
   const ready: PrecompileResult['ready'] = [];
-  onProgress?.({ done, total });
+  // Nothing new to build (a later run of the same shapes): no progress at all, not a flash of "0 of 0".
+  if (total > 0) onProgress?.({ done, total });
   await Promise.all(
     fresh.map((k) =>
       (backend.pipelineCache[k] as Promise<unknown>).then(

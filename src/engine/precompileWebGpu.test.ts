@@ -54,6 +54,10 @@ describe('precompileTrainStep on tfjs-backend-webgpu (counting mock device)', ()
         const first = diffCounts(counter.snapshot(), c1);
         expect(first.pipelineCompiles).toBe(0);
         expect(first.dispatches).toBeGreaterThan(100);
+        // Nothing new to build: no progress at all (no "0 of 0" flash in the UI).
+        const again: PrecompileProgress[] = [];
+        expect((await precompileTrainStep(trainer, (p) => again.push(p))).programs).toBe(0);
+        expect(again).toEqual([]);
       } finally {
         counter.restore();
         trainer.dispose();
