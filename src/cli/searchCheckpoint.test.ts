@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -80,6 +80,24 @@ describe('search --checkpoint / --resume (issue 16 §1, §6)', () => {
     expect(await run([...base(), '--checkpoint', '/no/such/dir/x.ckpt'])).toBe(2);
     expect(err.join('\n')).toMatch(/--checkpoint \/no\/such\/dir\/x\.ckpt: cannot write there/);
   }, 120_000);
+
+  it('a checkpoint that cannot be made or written is reported, and the search goes on', async () => {
+    const ds = syntheticData(120, 4, 8, 1).dataset;
+    const sub = join(dir, 'gone');
+    await mkdir(sub, { recursive: true });
+    const lines: string[] = [];
+    let fail = false;
+    const run = { restore: () => undefined, checkpoint: () => (fail ? Promise.reject(new Error('state not readable')) : Promise.resolve({ done: 1, state: { v: 1 } })) } as unknown as MethodRun<unknown>;
+    const ck = await SearchCheckpoints.open('random', {}, { checkpoint: join(sub, 'a.ckpt'), 'checkpoint-every': 1 }, run, ds, io(lines), 0);
+    await ck.afterStep(run, 1, 0);
+    expect(lines.at(-1)).toMatch(/^checkpoint: step 1 → .*a\.ckpt$/);
+    await rm(sub, { recursive: true });
+    await expect(ck.afterStep(run, 2, 0)).resolves.toBeUndefined();
+    expect(lines.at(-1)).toMatch(/^checkpoint: step 2 not saved to .*a\.ckpt \(ENOENT\); the search goes on \(.*a\.ckpt still holds step 1\)$/);
+    fail = true;
+    await expect(ck.afterStep(run, 3, 0)).resolves.toBeUndefined();
+    expect(lines.at(-1)).toMatch(/^checkpoint: step 3 not saved .*\(state not readable\); the search goes on/);
+  });
 
   it('refuses up front a method whose run has no checkpoint support', async () => {
     // Registered methods gain checkpoints one by one (cli/methodsResumable.test.ts): a run without checkpoint() stands in.

@@ -6,7 +6,7 @@
  * is trained, and a resumed run continues bit for bit where the uninterrupted one would be (CPU backend). A method
  * whose run has no checkpoint support is refused up front ("cannot resume yet").
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import {
   checkpointMismatch,
   CheckpointFileError,
@@ -41,6 +41,8 @@ export function cannotResume(method: string): string {
 /** Checkpoint writing and resuming of one CLI search. */
 export class SearchCheckpoints {
   private last = -1;
+  /** The step the --checkpoint file holds (-1: not written by this process yet). */
+  private written = -1;
   private lastEpoch = 0;
 
   private constructor(
@@ -91,13 +93,23 @@ export class SearchCheckpoints {
     const epochEnd = epoch > this.lastEpoch;
     this.lastEpoch = Math.max(this.lastEpoch, epoch);
     if (!this.file || !run.checkpoint || done === this.last || !(done % this.every === 0 || epochEnd)) return;
-    const cp = await run.checkpoint();
-    const meta: SearchCheckpointMeta = { data: { name: this.dataset.name, n: this.dataset.n }, wallSeconds: this.wallSeconds() };
-    const bytes = encodeSearchCheckpoint<SearchCheckpointMeta>({ method: this.method, config: this.config, done: cp.done, state: cp.state, meta });
     const tmp = `${this.file}.tmp`;
-    await writeFile(tmp, bytes);
-    await rename(tmp, this.file);
+    try {
+      const cp = await run.checkpoint();
+      const meta: SearchCheckpointMeta = { data: { name: this.dataset.name, n: this.dataset.n }, wallSeconds: this.wallSeconds() };
+      const bytes = encodeSearchCheckpoint<SearchCheckpointMeta>({ method: this.method, config: this.config, done: cp.done, state: cp.state, meta });
+      await writeFile(tmp, bytes);
+      await rename(tmp, this.file);
+    } catch (e) {
+      // A checkpoint that cannot be made or written (a full disk, a removed folder) must not end the search it protects.
+      await rm(tmp, { force: true }).catch(() => undefined);
+      const why = e instanceof Error ? ((e as NodeJS.ErrnoException).code ?? e.message) : String(e);
+      const kept = this.written >= 0 ? `${this.file} still holds step ${this.written}` : 'no checkpoint was written by this run yet';
+      this.io.error(`checkpoint: step ${done} not saved to ${this.file} (${why}); the search goes on (${kept})`);
+      return;
+    }
     this.last = done;
+    this.written = done;
     this.io.log(`checkpoint: step ${done} → ${this.file}`);
   }
 }

@@ -1,8 +1,10 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Trainer } from '../engine/trainer';
 import { main } from './main';
+import { TrainCheckpointWriter } from './trainCheckpoint';
 
 const base = ['train', '--tiny', '--width', '0.5', '--train-limit', '128', '--batch', '32', '--epochs', '3', '--warmup', '2'];
 
@@ -34,6 +36,23 @@ describe('train --checkpoint / --resume (issue 16 §1, §6)', () => {
     expect(learning(b)).toEqual(learning(a));
     // Settings came from the checkpoint, not from the flags of the resuming command.
     expect((b.card as { settings: { trainLimit: number } }).settings.trainLimit).toBe(128);
+  });
+
+  it('a checkpoint that cannot be written is reported, and the training goes on', async () => {
+    const sub = join(await mkdtemp(join(tmpdir(), 'nas-tck-')), 'gone');
+    await mkdir(sub);
+    const lines: string[] = [];
+    const w = new TrainCheckpointWriter(join(sub, 'a.ckpt'), 1, { log: (l) => lines.push(l), error: (l) => lines.push(l) });
+    let step = 1;
+    const trainer = { get stepIndex() { return step; }, checkpoint: () => Promise.resolve({ version: 0 }) } as unknown as Trainer;
+    const meta = {} as Parameters<TrainCheckpointWriter['write']>[1];
+    await w.write(trainer, meta);
+    expect(lines.at(-1)).toMatch(/^checkpoint: step 1 → .*a\.ckpt$/);
+    await rm(sub, { recursive: true });
+    step = 2;
+    await expect(w.write(trainer, meta)).resolves.toBeUndefined();
+    expect(lines.at(-1)).toMatch(/^checkpoint: step 2 not saved to .*a\.ckpt \(ENOENT\); the training goes on \(.*a\.ckpt still holds step 1\)$/);
+    expect(w.due(2)).toBe(false); // not retried at once: the next due step tries again
   });
 
   it('refuses a file that is not a checkpoint, or other data, before any training', async () => {

@@ -4,7 +4,7 @@
  * what the CLI needs to rebuild it (ArchSpec, settings, history so far) is written atomically every N steps and at
  * every epoch end. A resumed run continues bit for bit where the uninterrupted one would be (CPU backend).
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import type { ArchSpec } from '../core/archspec';
 import type { HistoryRow } from '../core/method/resultRecord';
 import { validateConfig } from '../core/settings/group';
@@ -49,6 +49,8 @@ export interface TrainCheckpointMeta {
 /** Writes checkpoints atomically (a temporary file, then a rename: a crash mid-write keeps the previous one). */
 export class TrainCheckpointWriter {
   private last = -1;
+  /** The step the file holds (-1: not written by this process yet). */
+  private written = -1;
 
   constructor(
     readonly path: string,
@@ -60,12 +62,23 @@ export class TrainCheckpointWriter {
     return step % this.every === 0 && step !== this.last;
   }
 
+  /** Write the trainer's state atomically; a checkpoint that cannot be written is reported and the training goes on. */
   async write(trainer: Trainer, meta: TrainCheckpointMeta): Promise<void> {
-    const bytes = encodeCheckpoint<TrainCheckpointMeta, TrainerCheckpoint>({ checkpoint: await trainer.checkpoint(), meta });
     const tmp = `${this.path}.tmp`;
-    await writeFile(tmp, bytes);
-    await rename(tmp, this.path);
+    try {
+      const bytes = encodeCheckpoint<TrainCheckpointMeta, TrainerCheckpoint>({ checkpoint: await trainer.checkpoint(), meta });
+      await writeFile(tmp, bytes);
+      await rename(tmp, this.path);
+    } catch (e) {
+      await rm(tmp, { force: true }).catch(() => undefined);
+      const why = e instanceof Error ? ((e as NodeJS.ErrnoException).code ?? e.message) : String(e);
+      const kept = this.written >= 0 ? `${this.path} still holds step ${this.written}` : 'no checkpoint was written by this run yet';
+      this.last = trainer.stepIndex;
+      this.io.error(`checkpoint: step ${trainer.stepIndex} not saved to ${this.path} (${why}); the training goes on (${kept})`);
+      return;
+    }
     this.last = trainer.stepIndex;
+    this.written = trainer.stepIndex;
     this.io.log(`checkpoint: step ${trainer.stepIndex} → ${this.path}`);
   }
 }

@@ -48,6 +48,17 @@ describe('search checkpoints in the worker (issue 16 §1: each epoch end, at mos
     expect(() => resumeCheckpoint(ev.bytes, 'atomnas', null)).toThrow(/one of random, not of atomnas/);
   });
 
+  it('a checkpoint that cannot be made is reported once, and the run goes on', async () => {
+    const posted: WorkerEvent[] = [];
+    const run = { checkpoint: () => Promise.reject(new Error('state not readable')) } as unknown as MethodRun<unknown>;
+    const p = new SearchCheckpointPoster('r', 'padnas', {}, run, { post: (e) => posted.push(e) }, { dataset: { name: 'd', n: 1 }, profile: null });
+    await expect(p.afterStep({ done: 5, epoch: 1 }, 10)).resolves.toBe(false);
+    await expect(p.afterStep({ done: 7, epoch: 2 }, 10)).resolves.toBe(false);
+    expect(posted).toEqual([
+      { type: 'error', scope: 'checkpoint', message: "The search's checkpoint after step 5 could not be made (state not readable). The search goes on; a reload would resume from its last saved checkpoint, if any." },
+    ]);
+  });
+
   it('posts nothing for a run without checkpoint support', async () => {
     const posted: WorkerEvent[] = [];
     const p = new SearchCheckpointPoster('r', 'padnas', {}, fakeRun(false), { post: (e) => posted.push(e) }, { dataset: { name: 'd', n: 1 }, profile: null });

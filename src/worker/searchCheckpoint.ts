@@ -7,7 +7,7 @@
 import type { LatencyProfile } from '../core/latency/profileSchema';
 import type { SearchResumeMeta } from '../core/runs/searchResume';
 import { decodeSearchCheckpoint, encodeSearchCheckpoint, type SearchCheckpointFile } from '../core/runs/searchCheckpointFile';
-import type { MethodRun } from '../methods/runTypes';
+import type { MethodCheckpoint, MethodRun } from '../methods/runTypes';
 import type { WorkerContext } from './context';
 import type { StepReport } from './runLoop';
 
@@ -17,6 +17,8 @@ export const SEARCH_CHECKPOINT_MS = 20_000;
 export class SearchCheckpointPoster {
   private lastAt: number;
   private lastEpoch: number;
+  /** A failed checkpoint was reported (once per run: a failure tends to repeat). */
+  private warned = false;
   private readonly t0: number;
 
   constructor(
@@ -47,7 +49,18 @@ export class SearchCheckpointPoster {
     this.lastEpoch = Math.max(this.lastEpoch, epoch);
     if (!this.run.checkpoint || r.done >= totalSteps || !(epochEnd || this.now() - this.lastAt > SEARCH_CHECKPOINT_MS)) return false;
     this.lastAt = this.now();
-    const cp = await this.run.checkpoint();
+    let cp: MethodCheckpoint;
+    try {
+      cp = await this.run.checkpoint();
+    } catch (e) {
+      // A checkpoint that cannot be made must not end the run it protects: say so once, and train on.
+      if (!this.warned) {
+        this.warned = true;
+        const why = e instanceof Error ? e.message : String(e);
+        this.ctx.post({ type: 'error', scope: 'checkpoint', message: `The search's checkpoint after step ${r.done} could not be made (${why}). The search goes on; a reload would resume from its last saved checkpoint, if any.` });
+      }
+      return false;
+    }
     const meta: SearchResumeMeta = { kind: 'search', runId: this.runId, ...this.meta, wallSeconds: this.wallSeconds() };
     const bytes = encodeSearchCheckpoint<SearchResumeMeta>({ method: this.method, config: this.config, done: cp.done, state: cp.state, meta });
     this.ctx.post({ type: 'search/checkpoint', runId: this.runId, method: this.method, step: cp.done, totalSteps, bytes }, [bytes.buffer]);
