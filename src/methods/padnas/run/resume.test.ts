@@ -2,30 +2,13 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { Trainer } from '../../../engine/trainer';
 import { liveTensors, syntheticData, useCpuBackend } from '../../../engine/testing';
 import { comparable, compareResumed } from '../../resumeTesting';
-import { padnasPreset, type PadNasSettings } from '../config';
+import type { PadNasSettings } from '../config';
 import { createRun } from './index';
+import { TINY_SETTINGS } from './testing';
 import { readResumeState } from './resume';
 
 /** Every phase in a handful of units: 66 units (supernet 1–6, ranking 7–18, round 1 19–26, fine-tune 27–32, final search 33–40, ranking 41–52, final 53–59, baseline 60–66). */
-const SMALL = {
-  ...padnasPreset('tiny'),
-  width: 0.25,
-  trainLimit: 0,
-  valLimit: 0,
-  batchSize: 16,
-  supernetEpochs: 1,
-  finetuneEpochs: 1,
-  population: 4,
-  generations: 1,
-  rankArchs: 3,
-  rankSteps: 2,
-  finalEpochs: 1,
-  shareThreshold: 0.3,
-  rankK: 1,
-  windowLo: 0,
-  windowHi: 1,
-  trainBaseline: true,
-} as PadNasSettings;
+const SMALL = { ...TINY_SETTINGS, trainBaseline: true } as PadNasSettings;
 const data = syntheticData(160, 4, 8, 1);
 
 

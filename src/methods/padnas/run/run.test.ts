@@ -6,26 +6,8 @@ import { padnasPreset } from '../config';
 import { padnasSpec } from '../ops';
 import type { PadNasRecordFields } from '../snapshot';
 import { createRun } from './index';
+import { TINY_SETTINGS } from './testing';
 
-/** The tiny test config (every phase, a handful of units each). */
-const TINY = {
-  ...padnasPreset('tiny'),
-  width: 0.25,
-  trainLimit: 0,
-  valLimit: 0,
-  batchSize: 16,
-  supernetEpochs: 1,
-  finetuneEpochs: 1,
-  population: 4,
-  generations: 1,
-  rankArchs: 3,
-  rankSteps: 2,
-  finalEpochs: 1,
-  shareThreshold: 0.3,
-  rankK: 1,
-  windowLo: 0,
-  windowHi: 1,
-};
 
 describe('PAD-NAS run', () => {
   beforeAll(useCpuBackend);
@@ -34,7 +16,7 @@ describe('PAD-NAS run', () => {
     const data = syntheticData(160, 4, 8);
     const space = singlePathSpace(0.25, 'k3').map((ops, j) => (j === 1 || j === 4 ? ['c3-zz3zzz', 'c2-zz5zzz', ...ops.slice(0, 1)] : ops.slice(-2)));
     const spaceFrom = { file: 'learned.json', createdBy: { method: 'autospace', seed: 2, preset: 'tiny', date: '2026-11-30T00:00:00.000Z' } };
-    const run = createRun({ data, profile: null }, { ...TINY, generations: 2, space, spaceFrom, trainBaseline: false });
+    const run = createRun({ data, profile: null }, { ...TINY_SETTINGS, generations: 2, space, spaceFrom, trainBaseline: false });
     try {
       run.start();
       const snap0 = run.snapshot();
