@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { archCosts } from '../../../core/costs';
 import { genotypeInSpace, singlePathSpace } from '../../../core/space/singlePath';
 import { syntheticData, useCpuBackend } from '../../../engine/testing';
-import { padnasPreset } from '../config';
 import { padnasSpec } from '../ops';
 import type { PadNasRecordFields } from '../snapshot';
 import { createRun } from './index';
@@ -47,25 +46,7 @@ describe('PAD-NAS run', () => {
 
   it('runs every planned unit: train, rank, search, prune, fine-tune, final search, stand-alone training', async () => {
     const data = syntheticData(160, 4, 8);
-    const s = {
-      ...padnasPreset('tiny'),
-      width: 0.25,
-      trainLimit: 0,
-      valLimit: 0,
-      batchSize: 16,
-      supernetEpochs: 1,
-      finetuneEpochs: 1,
-      population: 4,
-      generations: 1,
-      rankArchs: 3,
-      rankSteps: 2,
-      finalEpochs: 1,
-      shareThreshold: 0.3,
-      rankK: 1,
-      windowLo: 0,
-      windowHi: 1,
-    };
-    const run = createRun({ data, profile: null }, s);
+    const run = createRun({ data, profile: null }, { ...TINY_SETTINGS });
     try {
       const started = run.start();
       expect(started.totalSteps).toBe(run.totalSteps);
