@@ -1,11 +1,13 @@
 /**
- * Issue 15 §5, fast first step: compile a training step's WebGPU pipelines before the step runs, in parallel, with
- * progress ("preparing the GPU, n of m programs"), instead of one after the other inside a frozen step 0.
+ * Issue 15 §5, fast first step: compile a training step's WebGPU pipelines before the step runs, with progress
+ * ("preparing the GPU, n of m programs"), instead of inside a frozen step 0. Not in parallel by default: they are built
+ * one at a time in the order the step needs them (DEFAULT_CONCURRENCY = 1; all at once was measured slower on
+ * SwiftShader); the `concurrency` option lets several build at once (0: all of them).
  *
  * tfjs-backend-webgpu 4.22 keeps `pipelineCache[shaderKey]`; under its WEBGPU_ENGINE_COMPILE_ONLY flag a program is
- * compiled with `device.createComputePipelineAsync` (the driver may build several at once) and NOT dispatched, and
- * read-backs return null. `Trainer.precompileStep` issues the step's programs in that mode without changing any state;
- * here the promises are awaited one by one for the count, then `checkCompileCompletionAsync` swaps the pipelines into
+ * compiled with `device.createComputePipelineAsync` (here limited to `concurrency` calls in flight) and NOT dispatched,
+ * and read-backs return null. `Trainer.precompileStep` issues the step's programs in that mode without changing any state;
+ * here the promises are awaited, counting each as its pipeline is built, then `checkCompileCompletionAsync` swaps the pipelines into
  * the cache so the real step finds every one of them built. Only the active backend 'webgpu' does anything.
  */
 import * as tf from '@tensorflow/tfjs';
