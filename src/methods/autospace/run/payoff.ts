@@ -12,98 +12,17 @@ import type { LatencyProfile } from '../../../core/latency/profileSchema';
 import { genotypeSpec, singlePathSpace, type OpFamily, type SkeletonShape } from '../../../core/space/singlePath';
 import type { SpaceOrigin } from '../../../core/space/spaceFile';
 import { costWindow, type CostModel } from '../../../core/space/window';
-import type { TrainData, TrainerCheckpoint } from '../../../engine/trainer';
+import type { TrainData } from '../../../engine/trainer';
 import { createSpecTraining, type SpecTraining, type TrainRecipe } from '../../../engine/trainSpec';
-import type { LatencyMeasurement } from '../../../core/latency/meter';
-import type { HostedMethod, MethodCheckpoint, MethodContext, MethodRun } from '../../runTypes';
-import { payoffState, payoffVerdictText, payoffWinner, readPadnasOutcome, spreadPick, type OneShotPoint, type PayoffWinner } from '../payoff';
+import type { HostedMethod, MethodContext } from '../../runTypes';
+import { payoffState, payoffVerdictText, payoffWinner, readPadnasOutcome, spreadPick } from '../payoff';
 import type { FrontPoint, PayoffState } from '../snapshot';
+import { PayoffMeasure } from './payoffMeasure';
+import { readPayoffCheckpoint, restoreSearch, searchCheckpoint, type PayoffCheckpoint } from './payoffResume';
+import type { PayoffJob, PayoffResult, PayoffSide, PayoffStageOptions, SearchSide } from './payoffTypes';
 
-export interface PayoffStageOptions {
-  /** Op names per slot (cell names, MB names) of the learned space. */
-  learnedSpace: string[][];
-  seed: number;
-  /** PAD-NAS preset run in both spaces. */
-  padnasPreset: string;
-  width: number;
-  tiny: boolean;
-  /** Stand-alone training steps of every front network. */
-  standaloneSteps: number;
-  /** Networks per front trained stand-alone (spread over the front's cost range, both ends kept). */
-  frontMax: number;
-  /** PAD-NAS settings over the preset in both runs (tests: a tiny search); seed, width, tiny and space win over them. */
-  padnasOverrides?: Record<string, unknown>;
-  /** Where the learned space came from, recorded in the learned search's PAD-NAS outcome. */
-  spaceFrom?: SpaceOrigin | null;
-}
-
-type Side = 'learned' | 'hand';
-
-/** What one PAD-NAS search of the payoff found. */
-export interface PayoffSearch {
-  /** The found architecture (PAD-NAS's best in its window) and its stand-alone accuracies from PAD-NAS's own run. */
-  genotype: string[];
-  valAccuracy: number | null;
-  /** PAD-NAS's own test of its found network (null here: the payoff's data has no test split). Never used to decide. */
-  testAccuracy: number | null;
-  /** The final search's front (one-shot accuracy, PAD-NAS's own cost unit). */
-  oneShotFront: OneShotPoint[];
-  /** The space searched (op names per slot). */
-  space: string[][];
-  /** PAD-NAS units run. */
-  units: number;
-}
-
-/** The stage's result (beside its final `state()`: fronts, hypervolumes, reference). */
-export interface PayoffResult {
-  verdict: string;
-  winner: PayoffWinner | null;
-  /** Why the profile was not used for the cost axis, or null. */
-  costNotice: string | null;
-  /** Both PAD-NAS searches. */
-  searches: Record<Side, PayoffSearch | null>;
-  /** Every network trained stand-alone (the fronts are their non-dominated subsets). */
-  trained: Record<Side, FrontPoint[]>;
-  /** The one stand-alone recipe. */
-  recipe: TrainRecipe & { steps: number; validation: 'val split, BN re-estimated' };
-}
-
-interface SearchSide {
-  side: Side;
-  config: Record<string, unknown>;
-  run: MethodRun<unknown> | null;
-  /** Planned PAD-NAS units (known once its run has started; the learned run's total stands in before). */
-  total: number | null;
-  done: number;
-  found: PayoffSearch | null;
-}
-
-interface Job {
-  side: Side;
-  genotype: string[];
-}
-
-/**
- * Everything the stage's next units depend on (plain data, inside the AutoSpace-style run's checkpoint): which part it
- * is in, what the finished parts found, the PAD-NAS run in progress as its own checkpoint (MethodRun.checkpoint of the
- * hosted run), the networks picked for stand-alone training, the ones trained so far and the training in progress.
- */
-export interface PayoffCheckpoint {
-  v: 1;
-  stage: PayoffState['stage'];
-  unitsDone: number;
-  sides: Record<Side, { total: number | null; done: number; found: PayoffSearch | null; run: MethodCheckpoint | null }>;
-  jobs: Job[] | null;
-  jobIndex: number;
-  trained: Record<Side, FrontPoint[]>;
-  /** The front network in stand-alone training: its trainer (null between two networks). */
-  training: TrainerCheckpoint | null;
-  /** Where the measuring on this device stands: its label once done, or why it could not be used. */
-  measured?: { label: string | null; notice: string | null };
-}
-
-/** The message of a checkpoint asked for while a hosted run that cannot checkpoint is in progress. */
-export const PAYOFF_CANNOT_CHECKPOINT = 'cannot checkpoint during the payoff: PAD-NAS cannot resume';
+export { PAYOFF_CANNOT_CHECKPOINT, type PayoffCheckpoint } from './payoffResume';
+export type { PayoffResult, PayoffSearch, PayoffStageOptions } from './payoffTypes';
 
 const finiteOrNull = (v: number | null | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const numberOr = (v: unknown, d: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : d);
@@ -123,24 +42,20 @@ function payoffCostModel(sk: SkeletonShape, learned: readonly (readonly string[]
 
 export class PayoffStage {
   private stageName: PayoffState['stage'] = 'learned-search';
-  private readonly sides: Record<Side, SearchSide>;
+  private readonly sides: Record<PayoffSide, SearchSide>;
   private readonly skeleton: SkeletonShape;
   private cost: CostModel | null = null;
   /** The profile both PAD-NAS searches get (null when the payoff compares MACs). */
   private get searchProfile(): LatencyProfile | null {
     return this.cost?.window.unit === 'ms' ? this.ctx.profile : null;
   }
-  private jobs: Job[] | null = null;
+  private jobs: PayoffJob[] | null = null;
   private jobIndex = 0;
   private training: SpecTraining | null = null;
-  private readonly trained: Record<Side, FrontPoint[]> = { learned: [], hand: [] };
+  private readonly trained: Record<PayoffSide, FrontPoint[]> = { learned: [], hand: [] };
   private unitsDone = 0;
-  /** The trained networks' latency being measured on this device (MethodContext.latencyMeter), one unit per step. */
-  private measurement: LatencyMeasurement | null = null;
-  /** The meter's label once every trained network was measured (their costs are then measured ms). */
-  private measuredLabel: string | null = null;
-  /** Why measured latency could not replace the cost model (a network that could not be measured). */
-  private measureNotice: string | null = null;
+  /** The trained networks' latency measured on this device (stage 'measure'; only when the host gives a meter). */
+  private readonly measure: PayoffMeasure;
   private disposed = false;
 
   private constructor(
@@ -152,6 +67,7 @@ export class PayoffStage {
   ) {
     const ds = ctx.data.dataset;
     this.skeleton = { input: { height: ds.height, width: ds.width, channels: ds.channels }, numClasses: ds.numClasses, width: o.width, tiny: o.tiny };
+    this.measure = new PayoffMeasure(ctx, this.skeleton);
     this.sides = {
       learned: { side: 'learned', config: learnedConfig, run: null, total: null, done: 0, found: null },
       hand: { side: 'hand', config: handConfig, run: null, total: null, done: 0, found: null },
@@ -194,7 +110,7 @@ export class PayoffStage {
     return stage;
   }
 
-  private subContext(side: Side): MethodContext {
+  private subContext(side: PayoffSide): MethodContext {
     const log = this.ctx.log;
     const data: TrainData = this.ctx.data;
     return { data, profile: this.searchProfile, log: log ? (l) => log(`payoff, PAD-NAS in the ${side === 'learned' ? 'learned' : 'hand-designed'} space: ${l}`) : undefined };
@@ -243,7 +159,7 @@ export class PayoffStage {
         if (await this.standaloneUnit()) this.stageName = this.ctx.latencyMeter ? 'measure' : 'done';
         break;
       case 'measure':
-        if (await this.measureUnit()) this.stageName = 'done';
+        if (await this.measure.step([...this.trained.learned, ...this.trained.hand], this.modelUnit())) this.stageName = 'done';
         break;
       case 'done':
         return true;
@@ -305,7 +221,7 @@ export class PayoffStage {
   }
 
   /** A front network's stand-alone training, from scratch. */
-  private standaloneTraining(job: Job): SpecTraining {
+  private standaloneTraining(job: PayoffJob): SpecTraining {
     const spec = genotypeSpec(job.genotype, this.skeleton, { name: `payoff ${job.side} ${job.genotype.join('-')}`, method: 'autospace' });
     return createSpecTraining(spec, this.ctx.data, this.recipe(), { steps: this.o.standaloneSteps }, { initStream: 'payoff-init' });
   }
@@ -333,39 +249,8 @@ export class PayoffStage {
     return this.jobIndex >= jobs.length;
   }
 
-  /**
-   * One unit of measuring the trained networks' inference latency on this device (the browser: the host's meter);
-   * true when done. Measured medians then replace the cost model's values on both fronts, kept as `modelCost`; if any
-   * network cannot be measured, both fronts keep the cost model (one axis for all) and the notice says why.
-   */
-  private async measureUnit(): Promise<boolean> {
-    const meter = this.ctx.latencyMeter;
-    const points = [...this.trained.learned, ...this.trained.hand];
-    if (!meter || points.length === 0) return true;
-    this.measurement ??= meter.measure(points.map((p) => genotypeSpec(p.genotype, this.skeleton, { name: p.genotype.join('-'), method: 'autospace' })));
-    const m = this.measurement;
-    await m.step();
-    if (!m.finished) return false;
-    const results = m.results();
-    m.dispose();
-    this.measurement = null;
-    const bad = results.findIndex((r) => r.medianMs === null);
-    if (bad >= 0) {
-      this.measureNotice = `${points[bad].genotype.join('-')} could not be measured on this device (${results[bad].error ?? 'too few samples kept'}), so the fronts keep ${this.unit() === 'ms' ? 'the predicted latency' : 'MACs'}.`;
-      this.ctx.log?.(`payoff: ${this.measureNotice}`);
-      return true;
-    }
-    points.forEach((p, i) => {
-      p.modelCost = p.cost;
-      p.cost = results[i].medianMs as number;
-    });
-    this.measuredLabel = meter.label;
-    this.ctx.log?.(`payoff: ${points.length} networks ${meter.label}: ${results.map((r) => (r.medianMs as number).toPrecision(3)).join(', ')} ms`);
-    return true;
-  }
-
   private unit(): PayoffState['unit'] {
-    return this.measuredLabel !== null || this.cost?.window.unit === 'ms' ? 'ms' : 'MMACs';
+    return this.measure.unit(this.modelUnit());
   }
 
   /** The cost model's unit (what `modelCost` is in once costs were measured). */
@@ -374,7 +259,7 @@ export class PayoffStage {
   }
 
   private costSource(): string {
-    if (this.measuredLabel !== null) return `inference latency ${this.measuredLabel}, batch 1, median of samples`;
+    if (this.measure.label !== null) return `inference latency ${this.measure.label}, batch 1, median of samples`;
     const w = this.cost?.window;
     if (!w) return this.ctx.profile ? `not known yet (predicted from profile "${this.ctx.profile.name}" if it prices both spaces, else MACs)` : 'MACs (no device profile)';
     if (w.unit === 'ms') return `predicted latency, profile "${w.profileName ?? ''}"`;
@@ -391,7 +276,7 @@ export class PayoffStage {
       stage: this.stageName,
       unit: this.unit(),
       costSource: this.costSource(),
-      ...(this.measuredLabel !== null ? { modelUnit: this.modelUnit() } : {}),
+      ...(this.measure.label !== null ? { modelUnit: this.modelUnit() } : {}),
       learned: this.trained.learned,
       hand: this.trained.hand,
       complete: this.stageName === 'done',
@@ -403,7 +288,7 @@ export class PayoffStage {
     return {
       verdict: payoffVerdictText(s, { learnedNetworks: this.trained.learned.length, handNetworks: this.trained.hand.length, standaloneSteps: this.o.standaloneSteps, seed: this.o.seed }),
       winner: payoffWinner(s.hvLearned, s.hvHand),
-      costNotice: [this.cost?.notice, this.measureNotice].filter(Boolean).join(' ') || null,
+      costNotice: [this.cost?.notice, this.measure.notice].filter(Boolean).join(' ') || null,
       searches: { learned: this.sides.learned.found, hand: this.sides.hand.found },
       trained: { learned: this.trained.learned.map((p) => ({ ...p })), hand: this.trained.hand.map((p) => ({ ...p })) },
       recipe: { ...this.recipe(), steps: this.o.standaloneSteps, validation: 'val split, BN re-estimated' },
@@ -416,25 +301,17 @@ export class PayoffStage {
    */
   async checkpoint(): Promise<PayoffCheckpoint> {
     if (this.disposed) throw new Error('the payoff stage was disposed');
-    const side = async (s: SearchSide): Promise<PayoffCheckpoint['sides'][Side]> => {
-      let run: MethodCheckpoint | null = null;
-      if (s.run) {
-        if (!s.run.checkpoint) throw new Error(PAYOFF_CANNOT_CHECKPOINT);
-        run = await s.run.checkpoint();
-      }
-      return { total: s.total, done: s.done, found: s.found, run };
-    };
     const state: PayoffCheckpoint = {
       v: 1,
       stage: this.stageName,
       unitsDone: this.unitsDone,
-      sides: { learned: await side(this.sides.learned), hand: await side(this.sides.hand) },
+      sides: { learned: await searchCheckpoint(this.sides.learned), hand: await searchCheckpoint(this.sides.hand) },
       jobs: this.jobs,
       jobIndex: this.jobIndex,
       trained: this.trained,
       training: this.training ? await this.training.trainer.checkpoint() : null,
       // A measurement in progress is not saved: a restore measures again (timings are not reproducible anyway).
-      measured: { label: this.measuredLabel, notice: this.measureNotice },
+      measured: { label: this.measure.label, notice: this.measure.notice },
     };
     return structuredClone(state);
   }
@@ -446,30 +323,8 @@ export class PayoffStage {
    */
   async restore(raw: unknown): Promise<void> {
     if (this.unitsDone > 0 || this.disposed) throw new Error('restore() needs a fresh payoff stage (no unit taken yet)');
-    const s = raw as Partial<PayoffCheckpoint> | null;
-    const stages: PayoffState['stage'][] = ['learned-search', 'hand-search', 'standalone', 'measure', 'done'];
-    if (!s || s.v !== 1 || !stages.includes(s.stage as PayoffState['stage']) || !s.sides?.learned || !s.sides.hand || !s.trained || !Number.isInteger(s.unitsDone)) {
-      throw new RangeError('the checkpoint of the payoff is not one of this version');
-    }
-    if (s.stage === 'learned-search' && !s.sides.learned.run) throw new RangeError('the checkpoint of the payoff has no state of its PAD-NAS search in the learned space');
-    if (s.stage === 'standalone' && !s.jobs) throw new RangeError('the checkpoint of the payoff trains stand-alone without a list of networks');
-    for (const side of ['learned', 'hand'] as const) {
-      const saved = s.sides[side];
-      const live = this.sides[side];
-      if (saved.run) {
-        if (!live.run) this.startSearch(live);
-        const run = live.run as MethodRun<unknown>;
-        if (!run.restore) throw new Error(PAYOFF_CANNOT_CHECKPOINT);
-        if (saved.total !== live.total) throw new RangeError(`the checkpoint's PAD-NAS search in the ${side} space has ${saved.total} units; this one has ${live.total} (other settings or data)`);
-        await run.restore(saved.run);
-      } else if (live.run) {
-        live.run.dispose();
-        live.run = null;
-      }
-      live.total = saved.total;
-      live.done = saved.done;
-      live.found = saved.found;
-    }
+    const s = readPayoffCheckpoint(raw);
+    for (const side of ['learned', 'hand'] as const) await restoreSearch(side, s.sides[side], this.sides[side], (live) => this.startSearch(live));
     this.jobs = s.jobs ?? null;
     this.jobIndex = s.jobIndex ?? 0;
     this.trained.learned.push(...s.trained.learned);
@@ -480,10 +335,10 @@ export class PayoffStage {
       this.training = this.standaloneTraining(job);
       this.training.trainer.restore(s.training);
     }
-    this.measuredLabel = s.measured?.label ?? null;
-    this.measureNotice = s.measured?.notice ?? null;
-    this.unitsDone = s.unitsDone as number;
-    this.stageName = s.stage as PayoffState['stage'];
+    this.measure.label = s.measured?.label ?? null;
+    this.measure.notice = s.measured?.notice ?? null;
+    this.unitsDone = s.unitsDone;
+    this.stageName = s.stage;
   }
 
   /** Free whatever is still running (a PAD-NAS run, a stand-alone network). */
@@ -495,7 +350,6 @@ export class PayoffStage {
     }
     this.training?.dispose();
     this.training = null;
-    this.measurement?.dispose();
-    this.measurement = null;
+    this.measure.dispose();
   }
 }
