@@ -24,18 +24,14 @@ import { latencyModel, type LatencyModel } from '../latencyWindow';
 import { padnasSpec, spaceColumns } from '../ops';
 import { opShares, pruneByShare, topRanked } from '../prune';
 import { SearchRound } from '../searchRound';
-import type { PadNasBaseline, PadNasFrontPoint, PadNasPhase, PadNasRanking, PadNasRecordFields, PadNasSnapshot, PadNasStage } from '../snapshot';
+import type { PadNasBaseline, PadNasFrontPoint, PadNasPhase, PadNasRanking, PadNasSnapshot, PadNasStage } from '../snapshot';
 import { finalFront } from '../front';
+import { padnasOutcome } from './outcome';
 import { rankPanel } from './rankPanel';
 import type { Found, StageHost } from './stageHost';
-import { readResumeState, Replay, type PadNasResumeState, type StandaloneResult } from './resume';
+import { ResumeLog, type StandaloneResult } from './resume';
 import { baselineTrain, finalTrain } from './standaloneStage';
 import { SinglePathSupernet } from './supernet';
-
-/** JSON has no NaN: τ that could not be measured is null in a record. */
-function finiteOrNull(v: number): number | null {
-  return Number.isFinite(v) ? v : null;
-}
 
 export class PadNasRun implements MethodRun<PadNasSnapshot>, StageHost {
   readonly totalSteps: number;
@@ -82,11 +78,7 @@ export class PadNasRun implements MethodRun<PadNasSnapshot>, StageHost {
   resultNet: Network | null = null;
   private released = false;
   /** Every supernet step's loss, the finished stand-alone trainings and the one in progress: what a checkpoint saves. */
-  private readonly losses: number[] = [];
-  private readonly results = new Map<string, StandaloneResult>();
-  private current: { key: string; t: SpecTraining } | null = null;
-  /** While a restore replays the plan up to its checkpoint. */
-  private replay: Replay | null = null;
+  private readonly resume: ResumeLog;
 
   constructor(
     private readonly ctx: MethodContext,
@@ -118,6 +110,7 @@ export class PadNasRun implements MethodRun<PadNasSnapshot>, StageHost {
       throw e;
     }
     this.pathRng = rngStream(s.seed, 'path');
+    this.resume = new ResumeLog({ cache: this.cache, supernet: this.trainer, evaluator: this.evalTrainer, pathRng: this.pathRng });
     this.totalSteps = plannedUnits(s, this.trainer.stepsPerEpoch);
     this.totalEpochs = s.supernetEpochs + rounds * s.finetuneEpochs + s.finalEpochs * (s.trainBaseline ? 2 : 1);
     this.work = this.plan();
@@ -157,15 +150,16 @@ export class PadNasRun implements MethodRun<PadNasSnapshot>, StageHost {
   private async supernetStep(): Promise<void> {
     this.supernet.path = sampleGenotype(this.space, () => this.pathRng.next());
     // A replay takes the recorded loss instead of training (the restore loads the trained weights at its end).
-    const loss = this.replay ? this.replay.loss() : (await this.trainer.trainStep()).loss;
-    this.losses.push(loss);
+    const replay = this.resume.replay;
+    const loss = replay ? replay.loss() : (await this.trainer.trainStep()).loss;
+    this.resume.losses.push(loss);
     this.weightsVersion++;
     this.lossSum += loss;
     this.lossN++;
     this.epochLossSum += loss;
     this.epochLossN++;
     if (this.epochLossN === this.trainer.stepsPerEpoch) {
-      this.history.push({ epoch: this.losses.length / this.trainer.stepsPerEpoch, phase: this.phase, loss: this.epochLossSum / this.epochLossN });
+      this.history.push({ epoch: this.resume.losses.length / this.trainer.stepsPerEpoch, phase: this.phase, loss: this.epochLossSum / this.epochLossN });
       this.epochLossSum = 0;
       this.epochLossN = 0;
     }
@@ -177,8 +171,9 @@ export class PadNasRun implements MethodRun<PadNasSnapshot>, StageHost {
     const hit = this.cache.get(key);
     if (hit !== undefined) {
       // A replay finds every evaluation in the restored cache: the first meeting of a key was one in the original run.
-      if (this.replay && !this.replay.seen.has(key)) {
-        this.replay.seen.add(key);
+      const replay = this.resume.replay;
+      if (replay && !replay.seen.has(key)) {
+        replay.seen.add(key);
         this.evaluations++;
       }
       return hit;
@@ -217,25 +212,22 @@ export class PadNasRun implements MethodRun<PadNasSnapshot>, StageHost {
   }
 
   log(line: string): void {
-    if (!this.replay) this.ctx.log?.(line);
+    if (!this.resume.replay) this.ctx.log?.(line);
   }
 
   /** The stand-alone training `key` starts (what a checkpoint saves); on a restore, `t` is put where it stood. */
   attachTraining(key: string, t: SpecTraining): void {
-    this.current = { key, t };
-    const saved = this.replay?.trainerFor(key);
-    if (saved) t.trainer.restore(saved);
+    this.resume.attach(key, t);
   }
 
   /** The training `t` ended: with a result when it finished (kept for a checkpoint), without one when abandoned. */
   detachTraining(t: SpecTraining, key: string, result?: StandaloneResult): void {
-    if (result) this.results.set(key, result);
-    if (this.current?.t === t) this.current = null;
+    this.resume.detach(t, key, result);
   }
 
   /** On a restore, the result of the stand-alone training `key` when it finished before the checkpoint. */
   savedResult(key: string): StandaloneResult | undefined {
-    return this.replay?.saved(key);
+    return this.resume.saved(key);
   }
 
   setPhase(phase: PadNasPhase, label: string): void {
@@ -318,21 +310,8 @@ export class PadNasRun implements MethodRun<PadNasSnapshot>, StageHost {
    */
   async checkpoint(): Promise<MethodCheckpoint> {
     if (this.done >= this.totalSteps) throw new Error('the run is finished: nothing to checkpoint');
-    const fin = this.finalTraining;
-    const state: PadNasResumeState = {
-      v: 1,
-      losses: this.losses.slice(),
-      cache: [...this.cache],
-      evaluations: this.evaluations,
-      results: [...this.results],
-      current: this.current ? { key: this.current.key, trainer: await this.current.t.trainer.checkpoint() } : null,
-      result: fin && this.current?.t !== fin ? await fin.trainer.checkpoint() : null,
-      supernet: await this.trainer.checkpoint(),
-      evalRecal: this.evalTrainer.recalState(),
-      pathRng: this.pathRng.save(),
-      phaseSeconds: { ...this.phaseSeconds, [this.phase]: (this.phaseSeconds[this.phase] ?? 0) + (performance.now() - this.phaseT0) / 1000 },
-    };
-    return { done: this.done, state };
+    const phaseSeconds = () => ({ ...this.phaseSeconds, [this.phase]: (this.phaseSeconds[this.phase] ?? 0) + (performance.now() - this.phaseT0) / 1000 });
+    return { done: this.done, state: await this.resume.state(this.evaluations, this.finalTraining, phaseSeconds) };
   }
 
   /**
@@ -341,23 +320,8 @@ export class PadNasRun implements MethodRun<PadNasSnapshot>, StageHost {
    * a checkpoint the replay does not land on exactly.
    */
   async restore(cp: MethodCheckpoint): Promise<void> {
-    if (this.done > 0 || this.losses.length > 0) throw new Error('restore() needs a fresh run (no step taken yet)');
-    const st = readResumeState(cp.state);
-    if (!Number.isInteger(cp.done) || cp.done < 0 || cp.done >= this.totalSteps) throw new RangeError(`the checkpoint is at unit ${cp.done}; this search has ${this.totalSteps}`);
-    const replay = new Replay(st);
-    this.replay = replay;
-    st.cache.forEach(([k, v]) => this.cache.set(k, v));
-    try {
-      for (let i = 0; i < cp.done; i++) {
-        const r = await this.work.next();
-        if (r.done) throw new RangeError(`this search ended after ${i} units; the checkpoint is at ${cp.done} (other settings)`);
-      }
-      replay.check(this.evaluations, this.pathRng.save());
-      this.trainer.restore(st.supernet);
-      this.evalTrainer.restoreRecal(st.evalRecal);
-    } finally {
-      this.replay = null;
-    }
+    if (this.done > 0 || this.resume.losses.length > 0) throw new Error('restore() needs a fresh run (no step taken yet)');
+    const st = await this.resume.replayTo(cp, this.totalSteps, this.work, () => this.evaluations);
     this.done = cp.done;
     this.lossSum = 0;
     this.lossN = 0;
@@ -377,39 +341,7 @@ export class PadNasRun implements MethodRun<PadNasSnapshot>, StageHost {
 
   /** The found architecture after stand-alone training, with PAD-NAS's record fields. */
   outcome(): MethodOutcome {
-    const f = this.found;
-    const b = this.baseline;
-    const s = this.settings;
-    if (!f || !b) throw new Error('the search has not finished: no found architecture yet');
-    const extras: PadNasRecordFields = {
-      genotype: f.genotype,
-      oneShotAccuracy: f.oneShotAcc,
-      cost: f.cost,
-      stages: this.stages.slice(),
-      ranking: { ...this.ranking, tauBefore: finiteOrNull(this.ranking.tauBefore), tauAfter: finiteOrNull(this.ranking.tauAfter) },
-      window: this.latency.window,
-      windowNotice: this.latency.notice,
-      baseline: b,
-      spaceLog10: this.spaceLog10.slice(),
-      evaluations: this.evaluations,
-      phaseSeconds: { ...this.phaseSeconds },
-      front: this.front.map((p) => ({ ...p, genotype: p.genotype.slice() })),
-      space: {
-        kind: s.space ? 'given' : 'hand',
-        family: s.space ? null : s.ops,
-        slots: this.fullSpace.map((o) => o.slice()),
-        from: s.space ? (s.spaceFrom ?? null) : null,
-      },
-    };
-    return {
-      archSpec: f.spec,
-      valAccuracy: f.valAcc,
-      testAccuracy: f.testAcc,
-      history: this.history.slice(),
-      extras: { ...extras },
-      resultSteps: this.finalTraining?.stepIndex ?? 0,
-      trainImages: this.data.split.train.length,
-    };
+    return padnasOutcome(this, this.phaseSeconds);
   }
 
   snapshot(): PadNasSnapshot {

@@ -9,9 +9,11 @@
  * are loaded: the supernet's weights, optimizer and batch order, the evaluator's BN-recalibration stream, and the
  * stand-alone training in progress. A replay that does not land exactly where the checkpoint was is refused.
  */
-import type { RngState } from '../../../core/rng';
+import type { Rng, RngState } from '../../../core/rng';
 import type { BatchSourceState } from '../../../engine/batches';
-import type { TrainerCheckpoint } from '../../../engine/trainer';
+import type { Trainer, TrainerCheckpoint } from '../../../engine/trainer';
+import type { SpecTraining } from '../../../engine/trainSpec';
+import type { MethodCheckpoint } from '../../runTypes';
 import type { PadNasPhase } from '../snapshot';
 
 /** A stand-alone training's result (the ranking panel's have no test accuracy). */
@@ -97,5 +99,98 @@ export class Replay {
     if (s.current && !this.currentMet) throw new RangeError(`the checkpoint's training in progress (${s.current.key}) is not where this search would be (other settings or data)`);
     if (evaluations !== s.evaluations) throw new RangeError(`the replay counted ${evaluations} one-shot evaluations; the checkpoint ${s.evaluations} (other settings or data)`);
     if (pathRng.state !== s.pathRng.state || pathRng.key !== s.pathRng.key) throw new RangeError('the replay drew other supernet paths than the checkpoint (other settings or data)');
+  }
+}
+
+/** The parts of a PAD-NAS run a checkpoint saves and a restore loads besides what its ResumeLog records. */
+export interface ResumeParts {
+  /** One-shot validation accuracies by `genotype@weights-version`. */
+  cache: Map<string, number>;
+  /** The supernet's trainer. */
+  supernet: Trainer;
+  /** The one-shot evaluator (its BN-recalibration stream). */
+  evaluator: Trainer;
+  /** The path sampler. */
+  pathRng: Rng;
+}
+
+/**
+ * The checkpoint side of a running PAD-NAS search (PadNasRun's checkpoint and restore): what it records for its
+ * checkpoints (every supernet step's loss, the finished stand-alone trainings' results, the training in progress), the
+ * state a checkpoint saves, and a restore's replay of the plan.
+ */
+export class ResumeLog {
+  /** The loss of every supernet step so far (during a replay, the recorded ones). */
+  readonly losses: number[] = [];
+  private readonly results = new Map<string, StandaloneResult>();
+  private current: { key: string; t: SpecTraining } | null = null;
+  /** While a restore replays the plan up to its checkpoint. */
+  replay: Replay | null = null;
+
+  constructor(private readonly parts: ResumeParts) {}
+
+  /** The stand-alone training `key` starts (what a checkpoint saves); on a restore, `t` is put where it stood. */
+  attach(key: string, t: SpecTraining): void {
+    this.current = { key, t };
+    const saved = this.replay?.trainerFor(key);
+    if (saved) t.trainer.restore(saved);
+  }
+
+  /** The training `t` ended: with a result when it finished (kept for a checkpoint), without one when abandoned. */
+  detach(t: SpecTraining, key: string, result?: StandaloneResult): void {
+    if (result) this.results.set(key, result);
+    if (this.current?.t === t) this.current = null;
+  }
+
+  /** On a restore, the result of the stand-alone training `key` when it finished before the checkpoint. */
+  saved(key: string): StandaloneResult | undefined {
+    return this.replay?.saved(key);
+  }
+
+  /**
+   * What a checkpoint saves: the recorded losses, one-shot cache and finished stand-alone results a restore replays
+   * the plan with, and the trainers' states it then loads. `final`: the found architecture's stand-alone training, if
+   * any; `phaseSeconds`: the run's seconds per phase up to now.
+   */
+  async state(evaluations: number, final: SpecTraining | null, phaseSeconds: () => PadNasResumeState['phaseSeconds']): Promise<PadNasResumeState> {
+    const p = this.parts;
+    return {
+      v: 1,
+      losses: this.losses.slice(),
+      cache: [...p.cache],
+      evaluations,
+      results: [...this.results],
+      current: this.current ? { key: this.current.key, trainer: await this.current.t.trainer.checkpoint() } : null,
+      result: final && this.current?.t !== final ? await final.trainer.checkpoint() : null,
+      supernet: await p.supernet.checkpoint(),
+      evalRecal: p.evaluator.recalState(),
+      pathRng: p.pathRng.save(),
+      phaseSeconds: phaseSeconds(),
+    };
+  }
+
+  /**
+   * Replay the run's plan `work` (of `totalSteps` units) up to the checkpoint `cp` without training, then load the
+   * trainers' states; returns the checkpoint's state. `evaluations`: the run's one-shot evaluations so far. Refuses, in
+   * plain words, a checkpoint the replay does not land on exactly.
+   */
+  async replayTo(cp: MethodCheckpoint, totalSteps: number, work: AsyncGenerator<void, void, void>, evaluations: () => number): Promise<PadNasResumeState> {
+    const st = readResumeState(cp.state);
+    if (!Number.isInteger(cp.done) || cp.done < 0 || cp.done >= totalSteps) throw new RangeError(`the checkpoint is at unit ${cp.done}; this search has ${totalSteps}`);
+    const replay = new Replay(st);
+    this.replay = replay;
+    st.cache.forEach(([k, v]) => this.parts.cache.set(k, v));
+    try {
+      for (let i = 0; i < cp.done; i++) {
+        const r = await work.next();
+        if (r.done) throw new RangeError(`this search ended after ${i} units; the checkpoint is at ${cp.done} (other settings)`);
+      }
+      replay.check(evaluations(), this.parts.pathRng.save());
+      this.parts.supernet.restore(st.supernet);
+      this.parts.evaluator.restoreRecal(st.evalRecal);
+    } finally {
+      this.replay = null;
+    }
+    return st;
   }
 }
