@@ -19,9 +19,10 @@ import type { MethodCheckpoint, MethodContext, MethodOutcome, MethodRun, MethodS
 import { atomnasSupernetSpec } from '../latency';
 import { crossCheck, type AtomNasSettings } from '../settings';
 import { checkReport } from '../checkReport';
-import type { AtomNasCheck, AtomNasRecordFields, AtomNasShrinkEvent, AtomNasSnapshot, AtomNasStartInfo, AtomNasValPoint } from '../snapshot';
+import type { AtomNasCheck, AtomNasShrinkEvent, AtomNasSnapshot, AtomNasStartInfo, AtomNasValPoint } from '../snapshot';
 import { atomPenalties, blockAtoms, latencyCostsFromProfile, markFixedLayer, meanAtomCost, type BlockAtoms, type LatencyAtomCosts } from './atoms';
 import { WeightEma } from './ema';
+import { atomnasOutcome } from './outcome';
 import { penaltyTerm, proximalStep } from './penalty';
 import { adaptRho, DEFAULT_TARGET, plannedMacs, projectedMacs, rampSteps, rhoAt, type TargetOptions } from './rhoSchedule';
 import { shrinkNetwork } from './shrink';
@@ -331,25 +332,7 @@ export class AtomNasRun implements MethodRun<AtomNasSnapshot> {
 
   /** The found network and its figures (after `finish()`; before it, the current network with the last validation). */
   outcome(): MethodOutcome {
-    const f = this.final;
-    const extras: AtomNasRecordFields = {
-      supernetMacs: this.supernetMacs,
-      supernetParams: this.supernetParams,
-      supernetLatency: recordLatency(this.supernet, this.ctx.profile),
-      latencyPricedBy: this.latency?.profileName ?? null,
-      testLoss: f ? f.testLoss : null,
-      steps: this.trainer.stepIndex,
-      events: this.events.slice(),
-    };
-    return {
-      archSpec: this.net.spec,
-      valAccuracy: f ? f.val.acc : (this.lastVal?.acc ?? null),
-      testAccuracy: f ? f.testAcc : null,
-      history: this.history.map((r) => ({ ...r })),
-      extras: { ...extras },
-      resultSteps: this.trainer.stepIndex,
-      trainImages: this.trainImages,
-    };
+    return atomnasOutcome(this, { final: this.final, lastVal: this.lastVal, history: this.history, profile: this.ctx.profile });
   }
 
   /** The γ and series buffers of a snapshot (freshly allocated each time: safe to move to the main thread). */
