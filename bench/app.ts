@@ -11,7 +11,7 @@ import { responsiveness, type Responsiveness } from '../src/bench/summary';
  * The e2e tiny run (width 0.25, stem stride 2, batch 16, 48 images: an epoch, a validation pass and a chart update every
  * 3 steps), so that even on SwiftShader the 20 s window sees steps, epochs and redraws.
  */
-export const RESPONSIVENESS_HASH = 'v=1&width=0.25&batch=16&epochs=20&tiny=1&limit=48';
+export const RESPONSIVENESS_HASH = 'v=1&backend=webgpu&width=0.25&batch=16&epochs=20&tiny=1&limit=48';
 
 interface Recorder {
   tasks: { start: number; duration: number }[];
@@ -81,7 +81,7 @@ export async function measureResponsiveness(browser: Browser, base: string, wind
 export async function measurePredictor(browser: Browser, base: string, log: (s: string) => void, full = false): Promise<{ profile: LatencyProfile; text: string }> {
   const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
   try {
-    await page.goto(`${base}/#v=1&screen=profiler&tiny=1`);
+    await page.goto(`${base}/#v=1&backend=webgpu&screen=profiler&tiny=1`);
     await page.getByTestId('device-backend').waitFor({ timeout: 120_000 });
     await page.getByLabel('Quick (reduced)').setChecked(!full);
     await page.getByLabel('Tiny preset (stem stride 2)').setChecked(true);

@@ -5,7 +5,7 @@ import { TrainPage } from './pages/TrainPage';
 test('loads on WebGPU, shows the adapter and the built-in MNIST', async ({ page }) => {
   const errors = collectErrors(page);
   const app = new TrainPage(page);
-  await app.open();
+  await app.open('v=2&backend=webgpu');
   await expect(page.getByText('NAS Playground', { exact: true })).toBeVisible();
   await app.waitUntilReady();
   await expect(app.backendBadge).toHaveText('webgpu');

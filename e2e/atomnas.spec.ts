@@ -10,7 +10,7 @@ import { collectErrors } from './fixtures/console';
  * shrink checks every 2 steps and no EMA, so atoms die within a few steps. Then the pruned network is exported and
  * loaded back with stock tf.loadLayersModel in Node.
  */
-const HASH = 'v=2&screen=atomnas&alimit=960&aep=1&arho=0.3&aevery=2&aema=0';
+const HASH = 'v=2&backend=webgpu&screen=atomnas&alimit=960&aep=1&arho=0.3&aevery=2&aema=0';
 
 async function alive(page: Page): Promise<number> {
   const v = await page.getByTestId('atom-bars').locator('svg').getAttribute('data-alive');

@@ -8,7 +8,7 @@ import { collectErrors } from './fixtures/console';
  * (outlined cards), the round must finish (a top-K column and a softmax(α) bar appear), and every chart and control
  * must carry its "?". Then Pause and Reset clear the screen.
  */
-const HASH = 'v=2&screen=autospace&aspreset=tiny&aspop=4&assteps=2&aslimit=160&asbatch=16';
+const HASH = 'v=2&backend=webgpu&screen=autospace&aspreset=tiny&aspop=4&assteps=2&aslimit=160&asbatch=16';
 
 test('tiny AutoSpace-style run: one evolution round, tournament picks highlighted on the population board, then Reset', async ({ page }) => {
   test.setTimeout(600_000);

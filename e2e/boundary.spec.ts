@@ -7,7 +7,7 @@ import { collectErrors } from './fixtures/console';
  * AtomNAS search, whose screen then showed PAD-NAS's progress; "Profile this device" could start while a search
  * trained. A small AtomNAS search (960 images, 30 steps) is enough: the test never waits for it to finish.
  */
-const HASH = 'v=2&screen=atomnas&alimit=960&aep=1&aevery=2&aema=0';
+const HASH = 'v=2&backend=webgpu&screen=atomnas&alimit=960&aep=1&aevery=2&aema=0';
 
 async function stepOf(page: Page): Promise<number> {
   const t = (await page.getByTestId('method-progress').textContent()) ?? '';

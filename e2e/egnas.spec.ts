@@ -10,7 +10,7 @@ import { collectErrors } from './fixtures/console';
  * a depth-phase decision marker (accept, neutral or fail) on the trajectory, finish, and export the found chain as
  * files that stock tfjs loads in Node.
  */
-const HASH = 'v=2&screen=egnas&gpreset=tiny&glmin=1&glmax=2&gcmin=2&gcmax=4&glimit=160&gmep=1&grank=0';
+const HASH = 'v=2&backend=webgpu&screen=egnas&gpreset=tiny&glmin=1&glmax=2&gcmin=2&gcmax=4&glimit=160&gmep=1&grank=0';
 
 test('tiny Efficient Global NAS run: a depth decision marker on the trajectory, then the found chain exports and loads in Node', async ({ page }) => {
   // 8.3 min measured on a loaded 2-core machine (the whole search, the retraining and one test evaluation on SwiftShader).

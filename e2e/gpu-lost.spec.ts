@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 import { TrainPage } from './pages/TrainPage';
 
 /** 3 steps per epoch, 3 epochs: checkpoints at steps 3 and 6. */
-const RUN = 'v=1&width=0.25&batch=16&epochs=3&tiny=1&limit=48';
+const RUN = 'v=1&backend=webgpu&width=0.25&batch=16&epochs=3&tiny=1&limit=48';
 
 test('a destroyed GPU device: banner, restart on WebGL, the run resumes from its checkpoint and finishes', async ({ page }) => {
   test.setTimeout(420_000);

@@ -24,7 +24,7 @@ async function pruned(page: Page): Promise<number> {
 test('tiny PAD-NAS run prunes its search space live: the heatmap greys pruned cells, then Cancel', async ({ page }) => {
   test.setTimeout(600_000);
   const errors = collectErrors(page);
-  await page.goto('/#v=1&screen=padnas');
+  await page.goto('/#v=1&backend=webgpu&screen=padnas');
   await expect(page.getByRole('heading', { name: 'Settings', exact: true })).toBeVisible();
   await expect(page.getByTestId('backend-badge')).toHaveText('webgpu', { timeout: 90_000 });
   const start = page.getByRole('button', { name: 'Start', exact: true });

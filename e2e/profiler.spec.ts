@@ -17,7 +17,7 @@ let exported = '';
 test.beforeAll(async ({ browser }) => {
   page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
   errors = collectErrors(page);
-  await page.goto('/#v=1&screen=profiler&tiny=1');
+  await page.goto('/#v=1&backend=webgpu&screen=profiler&tiny=1');
 });
 
 test.afterAll(async () => {

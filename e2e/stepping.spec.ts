@@ -7,7 +7,7 @@ import { collectErrors } from './fixtures/console';
  * paused and stops at the first scored candidate, announcing it; Step takes one step; slow motion paces the run;
  * the page title names the screen.
  */
-const HASH = 'v=2&screen=random&rpreset=tiny&rn=3&rsteps=3&rfinal=1&rlimit=160&rwidth=0.25&rbatch=16';
+const HASH = 'v=2&backend=webgpu&screen=random&rpreset=tiny&rn=3&rsteps=3&rfinal=1&rlimit=160&rwidth=0.25&rbatch=16';
 
 test('How long here, Next event, Step and slow motion on a live random search', async ({ page }) => {
   test.setTimeout(600_000);

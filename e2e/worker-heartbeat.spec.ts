@@ -4,7 +4,7 @@ import { TrainPage } from './pages/TrainPage';
 
 test('a worker that exits without an error mid-run is noticed within seconds, respawned, and its run marked failed', async ({ page }) => {
   const app = new TrainPage(page);
-  await app.open(TINY);
+  await app.open(`${TINY}&backend=webgpu`);
   await app.waitUntilReady();
   await app.button('Start').click();
   await app.waitForStep(2);

@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     try {
       const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
       page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
-      await page.goto(`http://localhost:${port}/#v=1&screen=profiler${flag('tiny') ? '&tiny=1' : ''}&width=${arg('width', '1')}`);
+      await page.goto(`http://localhost:${port}/#v=1&backend=webgpu&screen=profiler${flag('tiny') ? '&tiny=1' : ''}&width=${arg('width', '1')}`);
       await page.getByTestId('device-backend').waitFor({ timeout: 120_000 });
       console.error(`device: ${await page.getByTestId('device-card').innerText()}`);
       const quick = page.getByLabel('Quick (reduced)');

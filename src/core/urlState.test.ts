@@ -115,6 +115,16 @@ describe('urlState', () => {
     expect(back.settings.configs.demo).toEqual(s.configs.demo);
     expect(back.settings.configs.train).toEqual({ ...s.configs.train, width: 0.3 });
   });
+  it('backend= pins a backend, is written back, and auto or a bad value leaves the choice automatic', () => {
+    const pinned = parseHash('#v=2&backend=CPU', MODEL);
+    expect(pinned).toMatchObject({ settings: { backend: 'cpu' }, notices: [] });
+    expect(toHash(pinned.settings, MODEL)).toBe('v=2&backend=cpu');
+    expect(parseHash('#v=2&backend=auto', MODEL)).toEqual({ settings: defaultSettings(MODEL), notices: [] });
+    const bad = parseHash('#v=2&backend=tpu', MODEL);
+    expect(bad.settings.backend).toBeUndefined();
+    expect(bad.notices).toEqual(['backend="tpu" is not one of auto, webgpu, webgl, cpu; choosing automatically']);
+  });
+
   it('rec=1 opens a replay screen on its recorded run, is written back, and is refused elsewhere with a notice', () => {
     const REPLAY: UrlModel = { ...MODEL, replayScreens: ['demo'] };
     const on = parseHash('#v=2&screen=demo&rec=1', REPLAY);

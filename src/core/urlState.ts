@@ -49,9 +49,12 @@ export interface AppSettings {
   lesson?: number;
   /** Teacher mode (`teacher=1`): advanced controls hidden for a class. Absent: off. */
   teacher?: boolean;
+  /** The backend the user pinned (`backend=webgpu|webgl|cpu`). Absent (or `backend=auto`): chosen for the device. */
+  backend?: 'webgpu' | 'webgl' | 'cpu';
 }
 
 const DATASETS: readonly DatasetChoice[] = ['mnist', 'custom'];
+const BACKENDS = ['webgpu', 'webgl', 'cpu'] as const;
 /** At most this many notices of one kind are listed one by one (a hostile link must not make a 3,000-line banner). */
 const MAX_LISTED = 5;
 
@@ -122,7 +125,7 @@ export function parseHash(hash: string, model: UrlModel): { settings: AppSetting
   const undecodable: string[] = [];
   const repeated = new Set<string>();
   let version = HASH_VERSION;
-  const known = new Set(['screen', 'dataset', 'rec', 'lesson', 'step', 'teacher', ...model.groups.flatMap((g) => urlKeys(g))]);
+  const known = new Set(['screen', 'dataset', 'backend', 'rec', 'lesson', 'step', 'teacher', ...model.groups.flatMap((g) => urlKeys(g))]);
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
   for (const part of body.split('&')) {
     if (part === '') continue;
@@ -160,6 +163,12 @@ export function parseHash(hash: string, model: UrlModel): { settings: AppSetting
     if (DATASETS.includes(d)) settings.dataset = d;
     else notices.push(`dataset="${shortRaw(dataset)}" is not one of ${DATASETS.join(', ')}; using mnist`);
   }
+  const backend = raw.get('backend');
+  if (backend !== undefined) {
+    const b = backend.trim().toLowerCase();
+    if ((BACKENDS as readonly string[]).includes(b)) settings.backend = b as (typeof BACKENDS)[number];
+    else if (b !== 'auto') notices.push(`backend="${shortRaw(backend)}" is not one of auto, ${BACKENDS.join(', ')}; choosing automatically`);
+  }
   const rec = raw.get('rec');
   if (rec !== undefined) {
     const r = rec.trim();
@@ -185,6 +194,7 @@ export function toHash(settings: AppSettings, model: UrlModel): string {
   const parts = [`v=${HASH_VERSION}`];
   const screenPart = settings.screen !== model.screens[0] ? `screen=${encodeURIComponent(settings.screen)}` : null;
   if (settings.dataset !== 'mnist') parts.push(`dataset=${settings.dataset}`);
+  if (settings.backend) parts.push(`backend=${settings.backend}`);
   for (const g of model.groups) {
     const c = settings.configs[g.id];
     if (!c) continue;

@@ -4,6 +4,8 @@
  */
 import { SILENT_MS, WorkerClient, WorkerCrashError } from '../worker/client';
 import type { BackendName, FilePayload, WorkerEvent } from '../worker/protocol';
+import { CHOICE_STORAGE_KEY } from './backendChoice';
+import { decideOrder, forgetBackendChoice, startBackendSwitch } from './backendStartup';
 import { allMethodRunStores } from './methodRuns';
 import { trainSeries } from './series';
 import { useStore } from './store';
@@ -170,7 +172,9 @@ async function initWorker(c: WorkerClient): Promise<void> {
   const st = useStore.getState();
   st.setBackendStarting();
   try {
-    await c.request('init', backendOrder ? { order: backendOrder } : {});
+    // After a lost GPU the recovery order holds; otherwise the decided backend (issue 15 §6: pinned, or timed on a
+    // software adapter) comes first.
+    await c.request('init', { order: backendOrder ?? (await decideOrder()) });
   } catch (e) {
     if (e instanceof WorkerCrashError) return;
     st.setBackendFailed(e instanceof Error ? e.message : String(e));
@@ -182,7 +186,34 @@ async function initWorker(c: WorkerClient): Promise<void> {
   if (r && loaded) for (const fn of recoveryListeners) fn(r);
 }
 
+/** The worker is being replaced on purpose (the user picked another backend): no crash notice, nothing to recover. */
+let switching = false;
+
+/** Replace the worker to start it on the backend now chosen (state/backendStartup.ts calls this when nothing runs). */
+function switchBackend(reason: string): void {
+  if (!client) return;
+  backendOrder = undefined; // an explicit choice also ends the "no WebGPU after a loss" rule
+  switching = true;
+  client.restart(reason);
+}
+
+/** Forget the kept timings and time the backends again (the header's "Time them again"; nothing may be running). */
+export function retimeBackends(): void {
+  try {
+    globalThis.localStorage?.removeItem(CHOICE_STORAGE_KEY);
+  } catch {
+    // blocked storage: forgetting the page's choice is enough
+  }
+  forgetBackendChoice();
+  switchBackend('timing the backends again');
+}
+
 function onCrash(reason: string): void {
+  if (switching) {
+    switching = false;
+    if (client) void initWorker(client);
+    return;
+  }
   const st = useStore.getState();
   const trainLive = st.runState === 'running' || st.runState === 'paused';
   const hadRun = trainLive || [...allMethodRunStores().values()].some((m) => ['running', 'paused'].includes(m.getState().state));
@@ -227,6 +258,7 @@ export function getClient(): WorkerClient {
     client.onCrash(onCrash);
     client.silentMs = silenceLimit('');
     void initWorker(client);
+    startBackendSwitch(switchBackend);
     setInterval(() => checkStall(), 10_000);
     // Heartbeat: a worker silent for silentMs is respawned (onCrash fails its runs). Hidden pages are not judged: their
     // timers are throttled, so the count restarts when the page is shown again.

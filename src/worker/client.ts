@@ -54,6 +54,11 @@ export function spawnAppWorker(): WorkerLike {
   return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'nas-worker' });
 }
 
+/** A worker that only times backends (worker/probeWorker.ts): small, and thrown away after the startup probe. */
+export function spawnProbeWorker(): WorkerLike {
+  return new Worker(new URL('./probeWorker.ts', import.meta.url), { type: 'module', name: 'nas-backend-probe' });
+}
+
 export class WorkerClient {
   private worker: WorkerLike;
   private nextId = 1;

@@ -227,3 +227,20 @@ export type WorkerEvent =
       results: { id: string; batch: number; medianMs: number; madMs: number; samples: number }[];
       failures: { id: string; batch: number; message: string }[];
     };
+
+/**
+ * The backend probe's worker (worker/probeWorker.ts; issue 15 §6): the main thread asks it to time one backend at a
+ * time, and terminates it when that backend's share of the time limit is spent.
+ */
+export interface ProbeRunRequest {
+  type: 'probe/run';
+  backend: BackendName;
+  /** Steps timed after the first one. */
+  timedSteps: number;
+}
+export type ProbeWorkerEvent =
+  /** The worker's module loaded (what it loads is not part of any backend's time). */
+  | { type: 'probe/ready' }
+  | { type: 'probe/step'; backend: BackendName; index: number; ms: number }
+  | { type: 'probe/done'; backend: BackendName; stepMs: number[] }
+  | { type: 'probe/failed'; backend: BackendName; reason: string };

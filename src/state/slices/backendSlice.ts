@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { BackendChoice, BackendId } from '../../core/backendChoice';
 import type { BackendReport } from '../../worker/protocol';
 import type { AppState } from '../store';
 
@@ -8,6 +9,12 @@ export interface BackendSlice {
   backend: BackendReport | null;
   backendStatus: BackendStatus;
   backendError: string | null;
+  /** How the backend was chosen (pinned, hardware adapter, or timed on a software adapter); null until decided. */
+  backendChoice: BackendChoice | null;
+  /** The backend being timed now, while the startup probe runs. */
+  backendProbing: { backend: BackendId; shareMs: number; since: number } | null;
+  setBackendChoice: (c: BackendChoice | null) => void;
+  setBackendProbing: (p: BackendSlice['backendProbing']) => void;
   setBackend: (info: BackendReport) => void;
   setBackendStarting: () => void;
   setBackendFailed: (message: string) => void;
@@ -17,6 +24,10 @@ export const createBackendSlice: StateCreator<AppState, [], [], BackendSlice> = 
   backend: null,
   backendStatus: 'starting',
   backendError: null,
+  backendChoice: null,
+  backendProbing: null,
+  setBackendChoice: (backendChoice) => set({ backendChoice }),
+  setBackendProbing: (backendProbing) => set({ backendProbing }),
   setBackend: (info) => set({ backend: info, backendStatus: 'ready', backendError: null }),
   setBackendStarting: () => set({ backendStatus: 'starting', backendError: null }),
   setBackendFailed: (message) => set({ backendStatus: 'failed', backendError: message }),

@@ -9,8 +9,8 @@ export type AllSettings = AppSettings;
 
 export interface SettingsSlice {
   settings: AllSettings;
-  /** Change the screen, the dataset choice, whether the screen shows its recorded run, the lesson step, teacher mode. */
-  setSettings: (patch: Partial<Pick<AllSettings, 'screen' | 'dataset' | 'replay' | 'lesson' | 'teacher'>>) => void;
+  /** Change the screen, the dataset choice, whether the screen shows its recorded run, the lesson step, teacher mode, the pinned backend. */
+  setSettings: (patch: Partial<Pick<AllSettings, 'screen' | 'dataset' | 'replay' | 'lesson' | 'teacher' | 'backend'>>) => void;
   /** Merge a partial update into one group's config (the form, a preset). */
   setConfig: (groupId: string, patch: Record<string, unknown>) => void;
   /** Replace everything (a link was read). */

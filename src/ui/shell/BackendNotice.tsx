@@ -5,6 +5,7 @@ export function BackendNotice() {
   const backend = useStore((s) => s.backend);
   const status = useStore((s) => s.backendStatus);
   const error = useStore((s) => s.backendError);
+  const choice = useStore((s) => s.backendChoice);
   if (status === 'failed') {
     return (
       <div className="banner banner-error" role="alert">
@@ -13,6 +14,17 @@ export function BackendNotice() {
     );
   }
   if (!backend) return null;
+  // Not WebGPU because the user pinned this backend, or because it was timed fastest on this device: say so, no warning.
+  if (backend.backend !== 'webgpu' && choice && choice.backend === backend.backend && (choice.mode === 'pinned' || choice.probe)) {
+    return (
+      <div className="banner banner-info" role="status" data-testid="backend-choice-notice">
+        <strong>Training on {backend.backend}</strong>
+        {choice.mode === 'pinned'
+          ? `, as you chose (backend=${backend.backend} in the link).`
+          : `: WebGPU on this device is a software adapter, and ${backend.backend} trained fastest when the backends were timed (see "why ${backend.backend}?" in the header).`}
+      </div>
+    );
+  }
   if (backend.backend !== 'webgpu') {
     return (
       <div className="banner banner-warn" role="status" data-testid="fallback-notice">

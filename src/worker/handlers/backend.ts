@@ -1,6 +1,7 @@
 /** `init`: pick the tfjs backend (webgpu → webgl → cpu) and report it with the reasons for any fallback. */
 import * as tf from '@tensorflow/tfjs';
 import { initBackend, type BackendInfo } from '../../engine/backend';
+import { installFastCpuKernels } from '../../engine/cpuKernels';
 import type { WorkerContext } from '../context';
 import type { BackendReport } from '../protocol';
 import type { HandlerTable } from '../registry';
@@ -43,6 +44,8 @@ export async function ensureBackend(ctx: WorkerContext, order?: Parameters<typeo
   if (!ctx.backend) {
     ctx.backend = await initBackend(order);
     if (ctx.backend.backend === 'webgpu') watchDevice(ctx);
+    // tfjs's own CPU kernels are 3.5× slower on a training step (engine/cpuKernels.ts); the CLI uses these too.
+    if (ctx.backend.backend === 'cpu') installFastCpuKernels();
   }
   return ctx.backend;
 }
