@@ -1,10 +1,13 @@
 /**
  * Thin React wrapper around drawLineChart for live data: subscribes to a SeriesBuffer and redraws at most once per
- * animation frame, and only when the data or the size changed. React owns the <svg>; d3 fills it.
+ * animation frame, and only when the data or the size changed. React owns the <svg>; d3 fills it. Redraws go through
+ * the page's shared frame queue (frameQueue.ts), and the width comes from the ResizeObserver, so that a redraw never
+ * forces a layout.
  */
 import { useEffect, useId, useRef } from 'react';
 import type { SeriesBuffer } from '../core/series';
 import { chartSummary } from './chartSummary';
+import { chartFrames } from './frameQueue';
 import { drawLineChart, type LineChartOptions } from './lineChart';
 
 export interface LiveSeriesSpec<K extends string> {
@@ -31,7 +34,6 @@ export function LiveLineChart<K extends string>(props: LiveLineChartProps<K>) {
   const summaryRef = useRef<HTMLParagraphElement>(null);
   const summaryId = useId();
   const propsRef = useRef(props);
-  const frame = useRef(0);
   const drawn = useRef({ version: -1, width: 0 });
   const scheduleRef = useRef<() => void>(() => {});
 
@@ -45,32 +47,40 @@ export function LiveLineChart<K extends string>(props: LiveLineChartProps<K>) {
     const box = boxRef.current;
     const svg = svgRef.current;
     if (!box || !svg) return;
+    /** Read in the ResizeObserver's callback (layout is up to date there); -1 until the first reading. */
+    let boxWidth = -1;
+    let queued: (() => void) | null = null;
     const draw = () => {
-      frame.current = 0;
+      queued = null;
       const p = propsRef.current;
-      const width = Math.floor(box.clientWidth);
+      if (boxWidth < 0) boxWidth = Math.floor(box.clientWidth);
+      const width = boxWidth;
       if (drawn.current.version === p.buffer.version && drawn.current.width === width) return;
       drawn.current = { version: p.buffer.version, width };
       const series = p.series.map((s) => ({ ...s, ...viewOf(p.buffer, s.name) }));
       const empty = series.every((s) => s.length === 0);
-      if (emptyRef.current) emptyRef.current.hidden = !empty;
+      if (emptyRef.current && emptyRef.current.hidden !== !empty) emptyRef.current.hidden = !empty;
       // The data in words for screen readers (read on demand through aria-describedby, never announced per step).
-      if (summaryRef.current) summaryRef.current.textContent = chartSummary(series, p);
+      const summary = chartSummary(series, p);
+      if (summaryRef.current && summaryRef.current.textContent !== summary) summaryRef.current.textContent = summary;
       drawLineChart(svg, series, { ...p, width, height: p.height ?? 190 });
     };
     const schedule = () => {
-      if (!frame.current) frame.current = requestAnimationFrame(draw);
+      queued ??= chartFrames.schedule(draw);
     };
     scheduleRef.current = schedule;
     const unsubscribe = propsRef.current.buffer.subscribe(schedule);
-    const ro = new ResizeObserver(schedule);
+    const ro = new ResizeObserver(() => {
+      boxWidth = Math.floor(box.clientWidth);
+      schedule();
+    });
     ro.observe(box);
     schedule();
     return () => {
       unsubscribe();
       ro.disconnect();
-      if (frame.current) cancelAnimationFrame(frame.current);
-      frame.current = 0;
+      queued?.();
+      queued = null;
       scheduleRef.current = () => {};
     };
   }, [props.buffer]);

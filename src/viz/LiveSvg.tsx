@@ -1,8 +1,11 @@
 /**
  * Thin React wrapper for live d3 charts: React owns the <svg>, `draw` fills it. Redraws at most once per animation
- * frame, only when the source's version or the box width changed; training speed never waits for drawing.
+ * frame, only when the source's version or the box width changed; training speed never waits for drawing. Redraws go
+ * through the page's shared frame queue (frameQueue.ts), and the width comes from the ResizeObserver, so that a redraw
+ * never forces a layout.
  */
 import { useEffect, useRef } from 'react';
+import { chartFrames } from './frameQueue';
 
 export interface LiveSource {
   readonly version: number;
@@ -24,7 +27,6 @@ export function LiveSvg({ source, draw, label, emptyText, testId }: LiveSvgProps
   const emptyRef = useRef<HTMLParagraphElement>(null);
   const drawRef = useRef(draw);
   const drawn = useRef({ version: -1, width: 0 });
-  const frame = useRef(0);
   const scheduleRef = useRef<() => void>(() => {});
 
   useEffect(() => {
@@ -37,9 +39,13 @@ export function LiveSvg({ source, draw, label, emptyText, testId }: LiveSvgProps
     const box = boxRef.current;
     const svg = svgRef.current;
     if (!box || !svg) return;
+    /** Read in the ResizeObserver's callback (layout is up to date there); -1 until the first reading. */
+    let boxWidth = -1;
+    let queued: (() => void) | null = null;
     const paint = () => {
-      frame.current = 0;
-      const width = Math.floor(box.clientWidth);
+      queued = null;
+      if (boxWidth < 0) boxWidth = Math.floor(box.clientWidth);
+      const width = boxWidth;
       if (drawn.current.version === source.version && drawn.current.width === width) return;
       drawn.current = { version: source.version, width };
       const shown = drawRef.current(svg, width);
@@ -47,18 +53,21 @@ export function LiveSvg({ source, draw, label, emptyText, testId }: LiveSvgProps
       svg.style.visibility = shown ? 'visible' : 'hidden';
     };
     const schedule = () => {
-      if (!frame.current) frame.current = requestAnimationFrame(paint);
+      queued ??= chartFrames.schedule(paint);
     };
     scheduleRef.current = schedule;
     const unsubscribe = source.subscribe(schedule);
-    const ro = new ResizeObserver(schedule);
+    const ro = new ResizeObserver(() => {
+      boxWidth = Math.floor(box.clientWidth);
+      schedule();
+    });
     ro.observe(box);
     schedule();
     return () => {
       unsubscribe();
       ro.disconnect();
-      if (frame.current) cancelAnimationFrame(frame.current);
-      frame.current = 0;
+      queued?.();
+      queued = null;
       scheduleRef.current = () => {};
     };
   }, [source]);
