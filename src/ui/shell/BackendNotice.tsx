@@ -14,6 +14,16 @@ export function BackendNotice() {
     );
   }
   if (!backend) return null;
+  if (choice?.mode === 'pinned' && backend.backend !== choice.backend) {
+    return (
+      <div className="banner banner-warn" role="status" data-testid="fallback-notice">
+        <strong>
+          You chose {choice.backend}, but it did not start here: training on {backend.backend}.
+        </strong>{' '}
+        {backend.fallbackReasons.map((r) => `${r.backend}: ${r.reason}`).join('; ')}
+      </div>
+    );
+  }
   // Not WebGPU because the user pinned this backend, or because it was timed fastest on this device: say so, no warning.
   if (backend.backend !== 'webgpu' && choice && choice.backend === backend.backend && (choice.mode === 'pinned' || choice.probe)) {
     return (
