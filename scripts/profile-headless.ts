@@ -8,7 +8,8 @@
  *
  * Options: --mode reduced|full (default reduced), --tiny (stem stride 2), --width 0.5 (skeleton width multiplier, default 1),
  * --cells (also measure the AutoSpace-style cell parts, so the profile prices cells by latency),
- * --port 4180, --timeout-min 60,
+ *   (and time a few networks of random cells end to end, held out of the fit: the report adds their two predictions),
+ * --port 4180, --timeout-min 60, --dist dist (the built app to serve: vite build's --outDir),
  * --chromium /usr/bin/chromium, --gpu (drop the SwiftShader pin and pass the Vulkan flags of LATENCY.md).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -55,6 +56,16 @@ export function reportMarkdown(p: LatencyProfile): string {
     const h = r.heldOut;
     lines.push(`| ${r.name} | ${pct(h.within10)} | ${pct(h.rmspe)} | ${num(h.spearman)} | ${num(h.kendall)} | ${r.formula} |`);
   }
+  const c = p.predictor.report.cells;
+  if (c) {
+    lines.push('', `- cell networks (held out of the fit): ${c.n}; per-cell term from all of them ${num(c.perCellTermMs)} ms; better: ${c.better}`, '');
+    lines.push('| cell priced by | within ±10% | RMSPE | Spearman ρ | Kendall τ |', '|---|---|---|---|---|');
+    for (const [name, m] of [['(a) sum of parts', c.parts], ['(b) + per-cell term (leave-one-out)', c.perCell]] as const) {
+      lines.push(`| ${name} | ${pct(m.within10)} | ${pct(m.rmspe)} | ${num(m.spearman)} | ${num(m.kendall)} |`);
+    }
+    lines.push('', '| cell network | measured ms | (a) ms | (b) ms |', '|---|---|---|---|');
+    for (const r of c.nets) lines.push(`| ${r.name} | ${num(r.measuredMs)} | ${num(r.partsMs)} | ${num(r.perCellMs)} |`);
+  }
   return lines.join('\n');
 }
 
@@ -65,7 +76,11 @@ async function main(): Promise<void> {
   const out = arg('out', `latency-profile-${mode}.json`);
   const timeoutMs = Number(arg('timeout-min', '60')) * 60_000;
   // Run vite's own entry (not npx) so that the pid we stop at the end is the server itself.
-  const server: ChildProcess = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
+  const server: ChildProcess = spawn(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort', '--outDir', arg('dist', 'dist')],
+    { stdio: 'ignore' },
+  );
   try {
     await waitForServer(`http://localhost:${port}/`, 60_000);
     const gpuArgs = flag('gpu')

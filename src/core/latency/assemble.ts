@@ -6,6 +6,7 @@
 
 import type { ArchSpec } from '../archspec';
 import { rngStream } from '../rng';
+import { evaluateCellNets } from './cellNets';
 import { specDispatches } from './dispatches';
 import { modeParams, type PlannedEntry, perChannelFamilies } from './plan';
 import { predictLatency } from './predict';
@@ -54,7 +55,11 @@ export function fitPerChannel(plan: readonly PlannedEntry[], lut: Record<string,
   return out;
 }
 
-/** Assemble the profile; the predictor is fitted when ≥ 4 networks can be priced from the LUT (else null). */
+/**
+ * Assemble the profile; the predictor is fitted when ≥ 4 networks (cell networks not counted) can be priced from the
+ * LUT (else null). Cell networks (family 'cell-net') are never fitted nor in the held-out split: with a predictor they
+ * get split 'cell-check' and the report's `cells` (core/latency/cellNets) when ≥ 2 of them can be priced.
+ */
 export function assembleProfile(inp: AssembleInput): LatencyProfile {
   const perChannel = fitPerChannel(inp.plan, inp.lut);
   const profile: LatencyProfile = {
@@ -67,7 +72,9 @@ export function assembleProfile(inp: AssembleInput): LatencyProfile {
     const { macs, bytes } = specWork(m.spec);
     return { m, sumLutMs: pred.missing.length ? NaN : pred.sumLutMs, macs, bytes, dispatches: specDispatches(m.spec, { workgroupThreshold: inp.device.workgroupThreshold }).total };
   });
-  const usable = rows.map((r, i) => (Number.isFinite(r.sumLutMs) && r.m.medianMs > 0 ? i : -1)).filter((i) => i >= 0);
+  const priced = rows.map((r, i) => (Number.isFinite(r.sumLutMs) && r.m.medianMs > 0 ? i : -1)).filter((i) => i >= 0);
+  const usable = priced.filter((i) => rows[i].m.family !== 'cell-net');
+  const cellNets = priced.filter((i) => rows[i].m.family === 'cell-net');
   const heldOutWanted = modeParams(inp.settings.mode).heldOut;
   const nHeld = Math.min(heldOutWanted, Math.floor(usable.length / 3));
   const split = new Map<number, E2eEntry['split']>();
@@ -80,8 +87,12 @@ export function assembleProfile(inp: AssembleInput): LatencyProfile {
     heldIdx.forEach((i) => split.set(i, 'heldout'));
     const samples: LatencySample[] = rows.map((r) => ({ sumLutMs: r.sumLutMs, dispatches: r.dispatches, macs: r.macs, measuredMs: r.m.medianMs }));
     const res = fitAndEvaluate(samples, fitIdx, heldIdx);
-    profile.predictor = { ...res.model, report: res.report };
     predicted = rows.map((r) => (Number.isFinite(r.sumLutMs) ? res.model.a * r.sumLutMs + res.model.b * r.dispatches + res.model.c : NaN));
+    const cells = evaluateCellNets(
+      cellNets.map((i) => ({ name: rows[i].m.name, measuredMs: rows[i].m.medianMs, partsMs: predicted[i], cells: rows[i].m.spec.layers.filter((l) => l.type === 'cell').length })),
+    );
+    if (cells) cellNets.forEach((i) => split.set(i, 'cell-check'));
+    profile.predictor = { ...res.model, report: cells ? { ...res.report, cells } : res.report };
   }
   profile.e2e = rows.map((r, i) => ({
     name: r.m.name, family: r.m.family, split: split.get(i) ?? 'none', spec: r.m.spec, measuredMs: r.m.medianMs, madMs: r.m.madMs,

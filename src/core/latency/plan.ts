@@ -11,12 +11,15 @@
  * (`cellLutOps`: expand / 1×1 edges / project as `conv` k1, depthwise edges as `dw`, node sums and the residual add as
  * `add`), for every expansion of CELL_EXPANSIONS and every edge op, so a profile measured with them prices every cell
  * of the space by its parts. Two covering cells per slot and expansion reach every part kind (see `CELL_COVER`).
+ * With `cells` the plan also times a few cell networks end to end (`planCellNetworks`: the skeleton's searched slots
+ * filled with random valid cells); they are never fitted, only used to check how well a cell's sum of parts predicts
+ * a whole cell network (core/latency/cellNets).
  */
 
 import { ARCHSPEC_VERSION, type ArchSpec, type InputShape, type LayerSpec } from '../archspec';
 import type { Rng } from '../rng';
 import { buildSkeleton, canResidual, scaleChannels, SKELETON_SLOTS } from '../skeleton';
-import { CELL_EXPANSIONS, cellLayer, parseCell } from '../space/cell';
+import { CELL_EXPANSIONS, cellLayer, cellName, mutateCell, parseCell, REFERENCE_CELL, type Cell } from '../space/cell';
 import { SLOT_LAYER_OFFSET } from '../space/singlePath';
 import { cellLutOps, lutKey, perChannelKey, specLutOps, type LutOp } from './lutKeys';
 
@@ -44,14 +47,16 @@ export interface ModeParams {
   supernetNets: number;
   chainNets: number;
   heldOut: number;
+  /** Cell networks timed end to end with option `cells` (held out of the fit, see `planCellNetworks`). */
+  cellNets: number;
   samples: number;
   warmup: number;
 }
 
 export function modeParams(mode: ProfileMode): ModeParams {
   return mode === 'full'
-    ? { kernels: [3, 5, 7], expansions: [3, 6], perChannel: [1, 2, 3, 6], chainWidths: [8, 16, 24], chainKernels: [3, 5], chainDepth: [4, 9], supernetNets: 20, chainNets: 10, heldOut: 10, samples: 21, warmup: 3 }
-    : { kernels: [3, 5], expansions: [3], perChannel: [1, 3], chainWidths: [8], chainKernels: [3, 5], chainDepth: [3, 5], supernetNets: 8, chainNets: 4, heldOut: 4, samples: 21, warmup: 3 };
+    ? { kernels: [3, 5, 7], expansions: [3, 6], perChannel: [1, 2, 3, 6], chainWidths: [8, 16, 24], chainKernels: [3, 5], chainDepth: [4, 9], supernetNets: 20, chainNets: 10, heldOut: 10, cellNets: 6, samples: 21, warmup: 3 }
+    : { kernels: [3, 5], expansions: [3], perChannel: [1, 3], chainWidths: [8], chainKernels: [3, 5], chainDepth: [3, 5], supernetNets: 8, chainNets: 4, heldOut: 4, cellNets: 4, samples: 21, warmup: 3 };
 }
 
 /**
@@ -156,14 +161,53 @@ export function planCellParts(opts: Omit<PlanOptions, 'mode'>): PlannedEntry[] {
   return [...out.values()];
 }
 
-/** A network to measure end to end. */
+/**
+ * A network to measure end to end. 'cell-net': every searched slot an AutoSpace-style cell (option `cells`); never
+ * fitted, only a check of the cells' sum of parts.
+ */
 export interface PlannedNetwork {
   name: string;
-  family: 'supernet-path' | 'chain';
+  family: 'supernet-path' | 'chain' | 'cell-net';
   spec: ArchSpec;
 }
 
-/** Random single-path subnets of the supernet (PAD-NAS space: MB k×e or identity per slot) and random plain chains. */
+/** Mutations of the reference cell that make one random cell (1 to CELL_WALK_MAX, drawn per slot). */
+export const CELL_WALK_MAX = 4;
+
+/**
+ * A random valid cell for a slot of this stride: the reference cell (MB k3 e3) mutated 1 to CELL_WALK_MAX times by
+ * core/space/cell `mutateCell` (the moves AutoSpace's populations make; each result is canonical and valid at `stride`).
+ */
+export function randomCell(stride: number, rng: Rng): Cell {
+  let c: Cell = { e: REFERENCE_CELL.e, edges: [...REFERENCE_CELL.edges] };
+  const steps = 1 + rng.int(CELL_WALK_MAX);
+  for (let i = 0; i < steps; i++) c = mutateCell(c, stride, () => rng.next());
+  return c;
+}
+
+/**
+ * The cell networks of option `cells`: `modeParams(mode).cellNets` skeletons whose every searched slot holds a random
+ * valid cell (`randomCell`), built as the AutoSpace-style networks are (`buildSkeleton` + `cellLayer`).
+ */
+export function planCellNetworks(opts: PlanOptions, rng: Rng): PlannedNetwork[] {
+  const nets: PlannedNetwork[] = [];
+  for (let i = 0; i < modeParams(opts.mode).cellNets; i++) {
+    const names: string[] = [];
+    const spec = skeletonWith(opts, (_s, cin, cout, stride) => {
+      const c = randomCell(stride, rng);
+      names.push(cellName(c));
+      return cellLayer(c, cin, cout, stride);
+    }, '');
+    spec.name = `cells ${i + 1}: ${names.join(' ')}`;
+    nets.push({ name: spec.name, family: 'cell-net', spec });
+  }
+  return nets;
+}
+
+/**
+ * Random single-path subnets of the supernet (PAD-NAS space: MB k×e or identity per slot) and random plain chains;
+ * with option `cells` then the cell networks (`planCellNetworks`, drawn after the others so those stay the same).
+ */
 export function planNetworks(opts: PlanOptions, rng: Rng): PlannedNetwork[] {
   const p = modeParams(opts.mode);
   const nets: PlannedNetwork[] = [];
@@ -191,6 +235,7 @@ export function planNetworks(opts: PlanOptions, rng: Rng): PlannedNetwork[] {
     const name = `chain ${i + 1}: C${c} ${ops.map((o) => `${o.type === 'sepconv' ? 'S' : 'C'}${o.k}`).join(' ')}`;
     nets.push({ name, family: 'chain', spec: chainSpec(opts, c, ops, name) });
   }
+  if (opts.cells) nets.push(...planCellNetworks(opts, rng));
   return nets;
 }
 

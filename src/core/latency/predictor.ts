@@ -8,6 +8,7 @@
  */
 
 import type { Rng } from '../rng';
+import type { CellNetReport } from './cellNets';
 import { shareWithin, rmspe } from './errors';
 import { kendallTauB, spearman } from '../search/rank';
 
@@ -227,6 +228,11 @@ export interface PredictorReport {
   nFit: number;
   nHeldOut: number;
   rows: PredictorRow[];
+  /**
+   * Cell networks (option `cells`), never fitted: the predictor with cells priced by their parts against the same plus
+   * a per-cell term (core/latency/cellNets). Absent in profiles without cell networks.
+   */
+  cells?: CellNetReport;
 }
 
 /** Random disjoint split of 0..n−1 into `nHeldOut` held-out indices and the rest for fitting (seeded, sorted). */

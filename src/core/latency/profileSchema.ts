@@ -108,9 +108,13 @@ export type PerChannelFit = z.infer<typeof perChannelFitSchema>;
 
 const e2eEntrySchema = z.object({
   name: z.string(),
-  family: z.enum(['supernet-path', 'chain']),
-  /** 'none': not used by the predictor (an op of it was not measured, e.g. a cancelled run). */
-  split: z.enum(['fit', 'heldout', 'none']),
+  /** 'cell-net': every searched slot an AutoSpace-style cell (option `cells`; absent from older profiles). */
+  family: z.enum(['supernet-path', 'chain', 'cell-net']),
+  /**
+   * 'none': not used by the predictor (an op of it was not measured, e.g. a cancelled run). 'cell-check': a cell
+   * network, never fitted, judged in the report's `cells` (core/latency/cellNets).
+   */
+  split: z.enum(['fit', 'heldout', 'none', 'cell-check']),
   spec: archSpecSchema,
   measuredMs: ms,
   madMs: ms,
@@ -134,12 +138,31 @@ const metricsSchema = z.object({
   kendall: numOrNaN,
 });
 
+/** The cell networks' check (core/latency/cellNets); optional: profiles without cell networks have none. */
+const cellNetReportSchema = z.object({
+  n: int(0),
+  perCellTermMs: z.number().gt(-maxMs).lt(maxMs),
+  parts: metricsSchema,
+  perCell: metricsSchema,
+  better: z.enum(['parts', 'perCell', 'tie']),
+  nets: z.array(
+    z.object({
+      name: z.string(),
+      measuredMs: ms,
+      partsMs: z.number().gt(-maxMs).lt(maxMs),
+      perCellMs: z.number().gt(-maxMs).lt(maxMs),
+      cells: int(0),
+    }),
+  ),
+});
+
 const reportSchema: z.ZodType<PredictorReport> = z.object({
   nFit: int(0),
   nHeldOut: int(0),
   rows: z.array(
     z.object({ name: z.enum(['predictor', 'lutSum', 'macs', 'dispatches']), formula: z.string(), fit: metricsSchema, heldOut: metricsSchema }),
   ),
+  cells: cellNetReportSchema.optional(),
 });
 
 /** latency ≈ a·ΣLUT + b·#dispatches + c (ms): a and b are fitted non-negative, the intercept c may be negative. */

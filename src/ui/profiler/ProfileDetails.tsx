@@ -9,7 +9,7 @@ import { Hint } from '../common/Hint';
 import { ProfileDeviceCard } from './DeviceCardView';
 import { corr, measuredWhere, ms, PREDICTOR_LABEL, share } from './format';
 import { LutTable } from './LutTable';
-import { predictorVerdict } from './verdict';
+import { cellNetsVerdict, predictorVerdict } from './verdict';
 
 /** Predictor vs baselines on the held-out networks (LATENCY.md step 5). */
 function ReportTable({ profile }: { profile: LatencyProfile }) {
@@ -59,6 +59,90 @@ function ReportTable({ profile }: { profile: LatencyProfile }) {
   );
 }
 
+/** Cell networks (option `cells`), never fitted: cells priced by their parts against the same plus a per-cell term. */
+function CellNetsTable({ profile }: { profile: LatencyProfile }) {
+  const c = profile.predictor?.report.cells;
+  if (!c) return null;
+  return (
+    <>
+      <h3>
+        Cell networks{' '}
+        <Hint label="Cell networks">
+          Networks whose every searched slot is a random valid AutoSpace-style cell, timed end to end but never used to fit the predictor:
+          they check how AutoSpace’s cells are priced. (a) “sum of parts”: the fitted predictor with each cell’s lookup-table time the sum of
+          its parts (expand, edges, node sums, project), the rule the searches use. (b) “+ per-cell term”: the same plus one constant per
+          cell, the average overhead per cell of the other cell networks (leave-one-out, so no network predicts itself). The better one has
+          the lower RMSPE.
+        </Hint>
+      </h3>
+      <table className="data-table" data-testid="cell-nets-report">
+        <caption>
+          Cell networks: {c.n} (held out of the fit), predictions vs latency measured on the profile's device
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Cell priced by</th>
+            <th scope="col">within ±10%</th>
+            <th scope="col">RMSPE</th>
+            <th scope="col">Spearman ρ</th>
+            <th scope="col">Kendall τ</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(
+            [
+              ['parts', '(a) sum of parts', c.parts],
+              ['perCell', '(b) sum of parts + per-cell term', c.perCell],
+            ] as const
+          ).map(([key, label, m]) => (
+            <tr key={key} data-testid={`cell-row-${key}`}>
+              <th scope="row">
+                {label}
+                {c.better === key ? ' ✓' : ''}
+              </th>
+              <td>{share(m.within10)}</td>
+              <td>{share(m.rmspe)}</td>
+              <td>{corr(m.spearman)}</td>
+              <td>{corr(m.kendall)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <details className="e2e">
+        <summary>Per cell network</summary>
+        <div className="table-scroll">
+          <table className="data-table" data-testid="cell-nets-table">
+            <thead>
+              <tr>
+                <th scope="col">Network</th>
+                <th scope="col">Measured</th>
+                <th scope="col">(a) sum of parts</th>
+                <th scope="col">(b) + per-cell term</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.nets.map((r) => (
+                <tr key={r.name}>
+                  <td className="small">{r.name}</td>
+                  <td>{ms(r.measuredMs)}</td>
+                  <td>{ms(r.partsMs)}</td>
+                  <td>{ms(r.perCellMs)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+      <p className="small" data-testid="cell-nets-verdict">
+        {cellNetsVerdict(c)}
+      </p>
+    </>
+  );
+}
+
+/** How a network's split reads in the table. */
+const SPLIT_LABEL: Record<string, string> = { heldout: 'held out', 'cell-check': 'held out (cells)' };
+
 function NetworksTable({ profile, where }: { profile: LatencyProfile; where: string }) {
   const counted = profile.e2e.filter((e) => e.dispatchesCounted !== null);
   const matched = counted.filter((e) => e.dispatchesCounted === e.dispatches).length;
@@ -89,7 +173,7 @@ function NetworksTable({ profile, where }: { profile: LatencyProfile; where: str
             {profile.e2e.map((e) => (
               <tr key={e.name}>
                 <td className="small">{e.name}</td>
-                <td>{e.split === 'heldout' ? 'held out' : e.split}</td>
+                <td>{SPLIT_LABEL[e.split] ?? e.split}</td>
                 <td>
                   {ms(e.measuredMs)} <span className="muted small">± {ms(e.madMs)}</span>
                 </td>
@@ -112,7 +196,7 @@ export function ProfileDetails({ profile }: { profile: LatencyProfile }) {
   const backend = useStore((s) => s.backend);
   const where = measuredWhere(profile, backend, navigator.userAgent);
   const points = useMemo(
-    () => profile.e2e.map((e) => ({ name: e.name, measuredMs: e.measuredMs, predictedMs: e.predictedMs, heldOut: e.split === 'heldout' })),
+    () => profile.e2e.map((e) => ({ name: e.name, measuredMs: e.measuredMs, predictedMs: e.predictedMs, heldOut: e.split === 'heldout' || e.split === 'cell-check' })),
     [profile],
   );
   const roof = profile.roofline;
@@ -141,6 +225,7 @@ export function ProfileDetails({ profile }: { profile: LatencyProfile }) {
         </Hint>
       </h3>
       <ReportTable profile={profile} />
+      <CellNetsTable profile={profile} />
       <figure className="chart-card">
         <figcaption>Predicted vs measured latency per network (held-out networks larger; the band is ±10%)</figcaption>
         <SvgChart

@@ -57,13 +57,15 @@ export function ProfileRunPanel() {
         </label>
         <label className="field-check" data-testid="profile-cells">
           <input type="checkbox" checked={cells} disabled={busy} onChange={(e) => setCells(e.target.checked)} /> Also measure AutoSpace-style cell
-          parts (+{cellParts.entries} entries, {cellParts.time})
+          parts and time {cellParts.networks} cell networks (+{cellParts.entries} entries, {cellParts.time})
         </label>
         <Hint label="Cell parts">
           An AutoSpace-style cell is priced as the sum of its parts: its 1×1 expand and project, each edge (1×1 conv or depthwise 3×3 / 5×5 /
           7×7 at the resolution and stride where it occurs) and each node that sums several tensors. Ticked, the profile measures every part
           any cell can have at every slot of this skeleton, so an AutoSpace-style search with the latency objective prices cells by this
-          device&apos;s latency; unticked, it prices them by MACs and says so.
+          device&apos;s latency; unticked, it prices them by MACs and says so. Ticked, it also times a few networks made of random cells end to
+          end, never used to fit the predictor, to check the sum of parts against the sum plus a per-cell term (shown under the predictor
+          report).
         </Hint>
       </div>
       <ul className="small mode-summary" data-testid="profile-modes">

@@ -30,19 +30,22 @@ describe('modeSummary: what quick and full profiles measure and how long they ta
       const c = cellPartsSummary(mode, opts, []);
       expect(c.entries).toBe(planLut({ ...opts, mode, cells: true }).length - planLut({ ...opts, mode }).length);
       expect(c.entries).toBe(196);
-      // 196 entries × (3 warm-ups + 21 samples) × ≥ 5 ms
-      expect(c.time).toBe('at least 24 s, more on a slow device'); // 23.5 s
+      expect(c.networks).toBe(modeParams(mode).cellNets);
+      // (196 entries + 4 or 6 cell networks) × (3 warm-ups + 21 samples) × ≥ 5 ms
+      expect(c.time).toBe('at least 24 s, more on a slow device'); // 24 s, 24.2 s
       const m = modeSummary(mode, { ...opts, cells: true }, []);
       expect(m.entries).toBe(modeSummary(mode, opts, []).entries + 196);
       expect(m.what).toMatch(/ops at their shapes \(196 of them AutoSpace-style cell parts\)/);
+      expect(m.networks).toBe(modeSummary(mode, opts, []).networks + modeParams(mode).cellNets);
+      expect(m.what).toMatch(new RegExp(`; ${modeParams(mode).cellNets} cell networks, never fitted, check how cells are priced\\)$`));
       expect(modeSummary(mode, opts, []).what).not.toMatch(/cell parts/);
     }
-    // At the pace of the last quick profile here: 60 s for (10 entries + 2 networks) × 24 units → 196 × 24 units ≈ 16 min 20 s.
+    // At the pace of the last quick profile here: 60 s for (10 entries + 2 networks) × 24 units → (196 + 4) × 24 units = 16 min 40 s.
     const last = {
       settings: { mode: 'reduced', tiny: true }, createdAt: '2026-01-01T00:00:00Z', durationMs: 60_000, partial: false,
       lut: Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`k${i}`, {}])), e2e: [{}, {}],
     } as unknown as LatencyProfile;
-    expect(cellPartsSummary('reduced', opts, [last]).time).toBe('about 16 min 20 s at the pace of the last quick profile');
+    expect(cellPartsSummary('reduced', opts, [last]).time).toBe('about 16 min 40 s at the pace of the last quick profile');
     // A profile without cell parts does not time one with them (and the other way round).
     expect(modeSummary('reduced', { ...opts, cells: true }, [last]).time).toMatch(/^at least/);
     expect(modeSummary('reduced', opts, [last]).time).toBe('took 1 min 0 s last time');

@@ -2,7 +2,7 @@
  * What a quick and a full profile measure and how long each takes (pure): counted from the profiler's own plan
  * (core/latency/plan), timed from the last stored profile of that mode (and the same cell-parts choice) on this device
  * when there is one, else a lower bound from the protocol (warm-up plus samples of at least 5 ms for every entry and
- * network). The optional cell parts (plan option `cells`) are counted and timed the same way.
+ * network). The optional cell parts and cell networks (plan option `cells`) are counted and timed the same way.
  */
 import { modeParams, planLut, type PlanOptions, type ProfileMode } from '../../core/latency/plan';
 import type { LatencyProfile } from '../../core/latency/profileSchema';
@@ -32,11 +32,12 @@ function lastOf(mode: ProfileMode, opts: Omit<PlanOptions, 'mode'>, stored: read
 export function modeSummary(mode: ProfileMode, opts: Omit<PlanOptions, 'mode'>, stored: readonly LatencyProfile[]): ModeSummary {
   const p = modeParams(mode);
   const entries = planLut({ ...opts, mode }).length;
-  const networks = p.supernetNets + p.chainNets;
+  const networks = p.supernetNets + p.chainNets + (opts.cells ? p.cellNets : 0);
   const cells = opts.cells ? ` (${entries - planLut({ ...opts, mode, cells: false }).length} of them AutoSpace-style cell parts)` : '';
+  const cellNets = opts.cells ? `; ${p.cellNets} cell networks, never fitted, check how cells are priced` : '';
   const what =
     `${entries} ops at their shapes${cells} (kernels ${p.kernels.join(', ')}; expansions ${p.expansions.join(', ')}) and ${networks} whole networks ` +
-    `(${p.heldOut} held out to judge the predictor${p.heldOut < 10 ? ': too few to judge it well' : ''})`;
+    `(${p.heldOut} held out to judge the predictor${p.heldOut < 10 ? ': too few to judge it well' : ''}${cellNets})`;
   const last = lastOf(mode, opts, stored, false);
   const floorMs = (entries + networks) * (p.warmup + p.samples) * MIN_SAMPLE_MS;
   const time = last ? `took ${duration(last.durationMs)} last time` : `at least ${duration(floorMs)}, more on a slow device`;
@@ -46,23 +47,27 @@ export function modeSummary(mode: ProfileMode, opts: Omit<PlanOptions, 'mode'>, 
 export interface CellPartsSummary {
   /** LUT entries the cell parts add to this mode's plan. */
   entries: number;
+  /** Cell networks timed end to end (held out of the fit). */
+  networks: number;
   /** "about 40 s at this device's pace last time" or "at least 24 s, more on a slow device". */
   time: string;
 }
 
 /**
- * What ticking "Also measure AutoSpace-style cell parts" adds to a `mode` profile: its extra LUT entries and their time,
- * at the pace of the last complete profile of this mode here (its duration per warm-up or sample, entries and
- * networks alike) when there is one, else the protocol's lower bound.
+ * What ticking "Also measure AutoSpace-style cell parts" adds to a `mode` profile: its extra LUT entries and cell
+ * networks and their time, at the pace of the last complete profile of this mode here (its duration per warm-up or
+ * sample, entries and networks alike) when there is one, else the protocol's lower bound.
  */
 export function cellPartsSummary(mode: ProfileMode, opts: Omit<PlanOptions, 'mode' | 'cells'>, stored: readonly LatencyProfile[]): CellPartsSummary {
   const p = modeParams(mode);
   const entries = planLut({ ...opts, mode, cells: true }).length - planLut({ ...opts, mode }).length;
+  const networks = p.cellNets;
   const perUnit = p.warmup + p.samples;
   const last = lastOf(mode, opts, stored, true);
   if (last) {
     const units = (Object.keys(last.lut).length + last.e2e.length) * perUnit;
-    return { entries, time: `about ${duration((last.durationMs / units) * entries * perUnit)} at the pace of the last ${mode === 'full' ? 'full' : 'quick'} profile` };
+    const time = `about ${duration((last.durationMs / units) * (entries + networks) * perUnit)} at the pace of the last ${mode === 'full' ? 'full' : 'quick'} profile`;
+    return { entries, networks, time };
   }
-  return { entries, time: `at least ${duration(entries * perUnit * MIN_SAMPLE_MS)}, more on a slow device` };
+  return { entries, networks, time: `at least ${duration((entries + networks) * perUnit * MIN_SAMPLE_MS)}, more on a slow device` };
 }

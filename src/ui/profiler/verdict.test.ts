@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PredictorReport, PredictorRow } from '../../core/latency/predictor';
-import { predictorVerdict } from './verdict';
+import { cellNetsVerdict, predictorVerdict } from './verdict';
 
 const m = (rmspe: number) => ({ n: 10, within10: 0.5, rmspe, spearman: 0.9, kendall: 0.8 });
 const row = (name: PredictorRow['name'], rmspe: number): PredictorRow => ({ name, formula: '', fit: m(rmspe), heldOut: m(rmspe) });
@@ -22,5 +22,17 @@ describe('predictorVerdict', () => {
     const v = predictorVerdict({ nFit: 20, nHeldOut: 12, rows: [row('predictor', 0.4), row('macs', 0.3)] });
     expect(v.lines[0]).toMatch(/does not beat MACs/);
     expect(v.lines[1]).toMatch(/^MACs only .* does better/);
+  });
+});
+
+describe('cellNetsVerdict', () => {
+  const report = (parts: number, perCell: number, better: 'parts' | 'perCell' | 'tie') => ({
+    n: 4, perCellTermMs: 0.0312, parts: m(parts), perCell: m(perCell), better, nets: [],
+  });
+  it('names the better way of pricing a cell with both RMSPEs, the per-cell term and that 4 networks are few', () => {
+    expect(cellNetsVerdict(report(0.2, 0.1, 'perCell'))).toMatch(/^The per-cell term predicts the 4 cell networks better: .* 10% RMSPE .* against .* 20% RMSPE/);
+    expect(cellNetsVerdict(report(0.1, 0.2, 'parts'))).toMatch(/^The sum of parts alone predicts the 4 cell networks better/);
+    expect(cellNetsVerdict(report(0.1, 0.1, 'tie'))).toMatch(/equally well/);
+    expect(cellNetsVerdict(report(0.1, 0.2, 'parts'))).toMatch(/0\.0312 ms per cell .* Only 4 cell networks/);
   });
 });

@@ -1,4 +1,5 @@
 /** What a profile's predictor report allows one to say (pure): enough held-out networks to judge? Does another fit beat it? */
+import type { CellNetReport } from '../../core/latency/cellNets';
 import type { PredictorReport } from '../../core/latency/predictor';
 import { PREDICTOR_LABEL, share } from './format';
 
@@ -38,4 +39,19 @@ export function predictorVerdict(report: PredictorReport): Verdict {
     }
   }
   return { tooFew, lines };
+}
+
+/** The sentence about the cell networks: which way of pricing a cell predicts them better, by how much, and on how few. */
+export function cellNetsVerdict(c: CellNetReport): string {
+  const a = `sum of parts ${share(c.parts.rmspe)} RMSPE (${share(c.parts.within10)} within ±10%)`;
+  const b = `sum of parts + per-cell term ${share(c.perCell.rmspe)} RMSPE (${share(c.perCell.within10)} within ±10%)`;
+  const which =
+    c.better === 'tie'
+      ? `Both ways of pricing a cell predict the ${c.n} cell networks equally well: ${a}, ${b}.`
+      : c.better === 'perCell'
+        ? `The per-cell term predicts the ${c.n} cell networks better: ${b} against ${a}.`
+        : `The sum of parts alone predicts the ${c.n} cell networks better: ${a} against ${b}.`;
+  const term = `Per-cell term from all ${c.n}: ${Number(c.perCellTermMs.toPrecision(3))} ms per cell (not used by the searches: they price a cell by its parts).`;
+  const few = c.n < MIN_HELD_OUT ? ` Only ${c.n} cell networks: a hint, not a verdict.` : '';
+  return `${which} ${term}${few}`;
 }
