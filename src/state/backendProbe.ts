@@ -1,14 +1,18 @@
 /**
  * Time each backend (issue 15 §6) in a small worker (worker/probeWorker.ts), one backend after the other, within
- * PROBE_BUDGET_MS in all. Each backend gets an equal share of what is left once its worker has loaded; a backend that
- * is done early leaves the rest to the next. When a share is spent the worker is terminated (so a backend stuck
- * compiling its programs, such as SwiftShader's WebGL which blocks its thread while it compiles, cannot hold the
- * page) and the next backend runs in a fresh worker, loaded in advance while the GPU backend before it was timed:
- * what the stopped backend finished by then is its result.
+ * PROBE_BUDGET_MS of timing in all. The clock runs only while a backend is being timed: loading a worker's module is
+ * not any backend's cost, and on a busy machine it can take seconds (it has its own limit, LOAD_LIMIT_MS). Each backend
+ * gets an equal share of the timing left; a backend that is done early leaves the rest to the next. When a share is
+ * spent the worker is terminated (so a backend stuck compiling its programs, such as SwiftShader's WebGL which blocks
+ * its thread while it compiles, cannot hold the page) and the next backend runs in a fresh worker, loaded in advance
+ * while the GPU backend before it was timed: what the stopped backend finished by then is its result.
  */
 import { PROBE_BUDGET_MS, PROBE_TIMED_STEPS, type BackendId, type ProbeResult } from '../core/backendChoice';
 import { spawnProbeWorker, type WorkerLike } from '../worker/client';
 import type { ProbeRunRequest, ProbeWorkerEvent } from '../worker/protocol';
+
+/** How long a probe worker may take to load before its backend is reported as not started. */
+export const LOAD_LIMIT_MS = 20_000;
 
 export interface ProbeDeps {
   spawn?: () => WorkerLike;
@@ -89,12 +93,11 @@ function probeOne(w: ProbeWorker, backend: BackendId, shareMs: number): Promise<
   });
 }
 
-/** Time `candidates` in order within `budgetMs` (workers' loading included). */
+/** Time `candidates` in order, with `budgetMs` of timing in all (worker loading not counted; see LOAD_LIMIT_MS). */
 export async function probeBackends(candidates: readonly BackendId[], deps: ProbeDeps = {}, budgetMs = PROBE_BUDGET_MS): Promise<ProbeResult[]> {
   const now = deps.now ?? (() => performance.now());
   const spawn = () => new ProbeWorker((deps.spawn ?? spawnProbeWorker)());
-  const t0 = now();
-  const left = () => Math.max(0, budgetMs - (now() - t0));
+  let used = 0;
   const results: ProbeResult[] = [];
   let current: ProbeWorker | null = null;
   let spare: ProbeWorker | null = null;
@@ -104,9 +107,12 @@ export async function probeBackends(candidates: readonly BackendId[], deps: Prob
       current ??= spare ?? spawn();
       if (current === spare) spare = null;
       let timer: ReturnType<typeof setTimeout> | undefined;
-      const loadFailed = await Promise.race([current.ready, new Promise<string>((r) => (timer = setTimeout(() => r('the probe worker did not load in time'), left())))]);
+      const loadFailed = await Promise.race([
+        current.ready,
+        new Promise<string>((r) => (timer = setTimeout(() => r(`the probe worker did not load in ${LOAD_LIMIT_MS / 1000} s`), LOAD_LIMIT_MS))),
+      ]);
       clearTimeout(timer);
-      const share = Math.floor(left() / (candidates.length - i));
+      const share = Math.floor(Math.max(0, budgetMs - used) / (candidates.length - i));
       deps.onBackend?.(backend, share);
       if (loadFailed !== null) {
         results.push({ backend, status: 'failed', stepMs: [], shareMs: share, reason: loadFailed });
@@ -116,7 +122,9 @@ export async function probeBackends(candidates: readonly BackendId[], deps: Prob
       }
       // A GPU backend may have to be stopped: load the next backend's worker meanwhile.
       if (backend !== 'cpu' && i + 1 < candidates.length && !spare) spare = spawn();
+      const t0 = now();
       const { result, stopped } = await probeOne(current, backend, share);
+      used += now() - t0;
       results.push(result);
       if (stopped) {
         current.terminate();
