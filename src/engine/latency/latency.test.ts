@@ -175,11 +175,11 @@ describe('ProfileSession (CPU backend, reduced mode)', () => {
     s.dispose();
   });
 
-  it('with cell parts: the plan and the units grow by the parts, and the profile says it holds them', () => {
+  it('with cell parts: the plan and the units grow by the parts and the 4 cell networks, and the profile says it holds them', () => {
     const s = new ProfileSession({ ...planOpts, cells: true, seed: 1, id: 'cells', name: 'node cpu + cells' }, device, env);
     const base = planLut(planOpts).length;
     expect(s.plan.length).toBe(base + 196);
-    expect(s.unitsTotal).toBe((2 + base + 196 + 12) * 22);
+    expect(s.unitsTotal).toBe((2 + base + 196 + 12 + 4) * 22);
     expect(s.profile().settings.cells).toBe(true);
     s.dispose();
   });
