@@ -20,7 +20,8 @@ test('on a software adapter the backends are timed once, the fastest is used and
   const chosen = (await badge.textContent()) as string;
   // The timing itself is limited to 10 s; the page load and the app worker's start come on top.
   expect(Date.now() - t0).toBeLessThan(60_000);
-  await page.getByText(`why ${chosen}?`).click();
+  await expect(page.getByTestId('backend-why').locator('summary')).toHaveText(`why ${chosen}?`);
+  await page.getByTestId('backend-why').locator('summary').click();
   await expect(page.getByTestId('backend-reason')).toContainText('software adapter');
   await expect(page.getByTestId('backend-reason')).toContainText(`${chosen} is the fastest here`);
   await expect(page.getByTestId('backend-probe').locator('li')).toHaveCount(3);
@@ -31,7 +32,7 @@ test('on a software adapter the backends are timed once, the fastest is used and
   // Kept per device: a reload starts on the same backend without timing again.
   await page.reload();
   await expect(badge).toHaveText(chosen, { timeout: 90_000 });
-  await page.getByText(`why ${chosen}?`).click();
+  await page.getByTestId('backend-why').locator('summary').click();
   await expect(page.getByText('Timed on this device on')).toBeVisible();
 
   // The header's menu pins another backend: the link says so and the worker restarts on it.
@@ -41,14 +42,16 @@ test('on a software adapter the backends are timed once, the fastest is used and
   await expect(page).toHaveURL(new RegExp(`backend=${other}`));
   await expect(page.getByTestId('dataset-name')).toHaveText('mnist-10k', { timeout: 90_000 });
 
-  // A link with backend= starts there; a bad value is reported and the choice is automatic.
+  // A link with backend= switches to it (the worker restarts on WebGL) and starts there after a reload.
   await page.goto('/#v=2&backend=webgl');
+  await expect(badge).toHaveText('webgl', { timeout: 90_000 });
   await page.reload();
   await expect(badge).toHaveText('webgl', { timeout: 90_000 });
   await expect(page.getByTestId('backend-picker')).toHaveValue('webgl');
+  // A bad value is reported and the choice is automatic again (the kept one: no timing).
   await page.goto('/#v=2&backend=tpu');
-  await page.reload();
   await expect(page.getByText('backend="tpu" is not one of auto, webgpu, webgl, cpu')).toBeVisible();
   await expect(badge).toHaveText(chosen, { timeout: 90_000 });
+  await expect(page.getByTestId('backend-picker')).toHaveValue('auto');
   expect(errors).toEqual([]);
 });

@@ -9,8 +9,9 @@ import { collectErrors } from './fixtures/console';
  */
 const HASH = 'v=2&backend=webgpu&screen=atomnas&alimit=960&aep=1&aevery=2&aema=0';
 
+/** The step the screen shows; NaN while there is no progress line yet (e.g. while the GPU programs compile). */
 async function stepOf(page: Page): Promise<number> {
-  const t = (await page.getByTestId('method-progress').textContent()) ?? '';
+  const t = (await page.getByTestId('method-progress').textContent({ timeout: 2_000 }).catch(() => '')) ?? '';
   return Number(/step (\d+)/.exec(t)?.[1] ?? Number.NaN);
 }
 

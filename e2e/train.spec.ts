@@ -7,8 +7,10 @@ import { TrainPage } from './pages/TrainPage';
 test('Start trains: loss and validation accuracy appear and change; Pause stops the steps', async ({ page }) => {
   const errors = collectErrors(page);
   const app = new TrainPage(page);
-  await app.open(TINY);
+  // On WebGPU (pinned): the step shows the GPU programs being prepared first (issue 15 §5).
+  await app.open(`${TINY}&backend=webgpu`);
   await app.waitUntilReady();
+  await expect(app.backendBadge).toHaveText('webgpu');
   await expect(app.step).toHaveText('–');
   await expect(app.valAcc).toHaveText('–');
 
