@@ -7,6 +7,7 @@
  * Pure: the timings come from state/backendProbe.ts (throwaway workers), the adapter from the browser.
  */
 import { z } from 'zod';
+import type { AdapterIdentity } from './adapterInfo';
 
 export type BackendId = 'webgpu' | 'webgl' | 'cpu';
 export const BACKEND_IDS: readonly BackendId[] = ['webgpu', 'webgl', 'cpu'];
@@ -22,13 +23,7 @@ export const PROBE_WORKLOAD = 'the baseline network ×0.25 (tiny) on 28×28 imag
 export const PROBE_VERSION = 1;
 
 /** The WebGPU adapter as far as the choice needs it. */
-export interface AdapterBrief {
-  vendor: string;
-  architecture: string;
-  device: string;
-  description: string;
-  isFallbackAdapter: boolean;
-}
+export type AdapterBrief = AdapterIdentity;
 
 /** One backend's probe. */
 export interface ProbeResult {

@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 // Side effect: registers the 'webgpu' backend factory when navigator.gpu exists.
 import '@tensorflow/tfjs-backend-webgpu';
+import { readAdapterIdentity, type AdapterLike } from '../core/adapterInfo';
 
 /** The WebGPU adapter as the browser describes it (LATENCY.md: always log it; SwiftShader is a CPU). */
 export interface AdapterDescription {
@@ -27,20 +28,6 @@ export interface BackendInfo {
 
 export type BackendName = 'webgpu' | 'webgl' | 'cpu';
 
-/** Minimal structural view of the WebGPU objects we read (the @webgpu/types lag behind `adapter.info`). */
-interface AdapterInfoLike {
-  vendor?: string;
-  architecture?: string;
-  device?: string;
-  description?: string;
-  isFallbackAdapter?: boolean;
-}
-interface AdapterLike {
-  info?: AdapterInfoLike;
-  requestAdapterInfo?: () => Promise<AdapterInfoLike>;
-  isFallbackAdapter?: boolean;
-  features?: Iterable<string>;
-}
 interface GpuLike {
   requestAdapter(opts?: { powerPreference?: 'low-power' | 'high-performance' }): Promise<AdapterLike | null>;
 }
@@ -60,23 +47,7 @@ export async function describeWebGpuAdapter(): Promise<AdapterDescription | unde
   if (!gpu) return undefined;
   const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
   if (!adapter) return undefined;
-  // `adapter.info` is the current API; requestAdapterInfo() was removed from Chrome 131+ but older browsers only have it.
-  let info: AdapterInfoLike = adapter.info ?? {};
-  if (!adapter.info && typeof adapter.requestAdapterInfo === 'function') {
-    try {
-      info = await adapter.requestAdapterInfo();
-    } catch {
-      info = {};
-    }
-  }
-  return {
-    vendor: info.vendor ?? '',
-    architecture: info.architecture ?? '',
-    device: info.device ?? '',
-    description: info.description ?? '',
-    isFallbackAdapter: info.isFallbackAdapter ?? adapter.isFallbackAdapter ?? false,
-    features: adapter.features ? [...adapter.features].sort() : [],
-  };
+  return { ...(await readAdapterIdentity(adapter)), features: adapter.features ? [...adapter.features].sort() : [] };
 }
 
 /** Why WebGPU cannot even be attempted, or undefined when it can. */

@@ -15,6 +15,7 @@ import {
   type BackendId,
   type ProbeResult,
 } from '../core/backendChoice';
+import { readAdapterIdentity, type AdapterLike } from '../core/adapterInfo';
 import { probeBackends } from './backendProbe';
 
 export const CHOICE_STORAGE_KEY = 'nas-playground.backend-choice';
@@ -61,15 +62,8 @@ export async function chooseBackend(pinned: BackendId | undefined, deps: ChoiceD
   return choice;
 }
 
-interface AdapterInfoLike {
-  vendor?: string;
-  architecture?: string;
-  device?: string;
-  description?: string;
-  isFallbackAdapter?: boolean;
-}
 interface GpuLike {
-  requestAdapter(o?: { powerPreference?: string }): Promise<{ info?: AdapterInfoLike; isFallbackAdapter?: boolean } | null>;
+  requestAdapter(o?: { powerPreference?: string }): Promise<AdapterLike | null>;
 }
 
 /** The adapter tfjs-backend-webgpu will get (same power preference), read on the main thread without tfjs. */
@@ -78,16 +72,7 @@ export async function browserAdapter(): Promise<{ adapter: AdapterBrief | null; 
   if (!gpu) return { adapter: null, why: 'navigator.gpu is not available in this browser' };
   const a = await gpu.requestAdapter({ powerPreference: 'high-performance' });
   if (!a) return { adapter: null, why: 'requestAdapter() returned null' };
-  const info = a.info ?? {};
-  return {
-    adapter: {
-      vendor: info.vendor ?? '',
-      architecture: info.architecture ?? '',
-      device: info.device ?? '',
-      description: info.description ?? '',
-      isFallbackAdapter: info.isFallbackAdapter ?? a.isFallbackAdapter ?? false,
-    },
-  };
+  return { adapter: await readAdapterIdentity(a) };
 }
 
 /** The browser's dependencies (localStorage may throw when storage is blocked). */
