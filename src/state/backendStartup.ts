@@ -47,11 +47,17 @@ export function forgetBackendChoice(): void {
  * again); while a run holds the worker the change is undone with a notice, so a run never loses its backend under it.
  */
 export function startBackendSwitch(restart: (reason: string) => void): () => void {
+  let undoing = false;
   return useStore.subscribe((s, prev) => {
-    if (s.settings.backend === prev.settings.backend) return;
+    if (undoing || s.settings.backend === prev.settings.backend) return;
     const running = activeRun();
     if (running) {
-      useStore.getState().setSettings({ backend: prev.settings.backend });
+      undoing = true; // the undo below changes the setting again: not a new choice to answer
+      try {
+        useStore.getState().setSettings({ backend: prev.settings.backend });
+      } finally {
+        undoing = false;
+      }
       useStore.getState().addNotice({
         kind: 'warning',
         title: 'The backend stays as it is while a run goes on',
