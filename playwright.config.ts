@@ -49,7 +49,7 @@ export default defineConfig({
     navigationTimeout: 60_000,
   },
   webServer: {
-    command: `npx vite build --outDir ${OUT} && npx vite preview --outDir ${OUT} --port ${PORT} --strictPort`,
+    command: `NAS_BENCH_PAGE=1 npx vite build --outDir ${OUT} && npx vite preview --outDir ${OUT} --port ${PORT} --strictPort`,
     url: `http://localhost:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

@@ -27,7 +27,13 @@ export default defineConfig({
   server: { headers: DEV_HEADERS, port: 5173 },
   preview: { headers: PRODUCTION_HEADERS, port: 4173 },
   worker: { format: 'es', plugins: () => [noViewsInWorker] },
-  build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 4000,
+    // The e2e build (playwright.config.ts) adds the bench page: e2e/engine-kernels.spec.ts runs the engine's kernel
+    // check on WebGPU there. Production builds have index.html only.
+    ...(process.env.NAS_BENCH_PAGE ? { rolldownOptions: { input: { main: 'index.html', bench: 'bench.html' } } } : {}),
+  },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.{ts,tsx}'],
     environment: 'node',

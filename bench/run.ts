@@ -21,7 +21,7 @@ import { chromium, type Browser } from '@playwright/test';
 import * as tf from '@tensorflow/tfjs';
 import { build, preview } from 'vite';
 import { BENCH_USAGE, BenchUsageError, figureCommand, parseBenchArgs, type BenchOptions } from '../src/bench/args';
-import { atomnasRows, gpuCountRows, gradRows, memoryRows, predictorRows, responsivenessRows, throughputRows, ttfsRow } from '../src/bench/rows';
+import { accuracyRow, atomnasRows, gpuCountRows, gradRows, memoryRows, predictorRows, responsivenessRows, throughputRows, ttfsRow } from '../src/bench/rows';
 import {
   BENCH_FORMAT,
   BENCH_VERSION,
@@ -172,7 +172,7 @@ async function main(): Promise<void> {
     }
   };
 
-  const browserFigures = (['throughput', 'grad-programs', 'atomnas', 'responsiveness', 'ttfs', 'memory', 'predictor', 'soak'] as const).filter(wants);
+  const browserFigures = (['throughput', 'grad-programs', 'atomnas', 'responsiveness', 'ttfs', 'memory', 'predictor', 'accuracy', 'soak'] as const).filter(wants);
   if (browserFigures.length > 0) {
     if (!o.skipBuild) await buildBench(o);
     const server = await preview({
@@ -257,6 +257,16 @@ async function main(): Promise<void> {
           noteEnv(r.env);
           raw[`memory/${primary}`] = r;
           rows.push(...memoryRows(r.raw, o, primary));
+        });
+      }
+      if (wants('accuracy')) {
+        await attempt('accuracy', primary, async () => {
+          log(`1-epoch accuracy on ${primary}, engine vs tfjs programs: seeds ${o.accuracySeeds.join(', ')}`);
+          const r = await runInPage(launch, base, { kind: 'accuracy', backend: primary, seeds: o.accuracySeeds });
+          if (r.kind !== 'accuracy') throw new Error('unexpected reply');
+          noteEnv(r.env);
+          raw[`accuracy/${primary}`] = r;
+          rows.push(accuracyRow(r.raw, o, primary));
         });
       }
       if (wants('soak')) {

@@ -73,7 +73,9 @@ export interface BenchOptions {
   ttfsPresets: TtfsPreset[];
   /** Filter-gradient programs: timed calls per program and case. */
   gradReps: number;
-  /** Engine conv gradient programs in the throughput figure (engine/convGrads): auto = hardware adapters only. */
+  /** 1-epoch accuracy A/B (issue 15 §8): seeds, each trained with the engine's programs and with tfjs's. */
+  accuracySeeds: number[];
+  /** Engine conv gradient programs in the throughput figure (engine/convGrads): auto = on WebGPU. */
   engineConv: 'auto' | 'on' | 'off';
   /** Responsiveness window, seconds. */
   windowS: number;
@@ -100,6 +102,7 @@ const SOFTWARE: Tunables = {
   nodeMemorySteps: [50, 500],
   ttfsPresets: ['train-quick', 'atomnas-tiny'],
   gradReps: 3,
+  accuracySeeds: [1, 2],
   windowS: 20,
   soakSteps: 1_000,
   soakEvery: 50,
@@ -120,6 +123,7 @@ const GPU: Tunables = {
   nodeMemorySteps: [50, 500],
   ttfsPresets: [...TTFS_PRESETS],
   gradReps: 7,
+  accuracySeeds: [1, 2, 3],
   windowS: 20,
   soakSteps: 1_000,
   soakEvery: 50,
@@ -136,6 +140,7 @@ const QUICK: Partial<Tunables> = {
   nodeMemorySteps: [10, 50],
   ttfsPresets: ['train-quick'],
   gradReps: 1,
+  accuracySeeds: [1],
   windowS: 8,
   soakSteps: 100,
   soakEvery: 10,
@@ -153,6 +158,7 @@ export function defaultsFor(gpu: boolean, quick: boolean): BenchOptions {
     memorySteps: [...(quick ? QUICK.memorySteps ?? t.memorySteps : t.memorySteps)],
     nodeMemorySteps: [...(quick ? QUICK.nodeMemorySteps ?? t.nodeMemorySteps : t.nodeMemorySteps)],
     ttfsPresets: [...(quick ? QUICK.ttfsPresets ?? t.ttfsPresets : t.ttfsPresets)],
+    accuracySeeds: [...(quick ? QUICK.accuracySeeds ?? t.accuracySeeds : t.accuracySeeds)],
     soakSearch: { ...t.soakSearch, kernels: [...t.soakSearch.kernels], ...(quick ? { epochs: 2 } : {}) },
     gpu,
     quick,
@@ -185,8 +191,9 @@ export const BENCH_USAGE = `npm run bench -- [options]
   --atomnas-limit N        AtomNAS training images (one epoch)
   --memory-steps A,B       browser memory readings after A and B steps (SwiftShader 5,20; --gpu 50,500)
   --ttfs-presets LIST|all  ${TTFS_PRESETS.join(',')}
-  --engine-conv auto|on|off  throughput: the engine's 1×1/depthwise gradient programs (auto: hardware adapters only)
+  --engine-conv auto|on|off  throughput: the engine's 1×1 / dense / filter-gradient programs (auto: on WebGPU)
   --grad-reps N            filter-gradient programs: timed calls per program (SwiftShader 3; --gpu 7)
+  --accuracy-seeds LIST    1-epoch accuracy, engine vs tfjs programs: seeds (SwiftShader 1,2; --gpu 1,2,3; --quick 1)
   --window-s S             responsiveness window (20)
   --soak-steps N           soak: training steps of the soak network (1000; --quick 100)
   --soak-every N           soak: read the counters every N steps (50); the reference is the reading at step N
@@ -278,6 +285,11 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       case '--grad-reps':
         o.gradReps = intIn('grad-reps', value(), 1, 1000);
         break;
+      case '--accuracy-seeds':
+        o.accuracySeeds = value()
+          .split(',')
+          .map((v) => intIn('accuracy-seeds', v.trim(), 1, 1_000_000));
+        break;
       case '--window-s':
         o.windowS = intIn('window-s', value(), 1, 600);
         break;
@@ -319,7 +331,7 @@ export function figureCommand(figure: FigureId, o: BenchOptions, backend?: strin
   if (o.gpu) parts.push('--gpu');
   const browserBackend = figure === 'throughput' && backend ? backend : o.backends[0];
   const usesBrowser = figure !== 'throughput-node' && figure !== 'gpu-proxy';
-  if (usesBrowser && browserBackend !== 'webgpu' && (figure === 'throughput' || figure === 'atomnas' || figure === 'ttfs' || figure === 'memory' || figure === 'grad-programs' || figure === 'soak')) {
+  if (usesBrowser && browserBackend !== 'webgpu' && (figure === 'throughput' || figure === 'atomnas' || figure === 'ttfs' || figure === 'memory' || figure === 'grad-programs' || figure === 'soak' || figure === 'accuracy')) {
     parts.push(`--backends ${browserBackend}`);
   }
   const flags: [string, string | number, string | number][] = [];
@@ -334,6 +346,7 @@ export function figureCommand(figure: FigureId, o: BenchOptions, backend?: strin
   if (figure === 'ttfs') flags.push(['ttfs-presets', o.ttfsPresets.join(','), base.ttfsPresets.join(',')]);
   if (figure === 'responsiveness') flags.push(['window-s', o.windowS, base.windowS]);
   if (figure === 'grad-programs') flags.push(['grad-reps', o.gradReps, base.gradReps]);
+  if (figure === 'accuracy') flags.push(['accuracy-seeds', o.accuracySeeds.join(','), base.accuracySeeds.join(',')]);
   if (figure === 'soak') flags.push(['soak-steps', o.soakSteps, base.soakSteps], ['soak-every', o.soakEvery, base.soakEvery]);
   for (const [flag, v, d] of flags) if (v !== d) parts.push(`--${flag} ${v}`);
   return parts.join(' ');

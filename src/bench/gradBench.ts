@@ -1,14 +1,14 @@
 /**
  * Filter-gradient programs, engine against tfjs (issue 15, point 3): for every depthwise conv and 1×1 conv of the
  * baseline network at a given size, time tfjs's kernel (`DepthwiseConv2dNativeBackpropFilter`,
- * `Conv2DBackpropFilter`) and the engine's (`EngineDepthwiseFilterGrad`, the matMul Xᵀ·dY) on the same random x and
+ * `Conv2DBackpropFilter`) and the engine's (`EngineDepthwiseFilterGrad`, `EngineConv1x1FilterGrad`) on the same random x and
  * dy, alternating, each call timed to its readback; and compare the two results. Wall-clock per program (SwiftShader
  * has no timestamp queries, so tf.profile reports 0 kernel ms there).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ArchSpec } from '../core/archspec';
 import { baselineSpec } from '../core/skeleton';
-import { DEPTHWISE_FILTER_GRAD, ensureEngineKernels } from '../engine/webgpuKernels';
+import { CONV1X1_FILTER_GRAD, DEPTHWISE_FILTER_GRAD, ensureEngineKernels } from '../engine/webgpuKernels';
 
 export interface GradCase {
   op: 'depthwise' | 'conv1x1';
@@ -22,8 +22,11 @@ export interface GradCase {
 }
 
 export interface GradCaseResult extends GradCase {
+  /** Per call: each sample is `calls` calls issued back to back, timed to the last one's readback, ÷ `calls`. */
   stockMs: number[];
   engineMs: number[];
+  /** Calls per sample (so that a sample is ≥ ~40 ms: a readback alone costs a few ms on SwiftShader). */
+  calls?: number;
   maxAbsDiff: number;
   maxAbsRef: number;
 }
@@ -71,6 +74,22 @@ async function timed(f: () => tf.Tensor): Promise<[number, tf.Tensor]> {
   return [performance.now() - t0, t];
 }
 
+/** `calls` calls back to back, timed to the last one's readback: ms per call. */
+async function timedCalls(f: () => tf.Tensor, calls: number): Promise<number> {
+  const t0 = performance.now();
+  const outs: tf.Tensor[] = [];
+  for (let i = 0; i < calls; i++) outs.push(f());
+  await outs[outs.length - 1].data();
+  const ms = (performance.now() - t0) / calls;
+  tf.dispose(outs);
+  return ms;
+}
+
+/** Calls per sample: enough that a sample lasts ≥ 40 ms, at most 16. */
+export function callsPerSample(warmMs: number): number {
+  return Math.min(16, Math.max(1, Math.ceil(40 / Math.max(warmMs, 0.1))));
+}
+
 /** Time both programs of every case `reps` times (after one untimed call each: pipeline compilation). */
 export async function measureGradPrograms(o: { net: 'tiny' | 'full'; width: number; batch: number; reps: number; label: string }, log: (s: string) => void = () => {}): Promise<GradBenchRaw> {
   ensureEngineKernels();
@@ -90,24 +109,23 @@ export async function measureGradPrograms(o: { net: 'tiny' | 'full'; width: numb
     const engine = (): tf.Tensor =>
       c.op === 'depthwise'
         ? tf.engine().runKernel<tf.Tensor>(DEPTHWISE_FILTER_GRAD, { x, dy }, { strides: [c.stride, c.stride], filterShape })
-        : tf.tidy(() => tf.reshape(tf.matMul(tf.reshape(x, [n * h * w, cin]), tf.reshape(dy, [n * h * w, c.cout]), true, false), filterShape));
+        : tf.engine().runKernel<tf.Tensor>(CONV1X1_FILTER_GRAD, { x, dy }, { filterShape });
     const [, ref] = await timed(stock);
     const [, mine] = await timed(engine);
     const diff = tf.tidy(() => tf.stack([tf.max(tf.abs(tf.sub(ref, mine))), tf.max(tf.abs(ref))]));
     const [maxAbsDiff, maxAbsRef] = Array.from(await diff.data());
     tf.dispose([ref, mine, diff]);
+    const calls = callsPerSample(Math.min(await timedCalls(stock, 1), await timedCalls(engine, 1)));
     const stockMs: number[] = [];
     const engineMs: number[] = [];
     for (let r = 0; r < o.reps; r++) {
       for (const [f, into] of (r % 2 === 0 ? [[stock, stockMs], [engine, engineMs]] : [[engine, engineMs], [stock, stockMs]]) as [() => tf.Tensor, number[]][]) {
-        const [ms, t] = await timed(f);
-        t.dispose();
-        into.push(ms);
+        into.push(await timedCalls(f, calls));
       }
     }
     tf.dispose([x, dy]);
-    cases.push({ ...c, stockMs, engineMs, maxAbsDiff, maxAbsRef });
-    log(`${c.op} x [${c.x.join(',')}] k${c.k} s${c.stride} → ${c.cout}: tfjs ${stockMs.map((v) => v.toFixed(1)).join(', ')} ms; engine ${engineMs.map((v) => v.toFixed(1)).join(', ')} ms; max |Δ| ${maxAbsDiff.toExponential(2)} (max |ref| ${maxAbsRef.toFixed(2)})`);
+    cases.push({ ...c, stockMs, engineMs, calls, maxAbsDiff, maxAbsRef });
+    log(`${c.op} x [${c.x.join(',')}] k${c.k} s${c.stride} → ${c.cout}: tfjs ${stockMs.map((v) => v.toFixed(1)).join(', ')} ms; engine ${engineMs.map((v) => v.toFixed(1)).join(', ')} ms per call (${calls} per sample); max |Δ| ${maxAbsDiff.toExponential(2)} (max |ref| ${maxAbsRef.toFixed(2)})`);
   }
   return { backend: tf.getBackend(), label: o.label, spec: spec.name, batch: o.batch, cases };
 }

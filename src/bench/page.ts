@@ -15,10 +15,12 @@ import { buildNetwork } from '../engine/network';
 import { precompileTrainStep } from '../engine/precompile';
 import { Trainer, type TrainData } from '../engine/trainer';
 import { AtomNasRun } from '../methods/atomnas/run/run';
+import { measureAccuracy } from './accuracyBench';
 import { measureAtomNas } from './atomnasBench';
 import { appTrainConfig, memoryAfterSteps } from './memoryBench';
 import type { BenchTask, BenchTaskResult, PageEnv, TtfsPreset, TtfsRaw } from './tasks';
 import { measureThroughput } from './throughput';
+import { checkEngineGrads } from '../engine/convGradsCheck';
 import { measureGradPrograms } from './gradBench';
 import { measureSoak } from './soakBench';
 
@@ -118,6 +120,7 @@ export async function runTask(task: BenchTask): Promise<BenchTaskResult> {
   if (task.kind === 'info') return { kind: 'info', env };
   if (task.kind === 'grads') return { kind: 'grads', env, raw: await measureGradPrograms(task, log) };
   if (task.kind === 'soak') return { kind: 'soak', env, raw: await measureSoak(task, log) };
+  if (task.kind === 'grad-check') return { kind: 'grad-check', env, raw: await checkEngineGrads() };
   const data = await loadMnist();
   switch (task.kind) {
     case 'throughput':
@@ -128,5 +131,7 @@ export async function runTask(task: BenchTask): Promise<BenchTaskResult> {
       return { kind: 'ttfs', env, raw: await timeToFirstStep(data, task.preset, task.precompile ?? true, task.precompileConcurrency) };
     case 'memory':
       return { kind: 'memory', env, raw: await memoryAfterSteps(data, task.steps, log) };
+    case 'accuracy':
+      return { kind: 'accuracy', env, raw: await measureAccuracy(data, task, log) };
   }
 }

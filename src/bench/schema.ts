@@ -7,7 +7,7 @@ export const BENCH_FORMAT = 'nas-playground-bench';
 export const BENCH_VERSION = 1;
 
 /** The figures of issue 6 (and the soak of issue 16 §9), each reproducible on its own with `npm run bench -- --only <id>`. */
-export const FIGURE_IDS = ['throughput', 'throughput-node', 'gpu-proxy', 'grad-programs', 'atomnas', 'responsiveness', 'ttfs', 'memory', 'predictor', 'soak'] as const;
+export const FIGURE_IDS = ['throughput', 'throughput-node', 'gpu-proxy', 'grad-programs', 'atomnas', 'responsiveness', 'ttfs', 'memory', 'predictor', 'accuracy', 'soak'] as const;
 export type FigureId = (typeof FIGURE_IDS)[number];
 
 /** Figures a plain `npm run bench` runs: all but the soak (1,000 steps and a search: it would double the run). */

@@ -1,7 +1,9 @@
 /** Messages between bench/run.ts (Node, Playwright) and the bench page (src/bench/page.ts). Types only. */
 import type { TtfsPreset } from './args';
+import type { AccuracyOptions, AccuracyRaw } from './accuracyBench';
 import type { AtomNasBenchOptions, AtomNasBenchRaw } from './atomnasBench';
 import type { BenchAdapter, BenchBackend } from './schema';
+import type { GradCheckResult } from '../engine/convGradsCheck';
 import type { GradBenchRaw } from './gradBench';
 import type { MemoryRaw } from './memoryBench';
 import type { SoakOptions, SoakRaw } from './soakBench';
@@ -18,7 +20,10 @@ export type BenchTask =
   | { kind: 'ttfs'; backend: BenchBackend; preset: TtfsPreset; precompile?: boolean; precompileConcurrency?: number }
   | { kind: 'memory'; backend: BenchBackend; steps: [number, number] }
   | { kind: 'grads'; backend: BenchBackend; net: 'tiny' | 'full'; width: number; batch: number; reps: number; label: string }
-  | ({ kind: 'soak'; backend: BenchBackend } & SoakOptions);
+  | ({ kind: 'soak'; backend: BenchBackend } & SoakOptions)
+  | ({ kind: 'accuracy'; backend: BenchBackend } & AccuracyOptions)
+  /** The engine's conv and dense paths against tf.grad of the plain tfjs ops on this backend (engine/convGradsCheck). */
+  | { kind: 'grad-check'; backend: BenchBackend };
 
 /** What every task reports about where it ran. */
 export interface PageEnv {
@@ -53,4 +58,6 @@ export type BenchTaskResult =
   | { kind: 'ttfs'; env: PageEnv; raw: TtfsRaw }
   | { kind: 'memory'; env: PageEnv; raw: MemoryRaw }
   | { kind: 'grads'; env: PageEnv; raw: GradBenchRaw }
-  | { kind: 'soak'; env: PageEnv; raw: SoakRaw };
+  | { kind: 'soak'; env: PageEnv; raw: SoakRaw }
+  | { kind: 'accuracy'; env: PageEnv; raw: AccuracyRaw }
+  | { kind: 'grad-check'; env: PageEnv; raw: GradCheckResult[] };

@@ -1,52 +1,71 @@
 /**
- * Convolutions whose filter gradients are faster than tfjs-backend-webgpu's (issue 15, point 3).
+ * Convolutions whose filter gradients are the engine's programs (issue 15, point 3).
  *
  * tfjs-backend-webgpu 4.22 computes conv and depthwise filter gradients with one thread per weight, each looping over
- * every batch × pixel (`Conv2DDerFilterProgram`, `DepthwiseConv2DDerFilterProgram`). Here:
- * - a 1×1, stride-1 convolution is a matrix product of the [N·H·W, Cin] view: its filter gradient Xᵀ·dY is a matMul
- *   with K = N·H·W, which tfjs runs as a split-K or small-output program (many workgroups), and its input gradient
- *   dY·Wᵀ a plain matMul;
- * - the depthwise filter gradient is the engine's own kernel (`EngineDepthwiseFilterGrad`, webgpuKernels.ts): one
- *   workgroup per weight, its threads splitting the N·H·W sum and reducing in workgroup memory.
+ * every batch × pixel (`Conv2DDerFilterProgram`, `DepthwiseConv2DDerFilterProgram`). Here the filter gradients are the
+ * engine's split sums (filterGradPrograms.ts, two dispatches: partial sums over chunks of pixels without a workgroup
+ * barrier, then their column sum):
+ * - `EngineConv1x1FilterGrad` for a 1×1 stride-1 conv and the dense layer (4 × 4 blocks of channels per thread);
+ * - `EngineDepthwiseFilterGrad` for a depthwise conv (all kh·kw taps of one channel per thread; the forward pass and
+ *   the input gradient stay tfjs's).
+ * 1×1 convs and the dense layer also take their product and input gradient from ONE engine program
+ * (`EnginePointwise`, pointwiseProgram.ts) instead of tfjs's per-shape matMul variants: fewer pipelines to build before
+ * the first step (issue 15 §5).
  *
- * When they are used (`setEngineConvKernels`): 'auto' (default) = on WebGPU with a hardware adapter only. On
- * SwiftShader both are SLOWER than tfjs's programs (bench `grad-programs`, 2026-11-29: the 1×1 filter gradient 5–15×,
- * the depthwise one 2–4×): a CPU runs tfjs's one-thread-per-weight loops well and pays for every workgroup barrier of
- * a reduction. Their speed on a real GPU has not been measured (no GPU machine so far). `force` runs them on any
- * backend (the tests compare them with tf.grad of the plain op).
+ * When they are used (`setEngineConvKernels`): 'auto' (default) = on WebGPU. 'off' keeps tfjs's programs (the bench's
+ * A/B); `force` runs them on any backend (the tests compare them with tf.grad of the plain op).
  */
 import * as tf from '@tensorflow/tfjs';
-import { DEPTHWISE_FILTER_GRAD, ensureEngineKernels } from './webgpuKernels';
+import { CONV1X1_FILTER_GRAD, DEPTHWISE_FILTER_GRAD, POINTWISE, ensureEngineKernels } from './webgpuKernels';
 
 export type EngineConvMode = 'auto' | 'on' | 'off';
 let mode: EngineConvMode = 'auto';
 
-/** Choose when the engine's conv gradient paths replace tfjs's on WebGPU (default 'auto': hardware adapters only). */
+/** Choose when the engine's filter-gradient programs replace tfjs's on WebGPU (default 'auto': on WebGPU). */
 export function setEngineConvKernels(m: EngineConvMode): void {
   mode = m;
 }
 
-/** True for a software WebGPU adapter (SwiftShader, llvmpipe…) or one that does not say what it is (the Node mock). */
-function softwareAdapter(): boolean {
-  const info = (tf.backend() as { adapterInfo?: { vendor?: string; architecture?: string } }).adapterInfo;
-  if (!info?.vendor && !info?.architecture) return true;
-  return /swiftshader|llvmpipe|lavapipe|software/i.test(`${info.vendor ?? ''} ${info.architecture ?? ''}`);
-}
-
-/** Whether the engine's conv paths are used now (WebGPU only). */
+/** Whether the engine's filter-gradient programs are used now (WebGPU only). */
 export function engineConvKernelsActive(): boolean {
-  if (mode === 'off' || tf.getBackend() !== 'webgpu') return false;
-  return mode === 'on' || !softwareAdapter();
+  return mode !== 'off' && tf.getBackend() === 'webgpu';
 }
 
 const onWebGpu = engineConvKernelsActive;
 
-/** 'same'-padded conv2d; a 1×1 stride-1 one as a matMul on WebGPU (or always with `force`). */
+/**
+ * a [P, K] · w [K, N] by the engine's programs: the product and the input gradient dY·Wᵀ by `EnginePointwise` (one
+ * program for every shape), the weight gradient Aᵀ·dY by `EngineConv1x1FilterGrad`.
+ */
+function pointwise(a: tf.Tensor2D, w: tf.Tensor2D): tf.Tensor2D {
+  ensureEngineKernels();
+  const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const [ai, wi] = args as tf.Tensor2D[];
+    const save = args[2] as tf.GradSaveFunc;
+    save([ai, wi]);
+    const value = tf.engine().runKernel<tf.Tensor2D>(POINTWISE, { a: ai, w: wi }, { transposeW: false });
+    const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]): tf.Tensor[] => {
+      const [sa, sw] = saved as tf.Tensor2D[];
+      const da = tf.engine().runKernel<tf.Tensor2D>(POINTWISE, { a: dy, w: sw }, { transposeW: true });
+      const dw = tf.engine().runKernel<tf.Tensor2D>(CONV1X1_FILTER_GRAD, { x: sa, dy }, { filterShape: sw.shape });
+      return [da, dw];
+    };
+    return { value, gradFunc };
+  });
+  return op(a, w);
+}
+
+/** 'same'-padded conv2d; a 1×1 stride-1 one is the engine's `pointwise` on WebGPU (or always with `force`). */
 export function conv2dSame(x: tf.Tensor4D, w: tf.Tensor4D, stride: number, force = false): tf.Tensor4D {
   const [kh, kw, cin, cout] = w.shape;
   if (kh !== 1 || kw !== 1 || stride !== 1 || !(force || onWebGpu())) return tf.conv2d(x, w, stride, 'same');
   const [n, h, wd] = x.shape;
-  return tf.reshape(tf.matMul(tf.reshape(x, [n * h * wd, cin]), tf.reshape(w, [cin, cout])), [n, h, wd, cout]);
+  return tf.reshape(pointwise(tf.reshape(x, [n * h * wd, cin]), tf.reshape(w, [cin, cout])), [n, h, wd, cout]);
+}
+
+/** x [B, K] · w [K, N] (the dense layer): the engine's `pointwise` on WebGPU (or always with `force`), else tf.matMul. */
+export function denseMatMul(x: tf.Tensor2D, w: tf.Tensor2D, force = false): tf.Tensor2D {
+  return force || onWebGpu() ? pointwise(x, w) : tf.matMul(x, w);
 }
 
 /** 'same'-padded depthwise conv (channel multiplier 1) whose filter gradient is the engine's kernel on WebGPU. */

@@ -9,7 +9,7 @@ import { mbHidden } from '../core/archspec';
 import { CELL_NODES, cellComputedEdges, cellEdgeKernel } from '../core/space/cell';
 import type { Rng } from '../core/rng';
 import { batchNormTrain } from './batchNorm';
-import { conv2dSame, depthwiseSame } from './convGrads';
+import { conv2dSame, denseMatMul, depthwiseSame } from './convGrads';
 import type { ParamStore } from './params';
 
 /** Batch statistics of one BN layer in a training-mode forward pass (for the running-stat update). */
@@ -182,7 +182,7 @@ export function batchNorm(x: tf.Tensor4D, prefix: string, ctx: ForwardContext): 
   return tf.batchNorm4d(x, mean, variance, beta as tf.Tensor1D, gamma as tf.Tensor1D, ctx.bnEpsilon);
 }
 
-/** On WebGPU, 1×1 convs run as matMul and depthwise filter gradients as the engine's kernel (convGrads.ts). */
+/** On WebGPU, 1×1 convs and the filter gradients run the engine's programs (convGrads.ts). */
 function conv(x: tf.Tensor4D, w: tf.Variable, stride: number): tf.Tensor4D {
   return conv2dSame(x, w as tf.Tensor4D, stride);
 }
@@ -270,7 +270,7 @@ export function applyLayer(layer: LayerSpec, prefix: string, x: tf.Tensor, ctx: 
     }
     case 'dense': {
       const flat = x.rank === 2 ? (x as tf.Tensor2D) : tf.reshape<tf.Rank.R2>(x, [x.shape[0], -1]);
-      return tf.add(tf.matMul(flat, params.get(`${prefix}.w`) as tf.Tensor2D), params.get(`${prefix}.b`));
+      return tf.add(denseMatMul(flat, params.get(`${prefix}.w`) as tf.Tensor2D), params.get(`${prefix}.b`));
     }
   }
 }
