@@ -11,9 +11,8 @@
  *   runs barriers slowest; a GPU needs the threads).
  * Each thread's sum covers at most `chunk` pixels; the chunk count aims at TARGET_THREADS threads.
  */
-import { webgpu_util } from '@tensorflow/tfjs-backend-webgpu';
+import { FlatProgram } from './flatProgram';
 
-const WG = 64;
 /** Threads a partial-sum program aims at (a GPU wants thousands; more only adds to the column sum). */
 const TARGET_THREADS = 4096;
 /** Fewest pixels per chunk (below this, the column sum costs more than the chunk). */
@@ -28,36 +27,15 @@ export function splitPixels(pixels: number, threadsPerChunk: number): { chunks: 
   return { chunks: Math.ceil(pixels / chunk), chunk };
 }
 
-interface ProgramShape {
-  readonly variableNames: string[];
-  readonly uniforms: string;
-  readonly size: boolean;
-  readonly workgroupSize: [number, number, number];
-  readonly outputShape: number[];
-  readonly dispatchLayout: { x: number[] };
-  readonly dispatch: [number, number, number];
-  readonly shaderKey: string;
-  getUserCode(): string;
-}
-
-function flatDispatch(outputShape: number[], threads: number): Pick<ProgramShape, 'dispatchLayout' | 'dispatch'> {
-  return { dispatchLayout: webgpu_util.flatDispatchLayout(outputShape), dispatch: [Math.ceil(threads / WG), 1, 1] };
-}
-
 /**
  * Depthwise ('same', multiplier 1) filter gradient, partial sums: output [chunks, kh·kw·C], row k holding
  * Σ over chunk k's pixels of x[n, r·sh − top + i, s·sw − left + j, c] · dy[n, r, s, c] at column (i·kw + j)·C + c.
  * One thread per (chunk, channel); the kh·kw taps are unrolled into registers.
  * Uniforms: strides, pads (top, left), pixels (N·outH·outW), chunk, threads.
  */
-export class DepthwiseFilterGradPartialProgram implements ProgramShape {
+export class DepthwiseFilterGradPartialProgram extends FlatProgram {
   readonly variableNames = ['x', 'dy'];
   readonly uniforms = 'strides : vec2<i32>, pads : vec2<i32>, pixels : i32, chunk : i32, threads : i32,';
-  readonly size = true;
-  readonly workgroupSize: [number, number, number] = [WG, 1, 1];
-  readonly outputShape: number[];
-  readonly dispatchLayout: { x: number[] };
-  readonly dispatch: [number, number, number];
   readonly shaderKey: string;
 
   constructor(
@@ -66,8 +44,7 @@ export class DepthwiseFilterGradPartialProgram implements ProgramShape {
     channels: number,
     chunks: number,
   ) {
-    this.outputShape = [chunks, kh * kw * channels];
-    ({ dispatchLayout: this.dispatchLayout, dispatch: this.dispatch } = flatDispatch(this.outputShape, chunks * channels));
+    super([chunks, kh * kw * channels], chunks * channels);
     this.shaderKey = `engine_dw_filter_grad_partial_${kh}x${kw}`;
   }
 
@@ -134,20 +111,13 @@ export class DepthwiseFilterGradPartialProgram implements ProgramShape {
  * a clamped index times 0 and are not written.
  * Uniforms: pixels (P), chunk, threads, blocksIn (⌈Cin/4⌉), blocksOut (⌈Cout/4⌉).
  */
-export class Conv1x1FilterGradPartialProgram implements ProgramShape {
+export class Conv1x1FilterGradPartialProgram extends FlatProgram {
   readonly variableNames = ['x', 'dy'];
   readonly uniforms = 'pixels : i32, chunk : i32, threads : i32, blocksIn : i32, blocksOut : i32,';
-  readonly size = true;
-  readonly workgroupSize: [number, number, number] = [WG, 1, 1];
-  readonly outputShape: number[];
-  readonly dispatchLayout: { x: number[] };
-  readonly dispatch: [number, number, number];
   readonly shaderKey = 'engine_conv1x1_filter_grad_partial';
 
   constructor(cin: number, cout: number, chunks: number) {
-    this.outputShape = [chunks, cin * cout];
-    const threads = chunks * Math.ceil(cin / 4) * Math.ceil(cout / 4);
-    ({ dispatchLayout: this.dispatchLayout, dispatch: this.dispatch } = flatDispatch(this.outputShape, threads));
+    super([chunks, cin * cout], chunks * Math.ceil(cin / 4) * Math.ceil(cout / 4));
   }
 
   getUserCode(): string {

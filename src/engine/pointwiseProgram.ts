@@ -8,25 +8,16 @@
  * with 4 weights, no workgroup memory and no barrier (the channel counts here are 4–100; tiles of 32 would be mostly
  * padding).
  */
-import { webgpu_util } from '@tensorflow/tfjs-backend-webgpu';
+import { FlatProgram } from './flatProgram';
 
-const WG = 64;
-
-export class PointwiseProgram {
+export class PointwiseProgram extends FlatProgram {
   readonly variableNames = ['a', 'w'];
   readonly uniforms = 'sk : i32, so : i32, blocksOut : i32, threads : i32,';
-  readonly size = true;
-  readonly workgroupSize: [number, number, number] = [WG, 1, 1];
-  readonly outputShape: number[];
-  readonly dispatchLayout: { x: number[] };
-  readonly dispatch: [number, number, number];
   readonly shaderKey = 'engine_pointwise';
 
   /** Output [P, N]; threads P·⌈N/4⌉. */
   constructor(rows: number, n: number) {
-    this.outputShape = [rows, n];
-    this.dispatchLayout = webgpu_util.flatDispatchLayout(this.outputShape);
-    this.dispatch = [Math.ceil((rows * Math.ceil(n / 4)) / WG), 1, 1];
+    super([rows, n], rows * Math.ceil(n / 4));
   }
 
   getUserCode(): string {

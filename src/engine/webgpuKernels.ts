@@ -11,7 +11,7 @@
  * (for the tests and for `force` runs in Node).
  */
 import * as tf from '@tensorflow/tfjs';
-import { webgpu_util } from '@tensorflow/tfjs-backend-webgpu';
+import { FlatProgram, intUniforms } from './flatProgram';
 import { Conv1x1FilterGradPartialProgram, DepthwiseFilterGradPartialProgram, splitPixels } from './filterGradPrograms';
 import { PointwiseProgram } from './pointwiseProgram';
 
@@ -27,27 +27,18 @@ interface DepthwiseFilterGradAttrs {
   filterShape: [number, number, number, number];
 }
 
-const WG = 64;
-
 /**
  * Column sums of [N, C]: one thread per column looping over the rows in blocks (neighbouring threads read
  * neighbouring columns of a row). No transpose and no workgroup barrier: tfjs lowers tf.sum(x, 0) to a padded tiled transpose,
  * and ones·X to MatMulReduceProgram, whose barrier tree is what a software adapter (SwiftShader) runs slowest.
  */
-class ChannelSumProgram {
+class ChannelSumProgram extends FlatProgram {
   readonly variableNames = ['x'];
-  readonly size = true;
-  readonly workgroupSize: [number, number, number] = [WG, 1, 1];
-  readonly outputShape: number[];
-  readonly dispatchLayout: { x: number[] };
-  readonly dispatch: [number, number, number];
   readonly shaderKey = 'engine_channel_sum';
 
   /** `outputShape` (default [C]) only relabels the C sums (the filter gradients' [kh, kw, Cin, Cout]). */
   constructor(c: number, outputShape: number[] = [c]) {
-    this.outputShape = outputShape;
-    this.dispatchLayout = webgpu_util.flatDispatchLayout(this.outputShape);
-    this.dispatch = webgpu_util.computeDispatch(this.dispatchLayout, this.outputShape, this.workgroupSize);
+    super(outputShape, c);
   }
 
   getUserCode(): string {
@@ -118,13 +109,7 @@ const depthwiseWebGpu: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const pixels = x.shape[0] * outH * outW;
   const { chunks, chunk } = splitPixels(pixels, c);
   const program = new DepthwiseFilterGradPartialProgram(a.filterShape[0], a.filterShape[1], c, chunks);
-  const uniforms = [
-    { type: 'int32', data: a.strides },
-    { type: 'int32', data: [top, left] },
-    { type: 'int32', data: [pixels] },
-    { type: 'int32', data: [chunk] },
-    { type: 'int32', data: [chunks * c] },
-  ];
+  const uniforms = intUniforms(a.strides, [top, left], pixels, chunk, chunks * c);
   const b = backend as unknown as WebGpuRunner;
   return sumChunks(b, b.runWebGPUProgram(program, [x, dy], 'float32', uniforms), a.filterShape);
 };
@@ -162,12 +147,7 @@ const pointwiseWebGpu: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const { a, w } = inputs as { a: tf.TensorInfo; w: tf.TensorInfo };
   const { rows, n, sk, so } = pointwiseDims(a, w, attrs as unknown as PointwiseAttrs);
   const blocksOut = Math.ceil(n / 4);
-  const uniforms = [
-    { type: 'int32', data: [sk] },
-    { type: 'int32', data: [so] },
-    { type: 'int32', data: [blocksOut] },
-    { type: 'int32', data: [rows * blocksOut] },
-  ];
+  const uniforms = intUniforms(sk, so, blocksOut, rows * blocksOut);
   return (backend as unknown as WebGpuRunner).runWebGPUProgram(new PointwiseProgram(rows, n), [a, w], 'float32', uniforms);
 };
 
@@ -196,13 +176,7 @@ const conv1x1WebGpu: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const blocksOut = Math.ceil(cout / 4);
   const { chunks, chunk } = splitPixels(pixels, blocksIn * blocksOut);
   const program = new Conv1x1FilterGradPartialProgram(cin, cout, chunks);
-  const uniforms = [
-    { type: 'int32', data: [pixels] },
-    { type: 'int32', data: [chunk] },
-    { type: 'int32', data: [chunks * blocksIn * blocksOut] },
-    { type: 'int32', data: [blocksIn] },
-    { type: 'int32', data: [blocksOut] },
-  ];
+  const uniforms = intUniforms(pixels, chunk, chunks * blocksIn * blocksOut, blocksIn, blocksOut);
   const b = backend as unknown as WebGpuRunner;
   // The programs index x and dy flat: [..., C] is [P, C] in memory.
   const x2 = { dataId: x.dataId, shape: [pixels, cin], dtype: x.dtype };
