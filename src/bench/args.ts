@@ -97,7 +97,7 @@ const SOFTWARE: Tunables = {
   block: 2,
   warmup: 1,
   atomnas: { width: 0.25, batch: 16, limit: 160, shrinkEvery: 2, rho: 0.15, emaDecay: 0 },
-  atomnasRounds: 2,
+  atomnasRounds: 3,
   memorySteps: [5, 20],
   nodeMemorySteps: [50, 500],
   ttfsPresets: ['train-quick', 'atomnas-tiny'],
