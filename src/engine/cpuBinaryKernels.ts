@@ -4,13 +4,10 @@
  * broadcast, and non-float32 operands, go to the original kernel. Results are identical.
  */
 import * as tf from '@tensorflow/tfjs';
+import type { CpuBackendLike } from './cpuBackend';
 
 type KernelFunc = tf.KernelConfig['kernelFunc'];
 type Args = Parameters<KernelFunc>[0];
-interface CpuBackendLike {
-  data: { get(id: unknown): { values: ArrayLike<number> } };
-  makeTensorInfo(shape: number[], dtype: tf.DataType, values: Float32Array): tf.TensorInfo;
-}
 
 type BinOp = 'Multiply' | 'Add' | 'Sub';
 

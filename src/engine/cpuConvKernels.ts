@@ -8,13 +8,10 @@
  * The maths is unchanged (only the summation order differs).
  */
 import * as tf from '@tensorflow/tfjs';
+import type { CpuBackendLike } from './cpuBackend';
 
 type KernelFunc = tf.KernelConfig['kernelFunc'];
 type Args = Parameters<KernelFunc>[0];
-interface CpuBackendLike {
-  data: { get(id: unknown): { values: ArrayLike<number> } };
-  makeTensorInfo(shape: number[], dtype: tf.DataType, values: Float32Array): tf.TensorInfo;
-}
 type Conv2DInfo = ReturnType<typeof tf.backend_util.computeConv2DInfo>;
 type Shape4 = [number, number, number, number];
 interface ConvAttrs {

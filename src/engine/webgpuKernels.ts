@@ -11,6 +11,7 @@
  * (for the tests and for `force` runs in Node).
  */
 import * as tf from '@tensorflow/tfjs';
+import type { CpuBackendLike } from './cpuBackend';
 import { FlatProgram, intUniforms } from './flatProgram';
 import { Conv1x1FilterGradPartialProgram, DepthwiseFilterGradPartialProgram, splitPixels } from './filterGradPrograms';
 import { PointwiseProgram } from './pointwiseProgram';
@@ -154,7 +155,7 @@ const pointwiseWebGpu: tf.KernelFunc = ({ inputs, backend, attrs }) => {
 const pointwiseCpu: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const { a, w } = inputs as { a: tf.TensorInfo; w: tf.TensorInfo };
   const { rows, k, n, sk, so } = pointwiseDims(a, w, attrs as unknown as PointwiseAttrs);
-  const cpu = backend as unknown as CpuLike;
+  const cpu = backend as unknown as CpuBackendLike;
   const av = cpu.data.get(a.dataId).values;
   const wv = cpu.data.get(w.dataId).values;
   const out = new Float32Array(rows * n);
@@ -188,7 +189,7 @@ const conv1x1Cpu: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const { x, dy } = inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
   const a = attrs as unknown as Conv1x1FilterGradAttrs;
   const { pixels, cin, cout } = conv1x1Views(x, dy, a);
-  const cpu = backend as unknown as CpuLike;
+  const cpu = backend as unknown as CpuBackendLike;
   const xv = cpu.data.get(x.dataId).values;
   const dv = cpu.data.get(dy.dataId).values;
   const out = new Float32Array(cin * cout);
@@ -201,17 +202,12 @@ const conv1x1Cpu: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   return cpu.makeTensorInfo(a.filterShape, 'float32', out);
 };
 
-interface CpuLike {
-  data: { get(id: object): { values: Float32Array } };
-  makeTensorInfo(s: number[], d: string, v: Float32Array): tf.TensorInfo;
-}
-
 const depthwiseCpu: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const { x, dy } = inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
   const a = attrs as unknown as DepthwiseFilterGradAttrs;
   checkShapes(x, dy, a);
   const { top, left, outH, outW } = convInfo(x, a);
-  const cpu = backend as unknown as CpuLike;
+  const cpu = backend as unknown as CpuBackendLike;
   const xv = cpu.data.get(x.dataId).values;
   const dv = cpu.data.get(dy.dataId).values;
   const [n, h, w, c] = x.shape;
