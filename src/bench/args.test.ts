@@ -40,6 +40,8 @@ describe('bench args', () => {
     const g = parseBenchArgs(['--gpu', '--quick', '--width', '2', '--backends', 'webgl']);
     expect(figureCommand('throughput', g, 'webgl')).toBe('npm run bench -- --only throughput --quick --gpu --backends webgl --width 2');
     expect(figureCommand('atomnas', g)).toBe('npm run bench -- --only atomnas --quick --gpu --backends webgl');
+    expect(figureCommand('atomnas', parseBenchArgs(['--atomnas-rounds', '12', '--block', '8']))).toBe('npm run bench -- --only atomnas --atomnas-rounds 12 --block 8');
+    expect(() => parseBenchArgs(['--atomnas-rounds', '0'])).toThrow(/--atomnas-rounds must be an integer in \[1, 300\]/);
     expect(figureCommand('responsiveness', parseBenchArgs(['--window-s', '5']))).toBe('npm run bench -- --only responsiveness --window-s 5');
   });
 

@@ -189,6 +189,8 @@ export const BENCH_USAGE = `npm run bench -- [options]
   --width W --batch B      throughput network width and batch (SwiftShader 0.25 / 16; --gpu 1 / 32)
   --rounds N --block N --warmup N     throughput interleaving
   --atomnas-limit N        AtomNAS training images (one epoch)
+  --atomnas-rounds N       AtomNAS comparison rounds of --block steps per trainer (3; multiples of 3 put each trainer
+                           first, second and third equally often)
   --memory-steps A,B       browser memory readings after A and B steps (SwiftShader 5,20; --gpu 50,500)
   --ttfs-presets LIST|all  ${TTFS_PRESETS.join(',')}
   --engine-conv auto|on|off  throughput: the engine's 1×1 / dense / filter-gradient programs (auto: on WebGPU)
@@ -268,6 +270,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       case '--atomnas-limit':
         o.atomnas.limit = intIn('atomnas-limit', value(), o.atomnas.batch, 8000);
         break;
+      case '--atomnas-rounds':
+        o.atomnasRounds = intIn('atomnas-rounds', value(), 1, 300);
+        break;
       case '--memory-steps':
         o.memorySteps = pair('memory-steps', value());
         break;
@@ -341,7 +346,7 @@ export function figureCommand(figure: FigureId, o: BenchOptions, backend?: strin
   if (figure === 'throughput' || figure === 'throughput-node') {
     flags.push(['rounds', o.rounds, base.rounds], ['block', o.block, base.block], ['warmup', o.warmup, base.warmup], ['engine-conv', o.engineConv, base.engineConv]);
   }
-  if (figure === 'atomnas') flags.push(['atomnas-limit', o.atomnas.limit, base.atomnas.limit], ['block', o.block, base.block], ['warmup', o.warmup, base.warmup]);
+  if (figure === 'atomnas') flags.push(['atomnas-limit', o.atomnas.limit, base.atomnas.limit], ['atomnas-rounds', o.atomnasRounds, base.atomnasRounds], ['block', o.block, base.block], ['warmup', o.warmup, base.warmup]);
   if (figure === 'memory') flags.push(['memory-steps', o.memorySteps.join(','), base.memorySteps.join(',')]);
   if (figure === 'ttfs') flags.push(['ttfs-presets', o.ttfsPresets.join(','), base.ttfsPresets.join(',')]);
   if (figure === 'responsiveness') flags.push(['window-s', o.windowS, base.windowS]);
