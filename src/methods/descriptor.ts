@@ -4,6 +4,7 @@
  * the tfjs run (worker and CLI only) and the React view (app only). Importing a descriptor pulls in neither.
  */
 import type { Lesson } from '../core/method/lesson';
+import type { Sketch } from '../core/method/sketch';
 import type { SettingsGroup } from '../core/settings/group';
 import type { RunModule } from './runTypes';
 import type { MethodView } from './viewTypes';
@@ -45,6 +46,8 @@ export interface MethodDescriptor<C extends object = any, Snap = any> {
   events(snap: Snap, prev: Snap | null): string[];
   /** A guided lesson through the method's shipped recording (core/method/lesson; methods/<id>/lesson.ts). */
   lesson?: Lesson<Snap>;
+  /** The landing card's small picture of the method's live view (core/method/sketch; methods/<id>/sketch.ts). Absent: the generic supernet picture. */
+  sketch?: () => Sketch;
   loadRun(): Promise<RunModule<C, Snap>>;
   loadView(): Promise<{ view: MethodView<Snap> }>;
 }

@@ -5,6 +5,7 @@
  * (view/) load lazily.
  */
 import type { MethodDescriptor } from '../descriptor';
+import { atomnasSketch } from './sketch';
 import { atomnasEvents } from './events';
 import { atomnasLesson } from './lesson';
 import { atomnasSettings, type AtomNasSettings } from './settings';
@@ -31,6 +32,7 @@ export const atomnasMethod = {
   profile: (c: AtomNasSettings) => (c.penalty === 'latency' ? 'required' : 'optional'),
   events: atomnasEvents,
   lesson: atomnasLesson,
+  sketch: atomnasSketch,
   resumable: true,
   loadRun: () => import('./run/index'),
   loadView: () => import('./view/index'),

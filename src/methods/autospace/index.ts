@@ -5,6 +5,7 @@
  * imported by the UI, the URL code and the CLI; its tfjs part (run/) and its view (view/) load lazily.
  */
 import type { MethodDescriptor } from '../descriptor';
+import { autospaceSketch } from './sketch';
 import { autospaceEvents } from './events';
 import { autospaceLesson } from './lesson';
 import type { AutoSpaceConfig } from './config';
@@ -41,6 +42,7 @@ export const autospaceMethod = {
   profile: (c: AutoSpaceConfig) => (c.objective === 'latency' ? 'required' : 'optional'),
   events: autospaceEvents,
   lesson: autospaceLesson,
+  sketch: autospaceSketch,
   resumable: true,
   loadRun: () => import('./run/index'),
   loadView: () => import('./view/index'),

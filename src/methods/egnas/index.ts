@@ -5,6 +5,7 @@
  * descriptor: imported by the UI, the URL code and the CLI; its tfjs part (run/) and its view (view/) load lazily.
  */
 import type { MethodDescriptor } from '../descriptor';
+import { egnasSketch } from './sketch';
 import { egnasEvents } from './events';
 import { egnasLesson } from './lesson';
 import type { EgnasConfig } from './config';
@@ -30,6 +31,7 @@ export const egnasMethod = {
   profile: () => 'optional',
   events: egnasEvents,
   lesson: egnasLesson,
+  sketch: egnasSketch,
   resumable: true,
   loadRun: () => import('./run/index'),
   loadView: () => import('./view/index'),

@@ -5,6 +5,7 @@
  * URL code and the CLI; its tfjs part (run/) and its view (view/) load lazily.
  */
 import type { MethodDescriptor } from '../descriptor';
+import { padnasSketch } from './sketch';
 import { padnasEvents } from './events';
 import { padnasLesson } from './lesson';
 import type { PadNasSettings } from './config';
@@ -38,6 +39,7 @@ export const padnasMethod = {
   acceptsSpace: true,
   events: padnasEvents,
   lesson: padnasLesson,
+  sketch: padnasSketch,
   resumable: true,
   loadRun: () => import('./run/index'),
   loadView: () => import('./view/index'),

@@ -8,6 +8,7 @@
  * declaration), snapshot types, pure logic with tests, run/ (tfjs), view/ (React + d3).
  */
 import type { MethodDescriptor } from '../descriptor';
+import { randomSketch } from './sketch';
 import { randomEvents } from './events';
 import { randomLesson } from './lesson';
 import type { RandomConfig } from './config';
@@ -31,6 +32,7 @@ export const randomMethod = {
   profile: (c: RandomConfig) => (c.objective === 'latency' ? 'required' : 'optional'),
   events: randomEvents,
   lesson: randomLesson,
+  sketch: randomSketch,
   resumable: true,
   loadRun: () => import('./run/index'),
   loadView: () => import('./view/index'),

@@ -13,7 +13,7 @@ import { startLesson } from '../../state/lesson';
 import { closeReplay } from '../../state/replay';
 import { useStore } from '../../state/store';
 import { deviceExpectation } from './expectation';
-import { methodSketch, SKETCH_H, SKETCH_W, type Shape, type Tone } from './sketches';
+import { SKETCH_H, SKETCH_W, sketchOf, type Shape, type Tone } from '../../core/method/sketch';
 import './landing.css';
 
 const TONE: Record<Tone, string> = {
@@ -60,7 +60,7 @@ function ShapeEl({ s }: { s: Shape }) {
 
 function MethodCard({ m }: { m: MethodDescriptor }) {
   const id = useId();
-  const sketch = methodSketch(m.id);
+  const sketch = sketchOf(m);
   return (
     <li className="landing-card panel" data-testid={`landing-card-${m.id}`}>
       <h3 id={`${id}-title`}>{m.tab}</h3>
