@@ -4,6 +4,7 @@
  * arithmetic intensity, log–log, with each measured network placed under it). Pure draw functions, no tfjs.
  */
 import * as d3 from 'd3';
+import { xAxisLabel, yAxisLabel } from './axisLabels';
 
 export interface ScatterPoint {
   name: string;
@@ -29,8 +30,8 @@ function frame(svg: SVGSVGElement, width: number, height: number) {
 }
 
 function labels(root: d3.Selection<SVGSVGElement, unknown, null, undefined>, w: number, h: number, ih: number, xl: string, yl: string): void {
-  root.selectAll('text.x-label').data([xl]).join('text').attr('class', 'axis-label x-label').attr('x', M.left + (w - M.left - M.right) / 2).attr('y', h - 4).attr('text-anchor', 'middle').text((d) => d);
-  root.selectAll('text.y-label').data([yl]).join('text').attr('class', 'axis-label y-label').attr('transform', `translate(12,${M.top + ih / 2}) rotate(-90)`).attr('text-anchor', 'middle').text((d) => d);
+  xAxisLabel(root, xl, M.left + (w - M.left - M.right) / 2, h - 4);
+  yAxisLabel(root, yl, 12, M.top + ih / 2);
 }
 
 /** A log axis tick in plain digits (100 and 0.05, never 1e+2): thousands grouped, up to 3 significant digits. */

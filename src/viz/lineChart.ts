@@ -7,6 +7,7 @@
  */
 import * as d3 from 'd3';
 import { decimate, ema, finiteExtent, growingXMax, lonePoint, type SeriesView } from './seriesMath';
+import { xAxisLabel, yAxisLabel } from './axisLabels';
 
 export interface LineSeries extends SeriesView {
   /** CSS class of the path (colour comes from the stylesheet). */
@@ -175,21 +176,6 @@ function drawFrame(
         .tickFormat((v) => (opts.yFormat ? opts.yFormat(Number(v)) : d3.format('.3~g')(Number(v)))),
     );
 
-  root
-    .selectAll<SVGTextElement, string>('text.x-label')
-    .data([opts.xLabel])
-    .join('text')
-    .attr('class', 'axis-label x-label')
-    .attr('x', MARGIN.left + innerW / 2)
-    .attr('y', h - 4)
-    .attr('text-anchor', 'middle')
-    .text((d) => d);
-  root
-    .selectAll<SVGTextElement, string>('text.y-label')
-    .data([opts.yLabel])
-    .join('text')
-    .attr('class', 'axis-label y-label')
-    .attr('transform', `translate(12,${MARGIN.top + innerH / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
-    .text((d) => d);
+  xAxisLabel(root, opts.xLabel, MARGIN.left + innerW / 2, h - 4);
+  yAxisLabel(root, opts.yLabel, 12, MARGIN.top + innerH / 2);
 }

@@ -4,6 +4,7 @@
  * supernet's atom count of each block, so what died stays visible.
  */
 import * as d3 from 'd3';
+import { yAxisLabel } from '../../../viz/axisLabels';
 
 export interface BlockBarDatum {
   slot: number;
@@ -71,14 +72,7 @@ export function drawBlockBars(svg: SVGSVGElement, blocks: readonly BlockBarDatum
         return b ? `B${slot + 1}${b.stride > 1 ? ' ↓' : ''}${b.residual ? ' +' : ''}` : String(slot);
       }),
     );
-  root
-    .selectAll<SVGTextElement, string>('text.y-label')
-    .data(['atoms alive'])
-    .join('text')
-    .attr('class', 'axis-label y-label')
-    .attr('transform', `translate(12,${M.top + ih / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
-    .text((d) => d);
+  yAxisLabel(root, 'atoms alive', 12, M.top + ih / 2);
 
   plot
     .selectAll<SVGRectElement, BlockBarDatum>('rect.supernet')

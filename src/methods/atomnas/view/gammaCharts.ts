@@ -4,6 +4,7 @@
  */
 import * as d3 from 'd3';
 import { GAMMA_FLOOR, gammaHistogram, logAbs } from './atomMath';
+import { xAxisLabel, yAxisLabel } from '../../../viz/axisLabels';
 
 export interface GammaData {
   gamma: Float32Array;
@@ -29,23 +30,8 @@ function frame(svg: SVGSVGElement, width: number, height: number) {
 }
 
 function labels(root: d3.Selection<SVGSVGElement, unknown, null, undefined>, w: number, h: number, ih: number, xl: string, yl: string): void {
-  root
-    .selectAll<SVGTextElement, string>('text.x-label')
-    .data([xl])
-    .join('text')
-    .attr('class', 'axis-label x-label')
-    .attr('x', M.left + (w - M.left - M.right) / 2)
-    .attr('y', h - 4)
-    .attr('text-anchor', 'middle')
-    .text((d) => d);
-  root
-    .selectAll<SVGTextElement, string>('text.y-label')
-    .data([yl])
-    .join('text')
-    .attr('class', 'axis-label y-label')
-    .attr('transform', `translate(12,${M.top + ih / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
-    .text((d) => d);
+  xAxisLabel(root, xl, M.left + (w - M.left - M.right) / 2, h - 4);
+  yAxisLabel(root, yl, 12, M.top + ih / 2);
 }
 
 const pow10 = (v: d3.NumberValue): string => {

@@ -4,6 +4,7 @@
  */
 import * as d3 from 'd3';
 import { decimate, finiteExtent, growingXMax, type SeriesView } from '../../../viz/seriesMath';
+import { xAxisLabel, yAxisLabel } from '../../../viz/axisLabels';
 
 export interface CurveSeries extends SeriesView {
   className: string;
@@ -99,21 +100,6 @@ export function drawShrinkCurves(svg: SVGSVGElement, series: readonly CurveSerie
     .attr('r', 3)
     .attr('cx', (p) => x(p.x))
     .attr('cy', (p) => y(p.y));
-  root
-    .selectAll<SVGTextElement, string>('text.x-label')
-    .data(['training step'])
-    .join('text')
-    .attr('class', 'axis-label x-label')
-    .attr('x', M.left + iw / 2)
-    .attr('y', h - 4)
-    .attr('text-anchor', 'middle')
-    .text((d) => d);
-  root
-    .selectAll<SVGTextElement, string>('text.y-label')
-    .data([o.yLabel])
-    .join('text')
-    .attr('class', 'axis-label y-label')
-    .attr('transform', `translate(12,${M.top + ih / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
-    .text((d) => d);
+  xAxisLabel(root, 'training step', M.left + iw / 2, h - 4);
+  yAxisLabel(root, o.yLabel, 12, M.top + ih / 2);
 }

@@ -5,6 +5,7 @@
 import * as d3 from 'd3';
 import type { AlphaRow } from '../snapshot';
 import { describeCell } from './cellGlyph';
+import { xAxisLabel } from '../../../viz/axisLabels';
 
 export interface AlphaSegment {
   key: string;
@@ -57,7 +58,7 @@ export function drawAlphaBars(svg: SVGSVGElement, rows: readonly AlphaRow[], slo
     .attr('transform', `translate(0,${ih})`)
     .call(d3.axisBottom(x).tickValues(iterations.filter((_, i) => i % every === 0)));
   plot.selectAll<SVGGElement, null>('g.axis-y').data([null]).join('g').attr('class', 'axis axis-y').call(d3.axisLeft(y).ticks(4).tickFormat(d3.format('.0%')));
-  root.selectAll<SVGTextElement, string>('text.x-label').data(['iteration']).join('text').attr('class', 'axis-label x-label').attr('x', M.left + iw / 2).attr('y', h - 4).attr('text-anchor', 'middle').text((d) => d);
+  xAxisLabel(root, 'iteration', M.left + iw / 2, h - 4);
   const t = d3.transition('alpha').duration(o.duration);
   plot
     .selectAll<SVGRectElement, AlphaSegment>('rect.seg')

@@ -7,6 +7,7 @@ import * as d3 from 'd3';
 import type { BudgetState } from '../snapshot';
 import type { BudgetPoint } from './liveBuffer';
 import { costText } from './liveBuffer';
+import { xAxisLabel } from '../../../viz/axisLabels';
 
 /** The gauge's scale end (pure): room for the budget and the expected cost, at least 1.5 × the budget. */
 export function gaugeMax(b: Pick<BudgetState, 'expected' | 'budget'>): number {
@@ -77,7 +78,7 @@ export function drawBudgetGauge(svg: SVGSVGElement, b: BudgetState, trace: reado
     .text((d) => (d.expected > d.budget ? 'over budget: the penalty pushes α toward cheaper cells' : 'within budget: no penalty'));
   root.selectAll<SVGTextElement, string>('text.row-label').data(['now']).join('text').attr('class', 'row-label axis-label').attr('x', 4).attr('y', M.top + BAR / 2 + 4).text((d) => d);
   const tg = plot.selectAll<SVGGElement, null>('g.trace').data(traceH ? [null] : []).join('g').attr('class', 'trace').attr('transform', `translate(0,${BAR + 48})`);
-  root.selectAll<SVGTextElement, string>('text.x-label').data(traceH ? ['iteration'] : []).join('text').attr('class', 'axis-label x-label').attr('x', M.left + iw / 2).attr('y', h - 4).attr('text-anchor', 'middle').text((d) => d);
+  xAxisLabel(root, traceH ? 'iteration' : null, M.left + iw / 2, h - 4);
   if (!traceH) return;
   const its = trace.map((p) => p.iteration);
   const tx = d3.scaleLinear().domain([Math.min(...its), Math.max(...its)]).range([0, iw]);

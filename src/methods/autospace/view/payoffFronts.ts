@@ -7,6 +7,7 @@
 import * as d3 from 'd3';
 import type { FrontPoint, PayoffState } from '../snapshot';
 import { costText } from './liveBuffer';
+import { xAxisLabel, yAxisLabel } from '../../../viz/axisLabels';
 
 /** The non-dominated points (pure): nothing else is both no dearer and more accurate; cheapest first. */
 export function paretoFront(points: readonly FrontPoint[]): FrontPoint[] {
@@ -97,8 +98,8 @@ export function drawPayoffFronts(svg: SVGSVGElement, p: PayoffState, o: { width:
   plot.selectAll<SVGGElement, null>('g.axis-x').data([null]).join('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${ih})`).call(d3.axisBottom(x).ticks(Math.max(2, Math.min(6, Math.floor(iw / 70)))).tickFormat((v) => d3.format('.3~g')(Number(v))));
   plot.selectAll<SVGGElement, null>('g.axis-y').data([null]).join('g').attr('class', 'axis axis-y').call(d3.axisLeft(y).ticks(5).tickFormat(d3.format('.0%')));
   const xLabel = `cost, ${p.unit === 'ms' ? 'ms' : 'MMACs'} (${p.costSource})`;
-  root.selectAll<SVGTextElement, string>('text.x-label').data([xLabel]).join('text').attr('class', 'axis-label x-label').attr('x', M.left + iw / 2).attr('y', h - 4).attr('text-anchor', 'middle').text((d) => d);
-  root.selectAll<SVGTextElement, string>('text.y-label').data(['val accuracy (stand-alone)']).join('text').attr('class', 'axis-label y-label').attr('transform', `translate(11,${M.top + ih / 2}) rotate(-90)`).attr('text-anchor', 'middle').text((d) => d);
+  xAxisLabel(root, xLabel, M.left + iw / 2, h - 4);
+  yAxisLabel(root, 'val accuracy (stand-alone)', 11, M.top + ih / 2);
   const px = (c: number) => Math.max(0, Math.min(iw, x(c)));
   plot
     .selectAll<SVGPathElement, Series>('path.hv')

@@ -7,6 +7,7 @@ import * as d3 from 'd3';
 import type { TopKRow } from '../snapshot';
 import { describeCell } from './cellGlyph';
 import { slotLabel } from './liveBuffer';
+import { xAxisLabel } from '../../../viz/axisLabels';
 
 export interface TimelineChip {
   key: string;
@@ -59,7 +60,7 @@ export function drawTopKTimeline(svg: SVGSVGElement, rows: readonly TopKRow[], c
     .attr('class', 'axis axis-x')
     .attr('transform', `translate(0,${slots.length * band - BAND_GAP / 2})`)
     .call(d3.axisBottom(x).tickValues(iterations.filter((_, i) => i % every === 0)));
-  root.selectAll<SVGTextElement, string>('text.x-label').data(['iteration']).join('text').attr('class', 'axis-label x-label').attr('x', M.left + iw / 2).attr('y', h - 4).attr('text-anchor', 'middle').text((d) => d);
+  xAxisLabel(root, 'iteration', M.left + iw / 2, h - 4);
   plot
     .selectAll<SVGTextElement, number>('text.slot-label')
     .data(slots, (s) => String(s))

@@ -6,6 +6,7 @@
 import * as d3 from 'd3';
 import type { EgnasCandidate } from '../snapshot';
 import { marker } from './liveBuffer';
+import { xAxisLabel, yAxisLabel } from '../../../viz/axisLabels';
 
 const M = { top: 16, right: 12, bottom: 34, left: 46 };
 
@@ -93,8 +94,8 @@ export function drawTrajectory(svg: SVGSVGElement, cands: readonly EgnasCandidat
         .join('title')
         .text((c) => `#${c.index + 1} ${c.phase}: L${c.L} C${c.C}, ${c.epochs} epochs → val ${(100 * c.valAccuracy!).toFixed(1)}%${c.against !== null ? ` vs best ${(100 * c.against).toFixed(1)}%` : ''}: ${c.decision}`),
     );
-  root.selectAll<SVGTextElement, string>('text.y-label').data(['validation accuracy']).join('text').attr('class', 'axis-label y-label').attr('transform', `translate(11,${M.top + ih / 2}) rotate(-90)`).attr('text-anchor', 'middle').text((d) => d);
-  root.selectAll<SVGTextElement, string>('text.x-label').data(['depth phase: L at C_max → width phase: C at the found L (bars: epoch budget)']).join('text').attr('class', 'axis-label x-label').attr('x', M.left + iw / 2).attr('y', h - 3).attr('text-anchor', 'middle').text((d) => d);
+  yAxisLabel(root, 'validation accuracy', 11, M.top + ih / 2);
+  xAxisLabel(root, 'depth phase: L at C_max → width phase: C at the found L (bars: epoch budget)', M.left + iw / 2, h - 3);
 }
 
 /** The micro strip: a row of op cells and a row of kernel cells, one column per layer; kept / reverted / unmatched. */
@@ -173,6 +174,6 @@ export function drawCurves(svg: SVGSVGElement, curves: readonly { key: string; p
     .join('path')
     .attr('class', (c) => `curve ${phaseClass(c.phase)}`)
     .attr('d', (c) => (c.curve.length === 1 ? `M${x(1) - 2},${y(c.curve[0])}h4` : (line([...c.curve]) ?? '')));
-  root.selectAll<SVGTextElement, string>('text.x-label').data(['epoch of the candidate\'s own training']).join('text').attr('class', 'axis-label x-label').attr('x', M.left + iw / 2).attr('y', h - 3).attr('text-anchor', 'middle').text((d) => d);
+  xAxisLabel(root, 'epoch of the candidate\'s own training', M.left + iw / 2, h - 3);
   return true;
 }

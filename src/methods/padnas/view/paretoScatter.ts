@@ -5,6 +5,7 @@
  */
 import * as d3 from 'd3';
 import type { PadNasPoint, PadNasWindow } from '../snapshot';
+import { xAxisLabel } from '../../../viz/axisLabels';
 
 export interface ScatterOptions {
   width: number;
@@ -48,15 +49,7 @@ export function drawParetoScatter(svg: SVGSVGElement, points: readonly PadNasPoi
   const fmt = latencyFormat(win.unit);
   plot.selectAll<SVGGElement, null>('g.axis-x').data([null]).join('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${ih})`).call(d3.axisBottom(x).ticks(5).tickFormat((v) => fmt(Number(v))));
   plot.selectAll<SVGGElement, null>('g.axis-y').data([null]).join('g').attr('class', 'axis axis-y').call(d3.axisLeft(y).ticks(5).tickFormat(d3.format('.0%')));
-  root
-    .selectAll<SVGTextElement, string>('text.x-label')
-    .data([win.unit === 'ms' ? `latency, ms (predicted, profile ${win.profileName ?? ''})` : 'MACs (no device profile)'])
-    .join('text')
-    .attr('class', 'axis-label x-label')
-    .attr('x', M.left + iw / 2)
-    .attr('y', h - 4)
-    .attr('text-anchor', 'middle')
-    .text((d) => d);
+  xAxisLabel(root, win.unit === 'ms' ? `latency, ms (predicted, profile ${win.profileName ?? ''})` : 'MACs (no device profile)', M.left + iw / 2, h - 4);
   root.selectAll<SVGTextElement, string>('text.title').data([o.title]).join('text').attr('class', 'axis-label title').attr('x', M.left).attr('y', 14).text((d) => d);
   const t = d3.transition('gen').duration(o.duration);
   plot

@@ -4,6 +4,7 @@
  */
 import * as d3 from 'd3';
 import type { PadNasRanking, PadNasRankPoint } from '../snapshot';
+import { xAxisLabel, yAxisLabel } from '../../../viz/axisLabels';
 
 /** Bars of log10 |space| at the start and after each pruning. */
 export function drawSpaceSize(svg: SVGSVGElement, log10s: readonly number[], width: number, height: number): void {
@@ -54,7 +55,7 @@ function panel(g: d3.Selection<SVGGElement, null, SVGSVGElement, unknown>, pts: 
   g.selectAll<SVGGElement, null>('g.axis-x').data([null]).join('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${size})`).call(d3.axisBottom(x).ticks(3).tickFormat(d3.format('.0%')));
   g.selectAll<SVGGElement, null>('g.axis-y').data([null]).join('g').attr('class', 'axis axis-y').call(d3.axisLeft(y).ticks(3).tickFormat(d3.format('.0%')));
   g.selectAll<SVGTextElement, string>('text.title').data([`${title}: ${tauText(tau)}`]).join('text').attr('class', 'axis-label title').attr('y', -6).text((d) => d);
-  g.selectAll<SVGTextElement, string>('text.x-label').data(['one-shot']).join('text').attr('class', 'axis-label x-label').attr('x', size / 2).attr('y', size + 28).attr('text-anchor', 'middle').text((d) => d);
+  xAxisLabel(g, 'one-shot', size / 2, size + 28);
   g.selectAll<SVGCircleElement, PadNasRankPoint>('circle.rank')
     .data(done, (p) => p.genotype.join('|'))
     .join('circle')
@@ -71,7 +72,7 @@ export function drawRanking(svg: SVGSVGElement, r: PadNasRanking, width: number)
   const size = Math.min(170, (w - 2 * 56 - 20) / 2);
   const h = size + 60;
   const root = d3.select(svg).attr('viewBox', `0 0 ${w} ${h}`).attr('width', w).attr('height', h);
-  root.selectAll<SVGTextElement, string>('text.y-label').data(['stand-alone']).join('text').attr('class', 'axis-label y-label').attr('transform', `translate(10,${22 + size / 2}) rotate(-90)`).attr('text-anchor', 'middle').text((d) => d);
+  yAxisLabel(root, 'stand-alone', 10, 22 + size / 2);
   const before = root.selectAll<SVGGElement, null>('g.before').data([null]).join('g').attr('class', 'before').attr('transform', `translate(52,22)`);
   const after = root.selectAll<SVGGElement, null>('g.after').data([null]).join('g').attr('class', 'after').attr('transform', `translate(${52 + size + 56},22)`);
   panel(before, r.before, r.tauBefore, 'before pruning', size);

@@ -5,6 +5,7 @@
  */
 import * as d3 from 'd3';
 import type { RandomCandidate, RandomWindow } from '../snapshot';
+import { xAxisLabel, yAxisLabel } from '../../../viz/axisLabels';
 
 export interface ScatterOptions {
   width: number;
@@ -59,8 +60,8 @@ export function drawCandidateScatter(svg: SVGSVGElement, cands: readonly RandomC
   plot.selectAll<SVGGElement, null>('g.axis-x').data([null]).join('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${ih})`).call(d3.axisBottom(x).ticks(5).tickFormat((v) => fmt(Number(v))));
   plot.selectAll<SVGGElement, null>('g.axis-y').data([null]).join('g').attr('class', 'axis axis-y').call(d3.axisLeft(y).ticks(5).tickFormat(d3.format('.0%')));
   const xLabel = win.unit === 'ms' ? `latency, ms (predicted, profile ${win.profileName ?? '?'})` : 'MACs';
-  root.selectAll<SVGTextElement, string>('text.x-label').data([xLabel]).join('text').attr('class', 'axis-label x-label').attr('x', M.left + iw / 2).attr('y', h - 4).attr('text-anchor', 'middle').text((d) => d);
-  root.selectAll<SVGTextElement, string>('text.y-label').data(['validation accuracy']).join('text').attr('class', 'axis-label y-label').attr('transform', `translate(12,${M.top + ih / 2}) rotate(-90)`).attr('text-anchor', 'middle').text((d) => d);
+  xAxisLabel(root, xLabel, M.left + iw / 2, h - 4);
+  yAxisLabel(root, 'validation accuracy', 12, M.top + ih / 2);
   const scored = cands.filter((c): c is RandomCandidate & { valAccuracy: number } => c.valAccuracy !== null);
   const t = d3.transition('grow').duration(o.duration);
   plot
