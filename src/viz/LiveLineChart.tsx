@@ -1,14 +1,13 @@
 /**
  * Thin React wrapper around drawLineChart for live data: subscribes to a SeriesBuffer and redraws at most once per
- * animation frame, and only when the data or the size changed. React owns the <svg>; d3 fills it. Redraws go through
- * the page's shared frame queue (frameQueue.ts), and the width comes from the ResizeObserver, so that a redraw never
- * forces a layout.
+ * animation frame, and only when the data or the size changed (the shared redraw loop, useLiveRedraw.ts). React owns the
+ * <svg>; d3 fills it.
  */
-import { useEffect, useId, useRef } from 'react';
+import { useId, useRef } from 'react';
 import type { SeriesBuffer } from '../core/series';
 import { chartSummary } from './chartSummary';
-import { chartFrames } from './frameQueue';
 import { drawLineChart, type LineChartOptions } from './lineChart';
+import { useLiveRedraw } from './useLiveRedraw';
 
 export interface LiveSeriesSpec<K extends string> {
   name: K;
@@ -33,57 +32,17 @@ export function LiveLineChart<K extends string>(props: LiveLineChartProps<K>) {
   const emptyRef = useRef<HTMLParagraphElement>(null);
   const summaryRef = useRef<HTMLParagraphElement>(null);
   const summaryId = useId();
-  const propsRef = useRef(props);
-  const drawn = useRef({ version: -1, width: 0 });
-  const scheduleRef = useRef<() => void>(() => {});
-
-  useEffect(() => {
-    propsRef.current = props;
-    drawn.current.version = -1; // options may have changed (axis range, labels): redraw on the next frame
-    scheduleRef.current();
-  });
-
-  useEffect(() => {
-    const box = boxRef.current;
+  useLiveRedraw(boxRef, props.buffer, (width) => {
     const svg = svgRef.current;
-    if (!box || !svg) return;
-    /** Read in the ResizeObserver's callback (layout is up to date there); -1 until the first reading. */
-    let boxWidth = -1;
-    let queued: (() => void) | null = null;
-    const draw = () => {
-      queued = null;
-      const p = propsRef.current;
-      if (boxWidth < 0) boxWidth = Math.floor(box.clientWidth);
-      const width = boxWidth;
-      if (drawn.current.version === p.buffer.version && drawn.current.width === width) return;
-      drawn.current = { version: p.buffer.version, width };
-      const series = p.series.map((s) => ({ ...s, ...viewOf(p.buffer, s.name) }));
-      const empty = series.every((s) => s.length === 0);
-      if (emptyRef.current && emptyRef.current.hidden !== !empty) emptyRef.current.hidden = !empty;
-      // The data in words for screen readers (read on demand through aria-describedby, never announced per step).
-      const summary = chartSummary(series, p);
-      if (summaryRef.current && summaryRef.current.textContent !== summary) summaryRef.current.textContent = summary;
-      drawLineChart(svg, series, { ...p, width, height: p.height ?? 190 });
-    };
-    const schedule = () => {
-      queued ??= chartFrames.schedule(draw);
-    };
-    scheduleRef.current = schedule;
-    const unsubscribe = propsRef.current.buffer.subscribe(schedule);
-    const ro = new ResizeObserver(() => {
-      boxWidth = Math.floor(box.clientWidth);
-      schedule();
-    });
-    ro.observe(box);
-    schedule();
-    return () => {
-      unsubscribe();
-      ro.disconnect();
-      queued?.();
-      queued = null;
-      scheduleRef.current = () => {};
-    };
-  }, [props.buffer]);
+    if (!svg) return;
+    const series = props.series.map((s) => ({ ...s, ...viewOf(props.buffer, s.name) }));
+    const empty = series.every((s) => s.length === 0);
+    if (emptyRef.current && emptyRef.current.hidden !== !empty) emptyRef.current.hidden = !empty;
+    // The data in words for screen readers (read on demand through aria-describedby, never announced per step).
+    const summary = chartSummary(series, props);
+    if (summaryRef.current && summaryRef.current.textContent !== summary) summaryRef.current.textContent = summary;
+    drawLineChart(svg, series, { ...props, width, height: props.height ?? 190 });
+  });
 
   return (
     <div className="chart" ref={boxRef}>
