@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { ResultRecord } from '../../core/method/resultRecord';
 import { downloadFiles } from './download';
 import { compact, duration, percent } from './format';
+import { SummaryList } from './SummaryList';
 
 function acc(v: number | null): string {
   return v === null ? '–' : percent(v);
@@ -58,14 +59,7 @@ export function RecordCard({ record, title = 'Result' }: { record: ResultRecord;
           {note}
         </p>
       )}
-      <dl className="summary">
-        {rows.map(([k, v]) => (
-          <div key={k} className="summary-row">
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <SummaryList rows={rows} />
       <details>
         <summary>Settings and JSON</summary>
         <pre className="json">{json}</pre>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useStore } from '../../state/store';
 import { compact, percent } from '../common/format';
+import { SummaryList } from '../common/SummaryList';
 
 /** Seed, backend, adapter, versions, dataset and split, settings, costs and date of the run, copyable as JSON. */
 export function RunCardView() {
@@ -46,14 +47,7 @@ export function RunCardView() {
           {copied}
         </p>
       )}
-      <dl className="summary">
-        {rows.map(([k, v]) => (
-          <div key={k} className="summary-row">
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <SummaryList rows={rows} />
       <details>
         <summary>JSON</summary>
         <pre className="json">{json}</pre>
