@@ -4,24 +4,11 @@ import { predictLatencyMs } from '../latency/predict';
 import { syntheticProfile } from '../latency/testProfile';
 import { extremeGenotypes, genotypeSpec, singlePathSpace, type SkeletonShape } from './singlePath';
 import { costWindow, formatCost } from './window';
+import { singlePathTestProfile, TEST_SKELETON } from './testProfile';
 
-const SK: SkeletonShape = { input: { height: 28, width: 28, channels: 1 }, numClasses: 10, width: 1, tiny: true };
+const SK = TEST_SKELETON;
 
-/** The synthetic profile with a made-up LUT entry for every op of every slot (so it prices the whole space). */
-function fullProfile() {
-  const p = syntheticProfile('space-test');
-  const space = singlePathSpace(1);
-  space.forEach((ops, slot) =>
-    ops.forEach((op) => {
-      const g = space.map((o) => o[0]);
-      g[slot] = op;
-      for (const { op: lop, index } of specLutOps(genotypeSpec(g, SK))) {
-        if (lop) p.lut[lutKey(lop)] ??= { medianMs: 0.05 + 0.02 * index + (op === 'skip' ? 0 : 0.01 * op.length), madMs: 0.001, samples: 5, repeats: 1, compileMs: 1 };
-      }
-    }),
-  );
-  return p;
-}
+const fullProfile = () => singlePathTestProfile('space-test');
 
 const base = { skeleton: SK, space: singlePathSpace(1), lo: 0.25, hi: 0.75, profile: null };
 

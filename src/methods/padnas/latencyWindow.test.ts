@@ -1,27 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { lutKey, specLutOps } from '../../core/latency/lutKeys';
 import { predictLatencyMs } from '../../core/latency/predict';
 import { syntheticProfile } from '../../core/latency/testProfile';
-import { extremeGenotypes, genotypeSpec, singlePathSpace as initialSpace, type SkeletonShape as PadSkeleton } from '../../core/space/singlePath';
+import { extremeGenotypes, genotypeSpec, singlePathSpace as initialSpace } from '../../core/space/singlePath';
 import { latencyModel } from './latencyWindow';
+import { singlePathTestProfile, TEST_SKELETON } from '../../core/space/testProfile';
 
-const SK: PadSkeleton = { input: { height: 28, width: 28, channels: 1 }, numClasses: 10, width: 1, tiny: true };
+const SK = TEST_SKELETON;
 
-/** The synthetic profile with a LUT entry for every op of every slot (1 ms per 10 M MACs of the layer, made up). */
-function fullProfile() {
-  const p = syntheticProfile('padnas-test');
-  const space = initialSpace(1);
-  space.forEach((ops, slot) =>
-    ops.forEach((op) => {
-      const g = space.map((o) => o[0]);
-      g[slot] = op;
-      for (const { op: lop, index } of specLutOps(genotypeSpec(g, SK))) {
-        if (lop) p.lut[lutKey(lop)] ??= { medianMs: 0.05 + 0.02 * index + (op === 'skip' ? 0 : 0.01 * op.length), madMs: 0.001, samples: 5, repeats: 1, compileMs: 1 };
-      }
-    }),
-  );
-  return p;
-}
+const fullProfile = () => singlePathTestProfile('padnas-test');
 
 describe('PAD-NAS latency window', () => {
   it('without a profile: MACs, window between the cheapest and the dearest architecture', () => {
