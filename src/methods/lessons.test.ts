@@ -10,6 +10,11 @@ import { METHODS } from './registry';
 
 const ROOT = path.resolve(import.meta.dirname);
 
+/** Shared components (ui/common) that render `data-lesson={lesson}`: a view that uses one sets the target by its `lesson` prop. */
+const SHARED_LESSON_PANELS = ['ReadoutList'].filter((name) =>
+  fs.readFileSync(path.join(ROOT, '..', 'ui', 'common', `${name}.tsx`), 'utf8').includes('data-lesson={lesson}'),
+);
+
 /** The `data-lesson` values a method's view/ sources set: literal attributes and `lesson="…"` props of its panels. */
 function viewTargets(id: string): Set<string> {
   const dir = path.join(ROOT, id, 'view');
@@ -19,6 +24,7 @@ function viewTargets(id: string): Set<string> {
     for (const m of src.matchAll(/\bdata-lesson="([a-z0-9-]+)"/g)) out.add(m[1]);
     // A panel component that renders `data-lesson={lesson}` takes its value as a `lesson="…"` prop.
     if (src.includes('data-lesson={lesson}')) for (const m of src.matchAll(/\blesson="([a-z0-9-]+)"/g)) out.add(m[1]);
+    for (const name of SHARED_LESSON_PANELS) for (const m of src.matchAll(new RegExp(`<${name}\\b[^>]*\\blesson="([a-z0-9-]+)"`, 'g'))) out.add(m[1]);
   }
   return out;
 }

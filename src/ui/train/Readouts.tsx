@@ -1,5 +1,6 @@
 import { useStore } from '../../state/store';
 import { percent, sig } from '../common/format';
+import { ReadoutList } from '../common/ReadoutList';
 
 /** The latest numbers, as text (also what screen readers and the tests read). */
 export function Readouts() {
@@ -13,13 +14,6 @@ export function Readouts() {
     { label: 'Learning rate', value: latest ? sig(latest.lr, 3) : '–', testId: 'readout-lr' },
   ];
   return (
-    <dl className="readouts">
-      {items.map((i) => (
-        <div key={i.testId} className="readout">
-          <dt>{i.label}</dt>
-          <dd data-testid={i.testId}>{i.value}</dd>
-        </div>
-      ))}
-    </dl>
+    <ReadoutList items={items} />
   );
 }

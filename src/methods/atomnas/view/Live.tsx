@@ -16,6 +16,7 @@ import { drawGammaCostScatter, drawGammaHistogram } from './gammaCharts';
 import { atomnasLive, useAtomNasReadouts, type AtomSeriesName } from './liveBuffer';
 import { drawShrinkCurves, type CurveSeries } from './shrinkCurves';
 import { CheckLine } from './CheckLine';
+import { ReadoutList } from '../../../ui/common/ReadoutList';
 
 function reducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -47,38 +48,27 @@ function Readouts({ profileName }: { profileName: string | null }) {
   const s = useAtomNasReadouts();
   const kept = s.macs / s.supernetMacs;
   const items = [
-    { label: 'Step', value: s.active ? String(s.step) : '–', id: 'an-step' },
-    { label: 'MACs now', value: Number.isFinite(s.macs) ? `${compact(s.macs)} (${percent(kept, 1)})` : '–', id: 'an-macs' },
-    { label: 'Params now', value: Number.isFinite(s.params) ? compact(s.params) : '–', id: 'an-params' },
-    { label: 'Supernet MACs', value: Number.isFinite(s.supernetMacs) ? compact(s.supernetMacs) : '–', id: 'an-supernet-macs' },
-    { label: 'Val accuracy', value: s.val ? percent(s.val.acc) : '–', id: 'an-val' },
-    { label: 'Training loss', value: Number.isFinite(s.loss) ? sig(s.loss) : '–', id: 'an-loss' },
-    { label: 'ρ(t)', value: Number.isFinite(s.rhoNow) ? s.rhoNow.toExponential(2) : '–', id: 'an-rho' },
-    { label: 'Shrink events', value: String(s.events.length), id: 'an-events' },
+    { label: 'Step', value: s.active ? String(s.step) : '–', testId: 'an-step' },
+    { label: 'MACs now', value: Number.isFinite(s.macs) ? `${compact(s.macs)} (${percent(kept, 1)})` : '–', testId: 'an-macs' },
+    { label: 'Params now', value: Number.isFinite(s.params) ? compact(s.params) : '–', testId: 'an-params' },
+    { label: 'Supernet MACs', value: Number.isFinite(s.supernetMacs) ? compact(s.supernetMacs) : '–', testId: 'an-supernet-macs' },
+    { label: 'Val accuracy', value: s.val ? percent(s.val.acc) : '–', testId: 'an-val' },
+    { label: 'Training loss', value: Number.isFinite(s.loss) ? sig(s.loss) : '–', testId: 'an-loss' },
+    { label: 'ρ(t)', value: Number.isFinite(s.rhoNow) ? s.rhoNow.toExponential(2) : '–', testId: 'an-rho' },
+    { label: 'Shrink events', value: String(s.events.length), testId: 'an-events' },
   ];
-  if (s.plannedMacs !== null) items.push({ label: 'Planned MACs', value: compact(s.plannedMacs), id: 'an-planned' });
+  if (s.plannedMacs !== null) items.push({ label: 'Planned MACs', value: compact(s.plannedMacs), testId: 'an-planned' });
   if (profileName) {
     // Never a measurement: the label says where the number comes from.
     const keptMs = s.latencyMs !== null && s.supernetLatencyMs ? s.latencyMs / s.supernetLatencyMs : Number.NaN;
     items.push({
       label: `Latency now, ${predictedLabel(profileName)}`,
       value: s.latencyMs !== null ? `${ms(s.latencyMs)}${Number.isFinite(keptMs) ? ` (${percent(keptMs, 1)})` : ''}` : s.active ? 'not priced: the profile cannot price this network' : '–',
-      id: 'an-latency',
+      testId: 'an-latency',
     });
   }
   const dataValue: Record<string, string> = { 'an-macs': String(s.macs), 'an-supernet-macs': String(s.supernetMacs), 'an-latency': String(s.latencyMs ?? Number.NaN) };
-  return (
-    <dl className="readouts" data-lesson="readouts">
-      {items.map((i) => (
-        <div key={i.id} className="readout">
-          <dt>{i.label}</dt>
-          <dd data-testid={i.id} data-value={dataValue[i.id]}>
-            {i.value}
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <ReadoutList items={items.map((i) => ({ ...i, dataValue: dataValue[i.testId] }))} lesson="readouts" />;
 }
 
 function KernelLegend() {

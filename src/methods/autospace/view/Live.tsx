@@ -16,6 +16,7 @@ import { drawPayoffFronts, verdict } from './payoffFronts';
 import { drawPopulationBoard } from './populationBoard';
 import { alphaSummary, boardSummary, budgetSummary, payoffSummary, topKSummary } from './summaries';
 import { drawTopKTimeline } from './topKTimeline';
+import { ReadoutList } from '../../../ui/common/ReadoutList';
 
 function reducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -63,11 +64,11 @@ function Intro() {
   const key = useLiveText(() => Object.values(readoutValues(live)).join('\n'));
   const [phase, iteration, step, loss, budget, event] = key.split('\n');
   const items = [
-    { label: 'Phase', value: phase, id: 'as-phase' },
-    { label: 'Iteration', value: iteration, id: 'as-iteration' },
-    { label: 'Supernet steps', value: step, id: 'as-step' },
-    { label: 'Supernet loss', value: loss, id: 'as-loss' },
-    { label: 'Expected cost vs budget', value: budget, id: 'as-budget-readout' },
+    { label: 'Phase', value: phase, testId: 'as-phase' },
+    { label: 'Iteration', value: iteration, testId: 'as-iteration' },
+    { label: 'Supernet steps', value: step, testId: 'as-step' },
+    { label: 'Supernet loss', value: loss, testId: 'as-loss' },
+    { label: 'Expected cost vs budget', value: budget, testId: 'as-budget-readout' },
   ];
   return (
     <section className="panel chart-panel wide" aria-labelledby="as-intro-title" data-lesson="intro">
@@ -96,14 +97,7 @@ function Intro() {
           hand-designed space.
         </li>
       </ol>
-      <dl className="readouts">
-        {items.map((i) => (
-          <div key={i.id} className="readout">
-            <dt>{i.label}</dt>
-            <dd data-testid={i.id}>{i.value}</dd>
-          </div>
-        ))}
-      </dl>
+      <ReadoutList items={items} />
       <p className="small as-event" aria-live="polite" data-testid="as-event">
         {event}
       </p>

@@ -8,6 +8,7 @@ import { CHART_HINTS, NOISE_NOTE } from '../hints';
 import { drawCurves, drawMicroStrip, drawTrajectory } from './charts';
 import { egnasLive, marker, readouts } from './liveBuffer';
 import { RankingPanel } from './RankingPanel';
+import { ReadoutList } from '../../../ui/common/ReadoutList';
 
 const subscribe = (fn: () => void) => egnasLive.subscribe(fn);
 // A string that changes only when something React shows changes (a candidate decided, a stage, a budget), not on every
@@ -58,14 +59,7 @@ export function Live({ run }: MethodViewProps) {
           emptyText="Press Start: one marker per candidate as it finishes (✓ accept, ○ neutral, ✗ fail)"
           testId="egnas-trajectory"
         />
-        <dl className="readouts" data-lesson="readouts">
-          {items.map((i) => (
-            <div key={i.testId} className="readout">
-              <dt>{i.label}</dt>
-              <dd data-testid={i.testId}>{i.value}</dd>
-            </div>
-          ))}
-        </dl>
+        <ReadoutList items={items} lesson="readouts" />
         <p className="small" data-testid="egnas-tolerances">
           Tolerances: a deeper chain is accepted for a gain of at least {percent(tol.addTol, 1)}, neutral within {percent(tol.dropTol, 1)} below the best; a narrower chain is
           accepted when it stays within {percent(tol.dropTol, 1)}; a micro change is kept above +{percent(tol.microTol, 2)}.{' '}

@@ -6,6 +6,7 @@ import { CHART_HINTS } from '../hints';
 import { readExtras } from '../summary';
 import { marker } from './liveBuffer';
 import { RankingPanel } from './RankingPanel';
+import { ReadoutList } from '../../../ui/common/ReadoutList';
 
 export function Result({ record }: { record: ResultRecord }) {
   const r = readExtras(record);
@@ -26,14 +27,7 @@ export function Result({ record }: { record: ResultRecord }) {
           <h2>The found chain, retrained with its discovered budget</h2>
           <Hint label="Efficient Global NAS result">{CHART_HINTS.result}</Hint>
         </div>
-        <dl className="readouts">
-          {summary.map((i) => (
-            <div key={i.testId} className="readout">
-              <dt>{i.label}</dt>
-              <dd data-testid={i.testId}>{i.value}</dd>
-            </div>
-          ))}
-        </dl>
+        <ReadoutList items={summary} />
         <p className="small">
           Layers: <code data-testid="egnas-genome">{found.ops.map((o, i) => `${o === 's' ? 'S' : 'C'}${found.kernels[i]}`).join(' ')}</code> (S = SepConv, C = Conv, digit = kernel). Tolerances
           used: add {percent(tolerances.add, 1)}, drop {percent(tolerances.drop, 1)}, micro {percent(tolerances.micro, 2)}, parameters +{percent(tolerances.params, 1)}, with{' '}

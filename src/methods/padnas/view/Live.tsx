@@ -12,6 +12,7 @@ import { padnasLive, readoutValues } from './liveBuffer';
 import { drawParetoScatter } from './paretoScatter';
 import { drawShareHeatmap } from './shareHeatmap';
 import { drawRanking, drawSpaceSize, tauText } from './stageCharts';
+import { ReadoutList } from '../../../ui/common/ReadoutList';
 
 function reducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -40,25 +41,18 @@ function Readouts({ started }: { started: PadNasWindow | null }) {
   const key = useSyncExternalStore(subscribe, () => Object.values(readoutValues(padnasLive, started)).join('\n'));
   const [phase, rounds, window, unit, loss] = key.split('\n');
   const items = [
-    { label: 'Phase', value: phase, id: 'pad-phase' },
-    { label: 'Search rounds done', value: rounds, id: 'pad-rounds' },
-    { label: 'Latency window', value: window, id: 'pad-window' },
-    { label: 'Latency measured as', value: unit, id: 'pad-unit' },
-    { label: 'Supernet loss', value: loss, id: 'pad-loss' },
+    { label: 'Phase', value: phase, testId: 'pad-phase' },
+    { label: 'Search rounds done', value: rounds, testId: 'pad-rounds' },
+    { label: 'Latency window', value: window, testId: 'pad-window' },
+    { label: 'Latency measured as', value: unit, testId: 'pad-unit' },
+    { label: 'Supernet loss', value: loss, testId: 'pad-loss' },
   ];
   return (
     <>
       <p className="muted small" aria-live="polite" data-testid="pad-phase-live">
         {phase === '–' ? '' : phase}
       </p>
-      <dl className="readouts">
-        {items.map((i) => (
-          <div key={i.id} className="readout">
-            <dt>{i.label}</dt>
-            <dd data-testid={i.id}>{i.value}</dd>
-          </div>
-        ))}
-      </dl>
+      <ReadoutList items={items} />
     </>
   );
 }

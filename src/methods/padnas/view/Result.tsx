@@ -10,6 +10,7 @@ import { ratioText, readPadNasFields } from '../record';
 import { costText } from './liveBuffer';
 import { opLabel } from './shareHeatmap';
 import { tauText } from './stageCharts';
+import { ReadoutList } from '../../../ui/common/ReadoutList';
 
 const pct = (v: number | null) => (v === null ? '–' : percent(v));
 
@@ -38,14 +39,7 @@ export function Result({ record }: { record: ResultRecord }) {
       <p className="genotype" data-testid="pad-genotype">
         {f.genotype.map((op, i) => `B${i + 1} ${opLabel(op)}`).join(' · ')}
       </p>
-      <dl className="readouts">
-        {items.map((i) => (
-          <div key={i.testId} className="readout">
-            <dt>{i.label}</dt>
-            <dd data-testid={i.testId}>{i.value}</dd>
-          </div>
-        ))}
-      </dl>
+      <ReadoutList items={items} />
       <p className="small muted">
         {f.stages.length} search rounds, {f.evaluations} one-shot evaluations; search space 10^{f.spaceLog10[0]?.toFixed(2)} → 10^{f.spaceLog10.at(-1)?.toFixed(2)}{' '}
         architectures. Window {costText(f.window.lo, f.window.unit)} … {costText(f.window.hi, f.window.unit)}

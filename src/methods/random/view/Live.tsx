@@ -6,6 +6,7 @@ import type { MethodViewProps } from '../../viewTypes';
 import { CHART_HINTS } from '../hints';
 import { randomLive, readoutValues } from './liveBuffer';
 import { drawCandidateScatter } from './scatter';
+import { ReadoutList } from '../../../ui/common/ReadoutList';
 
 const TITLE = 'Sampled architectures: cost vs validation accuracy';
 
@@ -47,14 +48,7 @@ export function Live({ run }: MethodViewProps) {
           emptyText="Press Start: the window appears, then one dot per candidate as it finishes its short training"
           testId="random-scatter"
         />
-        <dl className="readouts" data-lesson="readouts">
-          {items.map((i) => (
-            <div key={i.testId} className="readout">
-              <dt>{i.label}</dt>
-              <dd data-testid={i.testId}>{i.value}</dd>
-            </div>
-          ))}
-        </dl>
+        <ReadoutList items={items} lesson="readouts" />
         {typeof notice === 'string' && <p className="small random-notice">{notice}</p>}
       </section>
     </div>

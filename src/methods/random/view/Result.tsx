@@ -5,6 +5,7 @@ import { Hint } from '../../../ui/common/Hint';
 import { CHART_HINTS } from '../hints';
 import type { RandomCandidate } from '../snapshot';
 import { readExtras } from '../summary';
+import { ReadoutList } from '../../../ui/common/ReadoutList';
 
 const byValDesc = (a: RandomCandidate, b: RandomCandidate) => (b.valAccuracy ?? -1) - (a.valAccuracy ?? -1) || a.cost - b.cost || a.index - b.index;
 
@@ -26,14 +27,7 @@ export function Result({ record }: { record: ResultRecord }) {
         <h2>Best of {candidates.length} random architectures, retrained</h2>
         <Hint label="Random search result">{CHART_HINTS.table}</Hint>
       </div>
-      <dl className="readouts">
-        {summary.map((i) => (
-          <div key={i.testId} className="readout">
-            <dt>{i.label}</dt>
-            <dd data-testid={i.testId}>{i.value}</dd>
-          </div>
-        ))}
-      </dl>
+      <ReadoutList items={summary} />
       <p className="small">
         Genotype (one op per searchable layer): <code data-testid="random-genotype">{genotype.join(' · ')}</code>. Candidate #{bestIndex + 1} of{' '}
         {candidates.length}
