@@ -5,10 +5,12 @@
  *
  *   npx vite build --outDir dist-trace --minify false && npx tsx scripts/trace-train.ts --dist dist-trace
  *
- * Options: --from trace.json (only report on a kept trace), --dist dist (the built app), --port 4190, --window-s 20, --threshold-ms 50, --hash '<Train URL hash>'
+ * Options: --pin (the page's renderer on a core of its own: see pinChromium), --chromium-arg '<switch>' (repeatable), --from trace.json (only report on a kept trace), --dist dist (the built app), --port 4190, --window-s 20, --threshold-ms 50, --hash '<Train URL hash>'
  * (default: the responsiveness bench's), --css '<rules>' (added to the page: try a style change first), --out trace.json (also keep the raw trace), --chromium /usr/bin/chromium.
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
 import { RESPONSIVENESS_HASH } from '../bench/app';
@@ -39,6 +41,51 @@ function label(e: TraceEvent): string {
   return e.name;
 }
 
+/** More Chromium switches, one per `--chromium-arg` (repeatable), e.g. `--chromium-arg --disable-gpu-rasterization`. */
+function extraArgs(): string[] {
+  const out: string[] = [];
+  process.argv.forEach((a, i) => {
+    if (a === '--chromium-arg' && i + 1 < process.argv.length) out.push(process.argv[i + 1]);
+  });
+  return out;
+}
+
+/**
+ * `--pin`: the run that stands in for a machine whose GPU work does not run on the CPU. The page's renderers (its main
+ * thread and its worker) get core 0 to themselves; every other process of this run (the browser, the GPU process where
+ * SwiftShader computes, the utilities, this script and its preview server) goes to the other cores, all threads
+ * included. Processes are found as descendants of this script, so no other Chromium is touched. Returns what was
+ * pinned, for the report.
+ */
+function pinChromium(): string {
+  const cores = availableParallelism();
+  if (cores < 2) throw new Error('--pin needs at least 2 cores');
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
+    .split('\n')
+    .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), args: m[3] }));
+  const mine = new Set([process.pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const r of rows) {
+      if (!mine.has(r.pid) && mine.has(r.ppid)) {
+        mine.add(r.pid);
+        grew = true;
+      }
+    }
+  }
+  const renderers = rows.filter((r) => mine.has(r.pid) && r.args.includes('--type=renderer')).map((r) => r.pid);
+  const others = [...mine].filter((pid) => !renderers.includes(pid));
+  if (renderers.length === 0 || !rows.some((r) => mine.has(r.pid) && r.args.includes('--type=gpu-process'))) {
+    throw new Error('--pin: no renderer or no GPU process found among this run\'s processes');
+  }
+  const rest = `1-${cores - 1}`;
+  for (const pid of others) execFileSync('taskset', ['-a', '-cp', rest, String(pid)], { stdio: 'ignore' });
+  for (const pid of renderers) execFileSync('taskset', ['-a', '-cp', '0', String(pid)], { stdio: 'ignore' });
+  return `pinned: renderers ${renderers.join(', ')} to core 0; ${others.length} other processes (GPU process included) to cores ${rest}`;
+}
+
 function main(): Promise<void> {
   const from = arg('from', '');
   const job = from ? readFile(from, 'utf8').then((text) => report(JSON.parse(text) as { traceEvents: TraceEvent[] }, Number(arg('threshold-ms', '50')))) : run();
@@ -62,7 +109,7 @@ async function run(): Promise<void> {
     const base = `http://localhost:${port}`;
     const browser = await chromium.launch({
       executablePath: arg('chromium', '/usr/bin/chromium'),
-      args: ['--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: ['--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...extraArgs()],
     });
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, bypassCSP: arg('css', '') !== '' });
     await page.goto(`${base}/#${hash}`);
@@ -70,6 +117,7 @@ async function run(): Promise<void> {
     await page.getByTestId('dataset-name').filter({ hasText: /\S/ }).waitFor({ timeout: 120_000 });
     const css = arg('css', '');
     if (css) await page.addStyleTag({ content: css });
+    if (process.argv.includes('--pin')) console.log(pinChromium());
     console.log(`backend ${await page.getByTestId('backend-badge').textContent()}`);
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     const step = page.getByTestId('readout-step');
