@@ -148,7 +148,7 @@ export function Live({ run }: MethodViewProps) {
             return true;
           }}
           label="Population board: for each slot, every cell as a small graph with a fitness bar; this iteration's tournament picks outlined with their softmax(α) weight"
-          emptyText="Press Start: each slot's population appears here"
+          emptyText="Each slot's population appears here when the run starts"
           testId="as-board"
         />
         <p className="small muted as-legend">

@@ -56,7 +56,7 @@ export function Live({ run }: MethodViewProps) {
             return true;
           }}
           label="Search trajectory: validation accuracy of each depth and width candidate with accept, neutral and fail markers; bars show each candidate's epoch budget"
-          emptyText="Press Start: one marker per candidate as it finishes (✓ accept, ○ neutral, ✗ fail)"
+          emptyText="One marker per candidate as it finishes (✓ accept, ○ neutral, ✗ fail)"
           testId="egnas-trajectory"
         />
         <ReadoutList items={items} lesson="readouts" />

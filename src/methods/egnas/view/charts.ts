@@ -5,7 +5,7 @@
  */
 import * as d3 from 'd3';
 import type { EgnasCandidate } from '../snapshot';
-import { marker } from './liveBuffer';
+import { epochsText, marker } from './liveBuffer';
 import { xAxisLabel, yAxisLabel } from '../../../viz/axisLabels';
 
 const M = { top: 16, right: 12, bottom: 34, left: 46 };
@@ -50,7 +50,7 @@ export function drawTrajectory(svg: SVGSVGElement, cands: readonly EgnasCandidat
     .attr('width', x.bandwidth())
     .attr('y', (c) => ih - yb(c.epochs))
     .attr('height', (c) => yb(c.epochs))
-    .call((s) => s.selectAll('title').data((c) => [c]).join('title').text((c) => `${c.epochs} epochs of training`));
+    .call((s) => s.selectAll('title').data((c) => [c]).join('title').text((c) => `${epochsText(c.epochs)} of training`));
   plot
     .selectAll<SVGTextElement, EgnasCandidate>('text.budget-label')
     .data(macro, (c) => String(c.index))
@@ -92,7 +92,7 @@ export function drawTrajectory(svg: SVGSVGElement, cands: readonly EgnasCandidat
         .selectAll('title')
         .data((c) => [c])
         .join('title')
-        .text((c) => `#${c.index + 1} ${c.phase}: L${c.L} C${c.C}, ${c.epochs} epochs → val ${(100 * c.valAccuracy!).toFixed(1)}%${c.against !== null ? ` vs best ${(100 * c.against).toFixed(1)}%` : ''}: ${c.decision}`),
+        .text((c) => `#${c.index + 1} ${c.phase}: L${c.L} C${c.C}, ${epochsText(c.epochs)} → val ${(100 * c.valAccuracy!).toFixed(1)}%${c.against !== null ? ` vs best ${(100 * c.against).toFixed(1)}%` : ''}: ${c.decision}`),
     );
   yAxisLabel(root, 'validation accuracy', 11, M.top + ih / 2);
   xAxisLabel(root, 'depth phase: L at C_max → width phase: C at the found L (bars: epoch budget)', M.left + iw / 2, h - 3);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EgnasCandidate, EgnasSnapshot } from '../snapshot';
-import { EgnasLive, marker, readouts } from './liveBuffer';
+import { EgnasLive, epochsText, marker, readouts } from './liveBuffer';
 
 const cand = (index: number, decision: EgnasCandidate['decision']): EgnasCandidate => ({
   index, phase: 'depth', L: 3 + index, C: 8, ops: ['s'], kernels: [3], epochs: 1 + index, valAccuracy: 0.5, decision, against: null,
@@ -21,6 +21,10 @@ describe('EgnasLive', () => {
     live.apply(null);
     expect(live.candidates).toEqual([]);
     expect(readouts(live).phase).toBe('not started');
+  });
+
+  it('says "1 epoch" and "3 epochs"', () => {
+    expect([1, 3].map(epochsText)).toEqual(['1 epoch', '3 epochs']);
   });
 
   it('marks decisions ✓ ○ ✗', () => {

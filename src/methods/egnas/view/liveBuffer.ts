@@ -75,11 +75,14 @@ export function marker(d: EgnasCandidate['decision']): string {
 }
 
 /** Readouts as text: stage/phase, candidates so far, best validation accuracy of the macro phases. */
+/** "1 epoch", "3 epochs". */
+export const epochsText = (n: number): string => `${n} epoch${n === 1 ? '' : 's'}`;
+
 export function readouts(live: EgnasLive): { phase: string; candidates: string; budget: string } {
   const stage = live.stage;
   const phase =
     stage === null ? 'not started' : stage === 'search' ? `${live.phase ?? 'search'} phase` : stage === 'ranking' ? 'fair-ranking demo' : stage === 'final' ? 'retraining the found chain' : 'done';
   const c = live.current;
-  const budget = c && c.phase !== 'ranking' && c.phase !== 'final' ? `${c.epochs} epochs (${c.label})` : live.discoveredEpochs !== null ? `discovered: ${live.discoveredEpochs} epochs` : '–';
+  const budget = c && c.phase !== 'ranking' && c.phase !== 'final' ? `${epochsText(c.epochs)} (${c.label})` : live.discoveredEpochs !== null ? `discovered: ${epochsText(live.discoveredEpochs)}` : '–';
   return { phase, candidates: String(live.candidates.filter((k) => k.decision !== 'unmatched').length), budget };
 }

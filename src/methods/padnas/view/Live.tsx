@@ -84,7 +84,7 @@ export function Live({ run }: MethodViewProps) {
             return true;
           }}
           label="Heatmap: share of each op at each layer among the best architectures; pruned ops greyed out"
-          emptyText="Press Start to build the supernet"
+          emptyText="Each layer's op shares appear once the supernet is built"
           testId="pad-heatmap"
         />
       </ChartPanel>

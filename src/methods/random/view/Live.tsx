@@ -45,7 +45,7 @@ export function Live({ run }: MethodViewProps) {
           source={randomLive}
           draw={drawScatter}
           label="Scatter: each sampled architecture's cost against its validation accuracy; the window shaded, the best so far ringed"
-          emptyText="Press Start: the window appears, then one dot per candidate as it finishes its short training"
+          emptyText="The cost window appears when the run starts, then one dot per candidate as it finishes its short training"
           testId="random-scatter"
         />
         <ReadoutList items={items} lesson="readouts" />
