@@ -1,9 +1,10 @@
 /**
- * Fast CPU gradients of conv2d and depthwiseConv2d (NHWC, unit dilation, float32, depthwise multiplier 1).
+ * Fast CPU gradients of depthwiseConv2d (NHWC, unit dilation, float32, multiplier 1); conv2d's are products
+ * (cpuGemmKernels.ts).
  *
- * tfjs-backend-cpu 4.22 computes Conv2DBackpropFilter and DepthwiseConv2dNativeBackpropFilter one filter element at a
- * time through TensorBuffer.get (several hundred ns per multiply-add), and DepthwiseConv2dNativeBackpropInput with the
- * channel axis outermost, striding through memory. Here every kernel walks one precomputed list of the valid
+ * tfjs-backend-cpu 4.22 computes DepthwiseConv2dNativeBackpropFilter one filter element at a time through
+ * TensorBuffer.get (several hundred ns per multiply-add), and DepthwiseConv2dNativeBackpropInput with the channel axis
+ * outermost, striding through memory. Here every kernel walks one precomputed list of the valid
  * (output pixel, input pixel, filter tap) triples of an image and runs the channel loop innermost on typed arrays.
  * The maths is unchanged (only the summation order differs).
  */
@@ -53,32 +54,6 @@ function setup(args: Args, depthwise: boolean, xShape: Shape4, filterShape: Shap
   const a = args.attrs as unknown as ConvAttrs;
   const info = tf.backend_util.computeConv2DInfo(xShape, filterShape, a.strides, 1, a.pad, a.dimRoundingMode, depthwise);
   return { info, taps: convTaps(info), backend: args.backend as unknown as CpuBackendLike };
-}
-
-function convFilter(args: Args): tf.TensorInfo {
-  const { x, dy } = args.inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
-  const { info, taps, backend } = setup(args, false, x.shape as Shape4, (args.attrs as unknown as ConvAttrs).filterShape!);
-  const xv = backend.data.get(x.dataId).values;
-  const dyv = backend.data.get(dy.dataId).values;
-  const { batchSize, inChannels: ci, outChannels: co, filterHeight: fh, filterWidth: fw } = info;
-  const inPix = info.inHeight * info.inWidth;
-  const outPix = info.outHeight * info.outWidth;
-  // Float64 accumulation: a filter element sums up to batch·H·W products (tens of thousands).
-  const acc = new Float64Array(fh * fw * ci * co);
-  for (let b = 0; b < batchSize; b++) {
-    for (let t = 0; t < taps.length; t += 3) {
-      const dyOff = (b * outPix + taps[t]) * co;
-      const xOff = (b * inPix + taps[t + 1]) * ci;
-      const wOff = taps[t + 2] * ci * co;
-      for (let i = 0; i < ci; i++) {
-        const v = xv[xOff + i];
-        if (v === 0) continue; // common after ReLU
-        const base = wOff + i * co;
-        for (let o = 0; o < co; o++) acc[base + o] += v * dyv[dyOff + o];
-      }
-    }
-  }
-  return backend.makeTensorInfo([fh, fw, ci, co], 'float32', Float32Array.from(acc));
 }
 
 function depthwiseFilter(args: Args): tf.TensorInfo {
@@ -142,7 +117,6 @@ function guarded(fast: (args: Args) => tf.TensorInfo, depthwise: boolean) {
 
 /** Kernel name → fast kernel given the original to fall back to. */
 export const CONV_REPLACEMENTS: readonly [string, (original: KernelFunc) => KernelFunc][] = [
-  ['Conv2DBackpropFilter', guarded(convFilter, false)],
   ['DepthwiseConv2dNativeBackpropFilter', guarded(depthwiseFilter, true)],
   ['DepthwiseConv2dNativeBackpropInput', guarded(depthwiseInput, true)],
 ];

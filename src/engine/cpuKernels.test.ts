@@ -81,3 +81,22 @@ describe('fast Multiply/Add/Sub', () => {
     tf.dispose([...ref, ...fast, ints]);
   });
 });
+
+describe('fast Relu/Step', () => {
+  it('match tfjs exactly, NaN and −0 included, and leave int32 to tfjs', async () => {
+    const run = () =>
+      tf.tidy(() => {
+        const x = tf.concat([tf.randomNormal([50], 0, 1, 'float32', 21), tf.tensor1d([NaN, -0, 0, -Infinity, Infinity])]);
+        return [tf.relu(x), tf.step(x), tf.step(x, 0.25), tf.relu(tf.tensor1d([-2, 3], 'int32'))];
+      });
+    uninstallFastCpuKernels();
+    const ref = run();
+    installFastCpuKernels();
+    const fast = run();
+    for (let i = 0; i < ref.length; i++) {
+      expect(fast[i].dtype).toBe(ref[i].dtype);
+      expect(Array.from(await fast[i].data()).map((v) => (Object.is(v, -0) ? '-0' : v))).toEqual(Array.from(await ref[i].data()).map((v) => (Object.is(v, -0) ? '-0' : v)));
+    }
+    tf.dispose([...ref, ...fast]);
+  });
+});

@@ -1,17 +1,23 @@
 /**
- * Faster CPU kernels for the ops that dominate training on tfjs's pure-JS CPU backend (tfjs 4.22), measured on one
- * training step of the default AtomNAS supernet at batch 64 on this project's 2-core machine: 28.7 s with tfjs's own
- * kernels (of which SplitV 17.8 s), 8.2 s with these. Each replacement computes the same maths with typed-array loops
- * and hands any case it does not cover (NCHW, dilation, depth multiplier, other broadcasts, other dtypes) to tfjs:
- * - conv2d / depthwise filter gradients and the depthwise input gradient (cpuConvKernels.ts),
- * - Multiply / Add / Sub for same-shape and trailing-vector operands (cpuBinaryKernels.ts),
+ * Faster CPU kernels for the ops that dominate training on tfjs's pure-JS CPU backend (tfjs 4.22). Each replacement
+ * computes the same maths with typed-array loops and hands any case it does not cover (NCHW, dilation, depth
+ * multiplier, other broadcasts, other dtypes) to tfjs:
+ * - Conv2D, its input and filter gradients, the fused conv and matMul a reloaded LayersModel runs, and BatchMatMul, as
+ *   products of 4×4 register tiles (cpuGemm.ts, cpuGemmKernels.ts);
+ * - the depthwise filter and input gradients (cpuConvKernels.ts);
+ * - Multiply / Add / Sub for same-shape and trailing-vector operands (cpuBinaryKernels.ts), Relu and Step
+ *   (cpuUnaryKernels.ts);
  * - Slice and SplitV by contiguous runs (cpuSliceKernels.ts).
- * Opt-in (global tfjs state): the CLI and the tests call installFastCpuKernels(); the browser's GPU path never uses it.
+ * `npx tsx scripts/cpu-step.ts` times a training step with these or with tfjs's own (`--kernels tfjs`); the README
+ * has the figures. Opt-in (global tfjs state): the CLI, the tests and the app's worker on the CPU backend call
+ * installFastCpuKernels(); the browser's GPU path never uses it.
  */
 import * as tf from '@tensorflow/tfjs';
 import { BINARY_REPLACEMENTS } from './cpuBinaryKernels';
 import { CONV_REPLACEMENTS } from './cpuConvKernels';
+import { GEMM_REPLACEMENTS } from './cpuGemmKernels';
 import { fastSlice, fastSplitV } from './cpuSliceKernels';
+import { UNARY_REPLACEMENTS } from './cpuUnaryKernels';
 
 type KernelFunc = tf.KernelConfig['kernelFunc'];
 
@@ -19,8 +25,10 @@ const originals = new Map<string, tf.KernelConfig>();
 
 /** Kernel name → the fast kernel, given the original one to fall back to. */
 const REPLACEMENTS: readonly [string, (original: KernelFunc) => KernelFunc][] = [
+  ...GEMM_REPLACEMENTS,
   ...CONV_REPLACEMENTS,
   ...BINARY_REPLACEMENTS,
+  ...UNARY_REPLACEMENTS,
   ['Slice', fastSlice],
   ['SplitV', fastSplitV],
 ];

@@ -1,0 +1,80 @@
+/**
+ * One training step on the CLI's CPU backend (tfjs-backend-cpu in Node, as `npm run cli` trains), timed, with the
+ * kernels that took the time. For the CPU kernels of engine/cpuKernels.ts: their figures in the README come from here.
+ *
+ *   npx tsx scripts/cpu-step.ts --net egnas:4:32 --batch 64
+ *   npx tsx scripts/cpu-step.ts --net atomnas:default --kernels tfjs
+ *
+ * Options: --net egnas:L:C (a plain Efficient Global NAS chain, full-size stem) or atomnas:<preset> (that preset's
+ * supernet; its batch unless --batch), --batch N (default 64), --steps N (timed steps after one warm-up, default 3;
+ * the median is reported), --kernels engine|tfjs (tfjs: tfjs-backend-cpu's own kernels, for comparison).
+ * Data: synthetic 28×28×1 images, 10 classes (the step's cost does not depend on the pixels).
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { ArchSpec } from '../src/core/archspec';
+import { rngStream } from '../src/core/rng';
+import { uninstallFastCpuKernels } from '../src/engine/cpuKernels';
+import { buildNetwork } from '../src/engine/network';
+import { syntheticData, useCpuBackend as startCpuBackend } from '../src/engine/testing';
+import { Trainer } from '../src/engine/trainer';
+import { atomnasSupernetSpec } from '../src/methods/atomnas/latency';
+import { ATOMNAS_PRESETS, type AtomNasPresetId } from '../src/methods/atomnas/settings';
+import { chainArch, plainGenome } from '../src/methods/egnas/chain';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
+}
+
+const INPUT = { height: 28, width: 28, channels: 1 };
+
+function network(net: string): { spec: ArchSpec; batch?: number } {
+  const [kind, a, b] = net.split(':');
+  if (kind === 'egnas' && Number.isInteger(Number(a)) && Number.isInteger(Number(b))) {
+    return { spec: chainArch({ input: INPUT, numClasses: 10 }, plainGenome(Number(a), Number(b))) };
+  }
+  if (kind === 'atomnas' && a in ATOMNAS_PRESETS) {
+    const s = ATOMNAS_PRESETS[a as AtomNasPresetId];
+    return { spec: atomnasSupernetSpec(s, INPUT, 10), batch: s.batchSize };
+  }
+  throw new Error(`--net ${net}: expected egnas:L:C (e.g. egnas:4:32) or atomnas:<${Object.keys(ATOMNAS_PRESETS).join('|')}>`);
+}
+
+async function main(): Promise<void> {
+  await startCpuBackend();
+  const kernels = arg('kernels', 'engine');
+  if (kernels === 'tfjs') uninstallFastCpuKernels();
+  else if (kernels !== 'engine') throw new Error(`--kernels ${kernels}: expected engine or tfjs`);
+  const net = arg('net', 'egnas:4:32');
+  const { spec, batch: presetBatch } = network(net);
+  const batch = Number(arg('batch', String(presetBatch ?? 64)));
+  const steps = Number(arg('steps', '3'));
+  const data = syntheticData(batch * (steps + 2), 10, 28, 3);
+  const trainer = new Trainer(buildNetwork(spec, rngStream(1, 'init')), data, {
+    epochs: 1,
+    batchSize: batch,
+    lr: 0.05,
+    optimizer: 'sgd',
+    schedule: 'constant',
+    weightDecay: 0,
+    labelSmoothing: 0,
+    seed: 1,
+  });
+  await trainer.trainStep(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < steps; i++) times.push((await trainer.trainStep()).ms);
+  times.sort((x, y) => x - y);
+  const profile = await tf.profile(async () => {
+    await trainer.trainStep();
+  });
+  const byKernel = new Map<string, number>();
+  for (const k of profile.kernels) byKernel.set(k.name, (byKernel.get(k.name) ?? 0) + Number(k.kernelTimeMs));
+  const top = [...byKernel.entries()].sort((x, y) => y[1] - x[1]).slice(0, 8);
+  console.log(`${net}, batch ${batch}, ${kernels} kernels: median ${times[Math.floor(times.length / 2)].toFixed(0)} ms per step (${times.map((t) => t.toFixed(0)).join(', ')})`);
+  console.log(`kernels of one profiled step (ms; nested ops count in their caller too): ${top.map(([n, v]) => `${n} ${v.toFixed(0)}`).join(', ')}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exitCode = 1;
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { rngStream } from '../core/rng';
+import { gemmNT, transpose } from './cpuGemm';
+
+function naive(a: Float32Array, b: Float32Array, N: number, K: number, M: number): Float64Array {
+  const out = new Float64Array(N * M);
+  for (let n = 0; n < N; n++) for (let m = 0; m < M; m++) for (let k = 0; k < K; k++) out[n * M + m] += a[n * K + k] * b[m * K + k];
+  return out;
+}
+
+const random = (len: number, seed: number) => {
+  const rng = rngStream(seed, 'gemm');
+  return Float32Array.from({ length: len }, () => rng.normal());
+};
+
+describe('gemmNT', () => {
+  // Full tiles, leftover rows and columns, a single row/column, and K past one 512-long chunk.
+  for (const [N, K, M] of [
+    [8, 16, 8],
+    [7, 5, 9],
+    [1, 3, 1],
+    [5, 1300, 6],
+    [13, 4, 3],
+  ]) {
+    it(`matches the plain triple loop for N=${N}, K=${K}, M=${M}, and accumulates when asked`, () => {
+      const a = random(N * K, N + K);
+      const b = random(M * K, M * K);
+      const want = naive(a, b, N, K, M);
+      const out = new Float32Array(N * M).fill(Number.NaN); // a fresh product overwrites whatever is there
+      gemmNT(a, b, out, N, K, M);
+      const tol = 1e-5 * Math.sqrt(K);
+      out.forEach((v, i) => expect(Math.abs(v - want[i])).toBeLessThan(tol));
+      gemmNT(a, b, out, N, K, M, true);
+      out.forEach((v, i) => expect(Math.abs(v - 2 * want[i])).toBeLessThan(2 * tol));
+    });
+  }
+
+  it('transposes a row-major block from an offset', () => {
+    const src = Float32Array.from({ length: 2 + 6 }, (_, i) => i);
+    expect(Array.from(transpose(src, 2, 3, 2))).toEqual([2, 5, 3, 6, 4, 7]);
+  });
+});
