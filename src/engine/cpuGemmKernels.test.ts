@@ -44,7 +44,10 @@ function matmulAll(): tf.Tensor[] {
       tf.matMul(r([3, 7, 6], 11), r([6, 5], 12)), // one side unbatched
       tf.matMul(r([7, 6], 13), r([3, 6, 5], 14)),
       tf.matMul(r([2, 1, 7, 6], 15), r([3, 6, 5], 16)), // broadcast: tfjs's kernel
-      tf.matMul(r([1, 40], 17), r([40, 6], 18)), // a ones-row product: tfjs's kernel
+      tf.matMul(r([1, 40], 17), r([40, 6], 18)), // BN's ones-row product: rows of B summed
+      tf.matMul(r([1, 40], 21), r([1, 6], 22), true, false), // its gradient, an outer product
+      tf.matMul(r([2, 3, 40], 23), r([2, 40, 2], 24)), // thin, batched
+      tf.matMul(r([1, 40], 25), r([6, 40], 26), false, true), // thin with a transposed B: tfjs's kernel
       tf.matMul(tf.cast(r([5, 4], 19), 'int32'), tf.cast(r([4, 5], 20), 'int32')), // int32: tfjs's kernel
     ];
   });

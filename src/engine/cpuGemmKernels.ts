@@ -11,7 +11,7 @@
  *
  * The maths is tfjs's; only the order of the sums differs (float64 within a 512-long chunk). Chunks of images keep
  * the patch matrix near CHUNK_FLOATS. Anything else (NCHW, dilation, other dtypes, batch broadcasting other than
- * "same or none", products thinner than 4 in any dimension) goes to tfjs's kernel (see cpuKernels.ts).
+ * "same or none", a product thinner than 4 with a transposed B) goes to tfjs's kernel (see cpuKernels.ts).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { CpuBackendLike } from './cpuBackend';
@@ -220,9 +220,27 @@ function matMulPlan(args: Args): MatMulPlan | null {
   const K = transposeA ? ar : ac;
   const M = transposeB ? br : bc;
   if ((transposeB ? bc : br) !== K) return null;
-  // A row or a column (the BN channel sums' ones-row product and its gradient) gains nothing from 4×4 tiles.
-  if (N < 4 || M < 4 || K < 4) return null;
+  // A row or a column (the BN channel sums' ones-row product and its gradient) gains nothing from 4×4 tiles: rows of
+  // B added up instead (thinMatMul), which needs B untransposed.
+  if ((N < 4 || M < 4 || K < 4) && transposeB) return null;
   return { batch, N, K, M };
+}
+
+/**
+ * out[n, :] = Σ_k A(n, k)·B[k, :] for an untransposed B: each output row sums whole rows of B (float64), so a [1 × P]
+ * ones row times a [P × C] matrix, or its [P × 1]·[1 × C] gradient, streams B once.
+ */
+function thinMatMul(av: Float32Array, ao: number, transposeA: boolean, bv: Float32Array, bo: number, out: Float32Array, N: number, K: number, M: number): void {
+  const acc = new Float64Array(M);
+  for (let n = 0; n < N; n++) {
+    acc.fill(0);
+    for (let k = 0; k < K; k++) {
+      const x = transposeA ? av[ao + k * N + n] : av[ao + n * K + k];
+      const row = bo + k * M;
+      for (let m = 0; m < M; m++) acc[m] += x * bv[row + m];
+    }
+    for (let m = 0; m < M; m++) out[n * M + m] = acc[m];
+  }
 }
 
 function batchMatMul(args: Args, plan: MatMulPlan): tf.TensorInfo {
@@ -233,6 +251,12 @@ function batchMatMul(args: Args, plan: MatMulPlan): tf.TensorInfo {
   const av = f32(backend, a);
   const bv = f32(backend, b);
   const out = new Float32Array(batch.count * N * M);
+  if (N < 4 || M < 4 || K < 4) {
+    for (let i = 0; i < batch.count; i++) {
+      thinMatMul(av, (batch.aStep ? i : 0) * N * K, transposeA, bv, (batch.bStep ? i : 0) * K * M, out.subarray(i * N * M, (i + 1) * N * M), N, K, M);
+    }
+    return backend.makeTensorInfo([...batch.out, N, M], 'float32', out);
+  }
   const aT = transposeA ? new Float32Array(N * K) : null;
   const bT = transposeB ? null : new Float32Array(M * K);
   for (let i = 0; i < batch.count; i++) {

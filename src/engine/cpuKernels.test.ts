@@ -13,9 +13,11 @@ const cases: Case[] = [
   { h: 9, cin: 4, cout: 3, k: 5, s: 2, pad: 'same' },
   { h: 6, cin: 3, cout: 2, k: 1, s: 1, pad: 'valid' },
   { h: 7, cin: 2, cout: 2, k: 3, s: 2, pad: 'valid' },
+  { h: 9, cin: 9, cout: 2, k: 7, s: 1, pad: 'same' }, // channels past one block of 4, with a leftover
+  { h: 8, cin: 8, cout: 2, k: 5, s: 2, pad: 'same' },
 ];
 
-/** Weight gradients of conv2d and depthwiseConv2d for fixed random inputs (half the inputs zeroed, like after ReLU). */
+/** Weight gradients of conv2d and depthwiseConv2d, depthwise's input gradient and output, for fixed random inputs (half the inputs zeroed, like after ReLU). */
 function filterGrads(c: Case): tf.Tensor[] {
   return tf.tidy(() => {
     const x = tf.relu(tf.randomNormal<tf.Rank.R4>([2, c.h, c.h, c.cin], 0, 1, 'float32', 1));
@@ -24,12 +26,13 @@ function filterGrads(c: Case): tf.Tensor[] {
     const gConv = tf.grad((wt: tf.Tensor) => tf.sum(tf.square(tf.conv2d(x, wt as tf.Tensor4D, c.s, c.pad))))(w);
     const gDw = tf.grad((wt: tf.Tensor) => tf.sum(tf.square(tf.depthwiseConv2d(x, wt as tf.Tensor4D, c.s, c.pad))))(dw);
     const gDwIn = tf.grad((xt: tf.Tensor) => tf.sum(tf.square(tf.depthwiseConv2d(xt as tf.Tensor4D, dw, c.s, c.pad))))(x);
-    return [gConv, gDw, gDwIn];
+    const yDw = tf.depthwiseConv2d(x, dw, c.s, c.pad);
+    return [gConv, gDw, gDwIn, yDw];
   });
 }
 
 describe('installFastCpuKernels', () => {
-  it('gives the same filter and depthwise input gradients as tfjs-backend-cpu', async () => {
+  it('gives the same filter gradients, depthwise input gradient and depthwise output as tfjs-backend-cpu', async () => {
     for (const c of cases) {
       uninstallFastCpuKernels();
       const ref = filterGrads(c);
