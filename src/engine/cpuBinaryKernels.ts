@@ -4,10 +4,7 @@
  * broadcast, and non-float32 operands, go to the original kernel. Results are identical.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { CpuBackendLike } from './cpuBackend';
-
-type KernelFunc = tf.KernelConfig['kernelFunc'];
-type Args = Parameters<KernelFunc>[0];
+import type { CpuBackendLike, KernelFunc, KernelArgs as Args } from './cpuBackend';
 
 type BinOp = 'Multiply' | 'Add' | 'Sub';
 

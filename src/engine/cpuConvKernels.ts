@@ -11,21 +11,7 @@
  * float64).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { CpuBackendLike } from './cpuBackend';
-
-type KernelFunc = tf.KernelConfig['kernelFunc'];
-type Args = Parameters<KernelFunc>[0];
-type Conv2DInfo = ReturnType<typeof tf.backend_util.computeConv2DInfo>;
-type Shape4 = [number, number, number, number];
-interface ConvAttrs {
-  strides: number | [number, number];
-  pad: 'same' | 'valid' | number;
-  dimRoundingMode?: 'floor' | 'round' | 'ceil';
-  filterShape?: Shape4;
-  inputShape?: Shape4;
-  dataFormat?: string;
-  dilations?: unknown;
-}
+import { isPlainNhwc, type Conv2DInfo, type ConvAttrs, type CpuBackendLike, type KernelArgs as Args, type KernelFunc, type Shape4 } from './cpuBackend';
 
 /**
  * The valid (output pixel, input pixel, tap) triples of one image, flattened: output pixel yr·W_out + yc, input pixel
@@ -207,27 +193,21 @@ function depthwiseInput(args: Args): tf.TensorInfo {
   return backend.makeTensorInfo([batchSize, inHeight, inWidth, c], 'float32', dx);
 }
 
-function isUnitDilation(d: unknown): boolean {
-  return d == null || d === 1 || (Array.isArray(d) && d.every((v) => v === 1));
-}
-
-/** Only NHWC, unit dilation, float32 and (depthwise) multiplier 1 take the fast path; anything else goes to tfjs. */
-function guarded(fast: (args: Args) => tf.TensorInfo, depthwise: boolean) {
+/** Only NHWC, unit dilation, float32 and multiplier 1 take the fast path; anything else goes to tfjs. */
+function guarded(fast: (args: Args) => tf.TensorInfo) {
   return (original: KernelFunc): KernelFunc =>
     (args: Args) => {
       const a = args.attrs as unknown as ConvAttrs;
       const { x, dy, filter } = args.inputs as { x?: tf.TensorInfo; dy: tf.TensorInfo; filter?: tf.TensorInfo };
-      const nhwc = a.dataFormat == null || a.dataFormat === 'NHWC' || a.dataFormat === 'channelsLast';
       const multiplier = filter ? filter.shape[3] : (a.filterShape ?? [])[3];
       const dtypes = [x, dy, filter].every((t) => t == null || t.dtype === 'float32');
-      const ok = nhwc && isUnitDilation(a.dilations) && dtypes && (!depthwise || multiplier === 1);
-      return ok ? fast(args) : original(args);
+      return isPlainNhwc(a) && dtypes && multiplier === 1 ? fast(args) : original(args);
     };
 }
 
 /** Kernel name → fast kernel given the original to fall back to. */
 export const CONV_REPLACEMENTS: readonly [string, (original: KernelFunc) => KernelFunc][] = [
-  ['DepthwiseConv2dNative', guarded(depthwiseForward, true)],
-  ['DepthwiseConv2dNativeBackpropFilter', guarded(depthwiseFilter, true)],
-  ['DepthwiseConv2dNativeBackpropInput', guarded(depthwiseInput, true)],
+  ['DepthwiseConv2dNative', guarded(depthwiseForward)],
+  ['DepthwiseConv2dNativeBackpropFilter', guarded(depthwiseFilter)],
+  ['DepthwiseConv2dNativeBackpropInput', guarded(depthwiseInput)],
 ];

@@ -14,22 +14,8 @@
  * "same or none", a product thinner than 4 with a transposed B) goes to tfjs's kernel (see cpuKernels.ts).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { CpuBackendLike } from './cpuBackend';
+import { isPlainNhwc, type Conv2DInfo, type ConvAttrs, type CpuBackendLike, type KernelArgs as Args, type KernelFunc, type Shape4 } from './cpuBackend';
 import { gemmNT, transpose } from './cpuGemm';
-
-type KernelFunc = tf.KernelConfig['kernelFunc'];
-type Args = Parameters<KernelFunc>[0];
-type Conv2DInfo = ReturnType<typeof tf.backend_util.computeConv2DInfo>;
-type Shape4 = [number, number, number, number];
-interface ConvAttrs {
-  strides: number | [number, number];
-  pad: 'same' | 'valid' | number | tf.backend_util.ExplicitPadding;
-  dimRoundingMode?: 'floor' | 'round' | 'ceil';
-  filterShape?: Shape4;
-  inputShape?: Shape4;
-  dataFormat?: string;
-  dilations?: unknown;
-}
 
 /** Floats in one chunk's patch matrix (4 MB). */
 const CHUNK_FLOATS = 1 << 20;
@@ -269,16 +255,10 @@ function batchMatMul(args: Args, plan: MatMulPlan): tf.TensorInfo {
   return backend.makeTensorInfo([...batch.out, N, M], 'float32', out);
 }
 
-function isUnitDilation(d: unknown): boolean {
-  return d == null || d === 1 || (Array.isArray(d) && d.every((v) => v === 1));
-}
-
 /** Only NHWC, unit dilation and float32 take the product path; anything else goes to tfjs. */
 function convFits(args: Args): boolean {
-  const a = args.attrs as unknown as ConvAttrs;
-  const nhwc = a.dataFormat == null || a.dataFormat === 'NHWC' || a.dataFormat === 'channelsLast';
   const { x, dy, filter } = args.inputs as Record<string, tf.TensorInfo | undefined>;
-  return nhwc && isUnitDilation(a.dilations) && [x, dy, filter].every((t) => t === undefined || t.dtype === 'float32');
+  return isPlainNhwc(args.attrs as unknown as ConvAttrs) && [x, dy, filter].every((t) => t === undefined || t.dtype === 'float32');
 }
 
 function guardedConv(fast: (args: Args) => tf.TensorInfo) {

@@ -13,13 +13,12 @@
  * installFastCpuKernels(); the browser's GPU path never uses it.
  */
 import * as tf from '@tensorflow/tfjs';
+import type { KernelFunc } from './cpuBackend';
 import { BINARY_REPLACEMENTS } from './cpuBinaryKernels';
 import { CONV_REPLACEMENTS } from './cpuConvKernels';
 import { GEMM_REPLACEMENTS } from './cpuGemmKernels';
 import { fastSlice, fastSplitV } from './cpuSliceKernels';
 import { UNARY_REPLACEMENTS } from './cpuUnaryKernels';
-
-type KernelFunc = tf.KernelConfig['kernelFunc'];
 
 const originals = new Map<string, tf.KernelConfig>();
 

@@ -8,9 +8,8 @@
  * Same results bit for bit; string and complex tensors go to the original kernels.
  */
 import * as tf from '@tensorflow/tfjs';
+import type { KernelFunc, KernelArgs as Args } from './cpuBackend';
 
-type KernelFunc = tf.KernelConfig['kernelFunc'];
-type Args = Parameters<KernelFunc>[0];
 type Numeric = Float32Array | Int32Array | Uint8Array;
 interface CpuBackendLike {
   data: { get(id: unknown): { values: unknown } };

@@ -4,10 +4,7 @@
  * −0 becomes 0; Step: NaN → NaN, x > 0 → 1, else alpha). Other dtypes go to the original kernel.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { CpuBackendLike } from './cpuBackend';
-
-type KernelFunc = tf.KernelConfig['kernelFunc'];
-type Args = Parameters<KernelFunc>[0];
+import type { CpuBackendLike, KernelFunc, KernelArgs as Args } from './cpuBackend';
 
 function fastUnary(loop: (x: ArrayLike<number>, out: Float32Array, attrs: Record<string, unknown>) => void) {
   return (original: KernelFunc): KernelFunc =>
