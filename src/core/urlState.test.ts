@@ -59,6 +59,20 @@ describe('urlState', () => {
     expect(parseHash(toHash(changed, HOME), HOME).settings).toEqual(changed);
   });
 
+  it('reads a screen alias (a tab label) as its screen, writes the id, and refuses names that are neither', () => {
+    const ALIASED: UrlModel = { ...MODEL, screens: [...MODEL.screens, 'landing'], home: 'landing', aliases: { home: 'landing', start: 'demo' } };
+    const viaAlias = parseHash('#v=2&screen=Start', ALIASED);
+    expect(viaAlias).toEqual({ settings: { ...defaultSettings(ALIASED), screen: 'demo' }, notices: [] });
+    expect(toHash(viaAlias.settings, ALIASED)).toBe(`v=${HASH_VERSION}&screen=demo`);
+    expect(parseHash('#v=2&screen=home', ALIASED).settings.screen).toBe('landing');
+    // Only the model's own aliases: an object's inherited names are not screens.
+    for (const bad of ['constructor', 'toString', '__proto__', 'latency']) {
+      const r = parseHash(`#v=2&screen=${bad}`, ALIASED);
+      expect(r.settings.screen).toBe('train');
+      expect(r.notices.join(' ')).toContain(`screen="${bad}" is not one of`);
+    }
+  });
+
   it('reads values through their fields: codecs, words and scales', () => {
     const { settings, notices } = parseHash('#v=2&screen=demo&dk=3-5&dmode=target&dtgt=0.6&opt=Adam&batch=128', MODEL);
     expect(notices).toEqual([]);

@@ -29,6 +29,11 @@ export interface UrlModel {
   home?: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- groups of many config types
   groups: readonly SettingsGroup<any>[];
+  /**
+   * Other names a link may use for a screen, e.g. its tab's label (`screen=latency` for `profiler`). They are read,
+   * never written: links this build makes keep the ids. Absent: none.
+   */
+  aliases?: Readonly<Record<string, string>>;
   /** Screens a link can open on their recorded run (`rec=1`). Absent: none. */
   replayScreens?: readonly string[];
   /** Screens with a guided lesson (`lesson=1&step=K`), and its number of steps. Absent: none. */
@@ -153,7 +158,8 @@ export function parseHash(hash: string, model: UrlModel): { settings: AppSetting
   if (body.trim() === '' && model.home !== undefined && model.screens.includes(model.home)) settings.screen = model.home;
   const screen = raw.get('screen');
   if (screen !== undefined) {
-    const s = screen.trim().toLowerCase();
+    const named = screen.trim().toLowerCase();
+    const s = Object.hasOwn(model.aliases ?? {}, named) ? model.aliases![named] : named;
     if (model.screens.includes(s)) settings.screen = s;
     else notices.push(`screen="${shortRaw(screen)}" is not one of ${model.screens.join(', ')}; showing ${settings.screen}`);
   }

@@ -10,6 +10,8 @@ import { METHODS } from '../methods/registry';
 export const URL_MODEL: UrlModel = {
   screens: ['train', 'profiler', ...METHODS.map((m) => m.id), 'compare', 'landing'],
   home: 'landing',
+  // The tabs say Home and Latency: a hand-typed `screen=home` or `screen=latency` finds them.
+  aliases: { home: 'landing', latency: 'profiler' },
   groups: [TRAIN_GROUP, ...METHODS.map((m) => m.settings)],
   replayScreens: METHODS.map((m) => m.id),
   lessons: Object.fromEntries(METHODS.flatMap((m) => (m.lesson ? [[m.id, m.lesson.steps.length]] : []))),

@@ -58,7 +58,7 @@ export const SCREENS: readonly ScreenDef[] = [
   {
     id: 'train',
     title: 'Train',
-    summary: 'Train the hand-designed baseline network on MNIST or your own data, live on your GPU.',
+    summary: 'Train the hand-designed baseline network on MNIST or your own data, live on this device.',
     component: TrainScreen,
     commands: trainCommands,
   },
