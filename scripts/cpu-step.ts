@@ -4,9 +4,11 @@
  *
  *   npx tsx scripts/cpu-step.ts --net egnas:4:32 --batch 64
  *   npx tsx scripts/cpu-step.ts --net atomnas:default --kernels tfjs
+ *   npx tsx scripts/cpu-step.ts --net autospace:default
  *
  * Options: --net egnas:L:C (a plain Efficient Global NAS chain, full-size stem) or atomnas:<preset> (that preset's
- * supernet; its batch unless --batch), --batch N (default 64), --steps N (timed steps after one warm-up, default 3;
+ * supernet; its batch unless --batch) or autospace:<preset> (one evolution step of that preset: K cells mixed per slot,
+ * the budget term included; its batch unless --batch), --batch N (default 64), --steps N (timed steps after one warm-up, default 3;
  * the median is reported), --kernels engine|tfjs (tfjs: tfjs-backend-cpu's own kernels, for comparison).
  * Data: synthetic 28×28×1 images, 10 classes (the step's cost does not depend on the pixels).
  */
@@ -19,6 +21,9 @@ import { syntheticData, useCpuBackend as startCpuBackend } from '../src/engine/t
 import { Trainer } from '../src/engine/trainer';
 import { atomnasSupernetSpec } from '../src/methods/atomnas/latency';
 import { ATOMNAS_PRESETS, type AtomNasPresetId } from '../src/methods/atomnas/settings';
+import { cellPricer } from '../src/methods/autospace/cellCosts';
+import { AUTOSPACE_PRESETS, type AutoSpacePresetId } from '../src/methods/autospace/config';
+import { Evolution } from '../src/methods/autospace/run/evolution';
 import { chainArch, plainGenome } from '../src/methods/egnas/chain';
 
 function arg(name: string, fallback: string): string {
@@ -40,17 +45,20 @@ function network(net: string): { spec: ArchSpec; batch?: number } {
   throw new Error(`--net ${net}: expected egnas:L:C (e.g. egnas:4:32) or atomnas:<${Object.keys(ATOMNAS_PRESETS).join('|')}>`);
 }
 
-async function main(): Promise<void> {
-  await startCpuBackend();
-  const kernels = arg('kernels', 'engine');
-  if (kernels === 'tfjs') uninstallFastCpuKernels();
-  else if (kernels !== 'engine') throw new Error(`--kernels ${kernels}: expected engine or tfjs`);
-  const net = arg('net', 'egnas:4:32');
+/** One timed step function: the plain trainer of a network, or an AutoSpace-style evolution step. */
+async function stepper(net: string, batchArg: string | null, steps: number): Promise<{ batch: number; step: () => Promise<unknown> }> {
+  const [kind, a] = net.split(':');
+  if (kind === 'autospace' && a in AUTOSPACE_PRESETS) {
+    const c = { ...AUTOSPACE_PRESETS[a as AutoSpacePresetId] };
+    if (batchArg) c.batchSize = Number(batchArg);
+    const skeleton = { input: INPUT, numClasses: 10, width: c.width, tiny: c.tiny };
+    const evolution = new Evolution(skeleton, syntheticData(c.batchSize * (steps + 2), 10, 28, 3), c, cellPricer(skeleton, 'macs', null));
+    await evolution.begin();
+    return { batch: c.batchSize, step: () => evolution.trainStep() };
+  }
   const { spec, batch: presetBatch } = network(net);
-  const batch = Number(arg('batch', String(presetBatch ?? 64)));
-  const steps = Number(arg('steps', '3'));
-  const data = syntheticData(batch * (steps + 2), 10, 28, 3);
-  const trainer = new Trainer(buildNetwork(spec, rngStream(1, 'init')), data, {
+  const batch = Number(batchArg ?? presetBatch ?? 64);
+  const trainer = new Trainer(buildNetwork(spec, rngStream(1, 'init')), syntheticData(batch * (steps + 2), 10, 28, 3), {
     epochs: 1,
     batchSize: batch,
     lr: 0.05,
@@ -60,16 +68,31 @@ async function main(): Promise<void> {
     labelSmoothing: 0,
     seed: 1,
   });
-  await trainer.trainStep(); // warm-up
+  return { batch, step: () => trainer.trainStep() };
+}
+
+async function main(): Promise<void> {
+  await startCpuBackend();
+  const kernels = arg('kernels', 'engine');
+  if (kernels === 'tfjs') uninstallFastCpuKernels();
+  else if (kernels !== 'engine') throw new Error(`--kernels ${kernels}: expected engine or tfjs`);
+  const net = arg('net', 'egnas:4:32');
+  const steps = Number(arg('steps', '3'));
+  const { batch, step } = await stepper(net, process.argv.includes('--batch') ? arg('batch', '64') : null, steps);
+  await step(); // warm-up
   const times: number[] = [];
-  for (let i = 0; i < steps; i++) times.push((await trainer.trainStep()).ms);
+  for (let i = 0; i < steps; i++) {
+    const t0 = performance.now();
+    await step();
+    times.push(performance.now() - t0);
+  }
   times.sort((x, y) => x - y);
   const profile = await tf.profile(async () => {
-    await trainer.trainStep();
+    await step();
   });
   const byKernel = new Map<string, number>();
   for (const k of profile.kernels) byKernel.set(k.name, (byKernel.get(k.name) ?? 0) + Number(k.kernelTimeMs));
-  const top = [...byKernel.entries()].sort((x, y) => y[1] - x[1]).slice(0, 8);
+  const top = [...byKernel.entries()].sort((x, y) => y[1] - x[1]).slice(0, 12);
   console.log(`${net}, batch ${batch}, ${kernels} kernels: median ${times[Math.floor(times.length / 2)].toFixed(0)} ms per step (${times.map((t) => t.toFixed(0)).join(', ')})`);
   console.log(`kernels of one profiled step (ms; nested ops count in their caller too): ${top.map(([n, v]) => `${n} ${v.toFixed(0)}`).join(', ')}`);
 }

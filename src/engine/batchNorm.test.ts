@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { batchNormTrain } from './batchNorm';
+import { BN_BACKWARD, BN_FORWARD, cpuBatchNormActive, registerCpuBatchNorm, unregisterCpuBatchNorm } from './cpuBatchNormKernels';
 import { useCpuBackend, liveTensors } from './testing';
 
 beforeAll(useCpuBackend);
@@ -12,8 +13,23 @@ async function maxAbsDiff(a: tf.Tensor, b: tf.Tensor): Promise<number> {
   return v;
 }
 
-describe('batchNormTrain', () => {
-  it('matches tf.moments + tf.batchNorm in value, statistics and gradients (x, γ, β)', async () => {
+/** Run `body` with the CPU's fused BN kernels registered (`fused`) or not (the op-by-op form every backend has). */
+async function withFused(fused: boolean, body: () => Promise<void>): Promise<void> {
+  if (fused) registerCpuBatchNorm();
+  else unregisterCpuBatchNorm();
+  try {
+    expect(cpuBatchNormActive()).toBe(fused);
+    await body();
+  } finally {
+    registerCpuBatchNorm();
+  }
+}
+
+describe.each([
+  ['op by op', false],
+  ['fused CPU kernels', true],
+])('batchNormTrain, %s', (_name, fused) => {
+  it('matches tf.moments + tf.batchNorm in value, statistics and gradients (x, γ, β)', () => withFused(fused, async () => {
     const x = tf.randomNormal<tf.Rank.R4>([3, 4, 5, 6], 1, 2, 'float32', 4);
     const g = tf.randomUniform<tf.Rank.R1>([6], 0.5, 1.5, 'float32', 5);
     const b = tf.randomNormal<tf.Rank.R1>([6], 0, 1, 'float32', 6);
@@ -39,5 +55,44 @@ describe('batchNormTrain', () => {
     tf.dispose([...mine, ...ref, r.y, r.mean, r.variance, m.mean, m.variance]);
     expect(liveTensors()).toBe(before);
     tf.dispose([x, g, b, w]);
+  }));
+
+  it('keeps the variance of a channel whose mean is far above its spread (centred sums, no E[x²] − μ² about 0)', () => withFused(fused, async () => {
+    const x = tf.tidy(() => tf.add<tf.Tensor4D>(tf.randomNormal<tf.Rank.R4>([4, 3, 3, 2], 0, 0.01, 'float32', 9), 1000));
+    const r = batchNormTrain(x, tf.ones([2]), tf.zeros([2]), 1e-8);
+    const m = tf.moments(tf.sub(x, 1000), [0, 1, 2]);
+    const got = await r.variance.data();
+    const want = await m.variance.data();
+    for (let j = 0; j < 2; j++) expect(Math.abs(got[j] - want[j]) / want[j]).toBeLessThan(0.05);
+    tf.dispose([x, r.y, r.mean, r.variance, m.mean, m.variance]);
+  }));
+});
+
+describe('fused CPU batch norm', () => {
+  it('is what a training step runs on the CPU: two kernels instead of the sums, subs and products', async () => {
+    const x = tf.randomNormal<tf.Rank.R4>([2, 3, 3, 4], 0, 1, 'float32', 3);
+    const count = async (fused: boolean) => {
+      let names: string[] = [];
+      await withFused(fused, async () => {
+        const p = await tf.profile(() => {
+          const grads = tf.grads((xi: tf.Tensor) => {
+            const r = batchNormTrain(xi as tf.Tensor4D, tf.ones([4]), tf.zeros([4]), 1e-5);
+            tf.dispose([r.mean, r.variance]);
+            return tf.sum(tf.square(r.y));
+          })([x]);
+          tf.dispose(grads);
+        });
+        names = p.kernels.map((k) => k.name);
+      });
+      return names;
+    };
+    const fusedNames = await count(true);
+    expect(fusedNames).toContain(BN_FORWARD);
+    expect(fusedNames).toContain(BN_BACKWARD);
+    expect(fusedNames.filter((n) => n === 'Sub' || n === 'BatchMatMul')).toEqual([]);
+    const plain = await count(false);
+    expect(plain).not.toContain(BN_FORWARD);
+    expect(plain.length).toBeGreaterThan(fusedNames.length);
+    x.dispose();
   });
 });

@@ -9,6 +9,7 @@
  *   ∂β = Σ dy,  ∂γ = Σ dy·x̂,  ∂x = γ/(N√(σ² + ε)) · (N·dy − ∂β − x̂·∂γ).
  */
 import * as tf from '@tensorflow/tfjs';
+import { BN_BACKWARD, BN_FORWARD, cpuBatchNormActive } from './cpuBatchNormKernels';
 import { constScalar as k, onesRow } from './scalars';
 import { CHANNEL_SUM, ensureEngineKernels } from './webgpuKernels';
 
@@ -53,6 +54,7 @@ export function batchNormTrain(x: tf.Tensor4D, gamma: tf.Tensor1D, beta: tf.Tens
   // shader is specialised to C (`binary_<op>_<C>`): one pipeline per op and channel count, 27 of the quick network's
   // 103 first-step compiles. As a [1, C] row it takes the general broadcasting program, one pipeline per op for every
   // C. Same values (the same per-element operations); the CPU keeps [C] (its fast path, see above).
+  if (cpuBatchNormActive()) return batchNormTrainCpu(x, gamma, beta, epsilon);
   const row = tf.getBackend() === 'webgpu' ? (t: tf.Tensor): tf.Tensor => tf.reshape(t, [1, c]) : (t: tf.Tensor): tf.Tensor => t;
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [xIn, g, b] = args as tf.Tensor[];
@@ -82,6 +84,33 @@ export function batchNormTrain(x: tf.Tensor4D, gamma: tf.Tensor1D, beta: tf.Tens
       return [tf.reshape(dx, shape), dGamma, dBeta];
     };
     return { value, gradFunc };
+  });
+  const y = op(x, gamma, beta) as tf.Tensor4D;
+  return { y, mean: mean!, variance: variance! };
+}
+
+/** The same op on the CPU backend as two fused kernels (cpuBatchNormKernels.ts): a few passes instead of a dozen. */
+function batchNormTrainCpu(x: tf.Tensor4D, gamma: tf.Tensor1D, beta: tf.Tensor1D, epsilon: number): BatchNormTrainResult {
+  const shape = x.shape;
+  const c = shape[3];
+  const n = shape[0] * shape[1] * shape[2];
+  let mean: tf.Tensor1D | undefined;
+  let variance: tf.Tensor1D | undefined;
+  const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const [xIn, g, b] = args as tf.Tensor[];
+    const save = args[3] as tf.GradSaveFunc;
+    const x2 = tf.reshape<tf.Rank.R2>(xIn, [n, c]);
+    const [y2, mu, v, inv] = tf.engine().runKernel<tf.Tensor[]>(BN_FORWARD, { x: x2, gamma: g, beta: b }, { epsilon });
+    mean = tf.keep(mu as tf.Tensor1D);
+    variance = tf.keep(v as tf.Tensor1D);
+    save([x2, mu, inv, g]);
+    const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]): tf.Tensor[] => {
+      const [sx, smu, sinv, sg] = saved;
+      const dy2 = tf.reshape(dy, [n, c]);
+      const [dx, dGamma, dBeta] = tf.engine().runKernel<tf.Tensor[]>(BN_BACKWARD, { dy: dy2, x: sx, mean: smu, inv: sinv, gamma: sg });
+      return [tf.reshape(dx, shape), dGamma, dBeta];
+    };
+    return { value: tf.reshape(y2, shape), gradFunc };
   });
   const y = op(x, gamma, beta) as tf.Tensor4D;
   return { y, mean: mean!, variance: variance! };

@@ -7,13 +7,16 @@
  * - the depthwise filter and input gradients (cpuConvKernels.ts);
  * - Multiply / Add / Sub for same-shape and trailing-vector operands (cpuBinaryKernels.ts), Relu and Step
  *   (cpuUnaryKernels.ts);
- * - Slice and SplitV by contiguous runs (cpuSliceKernels.ts).
+ * - Slice and SplitV by contiguous runs (cpuSliceKernels.ts);
+ * - and, under the engine's own names, training-mode batch norm and its gradient as two fused kernels
+ *   (cpuBatchNormKernels.ts), which engine/batchNorm.ts uses while they are registered.
  * `npx tsx scripts/cpu-step.ts` times a training step with these or with tfjs's own (`--kernels tfjs`); the README
  * has the figures. Opt-in (global tfjs state): the CLI, the tests and the app's worker on the CPU backend call
  * installFastCpuKernels(); the browser's GPU path never uses it.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { KernelFunc } from './cpuBackend';
+import { registerCpuBatchNorm, unregisterCpuBatchNorm } from './cpuBatchNormKernels';
 import { BINARY_REPLACEMENTS } from './cpuBinaryKernels';
 import { CONV_REPLACEMENTS } from './cpuConvKernels';
 import { GEMM_REPLACEMENTS } from './cpuGemmKernels';
@@ -34,6 +37,7 @@ const REPLACEMENTS: readonly [string, (original: KernelFunc) => KernelFunc][] = 
 
 /** Replace the CPU backend's kernels listed in REPLACEMENTS by the fast versions (idempotent). */
 export function installFastCpuKernels(): void {
+  if (tf.getKernel('Multiply', 'cpu')) registerCpuBatchNorm();
   for (const [name, make] of REPLACEMENTS) {
     if (originals.has(name)) continue;
     const cfg = tf.getKernel(name, 'cpu');
@@ -46,6 +50,7 @@ export function installFastCpuKernels(): void {
 
 /** Restore tfjs's own kernels (for tests comparing both). */
 export function uninstallFastCpuKernels(): void {
+  unregisterCpuBatchNorm();
   for (const [name, cfg] of originals) {
     tf.unregisterKernel(name, 'cpu');
     tf.registerKernel(cfg);
