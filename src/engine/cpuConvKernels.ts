@@ -4,193 +4,227 @@
  *
  * tfjs-backend-cpu 4.22 computes DepthwiseConv2dNativeBackpropFilter one filter element at a time through
  * TensorBuffer.get (several hundred ns per multiply-add), and the forward and input gradient with the channel axis
- * outermost, striding through memory. Here every kernel walks one precomputed list of the valid (output pixel, input
- * pixel, filter tap) triples of an image, grouped by the element being computed (an output pixel, an input pixel or a
- * tap), and keeps four channels' sums in local variables while it runs through the group: two loads per multiply-add
- * and one store per four channels at the end. The maths is unchanged (only the summation order differs; sums are
- * float64).
+ * outermost, striding through memory. Here each kernel computes its elements four channels at a time, with the four
+ * sums in local variables, and walks the taps that stay inside the image by plain loop bounds worked out once per row
+ * and column (no per-tap bounds test, no index table): two loads per multiply-add and one store per four channels.
+ * About twice as fast as walking a precomputed list of (output pixel, input pixel, tap) triples, which the first
+ * version did. The maths is unchanged (only the summation order differs; sums are float64).
  */
 import * as tf from '@tensorflow/tfjs';
-import { isPlainNhwc, type Conv2DInfo, type ConvAttrs, type CpuBackendLike, type KernelArgs as Args, type KernelFunc, type Shape4 } from './cpuBackend';
+import { isPlainNhwc, type ConvAttrs, type CpuBackendLike, type KernelArgs as Args, type KernelFunc, type Shape4 } from './cpuBackend';
 
-/**
- * The valid (output pixel, input pixel, tap) triples of one image, flattened: output pixel yr·W_out + yc, input pixel
- * xr·W_in + xc, tap wr·k_w + wc, where xr = yr·s_h + wr − pad_top (and likewise for columns) lies inside the input.
- */
-export function convTaps(info: Conv2DInfo): Int32Array {
-  const { inHeight, inWidth, outHeight, outWidth, filterHeight: fh, filterWidth: fw, strideHeight: sh, strideWidth: sw } = info;
-  const top = info.padInfo.top;
-  const left = info.padInfo.left;
-  const out: number[] = [];
-  for (let yr = 0; yr < outHeight; yr++) {
-    for (let yc = 0; yc < outWidth; yc++) {
-      for (let wr = 0; wr < fh; wr++) {
-        const xr = yr * sh + wr - top;
-        if (xr < 0 || xr >= inHeight) continue;
-        for (let wc = 0; wc < fw; wc++) {
-          const xc = yc * sw + wc - left;
-          if (xc < 0 || xc >= inWidth) continue;
-          out.push(yr * outWidth + yc, xr * inWidth + xc, wr * fw + wc);
+/** The sizes the loops need: image, output, filter, strides and the top/left padding. */
+export interface DwGeometry {
+  n: number;
+  h: number;
+  w: number;
+  c: number;
+  oh: number;
+  ow: number;
+  kh: number;
+  kw: number;
+  sh: number;
+  sw: number;
+  top: number;
+  left: number;
+}
+
+function geometry(args: Args, xShape: Shape4, filterShape: Shape4): DwGeometry {
+  const a = args.attrs as unknown as ConvAttrs;
+  const info = tf.backend_util.computeConv2DInfo(xShape, filterShape, a.strides, 1, a.pad, a.dimRoundingMode, true);
+  return {
+    n: info.batchSize,
+    h: info.inHeight,
+    w: info.inWidth,
+    c: info.inChannels,
+    oh: info.outHeight,
+    ow: info.outWidth,
+    kh: info.filterHeight,
+    kw: info.filterWidth,
+    sh: info.strideHeight,
+    sw: info.strideWidth,
+    top: info.padInfo.top,
+    left: info.padInfo.left,
+  };
+}
+
+/** Smallest t ≥ lo with t ≡ target (mod step). */
+function firstCongruent(lo: number, target: number, step: number): number {
+  return lo + ((((target - lo) % step) + step) % step);
+}
+
+/** out[b, oy, ox, c] = Σ over the taps inside the image of x[b, oy·sh + r − top, ox·sw + q − left, c]·w[r, q, c]. */
+export function dwForward(x: ArrayLike<number>, wt: ArrayLike<number>, out: Float32Array, g: DwGeometry): void {
+  const { n, h, w, c, oh, ow, kh, kw, sh, sw, top, left } = g;
+  for (let b = 0; b < n; b++) {
+    for (let oy = 0; oy < oh; oy++) {
+      const iy0 = oy * sh - top;
+      const r0 = Math.max(0, -iy0);
+      const r1 = Math.min(kh, h - iy0);
+      for (let ox = 0; ox < ow; ox++) {
+        const ix0 = ox * sw - left;
+        const q0 = Math.max(0, -ix0);
+        const q1 = Math.min(kw, w - ix0);
+        const o = ((b * oh + oy) * ow + ox) * c;
+        let ch = 0;
+        for (; ch + 4 <= c; ch += 4) {
+          let s0 = 0;
+          let s1 = 0;
+          let s2 = 0;
+          let s3 = 0;
+          for (let r = r0; r < r1; r++) {
+            const xRow = ((b * h + iy0 + r) * w + ix0) * c + ch;
+            const wRow = r * kw * c + ch;
+            for (let q = q0; q < q1; q++) {
+              const xi = xRow + q * c;
+              const wi = wRow + q * c;
+              s0 += x[xi] * wt[wi];
+              s1 += x[xi + 1] * wt[wi + 1];
+              s2 += x[xi + 2] * wt[wi + 2];
+              s3 += x[xi + 3] * wt[wi + 3];
+            }
+          }
+          out[o + ch] = s0;
+          out[o + ch + 1] = s1;
+          out[o + ch + 2] = s2;
+          out[o + ch + 3] = s3;
+        }
+        for (; ch < c; ch++) {
+          let s = 0;
+          for (let r = r0; r < r1; r++) {
+            for (let q = q0; q < q1; q++) s += x[((b * h + iy0 + r) * w + ix0 + q) * c + ch] * wt[(r * kw + q) * c + ch];
+          }
+          out[o + ch] = s;
         }
       }
     }
   }
-  return Int32Array.from(out);
-}
-
-/** The triples grouped by one of their fields (0 output pixel, 1 input pixel, 2 tap): group g is order[start[g] … start[g+1]). */
-interface TapGroups {
-  /** Triple offsets (multiples of 3 into the taps array), group by group. */
-  order: Int32Array;
-  start: Int32Array;
-}
-
-function groupTaps(taps: Int32Array, field: 0 | 1 | 2, groups: number): TapGroups {
-  const start = new Int32Array(groups + 1);
-  for (let t = field; t < taps.length; t += 3) start[taps[t] + 1]++;
-  for (let g = 0; g < groups; g++) start[g + 1] += start[g];
-  const fill = start.slice(0, groups);
-  const order = new Int32Array(taps.length / 3);
-  for (let t = 0; t < taps.length; t += 3) order[fill[taps[t + field]]++] = t;
-  return { order, start };
-}
-
-interface Geometry {
-  info: Conv2DInfo;
-  taps: Int32Array;
-  byOut: TapGroups;
-  byIn: TapGroups;
-  byTap: TapGroups;
-}
-
-/** Geometries by shape and attributes: a training step meets the same few convs again and again. */
-const geometries = new Map<string, Geometry>();
-const MAX_GEOMETRIES = 256;
-
-function setup(args: Args, xShape: Shape4, filterShape: Shape4) {
-  const a = args.attrs as unknown as ConvAttrs;
-  const key = JSON.stringify([xShape, filterShape, a.strides, a.pad, a.dimRoundingMode ?? null]);
-  let g = geometries.get(key);
-  if (!g) {
-    const info = tf.backend_util.computeConv2DInfo(xShape, filterShape, a.strides, 1, a.pad, a.dimRoundingMode, true);
-    const taps = convTaps(info);
-    g = {
-      info,
-      taps,
-      byOut: groupTaps(taps, 0, info.outHeight * info.outWidth),
-      byIn: groupTaps(taps, 1, info.inHeight * info.inWidth),
-      byTap: groupTaps(taps, 2, info.filterHeight * info.filterWidth),
-    };
-    if (geometries.size >= MAX_GEOMETRIES) geometries.clear();
-    geometries.set(key, g);
-  }
-  return { ...g, backend: args.backend as unknown as CpuBackendLike };
 }
 
 /**
- * For every group g and image b: out[row(b, g)·c + ch] = Σ over the group's triples of u[uIndex]·v[vIndex] (channel ch
- * of each). `uField`/`vField` say which field of a triple indexes u and v; `uImage`/`vImage`/`outImage` whether that
- * array has one slab per image (pixels) or is shared by the batch (the filter). With `sumImages` the images add into
- * one row per group (the filter gradient).
+ * dx[b, iy, ix, c] = Σ over the taps (r, q) that read (iy, ix) from an output pixel of dy[b, oy, ox, c]·w[r, q, c],
+ * where oy = (iy + top − r)/sh is a whole number inside the output (and likewise for columns).
  */
-interface Gather {
-  groups: TapGroups;
-  u: ArrayLike<number>;
-  uField: 0 | 1 | 2;
-  uPix: number;
-  v: ArrayLike<number>;
-  vField: 0 | 1 | 2;
-  vPix: number;
-  out: Float32Array;
-  outPix: number;
-  sumImages: boolean;
+export function dwInputGrad(dy: ArrayLike<number>, wt: ArrayLike<number>, dx: Float32Array, g: DwGeometry): void {
+  const { n, h, w, c, oh, ow, kh, kw, sh, sw, top, left } = g;
+  for (let b = 0; b < n; b++) {
+    for (let iy = 0; iy < h; iy++) {
+      const ty = iy + top;
+      const rFirst = firstCongruent(Math.max(0, ty - (oh - 1) * sh), ty, sh);
+      const rLast = Math.min(kh - 1, ty);
+      for (let ix = 0; ix < w; ix++) {
+        const tx = ix + left;
+        const qFirst = firstCongruent(Math.max(0, tx - (ow - 1) * sw), tx, sw);
+        const qLast = Math.min(kw - 1, tx);
+        const o = ((b * h + iy) * w + ix) * c;
+        let ch = 0;
+        for (; ch + 4 <= c; ch += 4) {
+          let s0 = 0;
+          let s1 = 0;
+          let s2 = 0;
+          let s3 = 0;
+          for (let r = rFirst; r <= rLast; r += sh) {
+            const dyRow = (b * oh + (ty - r) / sh) * ow;
+            for (let q = qFirst; q <= qLast; q += sw) {
+              const di = (dyRow + (tx - q) / sw) * c + ch;
+              const wi = (r * kw + q) * c + ch;
+              s0 += dy[di] * wt[wi];
+              s1 += dy[di + 1] * wt[wi + 1];
+              s2 += dy[di + 2] * wt[wi + 2];
+              s3 += dy[di + 3] * wt[wi + 3];
+            }
+          }
+          dx[o + ch] = s0;
+          dx[o + ch + 1] = s1;
+          dx[o + ch + 2] = s2;
+          dx[o + ch + 3] = s3;
+        }
+        for (; ch < c; ch++) {
+          let s = 0;
+          for (let r = rFirst; r <= rLast; r += sh) {
+            for (let q = qFirst; q <= qLast; q += sw) s += dy[((b * oh + (ty - r) / sh) * ow + (tx - q) / sw) * c + ch] * wt[(r * kw + q) * c + ch];
+          }
+          dx[o + ch] = s;
+        }
+      }
+    }
+  }
 }
 
-function gather(taps: Int32Array, c: number, batch: number, q: Gather): void {
-  const { order, start } = q.groups;
-  const groups = start.length - 1;
-  const images = q.sumImages ? 1 : batch;
-  for (let b = 0; b < images; b++) {
-    for (let g = 0; g < groups; g++) {
-      const t0 = start[g];
-      const t1 = start[g + 1];
-      const o = ((q.sumImages ? 0 : b * q.outPix) + g) * c;
-      const b0 = q.sumImages ? 0 : b;
-      const b1 = q.sumImages ? batch : b + 1;
+/** dw[r, q, c] = Σ over images and the output pixels whose tap (r, q) lies inside the image of x[…]·dy[b, oy, ox, c]. */
+export function dwFilterGrad(x: ArrayLike<number>, dy: ArrayLike<number>, dw: Float32Array, g: DwGeometry): void {
+  const { n, h, w, c, oh, ow, kh, kw, sh, sw, top, left } = g;
+  for (let r = 0; r < kh; r++) {
+    // Output rows whose tap row r is inside the image: 0 ≤ oy·sh + r − top < h.
+    const oy0 = Math.max(0, Math.ceil((top - r) / sh));
+    const oy1 = Math.min(oh, Math.floor((h - 1 + top - r) / sh) + 1);
+    for (let q = 0; q < kw; q++) {
+      const ox0 = Math.max(0, Math.ceil((left - q) / sw));
+      const ox1 = Math.min(ow, Math.floor((w - 1 + left - q) / sw) + 1);
+      const o = (r * kw + q) * c;
       let ch = 0;
       for (; ch + 4 <= c; ch += 4) {
         let s0 = 0;
         let s1 = 0;
         let s2 = 0;
         let s3 = 0;
-        for (let bb = b0; bb < b1; bb++) {
-          const uBase = bb * q.uPix;
-          const vBase = bb * q.vPix;
-          for (let i = t0; i < t1; i++) {
-            const t = order[i];
-            const uo = (uBase + taps[t + q.uField]) * c + ch;
-            const vo = (vBase + taps[t + q.vField]) * c + ch;
-            s0 += q.u[uo] * q.v[vo];
-            s1 += q.u[uo + 1] * q.v[vo + 1];
-            s2 += q.u[uo + 2] * q.v[vo + 2];
-            s3 += q.u[uo + 3] * q.v[vo + 3];
+        for (let b = 0; b < n; b++) {
+          for (let oy = oy0; oy < oy1; oy++) {
+            const xRow = (b * h + oy * sh + r - top) * w + q - left;
+            const dyRow = (b * oh + oy) * ow;
+            for (let ox = ox0; ox < ox1; ox++) {
+              const xi = (xRow + ox * sw) * c + ch;
+              const di = (dyRow + ox) * c + ch;
+              s0 += x[xi] * dy[di];
+              s1 += x[xi + 1] * dy[di + 1];
+              s2 += x[xi + 2] * dy[di + 2];
+              s3 += x[xi + 3] * dy[di + 3];
+            }
           }
         }
-        q.out[o + ch] = s0;
-        q.out[o + ch + 1] = s1;
-        q.out[o + ch + 2] = s2;
-        q.out[o + ch + 3] = s3;
+        dw[o + ch] = s0;
+        dw[o + ch + 1] = s1;
+        dw[o + ch + 2] = s2;
+        dw[o + ch + 3] = s3;
       }
       for (; ch < c; ch++) {
         let s = 0;
-        for (let bb = b0; bb < b1; bb++) {
-          for (let i = t0; i < t1; i++) {
-            const t = order[i];
-            s += q.u[(bb * q.uPix + taps[t + q.uField]) * c + ch] * q.v[(bb * q.vPix + taps[t + q.vField]) * c + ch];
+        for (let b = 0; b < n; b++) {
+          for (let oy = oy0; oy < oy1; oy++) {
+            for (let ox = ox0; ox < ox1; ox++) s += x[((b * h + oy * sh + r - top) * w + ox * sw + q - left) * c + ch] * dy[((b * oh + oy) * ow + ox) * c + ch];
           }
         }
-        q.out[o + ch] = s;
+        dw[o + ch] = s;
       }
     }
   }
 }
 
-/** out[b, p, c] = Σ over p's taps of x[b, q, c]·w[tap, c]. */
 function depthwiseForward(args: Args): tf.TensorInfo {
   const { x, filter } = args.inputs as { x: tf.TensorInfo; filter: tf.TensorInfo };
-  const { info, taps, byOut, backend } = setup(args, x.shape as Shape4, filter.shape as Shape4);
-  const { batchSize, inChannels: c, outHeight, outWidth } = info;
-  const outPix = outHeight * outWidth;
-  const out = new Float32Array(batchSize * outPix * c);
-  const xv = backend.data.get(x.dataId).values;
-  const wv = backend.data.get(filter.dataId).values;
-  gather(taps, c, batchSize, { groups: byOut, u: xv, uField: 1, uPix: info.inHeight * info.inWidth, v: wv, vField: 2, vPix: 0, out, outPix, sumImages: false });
-  return backend.makeTensorInfo([batchSize, outHeight, outWidth, c], 'float32', out);
+  const backend = args.backend as unknown as CpuBackendLike;
+  const g = geometry(args, x.shape as Shape4, filter.shape as Shape4);
+  const out = new Float32Array(g.n * g.oh * g.ow * g.c);
+  dwForward(backend.data.get(x.dataId).values, backend.data.get(filter.dataId).values, out, g);
+  return backend.makeTensorInfo([g.n, g.oh, g.ow, g.c], 'float32', out);
 }
 
-/** dw[tap, c] = Σ over images and the tap's pixel pairs of dy[b, p, c]·x[b, q, c]. */
 function depthwiseFilter(args: Args): tf.TensorInfo {
   const { x, dy } = args.inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
-  const { info, taps, byTap, backend } = setup(args, x.shape as Shape4, (args.attrs as unknown as ConvAttrs).filterShape!);
-  const { batchSize, inChannels: c, filterHeight: fh, filterWidth: fw } = info;
-  const out = new Float32Array(fh * fw * c);
-  const xv = backend.data.get(x.dataId).values;
-  const dyv = backend.data.get(dy.dataId).values;
-  gather(taps, c, batchSize, { groups: byTap, u: dyv, uField: 0, uPix: info.outHeight * info.outWidth, v: xv, vField: 1, vPix: info.inHeight * info.inWidth, out, outPix: 0, sumImages: true });
-  return backend.makeTensorInfo([fh, fw, c, 1], 'float32', out);
+  const backend = args.backend as unknown as CpuBackendLike;
+  const g = geometry(args, x.shape as Shape4, (args.attrs as unknown as ConvAttrs).filterShape!);
+  const out = new Float32Array(g.kh * g.kw * g.c);
+  dwFilterGrad(backend.data.get(x.dataId).values, backend.data.get(dy.dataId).values, out, g);
+  return backend.makeTensorInfo([g.kh, g.kw, g.c, 1], 'float32', out);
 }
 
-/** dx[b, q, c] = Σ over the (p, tap) pairs that read q of dy[b, p, c]·w[tap, c]. */
 function depthwiseInput(args: Args): tf.TensorInfo {
   const { dy, filter } = args.inputs as { dy: tf.TensorInfo; filter: tf.TensorInfo };
-  const { info, taps, byIn, backend } = setup(args, (args.attrs as unknown as ConvAttrs).inputShape!, filter.shape as Shape4);
-  const { batchSize, inChannels: c, inHeight, inWidth } = info;
-  const inPix = inHeight * inWidth;
-  const dx = new Float32Array(batchSize * inPix * c);
-  const dyv = backend.data.get(dy.dataId).values;
-  const wv = backend.data.get(filter.dataId).values;
-  gather(taps, c, batchSize, { groups: byIn, u: dyv, uField: 0, uPix: info.outHeight * info.outWidth, v: wv, vField: 2, vPix: 0, out: dx, outPix: inPix, sumImages: false });
-  return backend.makeTensorInfo([batchSize, inHeight, inWidth, c], 'float32', dx);
+  const backend = args.backend as unknown as CpuBackendLike;
+  const g = geometry(args, (args.attrs as unknown as ConvAttrs).inputShape!, filter.shape as Shape4);
+  const dx = new Float32Array(g.n * g.h * g.w * g.c);
+  dwInputGrad(backend.data.get(dy.dataId).values, backend.data.get(filter.dataId).values, dx, g);
+  return backend.makeTensorInfo([g.n, g.h, g.w, g.c], 'float32', dx);
 }
 
 /** Only NHWC, unit dilation, float32 and multiplier 1 take the fast path; anything else goes to tfjs. */

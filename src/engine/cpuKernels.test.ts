@@ -6,7 +6,7 @@ import { useCpuBackend } from './testing';
 beforeAll(useCpuBackend);
 afterAll(uninstallFastCpuKernels);
 
-type Case = { h: number; cin: number; cout: number; k: number; s: number; pad: 'same' | 'valid' };
+type Case = { h: number; w?: number; cin: number; cout: number; k: number; s: number; pad: 'same' | 'valid' | tf.backend_util.ExplicitPadding };
 const cases: Case[] = [
   { h: 7, cin: 3, cout: 5, k: 3, s: 1, pad: 'same' },
   { h: 8, cin: 2, cout: 4, k: 3, s: 2, pad: 'same' },
@@ -15,12 +15,15 @@ const cases: Case[] = [
   { h: 7, cin: 2, cout: 2, k: 3, s: 2, pad: 'valid' },
   { h: 9, cin: 9, cout: 2, k: 7, s: 1, pad: 'same' }, // channels past one block of 4, with a leftover
   { h: 8, cin: 8, cout: 2, k: 5, s: 2, pad: 'same' },
+  { h: 5, w: 9, cin: 5, cout: 2, k: 3, s: 2, pad: 'valid' }, // not square; columns the stride never reaches
+  { h: 6, w: 4, cin: 4, cout: 3, k: 5, s: 1, pad: [[0, 0], [1, 3], [2, 0], [0, 0]] }, // explicit, uneven padding
+  { h: 10, w: 7, cin: 6, cout: 2, k: 3, s: 3, pad: 'same' }, // stride 3: taps that read no input in dx
 ];
 
 /** Weight gradients of conv2d and depthwiseConv2d, depthwise's input gradient and output, for fixed random inputs (half the inputs zeroed, like after ReLU). */
 function filterGrads(c: Case): tf.Tensor[] {
   return tf.tidy(() => {
-    const x = tf.relu(tf.randomNormal<tf.Rank.R4>([2, c.h, c.h, c.cin], 0, 1, 'float32', 1));
+    const x = tf.relu(tf.randomNormal<tf.Rank.R4>([2, c.h, c.w ?? c.h, c.cin], 0, 1, 'float32', 1));
     const w = tf.randomNormal<tf.Rank.R4>([c.k, c.k, c.cin, c.cout], 0, 1, 'float32', 2);
     const dw = tf.randomNormal<tf.Rank.R4>([c.k, c.k, c.cin, 1], 0, 1, 'float32', 3);
     const gConv = tf.grad((wt: tf.Tensor) => tf.sum(tf.square(tf.conv2d(x, wt as tf.Tensor4D, c.s, c.pad))))(w);
