@@ -29,11 +29,14 @@ describe.each([
   ['op by op', false],
   ['fused CPU kernels', true],
 ])('batchNormTrain, %s', (_name, fused) => {
-  it('matches tf.moments + tf.batchNorm in value, statistics and gradients (x, γ, β)', () => withFused(fused, async () => {
-    const x = tf.randomNormal<tf.Rank.R4>([3, 4, 5, 6], 1, 2, 'float32', 4);
-    const g = tf.randomUniform<tf.Rank.R1>([6], 0.5, 1.5, 'float32', 5);
-    const b = tf.randomNormal<tf.Rank.R1>([6], 0, 1, 'float32', 6);
-    const w = tf.randomNormal([3, 4, 5, 6], 0, 1, 'float32', 7);
+  // [3, 4, 5, 6]: 60 rows, one block of 4 channels and 2 left over; [5, 6, 7, 9]: 210 rows (the fused kernels' chunks
+  // of 64 and a partial one), two blocks and 1 left over.
+  it.each([[[3, 4, 5, 6]], [[5, 6, 7, 9]]] as [[number, number, number, number]][])('matches tf.moments + tf.batchNorm in value, statistics and gradients (x, γ, β), shape %j', (shape) => withFused(fused, async () => {
+    const c = shape[3];
+    const x = tf.randomNormal<tf.Rank.R4>(shape, 1, 2, 'float32', 4);
+    const g = tf.randomUniform<tf.Rank.R1>([c], 0.5, 1.5, 'float32', 5);
+    const b = tf.randomNormal<tf.Rank.R1>([c], 0, 1, 'float32', 6);
+    const w = tf.randomNormal(shape, 0, 1, 'float32', 7);
     const eps = 1e-5;
     const loss = (custom: boolean) => (xi: tf.Tensor, gi: tf.Tensor, bi: tf.Tensor) => {
       if (custom) {
@@ -52,7 +55,9 @@ describe.each([
     const m = tf.moments(x, [0, 1, 2]);
     expect(await maxAbsDiff(r.mean, m.mean)).toBeLessThan(1e-5);
     expect(await maxAbsDiff(r.variance, m.variance)).toBeLessThan(1e-4);
-    tf.dispose([...mine, ...ref, r.y, r.mean, r.variance, m.mean, m.variance]);
+    const yRef = tf.batchNorm4d(x, m.mean as tf.Tensor1D, m.variance as tf.Tensor1D, b, g, eps);
+    expect(await maxAbsDiff(r.y, yRef)).toBeLessThan(1e-4);
+    tf.dispose([...mine, ...ref, r.y, r.mean, r.variance, m.mean, m.variance, yRef]);
     expect(liveTensors()).toBe(before);
     tf.dispose([x, g, b, w]);
   }));

@@ -21,6 +21,13 @@ function floats(backend: CpuBackendLike, t: tf.TensorInfo): ArrayLike<number> {
 }
 
 /**
+ * Rows per chunk. Every loop below walks a chunk of rows once per block of four channels, with the block's sums (or
+ * factors) in local variables, so the chunk is read from memory once and then from cache. Row by row with the sums in a
+ * Float64Array (a load and a store per element) took about 3× as long.
+ */
+const CHUNK = 64;
+
+/**
  * Per-column mean and (biased) variance of an [n, c] matrix in one pass, in float64, about the first row's values K:
  * mean = K + Σ(x − K)/n, variance = Σ(x − K)²/n − (Σ(x − K)/n)². K is a sample of the column, so |mean − K| is of the
  * order of the spread and nothing cancels that float64 cannot hold (unlike E[x²] − μ² about 0 in float32).
@@ -30,11 +37,51 @@ function columnMoments(x: ArrayLike<number>, n: number, c: number): { mean: Floa
   for (let j = 0; j < c; j++) k[j] = x[j];
   const s1 = new Float64Array(c);
   const s2 = new Float64Array(c);
-  for (let base = 0; base < n * c; base += c) {
-    for (let j = 0; j < c; j++) {
-      const d = x[base + j] - k[j];
-      s1[j] += d;
-      s2[j] += d * d;
+  for (let r0 = 0; r0 < n; r0 += CHUNK) {
+    const end = Math.min(n, r0 + CHUNK) * c;
+    let j = 0;
+    for (; j + 4 <= c; j += 4) {
+      const k0 = k[j];
+      const k1 = k[j + 1];
+      const k2 = k[j + 2];
+      const k3 = k[j + 3];
+      let a0 = 0;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      let b0 = 0;
+      let b1 = 0;
+      let b2 = 0;
+      let b3 = 0;
+      for (let i = r0 * c + j; i < end; i += c) {
+        const d0 = x[i] - k0;
+        const d1 = x[i + 1] - k1;
+        const d2 = x[i + 2] - k2;
+        const d3 = x[i + 3] - k3;
+        a0 += d0;
+        a1 += d1;
+        a2 += d2;
+        a3 += d3;
+        b0 += d0 * d0;
+        b1 += d1 * d1;
+        b2 += d2 * d2;
+        b3 += d3 * d3;
+      }
+      s1[j] += a0;
+      s1[j + 1] += a1;
+      s1[j + 2] += a2;
+      s1[j + 3] += a3;
+      s2[j] += b0;
+      s2[j + 1] += b1;
+      s2[j + 2] += b2;
+      s2[j + 3] += b3;
+    }
+    for (; j < c; j++) {
+      for (let i = r0 * c + j; i < end; i += c) {
+        const d = x[i] - k[j];
+        s1[j] += d;
+        s2[j] += d * d;
+      }
     }
   }
   const mean = new Float64Array(c);
@@ -45,6 +92,92 @@ function columnMoments(x: ArrayLike<number>, n: number, c: number): { mean: Floa
     variance[j] = Math.max(0, s2[j] / n - m * m);
   }
   return { mean, variance };
+}
+
+/** out = u·a + v·b + shift per column (v and b may be null: out = u·a + shift), for an [n, c] matrix. */
+function affine(u: ArrayLike<number>, a: Float64Array, v: ArrayLike<number> | null, b: Float64Array | null, shift: Float64Array, out: Float32Array, n: number, c: number): void {
+  const vv = v ?? u;
+  const bb = b ?? new Float64Array(c);
+  for (let r0 = 0; r0 < n; r0 += CHUNK) {
+    const end = Math.min(n, r0 + CHUNK) * c;
+    let j = 0;
+    for (; j + 4 <= c; j += 4) {
+      const a0 = a[j];
+      const a1 = a[j + 1];
+      const a2 = a[j + 2];
+      const a3 = a[j + 3];
+      const b0 = bb[j];
+      const b1 = bb[j + 1];
+      const b2 = bb[j + 2];
+      const b3 = bb[j + 3];
+      const h0 = shift[j];
+      const h1 = shift[j + 1];
+      const h2 = shift[j + 2];
+      const h3 = shift[j + 3];
+      for (let i = r0 * c + j; i < end; i += c) {
+        out[i] = u[i] * a0 + vv[i] * b0 + h0;
+        out[i + 1] = u[i + 1] * a1 + vv[i + 1] * b1 + h1;
+        out[i + 2] = u[i + 2] * a2 + vv[i + 2] * b2 + h2;
+        out[i + 3] = u[i + 3] * a3 + vv[i + 3] * b3 + h3;
+      }
+    }
+    for (; j < c; j++) {
+      for (let i = r0 * c + j; i < end; i += c) out[i] = u[i] * a[j] + vv[i] * bb[j] + shift[j];
+    }
+  }
+}
+
+/** Per column: Σ dy and Σ dy·(x − μ), in float64. */
+function gradSums(dy: ArrayLike<number>, x: ArrayLike<number>, mu: ArrayLike<number>, n: number, c: number): { dBeta: Float64Array; sumDyXc: Float64Array } {
+  const dBeta = new Float64Array(c);
+  const sumDyXc = new Float64Array(c);
+  for (let r0 = 0; r0 < n; r0 += CHUNK) {
+    const end = Math.min(n, r0 + CHUNK) * c;
+    let j = 0;
+    for (; j + 4 <= c; j += 4) {
+      const m0 = mu[j];
+      const m1 = mu[j + 1];
+      const m2 = mu[j + 2];
+      const m3 = mu[j + 3];
+      let a0 = 0;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      let b0 = 0;
+      let b1 = 0;
+      let b2 = 0;
+      let b3 = 0;
+      for (let i = r0 * c + j; i < end; i += c) {
+        const d0 = dy[i];
+        const d1 = dy[i + 1];
+        const d2 = dy[i + 2];
+        const d3 = dy[i + 3];
+        a0 += d0;
+        a1 += d1;
+        a2 += d2;
+        a3 += d3;
+        b0 += d0 * (x[i] - m0);
+        b1 += d1 * (x[i + 1] - m1);
+        b2 += d2 * (x[i + 2] - m2);
+        b3 += d3 * (x[i + 3] - m3);
+      }
+      dBeta[j] += a0;
+      dBeta[j + 1] += a1;
+      dBeta[j + 2] += a2;
+      dBeta[j + 3] += a3;
+      sumDyXc[j] += b0;
+      sumDyXc[j + 1] += b1;
+      sumDyXc[j + 2] += b2;
+      sumDyXc[j + 3] += b3;
+    }
+    for (; j < c; j++) {
+      for (let i = r0 * c + j; i < end; i += c) {
+        dBeta[j] += dy[i];
+        sumDyXc[j] += dy[i] * (x[i] - mu[j]);
+      }
+    }
+  }
+  return { dBeta, sumDyXc };
 }
 
 /** Inputs x [n, c], gamma [c], beta [c]; attr epsilon → y [n, c], mean [c], variance [c] (biased), inv [c]. */
@@ -61,9 +194,7 @@ function forward(args: Args): tf.TensorInfo[] {
   const scale = inv.map((v, j) => v * g[j]);
   const shift = scale.map((s, j) => b[j] - mean[j] * s);
   const y = new Float32Array(n * c);
-  for (let base = 0; base < n * c; base += c) {
-    for (let j = 0; j < c; j++) y[base + j] = xv[base + j] * scale[j] + shift[j];
-  }
+  affine(xv, scale, null, null, shift, y, n, c);
   return [
     backend.makeTensorInfo([n, c], 'float32', y),
     backend.makeTensorInfo([c], 'float32', Float32Array.from(mean)),
@@ -82,24 +213,14 @@ function backward(args: Args): tf.TensorInfo[] {
   const mu = floats(backend, mean);
   const iv = floats(backend, inv);
   const g = floats(backend, gamma);
-  const dBeta = new Float64Array(c);
-  const sumDyXc = new Float64Array(c);
-  for (let base = 0; base < n * c; base += c) {
-    for (let j = 0; j < c; j++) {
-      const d = dyv[base + j];
-      dBeta[j] += d;
-      sumDyXc[j] += d * (xv[base + j] - mu[j]);
-    }
-  }
+  const { dBeta, sumDyXc } = gradSums(dyv, xv, mu, n, c);
   const dGamma = sumDyXc.map((s, j) => s * iv[j]);
   const scale = new Float64Array(c).map((_, j) => g[j] * iv[j]);
   const kx = scale.map((s, j) => (-s * iv[j] * dGamma[j]) / n);
   // ∂x = s·dy + kx·(x − μ) − s·∂β/N, with the constant terms folded into one shift per channel.
   const shift = scale.map((s, j) => (-s * dBeta[j]) / n - mu[j] * kx[j]);
   const dx = new Float32Array(n * c);
-  for (let base = 0; base < n * c; base += c) {
-    for (let j = 0; j < c; j++) dx[base + j] = dyv[base + j] * scale[j] + xv[base + j] * kx[j] + shift[j];
-  }
+  affine(dyv, scale, xv, kx, shift, dx, n, c);
   return [
     backend.makeTensorInfo([n, c], 'float32', dx),
     backend.makeTensorInfo([c], 'float32', Float32Array.from(dGamma)),
