@@ -29,7 +29,10 @@ async function stepKernels(t: Trainer): Promise<string[]> {
 
 describe('AtomNAS: the shrunk supernet trains like a static network of its ArchSpec', () => {
   it('runs the same kernels on the same shapes after shrinks', async () => {
-    const s: AtomNasSettings = { ...atomnasPreset('tiny'), width: 0.5, epochs: 2, batchSize: 16, trainLimit: 0, rho: 0.5, rampFrac: 0.05, shrinkEvery: 3, emaDecay: 0, bnRecalBatches: 2, lr: 0.03 };
+    // lr 0.02: at 0.03 this tiny, fast-shrinking run sits on an edge. With the CPU's fused batch norm (sums in another
+    // order) it shrank other channels at step 5 and diverged at step 6, while nearby rates (0.0299, 0.0301, 0.031)
+    // trained under both orders. The test is about shapes, not that edge.
+    const s: AtomNasSettings = { ...atomnasPreset('tiny'), width: 0.5, epochs: 2, batchSize: 16, trainLimit: 0, rho: 0.5, rampFrac: 0.05, shrinkEvery: 3, emaDecay: 0, bnRecalBatches: 2, lr: 0.02 };
     const run = new AtomNasRun({ data, profile: null }, s);
     run.start();
     for (let i = 0; i < 12; i++) await run.step();
