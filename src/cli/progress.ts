@@ -6,8 +6,10 @@
 import { duration } from '../core/duration';
 
 export class ProgressTicker {
-  private readonly t0: number;
+  private t0: number;
   private last: number;
+  /** Units already done when this process took over (a resumed run): the pace counts only the units since. */
+  private base = 0;
 
   constructor(
     private readonly total: number,
@@ -18,13 +20,25 @@ export class ProgressTicker {
     this.last = this.t0;
   }
 
+  /**
+   * The run continues from a checkpoint at `done` units: from now on the pace is (time since this call) ÷ (units
+   * since `done`). Counting the units done before, in an earlier process, made the time left far too short.
+   */
+  resumedAt(done: number): void {
+    this.base = Math.max(0, done);
+    this.t0 = this.now();
+    this.last = this.t0;
+  }
+
   /** A line such as "[120/625] 16 min 2 s elapsed, about 1 h 7 min left · MACs 5.2 M" when one is due, else null. */
   tick(done: number, detail = ''): string | null {
     const t = this.now();
-    if (t - this.last < this.everyMs || done <= 0 || done >= this.total) return null;
+    const since = done - this.base;
+    if (t - this.last < this.everyMs || since <= 0 || done >= this.total) return null;
     this.last = t;
     const elapsed = t - this.t0;
-    const left = (elapsed * (this.total - done)) / done;
-    return `[${done}/${this.total}] ${duration(elapsed)} elapsed, about ${duration(left)} left${detail ? ` · ${detail}` : ''}`;
+    const left = (elapsed * (this.total - done)) / since;
+    const resumed = this.base > 0 ? ` since the resume at ${this.base}` : '';
+    return `[${done}/${this.total}] ${duration(elapsed)} elapsed${resumed}, about ${duration(left)} left${detail ? ` · ${detail}` : ''}`;
   }
 }

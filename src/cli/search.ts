@@ -152,6 +152,7 @@ export async function runSearch(m: MethodDescriptor, f: Record<string, FlagValue
       ? new RecordingBuilder({ method: m.id, preset: String(f.preset), config, started, made: cliMade(backend, commandLine, new Date()) }, performance.now())
       : null;
     let done = await ck.restore(run, started.totalSteps);
+    if (done > 0) ticker.resumedAt(done);
     let epoch = 0;
     while (done < started.totalSteps) {
       ({ done, epoch } = await run.step());

@@ -136,6 +136,7 @@ export async function runTrain(c: CliTrainSettings, data: CliData, io: CliIo, co
   const history: HistoryRow[] = meta.history;
   const wallBefore = meta.wallSeconds;
   const ticker = new ProgressTicker(trainer.stepsPerEpoch * c.train.epochs);
+  if (trainer.stepIndex > 0) ticker.resumedAt(trainer.stepIndex);
   try {
     const spe = trainer.stepsPerEpoch;
     for (let epoch = Math.floor(trainer.stepIndex / spe); epoch < c.train.epochs; epoch++) {
