@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rngStream } from '../core/rng';
 import { gemmNT, transpose } from './cpuGemm';
+import { setWasmGemm, wasmGemmAvailable } from './cpuGemmWasm';
 
 function naive(a: Float32Array, b: Float32Array, N: number, K: number, M: number): Float64Array {
   const out = new Float64Array(N * M);
@@ -13,14 +14,27 @@ const random = (len: number, seed: number) => {
   return Float32Array.from({ length: len }, () => rng.normal());
 };
 
-describe('gemmNT', () => {
-  // Full tiles, leftover rows and columns, a single row/column, and K past one 512-long chunk.
+describe.each([
+  ['WebAssembly SIMD', true],
+  ['JavaScript', false],
+])('gemmNT on %s', (_name, wasm) => {
+  beforeAll(() => setWasmGemm(wasm));
+  afterAll(() => setWasmGemm(true));
+
+  it('runs on the path it says (Node has WebAssembly SIMD: the module must compile)', () => {
+    expect(wasmGemmAvailable()).toBe(wasm);
+  });
+
+  // Full tiles, leftover rows and columns (the WebAssembly kernel's 4×8 tiles and the JavaScript 4×4 ones), a single
+  // row/column, K past one 512-long chunk, and K = 0.
   for (const [N, K, M] of [
     [8, 16, 8],
     [7, 5, 9],
     [1, 3, 1],
     [5, 1300, 6],
     [13, 4, 3],
+    [12, 40, 17],
+    [3, 0, 5],
   ]) {
     it(`matches the plain triple loop for N=${N}, K=${K}, M=${M}, and accumulates when asked`, () => {
       const a = random(N * K, N + K);
@@ -28,7 +42,7 @@ describe('gemmNT', () => {
       const want = naive(a, b, N, K, M);
       const out = new Float32Array(N * M).fill(Number.NaN); // a fresh product overwrites whatever is there
       gemmNT(a, b, out, N, K, M);
-      const tol = 1e-5 * Math.sqrt(K);
+      const tol = 1e-5 * Math.sqrt(Math.max(K, 1));
       out.forEach((v, i) => expect(Math.abs(v - want[i])).toBeLessThan(tol));
       gemmNT(a, b, out, N, K, M, true);
       out.forEach((v, i) => expect(Math.abs(v - 2 * want[i])).toBeLessThan(2 * tol));

@@ -9,6 +9,8 @@
  * the 8 rows of a tile stay in cache. Sums are float64 within a chunk.
  */
 
+import { gemmNTWasm } from './cpuGemmWasm';
+
 /** K per chunk: 8 rows × 512 floats = 16 kB, well inside L1/L2 with the tile's output. */
 const K_CHUNK = 512;
 
@@ -17,6 +19,7 @@ const K_CHUNK = 512;
  * `out` must not alias `a` or `b`.
  */
 export function gemmNT(a: ArrayLike<number>, b: ArrayLike<number>, out: Float32Array, N: number, K: number, M: number, accumulate = false): void {
+  if (gemmNTWasm(a, b, out, N, K, M, accumulate)) return;
   if (!accumulate) out.fill(0, 0, N * M);
   for (let k0 = 0; k0 < K; k0 += K_CHUNK) {
     const k1 = Math.min(K, k0 + K_CHUNK);

@@ -1,0 +1,91 @@
+/**
+ * The matrix product of cpuGemm.ts on WebAssembly SIMD (wasm/gemm.wat): 4×8 output tiles of 4-lane float32 sums, about
+ * three times the multiply-adds per second of the JavaScript tiles on this project's machine (figures in the README).
+ * Operands are copied into the module's memory, A as it is and B transposed (so the kernel reads 8 consecutive
+ * outputs' weights at once), with rows of A padded to a multiple of 4 and columns of Bᵀ to a multiple of 8; the result
+ * is copied back. Sums are float32 (the JavaScript path sums in float64).
+ *
+ * Node only (the CLI, the tests, the scripts). The app's Content-Security-Policy does not allow compiling WebAssembly
+ * (no 'wasm-unsafe-eval': scripts/securityHeaders.ts), so in a browser the module is never compiled and every product
+ * stays in JavaScript; the same happens where WebAssembly SIMD is missing. `setWasmGemm(false)` keeps them in
+ * JavaScript on purpose (tests, A/B timings).
+ */
+import { GEMM_WASM_BASE64 } from './wasm/gemmModule';
+
+interface GemmModule {
+  memory: WebAssembly.Memory;
+  gemm: (a: number, b: number, c: number, m: number, n: number, k: number) => void;
+}
+
+/** undefined: not tried yet; null: unavailable here. */
+let module: GemmModule | null | undefined;
+let enabled = true;
+/** Beyond this the products stay in JavaScript rather than grow the module's memory further (1 GiB). */
+const MAX_BYTES = 1 << 30;
+const PAGE = 65536;
+
+/** True under Node (not in a browser page or worker, where the CSP would refuse the compile and report it). */
+function inNode(): boolean {
+  const proc = (globalThis as { process?: { versions?: { node?: string } } }).process;
+  return typeof proc?.versions?.node === 'string';
+}
+
+function load(): GemmModule | null {
+  if (module !== undefined) return module;
+  if (!inNode()) return (module = null);
+  try {
+    const bytes = Uint8Array.from(atob(GEMM_WASM_BASE64), (ch) => ch.charCodeAt(0));
+    const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as unknown as GemmModule;
+    module = exports;
+  } catch {
+    module = null;
+  }
+  return module;
+}
+
+/** Whether products run on WebAssembly SIMD here (compiles the module on first call). */
+export function wasmGemmAvailable(): boolean {
+  return enabled && load() !== null;
+}
+
+/** Turn the WebAssembly path on or off (both paths compute the same product). */
+export function setWasmGemm(on: boolean): void {
+  enabled = on;
+}
+
+/**
+ * out[n·M + m] = (accumulate ? out[n·M + m] : 0) + Σ_k a[n·K + k]·b[m·K + k], as gemmNT; false (and out untouched) when
+ * the WebAssembly path is off, unavailable, or the operands would need more than MAX_BYTES.
+ */
+export function gemmNTWasm(a: ArrayLike<number>, b: ArrayLike<number>, out: Float32Array, N: number, K: number, M: number, accumulate: boolean): boolean {
+  if (!enabled) return false;
+  const w = load();
+  if (!w) return false;
+  const n4 = Math.ceil(N / 4) * 4;
+  const m8 = Math.ceil(M / 8) * 8;
+  const aFloats = n4 * K;
+  const bFloats = K * m8;
+  const bytes = (aFloats + bFloats + n4 * m8) * 4;
+  if (bytes > MAX_BYTES) return false;
+  const have = w.memory.buffer.byteLength;
+  if (bytes > have) w.memory.grow(Math.ceil((bytes - have) / PAGE));
+  const f = new Float32Array(w.memory.buffer);
+  const bOff = aFloats;
+  const cOff = aFloats + bFloats;
+  if (a instanceof Float32Array) f.set(a.subarray(0, N * K), 0);
+  else for (let i = 0; i < N * K; i++) f[i] = a[i];
+  f.fill(0, N * K, aFloats);
+  for (let m = 0; m < M; m++) {
+    const src = m * K;
+    for (let k = 0, dst = bOff + m; k < K; k++, dst += m8) f[dst] = b[src + k];
+  }
+  if (m8 > M) for (let k = 0; k < K; k++) f.fill(0, bOff + k * m8 + M, bOff + (k + 1) * m8);
+  w.gemm(0, bOff * 4, cOff * 4, n4, m8, K);
+  for (let n = 0; n < N; n++) {
+    const row = cOff + n * m8;
+    const o = n * M;
+    if (accumulate) for (let m = 0; m < M; m++) out[o + m] += f[row + m];
+    else out.set(f.subarray(row, row + M), o);
+  }
+  return true;
+}
