@@ -35,7 +35,8 @@ test('tiny AutoSpace-style run: one evolution round, tournament picks highlighte
   await expect.poll(async () => Number(await page.getByTestId('as-alpha').locator('svg').getAttribute('data-bars')), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
   await expect(page.getByTestId('as-budget').locator('rect.gauge-bar')).toHaveCount(1);
   await expect(board.locator('g.card.pick').first()).toBeVisible();
-  await expect(page.getByTestId('as-event')).toContainText('iteration 1/');
+  // The latest round's changes (on a fast backend the run may be a round or two further by now).
+  await expect(page.getByTestId('as-event')).toContainText(/iteration [1-3]\/3: slot 1 /);
 
   // Every chart and control has its "?"; the slot control is keyboard-usable and zooms the board to one slot.
   for (const name of ['Evolving the search space', 'Population board: cells per slot', 'Slots shown', 'softmax(α) of the picks over time', 'Slot', 'Budget: expected cost vs budget', 'Top-K timeline: the learned space taking shape', 'Payoff: learned vs hand-designed space']) {

@@ -6,8 +6,12 @@ import { expect, test } from '@playwright/test';
 import { collectErrors } from './fixtures/console';
 import { TrainPage } from './pages/TrainPage';
 
-/** 3 steps per epoch, 3 epochs: checkpoints at steps 3 and 6. */
-const RUN = 'v=1&width=0.25&batch=16&epochs=3&tiny=1&limit=48';
+/**
+ * 3 steps per epoch, 20 epochs: a checkpoint every 3 steps. Long enough that the run is still going when Pause lands
+ * (with 3 epochs, the CPU backend's faster kernels finished all 9 steps between the poll and the click).
+ */
+const RUN = 'v=1&width=0.25&batch=16&epochs=20&tiny=1&limit=48';
+const STEPS = 60;
 
 test('a reloaded Train run resumes from its checkpoint and finishes', async ({ page }) => {
   test.setTimeout(420_000);
@@ -40,12 +44,13 @@ test('a reloaded Train run resumes from its checkpoint and finishes', async ({ p
   await app.waitUntilReady();
 
   const banner = page.locator('.resume-banner');
-  await expect(banner).toContainText(/interrupted at step [36] of 9/, { timeout: 30_000 });
+  await expect(banner).toContainText(new RegExp(`interrupted at step \\d+ of ${STEPS}`), { timeout: 30_000 });
   const from = Number((await banner.textContent())?.match(/at step (\d+)/)?.[1]);
+  expect(from % 3).toBe(0); // an epoch's checkpoint
   await banner.getByRole('button', { name: /Resume from step/ }).click();
   await expect(app.runState).toHaveText(/Running|Done|Finished/);
   await expect(page.getByTestId('test-accuracy')).toHaveText(/^\d+\.\d\d%$/, { timeout: 360_000 });
-  expect(await app.number(app.step)).toBe(9);
+  expect(await app.number(app.step)).toBe(STEPS);
   expect(from).toBeLessThanOrEqual(pausedAt);
 
   // The finished run is kept (not interrupted) and the banner is gone.

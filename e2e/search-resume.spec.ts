@@ -5,8 +5,13 @@
 import { expect, test } from '@playwright/test';
 import { collectErrors } from './fixtures/console';
 
-/** 4 steps per epoch: 2 candidates × 2 steps, then 2 epochs of retraining (12 steps); checkpoints at steps 4 and 8. */
-const HASH = 'v=2&screen=random&rpreset=tiny&rn=2&rsteps=2&rfinal=2&rlimit=64&rwidth=0.25&rbatch=16';
+/**
+ * 4 steps per epoch: 2 candidates × 2 steps, then 20 epochs of retraining (84 steps); a checkpoint every 4 steps. Long
+ * enough that the search is still going when Pause lands (with 2 epochs, 12 steps, the CPU backend's faster kernels
+ * finished between the poll and the click).
+ */
+const HASH = 'v=2&screen=random&rpreset=tiny&rn=2&rsteps=2&rfinal=20&rlimit=64&rwidth=0.25&rbatch=16';
+const STEPS = 84;
 
 test('a reloaded random search resumes from its checkpoint and finishes', async ({ page }) => {
   test.setTimeout(600_000);
@@ -25,8 +30,10 @@ test('a reloaded random search resumes from its checkpoint and finishes', async 
   page.on('dialog', (d) => void d.accept());
   await page.reload();
   const banner = page.locator('.resume-banner');
-  await expect(banner).toContainText(/A search \(Random search\) was interrupted at step [48] of 12/, { timeout: 120_000 });
+  await expect(banner).toContainText(new RegExp(`A search \\(Random search\\) was interrupted at step \\d+ of ${STEPS}`), { timeout: 120_000 });
   const from = Number((await banner.textContent())?.match(/at step (\d+)/)?.[1]);
+  expect(from % 4).toBe(0); // an epoch's checkpoint
+  expect(from).toBeGreaterThanOrEqual(4);
   expect(from).toBeLessThanOrEqual(pausedAt);
   // The data loads again first (the run needs it): Start is enabled once it is in.
   await expect(start).toBeEnabled({ timeout: 120_000 });

@@ -9,14 +9,15 @@
  * Options: --net egnas:L:C (a plain Efficient Global NAS chain, full-size stem) or atomnas:<preset> (that preset's
  * supernet; its batch unless --batch) or autospace:<preset> (one evolution step of that preset: K cells mixed per slot,
  * the budget term included; its batch unless --batch), --batch N (default 64), --steps N (timed steps after one warm-up, default 3;
- * the median is reported), --kernels engine|tfjs (tfjs: tfjs-backend-cpu's own kernels, for comparison), --gemm wasm|js
- * (the engine's products on WebAssembly SIMD, the default where it runs, or in JavaScript).
+ * the median is reported), --kernels engine|tfjs (tfjs: tfjs-backend-cpu's own kernels, for comparison), --wasm on|off
+ * (the engine's WebAssembly SIMD kernels, on by default where they run, or all kernels in JavaScript).
  * Data: synthetic 28×28×1 images, 10 classes (the step's cost does not depend on the pixels).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ArchSpec } from '../src/core/archspec';
 import { rngStream } from '../src/core/rng';
-import { setWasmGemm, wasmGemmAvailable } from '../src/engine/cpuGemmWasm';
+import { wasmGemmAvailable } from '../src/engine/cpuGemmWasm';
+import { setWasmKernels } from '../src/engine/wasm/instance';
 import { uninstallFastCpuKernels } from '../src/engine/cpuKernels';
 import { buildNetwork } from '../src/engine/network';
 import { syntheticData, useCpuBackend as startCpuBackend } from '../src/engine/testing';
@@ -78,9 +79,9 @@ async function main(): Promise<void> {
   const kernels = arg('kernels', 'engine');
   if (kernels === 'tfjs') uninstallFastCpuKernels();
   else if (kernels !== 'engine') throw new Error(`--kernels ${kernels}: expected engine or tfjs`);
-  const gemm = arg('gemm', 'wasm');
-  if (gemm === 'js') setWasmGemm(false);
-  else if (gemm !== 'wasm') throw new Error(`--gemm ${gemm}: expected wasm or js`);
+  const wasm = arg('wasm', 'on');
+  if (wasm === 'off') setWasmKernels(false);
+  else if (wasm !== 'on') throw new Error(`--wasm ${wasm}: expected on or off`);
   const net = arg('net', 'egnas:4:32');
   const steps = Number(arg('steps', '3'));
   const { batch, step } = await stepper(net, process.argv.includes('--batch') ? arg('batch', '64') : null, steps);
@@ -98,7 +99,7 @@ async function main(): Promise<void> {
   const byKernel = new Map<string, number>();
   for (const k of profile.kernels) byKernel.set(k.name, (byKernel.get(k.name) ?? 0) + Number(k.kernelTimeMs));
   const top = [...byKernel.entries()].sort((x, y) => y[1] - x[1]).slice(0, 12);
-  console.log(`${net}, batch ${batch}, ${kernels} kernels, products on ${wasmGemmAvailable() ? 'WebAssembly SIMD' : 'JavaScript'}: median ${times[Math.floor(times.length / 2)].toFixed(0)} ms per step (${times.map((t) => t.toFixed(0)).join(', ')})`);
+  console.log(`${net}, batch ${batch}, ${kernels} kernels, WebAssembly kernels ${wasmGemmAvailable() ? 'on' : 'off'}: median ${times[Math.floor(times.length / 2)].toFixed(0)} ms per step (${times.map((t) => t.toFixed(0)).join(', ')})`);
   console.log(`kernels of one profiled step (ms; nested ops count in their caller too): ${top.map(([n, v]) => `${n} ${v.toFixed(0)}`).join(', ')}`);
 }
 

@@ -12,6 +12,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { isPlainNhwc, type ConvAttrs, type CpuBackendLike, type KernelArgs as Args, type KernelFunc, type Shape4 } from './cpuBackend';
+import { DEPTHWISE_WASM_BASE64 } from './wasm/depthwiseModule';
+import { wasmExports, wasmFloats } from './wasm/instance';
 
 /** The sizes the loops need: image, output, filter, strides and the top/left padding. */
 export interface DwGeometry {
@@ -200,12 +202,40 @@ export function dwFilterGrad(x: ArrayLike<number>, dy: ArrayLike<number>, dw: Fl
   }
 }
 
+type WasmDw = (u: number, v: number, out: number, ...geometry: number[]) => void;
+interface DepthwiseModule {
+  memory: WebAssembly.Memory;
+  forward: WasmDw;
+  inputGrad: WasmDw;
+  filterGrad: WasmDw;
+}
+
+/**
+ * out = fn(u, v) on WebAssembly SIMD (wasm/depthwise.wat: the loops above, four channels per 4-lane sum, float32) when
+ * the module runs here (Node; see wasm/instance.ts) and c is a multiple of 4; false otherwise, out untouched.
+ */
+function depthwiseWasm(fn: 'forward' | 'inputGrad' | 'filterGrad', u: ArrayLike<number>, v: ArrayLike<number>, out: Float32Array, g: DwGeometry): boolean {
+  if (g.c % 4 !== 0 || g.c === 0 || out.length === 0) return false;
+  const m = wasmExports<DepthwiseModule>(DEPTHWISE_WASM_BASE64);
+  if (!m) return false;
+  const f = wasmFloats(m.memory, u.length + v.length + out.length);
+  if (!f) return false;
+  f.set(u, 0);
+  f.set(v, u.length);
+  const o = u.length + v.length;
+  m[fn](0, u.length * 4, o * 4, g.n, g.h, g.w, g.c, g.oh, g.ow, g.kh, g.kw, g.sh, g.sw, g.top, g.left);
+  out.set(f.subarray(o, o + out.length));
+  return true;
+}
+
 function depthwiseForward(args: Args): tf.TensorInfo {
   const { x, filter } = args.inputs as { x: tf.TensorInfo; filter: tf.TensorInfo };
   const backend = args.backend as unknown as CpuBackendLike;
   const g = geometry(args, x.shape as Shape4, filter.shape as Shape4);
   const out = new Float32Array(g.n * g.oh * g.ow * g.c);
-  dwForward(backend.data.get(x.dataId).values, backend.data.get(filter.dataId).values, out, g);
+  const xv = backend.data.get(x.dataId).values;
+  const wv = backend.data.get(filter.dataId).values;
+  if (!depthwiseWasm('forward', xv, wv, out, g)) dwForward(xv, wv, out, g);
   return backend.makeTensorInfo([g.n, g.oh, g.ow, g.c], 'float32', out);
 }
 
@@ -214,7 +244,9 @@ function depthwiseFilter(args: Args): tf.TensorInfo {
   const backend = args.backend as unknown as CpuBackendLike;
   const g = geometry(args, x.shape as Shape4, (args.attrs as unknown as ConvAttrs).filterShape!);
   const out = new Float32Array(g.kh * g.kw * g.c);
-  dwFilterGrad(backend.data.get(x.dataId).values, backend.data.get(dy.dataId).values, out, g);
+  const xv = backend.data.get(x.dataId).values;
+  const dyv = backend.data.get(dy.dataId).values;
+  if (!depthwiseWasm('filterGrad', xv, dyv, out, g)) dwFilterGrad(xv, dyv, out, g);
   return backend.makeTensorInfo([g.kh, g.kw, g.c, 1], 'float32', out);
 }
 
@@ -223,7 +255,9 @@ function depthwiseInput(args: Args): tf.TensorInfo {
   const backend = args.backend as unknown as CpuBackendLike;
   const g = geometry(args, (args.attrs as unknown as ConvAttrs).inputShape!, filter.shape as Shape4);
   const dx = new Float32Array(g.n * g.h * g.w * g.c);
-  dwInputGrad(backend.data.get(dy.dataId).values, backend.data.get(filter.dataId).values, dx, g);
+  const dyv = backend.data.get(dy.dataId).values;
+  const wv = backend.data.get(filter.dataId).values;
+  if (!depthwiseWasm('inputGrad', dyv, wv, dx, g)) dwInputGrad(dyv, wv, dx, g);
   return backend.makeTensorInfo([g.n, g.h, g.w, g.c], 'float32', dx);
 }
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rngStream } from '../core/rng';
 import { gemmNT, transpose } from './cpuGemm';
-import { setWasmGemm, wasmGemmAvailable } from './cpuGemmWasm';
+import { wasmGemmAvailable } from './cpuGemmWasm';
+import { setWasmKernels } from './wasm/instance';
 
 function naive(a: Float32Array, b: Float32Array, N: number, K: number, M: number): Float64Array {
   const out = new Float64Array(N * M);
@@ -18,8 +19,8 @@ describe.each([
   ['WebAssembly SIMD', true],
   ['JavaScript', false],
 ])('gemmNT on %s', (_name, wasm) => {
-  beforeAll(() => setWasmGemm(wasm));
-  afterAll(() => setWasmGemm(true));
+  beforeAll(() => setWasmKernels(wasm));
+  afterAll(() => setWasmKernels(true));
 
   it('runs on the path it says (Node has WebAssembly SIMD: the module must compile)', () => {
     expect(wasmGemmAvailable()).toBe(wasm);

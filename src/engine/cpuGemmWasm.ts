@@ -5,11 +5,9 @@
  * outputs' weights at once), with rows of A padded to a multiple of 4 and columns of Bᵀ to a multiple of 8; the result
  * is copied back. Sums are float32 (the JavaScript path sums in float64).
  *
- * Node only (the CLI, the tests, the scripts). The app's Content-Security-Policy does not allow compiling WebAssembly
- * (no 'wasm-unsafe-eval': scripts/securityHeaders.ts), so in a browser the module is never compiled and every product
- * stays in JavaScript; the same happens where WebAssembly SIMD is missing. `setWasmGemm(false)` keeps them in
- * JavaScript on purpose (tests, A/B timings).
+ * Node only; see wasm/instance.ts.
  */
+import { wasmExports, wasmFloats } from './wasm/instance';
 import { GEMM_WASM_BASE64 } from './wasm/gemmModule';
 
 interface GemmModule {
@@ -17,59 +15,24 @@ interface GemmModule {
   gemm: (a: number, b: number, c: number, m: number, n: number, k: number) => void;
 }
 
-/** undefined: not tried yet; null: unavailable here. */
-let module: GemmModule | null | undefined;
-let enabled = true;
-/** Beyond this the products stay in JavaScript rather than grow the module's memory further (1 GiB). */
-const MAX_BYTES = 1 << 30;
-const PAGE = 65536;
-
-/** True under Node (not in a browser page or worker, where the CSP would refuse the compile and report it). */
-function inNode(): boolean {
-  const proc = (globalThis as { process?: { versions?: { node?: string } } }).process;
-  return typeof proc?.versions?.node === 'string';
-}
-
-function load(): GemmModule | null {
-  if (module !== undefined) return module;
-  if (!inNode()) return (module = null);
-  try {
-    const bytes = Uint8Array.from(atob(GEMM_WASM_BASE64), (ch) => ch.charCodeAt(0));
-    const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as unknown as GemmModule;
-    module = exports;
-  } catch {
-    module = null;
-  }
-  return module;
-}
-
 /** Whether products run on WebAssembly SIMD here (compiles the module on first call). */
 export function wasmGemmAvailable(): boolean {
-  return enabled && load() !== null;
-}
-
-/** Turn the WebAssembly path on or off (both paths compute the same product). */
-export function setWasmGemm(on: boolean): void {
-  enabled = on;
+  return wasmExports<GemmModule>(GEMM_WASM_BASE64) !== null;
 }
 
 /**
  * out[n·M + m] = (accumulate ? out[n·M + m] : 0) + Σ_k a[n·K + k]·b[m·K + k], as gemmNT; false (and out untouched) when
- * the WebAssembly path is off, unavailable, or the operands would need more than MAX_BYTES.
+ * the WebAssembly path is off, unavailable, or the operands would need more than 1 GiB.
  */
 export function gemmNTWasm(a: ArrayLike<number>, b: ArrayLike<number>, out: Float32Array, N: number, K: number, M: number, accumulate: boolean): boolean {
-  if (!enabled) return false;
-  const w = load();
+  const w = wasmExports<GemmModule>(GEMM_WASM_BASE64);
   if (!w) return false;
   const n4 = Math.ceil(N / 4) * 4;
   const m8 = Math.ceil(M / 8) * 8;
   const aFloats = n4 * K;
   const bFloats = K * m8;
-  const bytes = (aFloats + bFloats + n4 * m8) * 4;
-  if (bytes > MAX_BYTES) return false;
-  const have = w.memory.buffer.byteLength;
-  if (bytes > have) w.memory.grow(Math.ceil((bytes - have) / PAGE));
-  const f = new Float32Array(w.memory.buffer);
+  const f = wasmFloats(w.memory, aFloats + bFloats + n4 * m8);
+  if (!f) return false;
   const bOff = aFloats;
   const cOff = aFloats + bFloats;
   if (a instanceof Float32Array) f.set(a.subarray(0, N * K), 0);

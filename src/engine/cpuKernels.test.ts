@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installFastCpuKernels, uninstallFastCpuKernels } from './cpuKernels';
 import { useCpuBackend } from './testing';
+import { setWasmKernels } from './wasm/instance';
 
 beforeAll(useCpuBackend);
 afterAll(uninstallFastCpuKernels);
@@ -18,6 +19,12 @@ const cases: Case[] = [
   { h: 5, w: 9, cin: 5, cout: 2, k: 3, s: 2, pad: 'valid' }, // not square; columns the stride never reaches
   { h: 6, w: 4, cin: 4, cout: 3, k: 5, s: 1, pad: [[0, 0], [1, 3], [2, 0], [0, 0]] }, // explicit, uneven padding
   { h: 10, w: 7, cin: 6, cout: 2, k: 3, s: 3, pad: 'same' }, // stride 3: taps that read no input in dx
+  // Channel counts that are multiples of 4 take the WebAssembly depthwise kernels in Node: the same geometries again.
+  { h: 7, cin: 8, cout: 3, k: 3, s: 1, pad: 'same' },
+  { h: 5, w: 9, cin: 4, cout: 2, k: 3, s: 2, pad: 'valid' },
+  { h: 10, w: 7, cin: 12, cout: 2, k: 3, s: 3, pad: 'same' },
+  { h: 9, cin: 4, cout: 2, k: 7, s: 1, pad: 'same' },
+  { h: 3, w: 2, cin: 8, cout: 2, k: 5, s: 2, pad: 'same' }, // filter larger than the image
 ];
 
 /** Weight gradients of conv2d and depthwiseConv2d, depthwise's input gradient and output, for fixed random inputs (half the inputs zeroed, like after ReLU). */
@@ -34,7 +41,13 @@ function filterGrads(c: Case): tf.Tensor[] {
   });
 }
 
-describe('installFastCpuKernels', () => {
+describe.each([
+  ['with the WebAssembly kernels', true],
+  ['in JavaScript only', false],
+])('installFastCpuKernels, %s', (_name, wasm) => {
+  beforeAll(() => setWasmKernels(wasm));
+  afterAll(() => setWasmKernels(true));
+
   it('gives the same filter gradients, depthwise input gradient and depthwise output as tfjs-backend-cpu', async () => {
     for (const c of cases) {
       uninstallFastCpuKernels();

@@ -5,7 +5,10 @@
 import wabtInit from 'wabt';
 
 /** Each kernel's source and the TypeScript module built from it (paths from the repository root). */
-export const WASM_KERNELS = [{ wat: 'src/engine/wasm/gemm.wat', module: 'src/engine/wasm/gemmModule.ts' }] as const;
+export const WASM_KERNELS = [
+  { wat: 'src/engine/wasm/gemm.wat', module: 'src/engine/wasm/gemmModule.ts', constant: 'GEMM_WASM_BASE64' },
+  { wat: 'src/engine/wasm/depthwise.wat', module: 'src/engine/wasm/depthwiseModule.ts', constant: 'DEPTHWISE_WASM_BASE64' },
+] as const;
 
 /** The bytes of a .wat source. */
 export async function assembleWat(text: string, name: string): Promise<Uint8Array> {
@@ -20,8 +23,8 @@ export async function assembleWat(text: string, name: string): Promise<Uint8Arra
 }
 
 /** The TypeScript module for a .wat source: its bytes as one base64 string. */
-export async function wasmModuleSource(text: string, name: string): Promise<string> {
+export async function wasmModuleSource(text: string, name: string, constant: string): Promise<string> {
   const bytes = await assembleWat(text, name);
   const b64 = Buffer.from(bytes).toString('base64');
-  return `// Built from ${name} by scripts/build-wasm.ts: do not edit (gemmModule.test.ts checks it against the source).\nexport const GEMM_WASM_BASE64 =\n  '${b64}';\n`;
+  return `// Built from ${name} by scripts/build-wasm.ts: do not edit (wasm/modules.test.ts checks it against the source).\nexport const ${constant} =\n  '${b64}';\n`;
 }

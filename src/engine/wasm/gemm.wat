@@ -2,7 +2,7 @@
 ;; in this module's memory, m a multiple of 4 and n a multiple of 8 (the caller pads). Each 4×8 tile of c keeps its
 ;; eight 4-lane sums in locals while the k loop streams one column of a (four scalars, each splat to 4 lanes) and one
 ;; row segment of b (two 4-lane loads): 32 multiply-adds per 6 loads, in float32.
-;; Built into src/engine/wasm/gemmModule.ts by `npx tsx scripts/build-wasm.ts`; gemmModule.test.ts checks that the
+;; Built into src/engine/wasm/gemmModule.ts by `npx tsx scripts/build-wasm.ts`; wasm/modules.test.ts checks that the
 ;; committed bytes are this file's.
 (module
   (memory (export "memory") 1)
