@@ -28,23 +28,24 @@ function floats(backend: CpuBackendLike, t: tf.TensorInfo): ArrayLike<number> {
 const CHUNK = 64;
 
 /**
- * Per-column mean and (biased) variance of an [n, c] matrix in one pass, in float64, about the first row's values K:
- * mean = K + Σ(x − K)/n, variance = Σ(x − K)²/n − (Σ(x − K)/n)². K is a sample of the column, so |mean − K| is of the
- * order of the spread and nothing cancels that float64 cannot hold (unlike E[x²] − μ² about 0 in float32).
+ * Per column j of two [n, c] matrices p and q, in float64: Σ (p − cp_j) and Σ (p − cp_j)·(q − cq_j). The forward's
+ * moments are (x, K, x, K); the gradient's sums are (dy, 0, x, μ).
  */
-function columnMoments(x: ArrayLike<number>, n: number, c: number): { mean: Float64Array; variance: Float64Array } {
-  const k = new Float64Array(c);
-  for (let j = 0; j < c; j++) k[j] = x[j];
-  const s1 = new Float64Array(c);
-  const s2 = new Float64Array(c);
+function pairSums(p: ArrayLike<number>, cp: ArrayLike<number>, q: ArrayLike<number>, cq: ArrayLike<number>, n: number, c: number): { first: Float64Array; second: Float64Array } {
+  const first = new Float64Array(c);
+  const second = new Float64Array(c);
   for (let r0 = 0; r0 < n; r0 += CHUNK) {
     const end = Math.min(n, r0 + CHUNK) * c;
     let j = 0;
     for (; j + 4 <= c; j += 4) {
-      const k0 = k[j];
-      const k1 = k[j + 1];
-      const k2 = k[j + 2];
-      const k3 = k[j + 3];
+      const p0 = cp[j];
+      const p1 = cp[j + 1];
+      const p2 = cp[j + 2];
+      const p3 = cp[j + 3];
+      const q0 = cq[j];
+      const q1 = cq[j + 1];
+      const q2 = cq[j + 2];
+      const q3 = cq[j + 3];
       let a0 = 0;
       let a1 = 0;
       let a2 = 0;
@@ -54,42 +55,54 @@ function columnMoments(x: ArrayLike<number>, n: number, c: number): { mean: Floa
       let b2 = 0;
       let b3 = 0;
       for (let i = r0 * c + j; i < end; i += c) {
-        const d0 = x[i] - k0;
-        const d1 = x[i + 1] - k1;
-        const d2 = x[i + 2] - k2;
-        const d3 = x[i + 3] - k3;
+        const d0 = p[i] - p0;
+        const d1 = p[i + 1] - p1;
+        const d2 = p[i + 2] - p2;
+        const d3 = p[i + 3] - p3;
         a0 += d0;
         a1 += d1;
         a2 += d2;
         a3 += d3;
-        b0 += d0 * d0;
-        b1 += d1 * d1;
-        b2 += d2 * d2;
-        b3 += d3 * d3;
+        b0 += d0 * (q[i] - q0);
+        b1 += d1 * (q[i + 1] - q1);
+        b2 += d2 * (q[i + 2] - q2);
+        b3 += d3 * (q[i + 3] - q3);
       }
-      s1[j] += a0;
-      s1[j + 1] += a1;
-      s1[j + 2] += a2;
-      s1[j + 3] += a3;
-      s2[j] += b0;
-      s2[j + 1] += b1;
-      s2[j + 2] += b2;
-      s2[j + 3] += b3;
+      first[j] += a0;
+      first[j + 1] += a1;
+      first[j + 2] += a2;
+      first[j + 3] += a3;
+      second[j] += b0;
+      second[j + 1] += b1;
+      second[j + 2] += b2;
+      second[j + 3] += b3;
     }
     for (; j < c; j++) {
       for (let i = r0 * c + j; i < end; i += c) {
-        const d = x[i] - k[j];
-        s1[j] += d;
-        s2[j] += d * d;
+        const d = p[i] - cp[j];
+        first[j] += d;
+        second[j] += d * (q[i] - cq[j]);
       }
     }
   }
+  return { first, second };
+}
+
+/**
+ * Per-column mean and (biased) variance of an [n, c] matrix in one pass, in float64, about the first row's values K:
+ * mean = K + Σ(x − K)/n, variance = Σ(x − K)²/n − (Σ(x − K)/n)². K is a sample of the column, so |mean − K| is of the
+ * order of the spread and nothing cancels that float64 cannot hold (unlike E[x²] − μ² about 0 in float32).
+ */
+function columnMoments(x: ArrayLike<number>, n: number, c: number): { mean: Float64Array; variance: Float64Array } {
+  const k = new Float64Array(c);
+  for (let j = 0; j < c; j++) k[j] = x[j];
+  const { first, second } = pairSums(x, k, x, k, n, c);
   const mean = new Float64Array(c);
   const variance = new Float64Array(c);
   for (let j = 0; j < c; j++) {
-    const m = s1[j] / n;
+    const m = first[j] / n;
     mean[j] = k[j] + m;
-    variance[j] = Math.max(0, s2[j] / n - m * m);
+    variance[j] = Math.max(0, second[j] / n - m * m);
   }
   return { mean, variance };
 }
@@ -127,59 +140,6 @@ function affine(u: ArrayLike<number>, a: Float64Array, v: ArrayLike<number> | nu
   }
 }
 
-/** Per column: Σ dy and Σ dy·(x − μ), in float64. */
-function gradSums(dy: ArrayLike<number>, x: ArrayLike<number>, mu: ArrayLike<number>, n: number, c: number): { dBeta: Float64Array; sumDyXc: Float64Array } {
-  const dBeta = new Float64Array(c);
-  const sumDyXc = new Float64Array(c);
-  for (let r0 = 0; r0 < n; r0 += CHUNK) {
-    const end = Math.min(n, r0 + CHUNK) * c;
-    let j = 0;
-    for (; j + 4 <= c; j += 4) {
-      const m0 = mu[j];
-      const m1 = mu[j + 1];
-      const m2 = mu[j + 2];
-      const m3 = mu[j + 3];
-      let a0 = 0;
-      let a1 = 0;
-      let a2 = 0;
-      let a3 = 0;
-      let b0 = 0;
-      let b1 = 0;
-      let b2 = 0;
-      let b3 = 0;
-      for (let i = r0 * c + j; i < end; i += c) {
-        const d0 = dy[i];
-        const d1 = dy[i + 1];
-        const d2 = dy[i + 2];
-        const d3 = dy[i + 3];
-        a0 += d0;
-        a1 += d1;
-        a2 += d2;
-        a3 += d3;
-        b0 += d0 * (x[i] - m0);
-        b1 += d1 * (x[i + 1] - m1);
-        b2 += d2 * (x[i + 2] - m2);
-        b3 += d3 * (x[i + 3] - m3);
-      }
-      dBeta[j] += a0;
-      dBeta[j + 1] += a1;
-      dBeta[j + 2] += a2;
-      dBeta[j + 3] += a3;
-      sumDyXc[j] += b0;
-      sumDyXc[j + 1] += b1;
-      sumDyXc[j + 2] += b2;
-      sumDyXc[j + 3] += b3;
-    }
-    for (; j < c; j++) {
-      for (let i = r0 * c + j; i < end; i += c) {
-        dBeta[j] += dy[i];
-        sumDyXc[j] += dy[i] * (x[i] - mu[j]);
-      }
-    }
-  }
-  return { dBeta, sumDyXc };
-}
-
 /** Inputs x [n, c], gamma [c], beta [c]; attr epsilon → y [n, c], mean [c], variance [c] (biased), inv [c]. */
 function forward(args: Args): tf.TensorInfo[] {
   const backend = args.backend as unknown as CpuBackendLike;
@@ -213,7 +173,8 @@ function backward(args: Args): tf.TensorInfo[] {
   const mu = floats(backend, mean);
   const iv = floats(backend, inv);
   const g = floats(backend, gamma);
-  const { dBeta, sumDyXc } = gradSums(dyv, xv, mu, n, c);
+  // Σ dy and Σ dy·(x − μ) per channel.
+  const { first: dBeta, second: sumDyXc } = pairSums(dyv, new Float64Array(c), xv, mu, n, c);
   const dGamma = sumDyXc.map((s, j) => s * iv[j]);
   const scale = new Float64Array(c).map((_, j) => g[j] * iv[j]);
   const kx = scale.map((s, j) => (-s * iv[j] * dGamma[j]) / n);
