@@ -45,6 +45,7 @@ export interface BatchNormTrainResult {
  * tf.tidy or gradient tape) and must be disposed by the caller.
  */
 export function batchNormTrain(x: tf.Tensor4D, gamma: tf.Tensor1D, beta: tf.Tensor1D, epsilon: number): BatchNormTrainResult {
+  if (cpuBatchNormActive()) return batchNormTrainCpu(x, gamma, beta, epsilon);
   const shape = x.shape;
   const c = shape[3];
   const n = shape[0] * shape[1] * shape[2];
@@ -54,7 +55,6 @@ export function batchNormTrain(x: tf.Tensor4D, gamma: tf.Tensor1D, beta: tf.Tens
   // shader is specialised to C (`binary_<op>_<C>`): one pipeline per op and channel count, 27 of the quick network's
   // 103 first-step compiles. As a [1, C] row it takes the general broadcasting program, one pipeline per op for every
   // C. Same values (the same per-element operations); the CPU keeps [C] (its fast path, see above).
-  if (cpuBatchNormActive()) return batchNormTrainCpu(x, gamma, beta, epsilon);
   const row = tf.getBackend() === 'webgpu' ? (t: tf.Tensor): tf.Tensor => tf.reshape(t, [1, c]) : (t: tf.Tensor): tf.Tensor => t;
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [xIn, g, b] = args as tf.Tensor[];

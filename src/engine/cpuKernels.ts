@@ -37,7 +37,7 @@ const REPLACEMENTS: readonly [string, (original: KernelFunc) => KernelFunc][] = 
 
 /** Replace the CPU backend's kernels listed in REPLACEMENTS by the fast versions (idempotent). */
 export function installFastCpuKernels(): void {
-  if (tf.getKernel('Multiply', 'cpu')) registerCpuBatchNorm();
+  if (tf.getKernel('Multiply', 'cpu')) registerCpuBatchNorm(); // only where the CPU backend is bundled
   for (const [name, make] of REPLACEMENTS) {
     if (originals.has(name)) continue;
     const cfg = tf.getKernel(name, 'cpu');
