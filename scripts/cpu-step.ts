@@ -10,7 +10,8 @@
  * supernet; its batch unless --batch) or autospace:<preset> (one evolution step of that preset: K cells mixed per slot,
  * the budget term included; its batch unless --batch), --batch N (default 64), --steps N (timed steps after one warm-up, default 3;
  * the median is reported), --kernels engine|tfjs (tfjs: tfjs-backend-cpu's own kernels, for comparison), --wasm on|off
- * (the engine's WebAssembly SIMD kernels, on by default where they run, or all kernels in JavaScript).
+ * (the engine's WebAssembly SIMD kernels, on by default where they run, or all kernels in JavaScript), --shapes (also
+ * the 25 costliest kernel calls by input shapes).
  * Data: synthetic 28×28×1 images, 10 classes (the step's cost does not depend on the pixels).
  */
 import * as tf from '@tensorflow/tfjs';
@@ -101,6 +102,14 @@ async function main(): Promise<void> {
   const top = [...byKernel.entries()].sort((x, y) => y[1] - x[1]).slice(0, 12);
   console.log(`${net}, batch ${batch}, ${kernels} kernels, WebAssembly kernels ${wasmGemmAvailable() ? 'on' : 'off'}: median ${times[Math.floor(times.length / 2)].toFixed(0)} ms per step (${times.map((t) => t.toFixed(0)).join(', ')})`);
   console.log(`kernels of one profiled step (ms; nested ops count in their caller too): ${top.map(([n, v]) => `${n} ${v.toFixed(0)}`).join(', ')}`);
+  if (process.argv.includes('--shapes')) {
+    const byShape = new Map<string, number>();
+    for (const k of profile.kernels) {
+      const key = `${k.name} ${k.inputShapes.map((s) => `[${(s ?? []).join('×')}]`).join(' ')}`;
+      byShape.set(key, (byShape.get(key) ?? 0) + Number(k.kernelTimeMs));
+    }
+    for (const [key, ms] of [...byShape.entries()].sort((x, y) => y[1] - x[1]).slice(0, 25)) console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${key}`);
+  }
 }
 
 main().catch((err: unknown) => {

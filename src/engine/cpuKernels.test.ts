@@ -123,3 +123,44 @@ describe('fast Relu/Step', () => {
     tf.dispose([...ref, ...fast]);
   });
 });
+
+describe('fast global AvgPool/AvgPoolGrad', () => {
+  it('match tfjs exactly for a window over the whole image, and leave other pooling to tfjs', async () => {
+    const run = () =>
+      tf.tidy(() => {
+        const out: tf.Tensor[] = [];
+        for (const [b, h, w, c] of [
+          [3, 7, 7, 5],
+          [2, 4, 6, 9],
+          [1, 1, 1, 3],
+        ]) {
+          const x = tf.randomNormal<tf.Rank.R4>([b, h, w, c], 0, 1, 'float32', 31 + c);
+          const weights = tf.randomNormal([b, 1, 1, c], 0, 1, 'float32', 41);
+          const loss = (t: tf.Tensor) => tf.sum(tf.mul(tf.avgPool(t as tf.Tensor4D, [h, w], 1, 'valid'), weights));
+          out.push(tf.avgPool(x, [h, w], 2, 'valid'), tf.grad(loss)(x));
+        }
+        // Not global: a smaller window, and a whole-image window with 'same' padding (an H×W output).
+        const x = tf.randomNormal<tf.Rank.R4>([2, 6, 6, 3], 0, 1, 'float32', 51);
+        out.push(tf.avgPool(x, 3, 1, 'valid'), tf.grad((t: tf.Tensor) => tf.sum(tf.square(tf.avgPool(t as tf.Tensor4D, 3, 2, 'same'))))(x));
+        out.push(tf.avgPool(x, 6, 1, 'same'), tf.grad((t: tf.Tensor) => tf.sum(tf.square(tf.avgPool(t as tf.Tensor4D, 6, 1, 'same'))))(x));
+        return out;
+      });
+    uninstallFastCpuKernels();
+    const ref = run();
+    installFastCpuKernels();
+    const fast = run();
+    for (let i = 0; i < ref.length; i++) {
+      expect(fast[i].shape).toEqual(ref[i].shape);
+      expect(Array.from(await fast[i].data())).toEqual(Array.from(await ref[i].data()));
+    }
+    tf.dispose([...ref, ...fast]);
+  });
+
+  it('compute the means and spread the gradient as by hand', async () => {
+    const { globalAvgPool, globalAvgPoolGrad } = await import('./cpuPoolKernels');
+    // 2 images, 2×2 pixels, 2 channels: means and the spread gradient by hand.
+    const x = Float32Array.of(1, 10, 2, 20, 3, 30, 4, 40, -1, 0, -1, 0, -1, 0, -1, 4);
+    expect(Array.from(globalAvgPool(x, 2, 4, 2))).toEqual([2.5, 25, -1, 1]);
+    expect(Array.from(globalAvgPoolGrad(Float32Array.of(4, 8, -2, 1), 2, 4, 2))).toEqual([1, 2, 1, 2, 1, 2, 1, 2, -0.5, 0.25, -0.5, 0.25, -0.5, 0.25, -0.5, 0.25]);
+  });
+});

@@ -8,6 +8,7 @@
  * - Multiply / Add / Sub for same-shape and trailing-vector operands (cpuBinaryKernels.ts), Relu and Step
  *   (cpuUnaryKernels.ts);
  * - Slice and SplitV by contiguous runs (cpuSliceKernels.ts);
+ * - global average pooling and its gradient (cpuPoolKernels.ts);
  * - and, under the engine's own names, training-mode batch norm and its gradient as two fused kernels
  *   (cpuBatchNormKernels.ts), which engine/batchNorm.ts uses while they are registered.
  * `npx tsx scripts/cpu-step.ts` times a training step with these or with tfjs's own (`--kernels tfjs`); the README
@@ -20,6 +21,7 @@ import { registerCpuBatchNorm, unregisterCpuBatchNorm } from './cpuBatchNormKern
 import { BINARY_REPLACEMENTS } from './cpuBinaryKernels';
 import { CONV_REPLACEMENTS } from './cpuConvKernels';
 import { GEMM_REPLACEMENTS } from './cpuGemmKernels';
+import { POOL_REPLACEMENTS } from './cpuPoolKernels';
 import { fastSlice, fastSplitV } from './cpuSliceKernels';
 import { UNARY_REPLACEMENTS } from './cpuUnaryKernels';
 
@@ -31,6 +33,7 @@ const REPLACEMENTS: readonly [string, (original: KernelFunc) => KernelFunc][] = 
   ...CONV_REPLACEMENTS,
   ...BINARY_REPLACEMENTS,
   ...UNARY_REPLACEMENTS,
+  ...POOL_REPLACEMENTS,
   ['Slice', fastSlice],
   ['SplitV', fastSplitV],
 ];

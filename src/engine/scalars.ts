@@ -91,11 +91,15 @@ export class ScalarSlot {
 /**
  * `ok ? t : e` elementwise for a scalar bool `ok` (a GPU-side select: no readback). On WebGPU this is one Select
  * dispatch (its shader reads a rank-0 condition directly when t has rank ≥ 2, so rank-1 tensors go through a free
- * [1, n] reshape); elsewhere tf.where, which broadcasts the condition (tfjs-backend-cpu's Select kernel would not).
- * A NaN in the unselected side never leaks into the result.
+ * [1, n] reshape). On the CPU backend the condition is already in memory: reading it costs nothing, and the result is
+ * `t` itself or a clone of `e` (tf.where would tile the scalar to the full shape with tfjs's generic Tile, then select
+ * element by element: 50 ms of an AutoSpace-style training step here). On WebGL, tf.where, which broadcasts the
+ * condition (a readback there would stall the pipeline). A NaN in the unselected side never leaks into the result.
  */
 export function selectIf<T extends tf.Tensor>(ok: tf.Tensor, t: T, e: tf.Tensor): T {
-  if (tf.getBackend() !== 'webgpu') return tf.where(ok, t, e) as T;
+  const backend = tf.getBackend();
+  if (backend === 'cpu') return ok.dataSync()[0] ? t : (tf.clone(e) as T);
+  if (backend !== 'webgpu') return tf.where(ok, t, e) as T;
   return tf.tidy(() => {
     const shape = t.shape;
     const two = shape.length >= 2 ? shape : [1, t.size];
