@@ -29,3 +29,30 @@ describe('ProgressTicker', () => {
     expect(p.tick(410)).toBe('[410/1000] 1 min 0 s elapsed since the resume at 400, about 59 min 0 s left');
   });
 });
+
+describe('ProgressTicker with finer work (units of very different cost)', () => {
+  it('paces the time left by the work, not the units: 700 cheap units done, 100 dear ones to go', () => {
+    let now = 0;
+    const p = new ProgressTicker(800, 60_000, () => now);
+    // 700 evolution units of 1 work each in 700 s, then 100 payoff units of 60 work each: 6,700 work in all.
+    for (let u = 1; u <= 700; u++) {
+      now += 1_000;
+      p.tick(u, '', { done: u, total: 6_700 });
+    }
+    now += 60_000;
+    const line = p.tick(701, '', { done: 760, total: 6_700 });
+    // 760 work in 760 s: 5,940 to go, 1 h 39 min (by units: 99 units at 1.08 s, under 2 min).
+    expect(line).toBe('[701/800] 12 min 40 s elapsed, about 1 h 39 min left');
+  });
+
+  it('after a resume, paces by the work done since the first report of this process', () => {
+    let now = 0;
+    const p = new ProgressTicker(100, 60_000, () => now);
+    p.resumedAt(50);
+    now += 1_000;
+    expect(p.tick(51, '', { done: 5_000, total: 10_000 })).toBeNull(); // the baseline: 5,000 work already done
+    now += 59_000;
+    // 100 work in 59 s since the baseline: 4,900 to go, 48 min 11 s (the units alone would say 24 min).
+    expect(p.tick(52, '', { done: 5_100, total: 10_000 })).toBe('[52/100] 1 min 0 s elapsed since the resume at 50, about 48 min 11 s left');
+  });
+});

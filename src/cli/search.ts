@@ -11,6 +11,7 @@ import { parseProfileText, type LatencyProfile } from '../core/latency/profileSc
 import { presetConfig, validateConfig } from '../core/settings/group';
 import { parseSpaceFile } from '../core/space/spaceFile';
 import type { MethodDescriptor } from '../methods/descriptor';
+import type { WorkProgress } from '../methods/runTypes';
 import { loadHostedMethod } from '../methods/hosted';
 import { getMethod, METHODS } from '../methods/registry';
 import { fieldFlag, UsageError, type FlagSpec, type FlagValue } from './args';
@@ -155,9 +156,10 @@ export async function runSearch(m: MethodDescriptor, f: Record<string, FlagValue
     if (done > 0) ticker.resumedAt(done);
     let epoch = 0;
     while (done < started.totalSteps) {
-      ({ done, epoch } = await run.step());
+      let work: WorkProgress | undefined;
+      ({ done, epoch, work } = await run.step());
       await ck.afterStep(run, done, epoch);
-      const line = ticker.tick(done);
+      const line = ticker.tick(done, '', work);
       if (line) io.log(line);
       if (!rec) run.snapshot(); // drain the live buffers (the CLI reads the outcome)
       else if (done % every === 0 || done >= started.totalSteps) rec.add(done, epoch, run.snapshot(), performance.now());

@@ -10,9 +10,11 @@ export async function loadHostedMethod(id: string): Promise<HostedMethod> {
   const m = getMethod(id);
   if (!m) throw new Error(`no registered method "${id}"`);
   const mod = await m.loadRun();
-  return {
+  const hosted: HostedMethod = {
     preset: (name) => ({ ...(presetConfig(m.settings, name) as Record<string, unknown>) }),
     validate: (config) => validateConfig(m.settings, config) as Record<string, unknown>,
     createRun: (ctx, config) => mod.createRun(ctx, config),
   };
+  if (mod.plannedUnits) hosted.plannedUnits = (ctx, config) => mod.plannedUnits?.(ctx, config) ?? Number.NaN;
+  return hosted;
 }

@@ -38,6 +38,18 @@ export interface HostedMethod {
   /** Check a config against the method's schema (throws in plain words). */
   validate(config: unknown): Record<string, unknown>;
   createRun(ctx: MethodContext, config: Record<string, unknown>): MethodRun<unknown>;
+  /** The units a run of this (validated) config on `ctx.data` would plan, without building it (absent: not known). */
+  plannedUnits?(ctx: MethodContext, config: Record<string, unknown>): number;
+}
+
+/**
+ * Work in pieces of roughly equal cost (about one training step each), for the time left where a method's units differ
+ * much in cost: one AutoSpace-style payoff unit is dozens of PAD-NAS steps, one evolution unit is one supernet step.
+ * `total` may change as the method learns its own plan (exact once known).
+ */
+export interface WorkProgress {
+  done: number;
+  total: number;
 }
 
 /** What one `step()` reports. */
@@ -46,6 +58,8 @@ export interface MethodStep {
   done: number;
   /** Completed epochs (for progress lines). */
   epoch: number;
+  /** Absent: every unit costs about the same, and the time left is paced by units. */
+  work?: WorkProgress;
 }
 
 /** What a finished run found: the common record fields a method knows (costs and context are added generically). */
@@ -117,4 +131,6 @@ export interface MethodRun<Snapshot> {
 /** The module a descriptor's `loadRun()` resolves to. */
 export interface RunModule<Config, Snapshot> {
   createRun(ctx: MethodContext, config: Config): MethodRun<Snapshot>;
+  /** `start().totalSteps` of such a run, computed without building it (for a method that hosts this one). */
+  plannedUnits?(ctx: MethodContext, config: Config): number;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RunLoop, type Job, type LoopHost, type Outgoing } from './runLoop';
+import { RunLoop, stepWork, type Job, type LoopHost, type Outgoing } from './runLoop';
 import { EtaEstimator, SnapshotThrottle } from './throttle';
 import type { WorkerEvent } from './protocol';
 
@@ -90,6 +90,26 @@ describe('EtaEstimator', () => {
   it('is unknown before any step', () => {
     expect(Number.isNaN(new EtaEstimator().etaMs(3))).toBe(true);
   });
+  it('paces by work where steps carry different amounts of it; unknown work counts as elapsed only', () => {
+    const e = new EtaEstimator(3);
+    e.record(500, Number.NaN); // a step whose work is not known: no pace from it
+    expect(Number.isNaN(e.meanStepMs)).toBe(true);
+    e.record(600, 60); // a payoff unit of 60 PAD-NAS steps
+    e.record(10, 1);
+    expect(e.meanStepMs).toBeCloseTo(610 / 61, 10);
+    expect(e.etaMs(6100)).toBeCloseTo(61_000, 6);
+    expect(e.elapsedMs).toBe(1110);
+  });
+});
+
+describe('stepWork', () => {
+  it('one per step without finer work; else its difference, from 0 at the start, unknown when it appears later', () => {
+    expect(stepWork({ done: 3 }, { done: 4 })).toBe(1);
+    expect(stepWork({ done: 3, work: { done: 10, total: 99 } }, { done: 4, work: { done: 75, total: 99 } })).toBe(65);
+    expect(stepWork({ done: 0 }, { done: 1, work: { done: 1, total: 99 } })).toBe(1);
+    expect(stepWork({ done: 40 }, { done: 41, work: { done: 500, total: 999 } })).toBeNaN();
+    expect(stepWork({ done: 0 }, { done: 41, work: { done: 500, total: 999 } })).toBeNaN(); // a resumed job's first step
+  });
 });
 
 describe('RunLoop', () => {
@@ -106,6 +126,32 @@ describe('RunLoop', () => {
     expect(snapshotSizes(host.events).reduce((a, b) => a + b, 0)).toBe(12);
     const last = host.events.filter((e) => e.type === 'run/progress').at(-1);
     expect(last).toMatchObject({ done: 12, total: 12, etaMs: 0 });
+  });
+
+  it('shows the time left by the finer work a job reports: cheap steps first do not make the dear ones look cheap', async () => {
+    const host = makeHost();
+    const loop = new RunLoop(host, { minIntervalMs: 0, minSteps: 1 });
+    // 10 cheap steps (1 work, 10 ms each), then 10 dear ones (50 work, 500 ms each): 510 work in all.
+    let done = 0;
+    const job: Job = {
+      kind: 'mixed',
+      totalSteps: 20,
+      step: () => {
+        done++;
+        host.clock += done <= 10 ? 10 : 500;
+        const work = done <= 10 ? done : 10 + 50 * (done - 10);
+        return Promise.resolve({ done, work: { done: work, total: 510 } });
+      },
+      snapshot: () => null,
+    };
+    loop.start('r', job);
+    await until(() => loop.state === 'done');
+    const progress = host.events.filter((e): e is Extract<WorkerEvent, { type: 'run/progress' }> => e.type === 'run/progress');
+    const at = (d: number) => progress.find((p) => p.done === d);
+    // After 11 steps (60 work in 600 ms): 450 work left at 10 ms each, 4.5 s; by steps it would be 9 × 54.5 ms.
+    expect(at(11)?.etaMs).toBeCloseTo(4500, 6);
+    expect(at(11)?.total).toBe(20);
+    expect(at(20)?.etaMs).toBe(0);
   });
 
   it('throttles snapshots by time and steps, whichever is later', async () => {

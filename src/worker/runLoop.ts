@@ -26,6 +26,19 @@ export interface StepReport {
   /** Steps completed so far (1 after the first step). */
   done: number;
   epoch?: number;
+  /** Finer work where steps differ much in cost (MethodStep.work): it paces the time left instead of the steps. */
+  work?: { done: number; total: number };
+}
+
+/**
+ * The work one step did, for the time left: one step; or the finer work's difference, counted from 0 at a fresh
+ * start; NaN (its time counted as elapsed, not in the pace) where the finer work first appears later or the job was
+ * resumed (the loop's first report is then the checkpoint's unit + 1, with all the work before it).
+ */
+export function stepWork(before: StepReport, after: StepReport): number {
+  if (!after.work) return 1;
+  if (before.work) return Math.max(0, after.work.done - before.work.done);
+  return before.done === 0 && after.done === 1 ? after.work.done : Number.NaN;
 }
 
 /** The unit of work a RunLoop drives. */
@@ -264,8 +277,9 @@ export class RunLoop {
         if (this.job !== job || this.disposePending || this.current === 'cancelled' || this.current === 'idle') return false;
       }
       const t0 = this.host.now();
+      const before = this.lastReport;
       this.lastReport = await job.step();
-      this.eta.record(this.host.now() - t0);
+      this.eta.record(this.host.now() - t0, stepWork(before, this.lastReport));
       const now = this.host.now();
       let events: string[] = [];
       if (this.job === job && (this.paceMs > 0 || this.throttle.due(now, this.lastReport.done))) events = this.flush(job, now);
@@ -330,7 +344,8 @@ export class RunLoop {
   private postProgress(): void {
     const job = this.job;
     if (!job) return;
-    const remaining = job.totalSteps - this.lastReport.done;
+    const w = this.lastReport.work;
+    const remaining = w ? w.total - w.done : job.totalSteps - this.lastReport.done;
     const eta = this.eta.etaMs(remaining);
     this.host.post({
       event: {

@@ -34,20 +34,22 @@ export class SnapshotThrottle {
 
 /**
  * Estimates time left from recent step durations only (a window), so compile time of the first steps and
- * time spent paused do not distort the estimate.
+ * time spent paused do not distort the estimate. A step may count for several pieces of work (a method's finer work,
+ * MethodStep.work), or for none (its work is not known): the pace is the window's time over its work.
  */
 export class EtaEstimator {
-  private readonly durations: number[] = [];
+  private readonly samples: { ms: number; work: number }[] = [];
   private activeMs = 0;
 
   constructor(readonly window = 20) {}
 
-  /** Record one step that took `ms` of active (not paused) time. */
-  record(ms: number): void {
+  /** Record one step that took `ms` of active (not paused) time and did `work` pieces of work (1: one unit). */
+  record(ms: number, work = 1): void {
     if (!Number.isFinite(ms) || ms < 0) return;
     this.activeMs += ms;
-    this.durations.push(ms);
-    if (this.durations.length > this.window) this.durations.shift();
+    if (!Number.isFinite(work) || work < 0) return;
+    this.samples.push({ ms, work });
+    if (this.samples.length > this.window) this.samples.shift();
   }
 
   /** Sum of recorded step times (ms). */
@@ -55,20 +57,25 @@ export class EtaEstimator {
     return this.activeMs;
   }
 
-  /** Mean of the windowed step durations, or NaN before the first step. */
+  /** Milliseconds per piece of work over the window, or NaN before any work was recorded. */
   get meanStepMs(): number {
-    if (this.durations.length === 0) return Number.NaN;
-    return this.durations.reduce((a, b) => a + b, 0) / this.durations.length;
+    let ms = 0;
+    let work = 0;
+    for (const s of this.samples) {
+      ms += s.ms;
+      work += s.work;
+    }
+    return work > 0 ? ms / work : Number.NaN;
   }
 
-  /** Milliseconds left for `remaining` steps; NaN while unknown. */
+  /** Milliseconds left for `remaining` pieces of work; NaN while unknown. */
   etaMs(remaining: number): number {
     if (remaining <= 0) return 0;
     return this.meanStepMs * remaining;
   }
 
   reset(): void {
-    this.durations.length = 0;
+    this.samples.length = 0;
     this.activeMs = 0;
   }
 }

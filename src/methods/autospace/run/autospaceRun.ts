@@ -10,7 +10,7 @@ import { genotypeSpec, type SkeletonShape } from '../../../core/space/singlePath
 import type { SpaceOrigin } from '../../../core/space/spaceFile';
 import type { Network } from '../../../engine/network';
 import { SpecTraining } from '../../../engine/trainSpec';
-import type { MethodCheckpoint, MethodContext, MethodOutcome, MethodRun, MethodStep } from '../../runTypes';
+import type { MethodCheckpoint, MethodContext, MethodOutcome, MethodRun, MethodStep, WorkProgress } from '../../runTypes';
 import { cellPricer, type CellPricer } from '../cellCosts';
 import type { AutoSpaceConfig } from '../config';
 import { payoffTarget, runPlan, type AutoSpacePlan } from '../plan';
@@ -20,7 +20,7 @@ import type { AutoSpaceSnapshot, PayoffState } from '../snapshot';
 import { runData, type RunData } from './data';
 import { Evolution } from './evolution';
 import { PAYOFF_CANNOT_CHECKPOINT } from './payoff';
-import { createPayoff, type CreatePayoff, type PayoffLike, type PayoffOptions } from './payoffPort';
+import { createPayoff, estimatePayoff, type CreatePayoff, type EstimatePayoff, type PayoffLike, type PayoffOptions } from './payoffPort';
 import { readResumeState, type AutoSpaceResumeState } from './resume';
 
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
@@ -43,6 +43,8 @@ export class AutoSpaceRun implements MethodRun<AutoSpaceSnapshot> {
   /** Payoff-stage steps taken, and whether the stage has said it is done (the pacing over the payoff units). */
   private payoffTaken = 0;
   private payoffFinished = false;
+  /** The payoff stage's units before it is built (null: not known, or not asked yet): the time left counts them. */
+  private payoffEstimate: number | null = null;
   private spaceFrom: SpaceOrigin | null = null;
   private genotype: string[] | null = null;
   private final: SpecTraining | null = null;
@@ -53,6 +55,7 @@ export class AutoSpaceRun implements MethodRun<AutoSpaceSnapshot> {
     private readonly ctx: MethodContext,
     private readonly config: AutoSpaceConfig,
     private readonly makePayoff: CreatePayoff = createPayoff,
+    private readonly estimate: EstimatePayoff = estimatePayoff,
   ) {
     const problems = crossCheck(config);
     if (problems.length) throw new RangeError(`AutoSpace-style: ${problems.join('; ')}`);
@@ -84,7 +87,37 @@ export class AutoSpaceRun implements MethodRun<AutoSpaceSnapshot> {
       if (r.done) throw new Error('AutoSpace-style: the work plan ended before its last unit');
       this.done++;
     }
-    return { done: this.done, epoch: Math.min(this.plan.totalEpochs - 1, Math.floor(Math.min(this.done, this.plan.evolveSteps) / this.plan.stepsPerEpoch)) };
+    const work = this.workProgress();
+    return { done: this.done, epoch: Math.min(this.plan.totalEpochs - 1, Math.floor(Math.min(this.done, this.plan.evolveSteps) / this.plan.stepsPerEpoch)), ...(work ? { work } : {}) };
+  }
+
+  /**
+   * Work in training-step-sized pieces: evolution steps, the payoff stage's own units (dozens per payoff unit: PAD-NAS
+   * steps, stand-alone training steps, validations) and the retraining's steps. Its total counts the stage's plan once
+   * built (exact once both fronts are known), before that its estimate; undefined when neither is known.
+   */
+  private workProgress(): WorkProgress | undefined {
+    const p = this.plan;
+    let payoff: number | null = 0;
+    if (this.config.payoff) {
+      if (this.payoffResult !== null || this.phase === 'final' || this.phase === 'done') payoff = this.payoffTaken;
+      else if (this.payoff) payoff = Math.max(this.payoffTaken, this.payoff.plannedUnits());
+      else payoff = this.payoffEstimate;
+    }
+    if (payoff === null) return undefined;
+    return { done: Math.min(this.done, p.evolveSteps) + this.payoffTaken + this.finalLosses.length, total: p.evolveSteps + payoff + p.finalSteps };
+  }
+
+  /** Ask for the payoff stage's plan before evolution ends (once; null where the host cannot tell). */
+  private async askPayoffEstimate(): Promise<void> {
+    const c = this.config;
+    if (!c.payoff || this.payoff || this.payoffEstimate !== null || this.phase === 'final') return;
+    try {
+      const o = { seed: c.seed, padnasPreset: c.payoffPreset, width: c.width, tiny: c.tiny, standaloneSteps: c.standaloneSteps, frontMax: c.frontMax, padnasOverrides: { ...c.payoffPadnas } };
+      this.payoffEstimate = await this.estimate({ ...this.ctx, data: this.data.payoff }, o);
+    } catch {
+      this.payoffEstimate = null; // the time left then paces by units until the stage is built
+    }
   }
 
   private async *units(): AsyncGenerator<void, void, void> {
@@ -93,6 +126,7 @@ export class AutoSpaceRun implements MethodRun<AutoSpaceSnapshot> {
     const ev = this.evolution;
     // 0, or the count restore() set: a generator's body runs from its first next(), after any restore.
     const from = this.done;
+    await this.askPayoffEstimate();
     const spi = c.stepsPerIteration;
     for (let it = Math.floor(from / spi); it < c.iterations; it++) {
       // > 0 when resumed inside this iteration: its picks were drawn before the checkpoint (and restored).

@@ -75,6 +75,9 @@ describe('AutoSpace-style payoff stage', () => {
     const stage = await PayoffStage.create(ctx, { learnedSpace: LEARNED, seed: 2, padnasPreset: 'tiny', width: 0.25, tiny: true, standaloneSteps: 3, frontMax: 2, padnasOverrides: TINY_PADNAS });
     try {
       const planned0 = stage.plannedUnits();
+      // Before evolution ends, the run asks for the same plan without building anything (no learned space needed).
+      expect(await PayoffStage.estimateUnits(ctx, { seed: 2, padnasPreset: 'tiny', width: 0.25, tiny: true, standaloneSteps: 3, frontMax: 2, padnasOverrides: TINY_PADNAS })).toBe(planned0);
+      expect(await PayoffStage.estimateUnits({ data, profile: null }, { seed: 2, padnasPreset: 'tiny', width: 0.25, tiny: true, standaloneSteps: 3, frontMax: 2, padnasOverrides: TINY_PADNAS })).toBeNull();
       expect(stage.state()).toMatchObject({ stage: 'learned-search', learned: [], hand: [], hvLearned: null });
       const stages: PayoffState['stage'][] = [];
       let units = 0;
@@ -152,6 +155,7 @@ describe('AutoSpace-style payoff stage', () => {
     const ctx: MethodContext = { data, profile: null, loadMethod: loadHostedMethod, latencyMeter: meter };
     const stage = await PayoffStage.create(ctx, { learnedSpace: LEARNED, seed: 1, padnasPreset: 'tiny', width: 0.25, tiny: true, standaloneSteps: 2, frontMax: 1, padnasOverrides: TINY_PADNAS });
     try {
+      expect(await PayoffStage.estimateUnits(ctx, { seed: 1, padnasPreset: 'tiny', width: 0.25, tiny: true, standaloneSteps: 2, frontMax: 1, padnasOverrides: TINY_PADNAS })).toBe(stage.plannedUnits());
       const stages: PayoffState['stage'][] = [];
       let units = 0;
       for (let done = false; !done; units++) {

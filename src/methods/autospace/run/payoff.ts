@@ -40,6 +40,17 @@ function payoffCostModel(sk: SkeletonShape, learned: readonly (readonly string[]
   }
 }
 
+/** What the stage's plan depends on (not the learned space). */
+export type PayoffEstimateOptions = Pick<PayoffStageOptions, 'seed' | 'padnasPreset' | 'padnasOverrides' | 'width' | 'tiny' | 'standaloneSteps' | 'frontMax'>;
+
+/** The hand-designed search's config, before validation: the preset, the run's overrides, seed, width and stem. */
+function handBase(padnas: HostedMethod, opts: PayoffEstimateOptions): Record<string, unknown> {
+  const base: Record<string, unknown> = { ...padnas.preset(opts.padnasPreset), ...opts.padnasOverrides, seed: opts.seed, width: opts.width, tiny: opts.tiny };
+  delete base.space;
+  delete base.spaceFrom;
+  return base;
+}
+
 export class PayoffStage {
   private stageName: PayoffState['stage'] = 'learned-search';
   private readonly sides: Record<PayoffSide, SearchSide>;
@@ -84,9 +95,7 @@ export class PayoffStage {
     if (!(Number.isInteger(opts.standaloneSteps) && opts.standaloneSteps >= 1)) throw new RangeError(`standaloneSteps must be an integer ≥ 1, got ${opts.standaloneSteps}`);
     if (!(Number.isInteger(opts.frontMax) && opts.frontMax >= 1)) throw new RangeError(`frontMax must be an integer ≥ 1, got ${opts.frontMax}`);
     const padnas = await ctx.loadMethod('padnas');
-    const base: Record<string, unknown> = { ...padnas.preset(opts.padnasPreset), ...opts.padnasOverrides, seed: opts.seed, width: opts.width, tiny: opts.tiny };
-    delete base.space;
-    delete base.spaceFrom;
+    const base = handBase(padnas, opts);
     const handConfig = padnas.validate(base);
     const spaceFrom: SpaceOrigin = opts.spaceFrom ?? { file: null, createdBy: { method: 'autospace', seed: opts.seed, preset: 'unknown', date: new Date().toISOString() } };
     let learnedConfig: Record<string, unknown>;
@@ -108,6 +117,21 @@ export class PayoffStage {
       throw e;
     }
     return stage;
+  }
+
+  /**
+   * The units a stage of these options will plan, before evolution has found the learned space: both PAD-NAS searches
+   * (the same preset and data: the same plan whatever the space) and the most stand-alone networks. Null when the host
+   * gives no `loadMethod` or PAD-NAS cannot plan without being built.
+   */
+  static async estimateUnits(ctx: MethodContext, opts: PayoffEstimateOptions): Promise<number | null> {
+    if (!ctx.loadMethod) return null;
+    const padnas = await ctx.loadMethod('padnas');
+    if (!padnas.plannedUnits) return null;
+    const search = padnas.plannedUnits(ctx, padnas.validate(handBase(padnas, opts)));
+    const nets = 2 * opts.frontMax;
+    const measure = ctx.latencyMeter ? nets * ctx.latencyMeter.unitsPerNetwork : 0;
+    return 2 * search + nets * (opts.standaloneSteps + 1) + measure;
   }
 
   private subContext(side: PayoffSide): MethodContext {

@@ -4,7 +4,7 @@
  */
 import type { MethodContext } from '../../runTypes';
 import type { PayoffState } from '../snapshot';
-import { PayoffStage, type PayoffStageOptions } from './payoff';
+import { PayoffStage, type PayoffEstimateOptions, type PayoffStageOptions } from './payoff';
 
 export type PayoffOptions = PayoffStageOptions;
 
@@ -27,3 +27,8 @@ export type CreatePayoff = (ctx: MethodContext, o: PayoffOptions) => Promise<Pay
 
 /** The real stage (it brings the PAD-NAS run in through `ctx.loadMethod`). */
 export const createPayoff: CreatePayoff = (ctx, o) => PayoffStage.create(ctx, o);
+
+/** The stage's units before it is built (PayoffStage.estimateUnits); null when not known. */
+export type EstimatePayoff = (ctx: MethodContext, o: PayoffEstimateOptions) => Promise<number | null>;
+
+export const estimatePayoff: EstimatePayoff = (ctx, o) => PayoffStage.estimateUnits(ctx, o);

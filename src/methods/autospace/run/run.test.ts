@@ -46,6 +46,60 @@ const card = (settings: AutoSpaceConfig): RunCardRecord => ({
 describe('AutoSpace-style run', () => {
   beforeAll(useCpuBackend);
 
+  it('reports its work in training-step-sized pieces: the payoff by its own units, estimated until the stage is built', async () => {
+    const { data } = watchedTestData();
+    const calls: { ctx: MethodContext; o: PayoffOptions; steps: number }[] = [];
+    const asked: unknown[] = [];
+    // The estimate is the most the stage can take (9); the scripted stage then plans 5 (its fronts were small).
+    const run = new AutoSpaceRun({ data, profile: null }, SMALL, fakePayoff(calls), (_ctx, o) => {
+      asked.push(o);
+      return Promise.resolve(9);
+    });
+    try {
+      const start = run.start();
+      const works: { done: number; total: number }[] = [];
+      for (let last = 0; last < start.totalSteps; ) {
+        const r = await run.step();
+        last = r.done;
+        if (!r.work) throw new Error(`no work reported at unit ${r.done}`);
+        works.push(r.work);
+      }
+      expect(asked).toEqual([{ seed: SMALL.seed, padnasPreset: SMALL.payoffPreset, width: SMALL.width, tiny: SMALL.tiny, standaloneSteps: SMALL.standaloneSteps, frontMax: SMALL.frontMax, padnasOverrides: SMALL.payoffPadnas }]);
+      // Evolution: 6 steps against 6 + 9 (estimate) + 6 (retraining).
+      expect(works.slice(0, 6)).toEqual([1, 2, 3, 4, 5, 6].map((done) => ({ done, total: 21 })));
+      // The payoff's 5 units spread over its PAYOFF_UNITS units: from its first, the total is the stage's own plan.
+      const payoff = works.slice(6, 6 + PAYOFF_UNITS);
+      expect(payoff[0]).toEqual({ done: 7, total: 17 });
+      expect(payoff.every((w, i) => w.total === 17 && w.done >= (i > 0 ? payoff[i - 1].done : 7))).toBe(true);
+      expect(payoff.at(-1)).toEqual({ done: 11, total: 17 });
+      // The retraining's 6 steps.
+      expect(works.slice(6 + PAYOFF_UNITS)).toEqual([12, 13, 14, 15, 16, 17].map((done) => ({ done, total: 17 })));
+      await run.finish();
+    } finally {
+      run.dispose();
+    }
+  });
+
+  it('without an estimate of the payoff, reports no work until its stage is built (the time left paces by units)', async () => {
+    const { data } = watchedTestData();
+    const run = new AutoSpaceRun({ data, profile: null }, SMALL, fakePayoff([]), () => Promise.resolve(null));
+    try {
+      const start = run.start();
+      const works: unknown[] = [];
+      for (let last = 0; last < start.totalSteps; ) {
+        const r = await run.step();
+        last = r.done;
+        works.push(r.work);
+      }
+      expect(works.slice(0, 6)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+      expect(works[6]).toEqual({ done: 7, total: 17 });
+      expect(works.at(-1)).toEqual({ done: 17, total: 17 });
+      await run.finish();
+    } finally {
+      run.dispose();
+    }
+  });
+
   it('evolves, hands the learned space to the payoff, retrains the learned front’s best, tests once in finish(), frees every tensor', async () => {
     const { data, reads, state } = watchedTestData();
     const calls: { ctx: MethodContext; o: PayoffOptions; steps: number }[] = [];

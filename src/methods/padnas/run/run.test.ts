@@ -4,12 +4,25 @@ import { genotypeInSpace, singlePathSpace } from '../../../core/space/singlePath
 import { syntheticData, useCpuBackend } from '../../../engine/testing';
 import { padnasSpec } from '../ops';
 import type { PadNasRecordFields } from '../snapshot';
-import { createRun } from './index';
+import { createRun, plannedUnits } from './index';
 import { TINY_SETTINGS } from './testing';
 
 
 describe('PAD-NAS run', () => {
   beforeAll(useCpuBackend);
+
+  it('plans without building: plannedUnits() is what start() reports, for other training subsets and batches too', () => {
+    const data = syntheticData(160, 4, 8);
+    for (const over of [{}, { trainLimit: 64 }, { batchSize: 16, trainBaseline: false }, { generations: 3, finalEpochs: 2 }]) {
+      const config = { ...TINY_SETTINGS, ...over };
+      const run = createRun({ data, profile: null }, config);
+      try {
+        expect(plannedUnits({ data, profile: null }, config)).toBe(run.start().totalSteps);
+      } finally {
+        run.dispose();
+      }
+    }
+  });
 
   it('searches a given space (cells among MB ops) instead of the hand-designed one, and records it and its final front', async () => {
     const data = syntheticData(160, 4, 8);
