@@ -155,6 +155,7 @@ export async function runSearch(m: MethodDescriptor, f: Record<string, FlagValue
     let done = await ck.restore(run, started.totalSteps);
     if (done > 0) ticker.resumedAt(done);
     let epoch = 0;
+    let recorded = -1;
     while (done < started.totalSteps) {
       let work: WorkProgress | undefined;
       ({ done, epoch, work } = await run.step());
@@ -162,7 +163,10 @@ export async function runSearch(m: MethodDescriptor, f: Record<string, FlagValue
       const line = ticker.tick(done, '', work);
       if (line) io.log(line);
       if (!rec) run.snapshot(); // drain the live buffers (the CLI reads the outcome)
-      else if (done % every === 0 || done >= started.totalSteps) rec.add(done, epoch, run.snapshot(), performance.now());
+      else if (done !== recorded && (done % every === 0 || done >= started.totalSteps)) {
+        recorded = done; // a step that ends part of a long unit reports the same `done`: one frame per unit
+        rec.add(done, epoch, run.snapshot(), performance.now());
+      }
     }
     await run.finish();
     rec?.add(done, epoch, run.snapshot(), performance.now()); // the final evaluation, as the worker posts it

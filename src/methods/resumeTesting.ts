@@ -15,6 +15,8 @@ export interface ResumeComparison {
   bytes: number;
   /** Units of work of the whole run. */
   total: number;
+  /** `done` of the checkpoint the resumed run started from. */
+  checkpointDone: number;
 }
 
 const timeless = (o: MethodOutcome): MethodOutcome => ({ ...o, history: o.history.map(({ seconds: _s, ...r }) => r) });
@@ -37,8 +39,12 @@ async function toEnd<S>(run: MethodRun<S>, total: number): Promise<MethodOutcome
   return timeless(run.outcome());
 }
 
-/** `create()` makes a fresh run of `config` (three are made); the interrupted one stops after `k` units. */
-export async function compareResumed<S>(method: string, config: Record<string, unknown>, create: () => MethodRun<S>, k: number): Promise<ResumeComparison> {
+/**
+ * `create()` makes a fresh run of `config` (three are made); the interrupted one stops after `k` units, and then
+ * `extraSteps` more `step()` calls (a method whose long units return part way, AutoSpace-style's payoff: with
+ * `done` still k, the checkpoint is taken inside a unit; ResumeComparison.checkpointDone says where it was).
+ */
+export async function compareResumed<S>(method: string, config: Record<string, unknown>, create: () => MethodRun<S>, k: number, extraSteps = 0): Promise<ResumeComparison> {
   const a = create();
   let want: MethodOutcome;
   let total: number;
@@ -57,6 +63,10 @@ export async function compareResumed<S>(method: string, config: Record<string, u
       done = (await b.step()).done;
       b.snapshot();
     }
+    for (let i = 0; i < extraSteps; i++) {
+      await b.step();
+      b.snapshot();
+    }
     if (!b.checkpoint) throw new Error(`${method} has no checkpoint()`);
     const cp = await b.checkpoint();
     bytes = encodeSearchCheckpoint({ method, config, done: cp.done, state: cp.state, meta: null });
@@ -69,6 +79,7 @@ export async function compareResumed<S>(method: string, config: Record<string, u
     const file = decodeSearchCheckpoint(bytes, 'test.ckpt');
     if (!c.restore) throw new Error(`${method} has no restore()`);
     await c.restore({ done: file.done, state: file.state });
+    const checkpointDone = file.done;
     // The rest of the run: step() reports done from the restored count on.
     let done = file.done;
     while (done < total) {
@@ -76,7 +87,7 @@ export async function compareResumed<S>(method: string, config: Record<string, u
       c.snapshot();
     }
     await c.finish();
-    return { want, got: timeless(c.outcome()), bytes: bytes.length, total };
+    return { want, got: timeless(c.outcome()), bytes: bytes.length, total, checkpointDone };
   } finally {
     c.dispose();
   }

@@ -96,7 +96,11 @@ export interface MethodCheckpoint {
 /** One search in progress. */
 export interface MethodRun<Snapshot> {
   start(): RunStart;
-  /** One unit of work (usually one optimisation step, plus whatever the method does at that step). */
+  /**
+   * One unit of work (usually one optimisation step, plus whatever the method does at that step), or a part of one
+   * where a unit is long (`done` then stays as it was until the unit ends): drivers pause, cancel and checkpoint between
+   * two calls.
+   */
   step(): Promise<MethodStep>;
   /** Method-specific plain data since the previous call (typed arrays allowed). */
   snapshot(): Snapshot;

@@ -2,7 +2,8 @@
  * One AutoSpace-style search (METHODS.md §4): evolve cell populations on the shared skeleton's 7 slots (run/evolution),
  * keep each slot's K fittest cells as the learned space, run the payoff (the PAD-NAS search in the learned and in the
  * hand-designed space, fronts compared), then retrain the learned front's best network on validation from scratch and
- * test it once in finish(). Every unit of work is one `step()`.
+ * test it once in finish(). Every unit of work is one `step()`, except a payoff unit: it holds dozens of the payoff
+ * stage's own units (PAD-NAS steps), and step() returns after each of them, `done` moving at the unit's end.
  */
 import { archCosts } from '../../../core/costs';
 import type { RunStart } from '../../../core/method/runStart';
@@ -43,6 +44,8 @@ export class AutoSpaceRun implements MethodRun<AutoSpaceSnapshot> {
   /** Payoff-stage steps taken, and whether the stage has said it is done (the pacing over the payoff units). */
   private payoffTaken = 0;
   private payoffFinished = false;
+  /** True while a payoff unit is part done (step() returned between two of the stage's units; `done` not moved yet). */
+  private midUnit = false;
   /** The payoff stage's units before it is built (null: not known, or not asked yet): the time left counts them. */
   private payoffEstimate: number | null = null;
   private spaceFrom: SpaceOrigin | null = null;
@@ -85,7 +88,7 @@ export class AutoSpaceRun implements MethodRun<AutoSpaceSnapshot> {
     if (this.done < this.plan.totalSteps) {
       const r = await this.work.next();
       if (r.done) throw new Error('AutoSpace-style: the work plan ended before its last unit');
-      this.done++;
+      if (!this.midUnit) this.done++;
     }
     const work = this.workProgress();
     return { done: this.done, epoch: Math.min(this.plan.totalEpochs - 1, Math.floor(Math.min(this.done, this.plan.evolveSteps) / this.plan.stepsPerEpoch)), ...(work ? { work } : {}) };
@@ -195,7 +198,14 @@ export class AutoSpaceRun implements MethodRun<AutoSpaceSnapshot> {
       while (!this.payoffFinished && this.payoffTaken < target) {
         this.payoffFinished = await stage.step();
         this.payoffTaken++;
+        if (!this.payoffFinished && this.payoffTaken < target) {
+          // Back to the driver between two of the stage's own units (one PAD-NAS step each), so a pause, a cancel or
+          // a reload waits for one of those, not for the dozens a payoff unit holds; `done` moves at the unit's end.
+          this.midUnit = true;
+          yield;
+        }
       }
+      this.midUnit = false;
       this.payoffState = stage.state();
       if (u === units - 1) {
         this.payoffResult = stage.result();

@@ -111,4 +111,33 @@ describe('AutoSpace-style checkpoints inside the payoff (PAD-NAS hosted through 
       expect(liveTensors()).toBe(before);
     }, 180_000);
   }
+
+  it('inside a payoff unit (step() returned between two of the stage\'s units): restored in a fresh run, the same outcome', async () => {
+    // Longer stand-alone trainings: the stage plans more units than the run has payoff units, so a unit holds two or
+    // three of the stage's and step() returns part way through it.
+    const config: AutoSpaceConfig = { ...WITH_PAYOFF, standaloneSteps: 30 };
+    const steps: number[] = [];
+    const probe = createRun({ data, profile: null, loadMethod: loadHostedMethod }, config);
+    try {
+      const total = probe.start().totalSteps;
+      for (let done = 0; done < total; ) {
+        done = (await probe.step()).done;
+        steps.push(done);
+      }
+      await probe.finish();
+    } finally {
+      probe.dispose();
+    }
+    // Some calls in the payoff leave `done` as it was; `done` never moves by more than one.
+    expect(steps.length).toBeGreaterThan(steps.at(-1) ?? 0);
+    expect(steps.every((d, i) => d - (i > 0 ? steps[i - 1] : 0) <= 1)).toBe(true);
+    const k = 80;
+    const extra = steps.indexOf(k + 1) - steps.indexOf(k) - 1; // calls inside unit k + 1 before it ends
+    expect(extra).toBeGreaterThan(0);
+    const before = liveTensors();
+    const { want, got, checkpointDone } = await compareResumed('autospace', { ...config }, () => createRun({ data, profile: null, loadMethod: loadHostedMethod }, config), k, extra);
+    expect(checkpointDone).toBe(k); // taken inside unit k + 1
+    expectSame(got, want);
+    expect(liveTensors()).toBe(before);
+  }, 240_000);
 });
