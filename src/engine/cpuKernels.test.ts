@@ -164,3 +164,41 @@ describe('fast global AvgPool/AvgPoolGrad', () => {
     expect(Array.from(globalAvgPoolGrad(Float32Array.of(4, 8, -2, 1), 2, 4, 2))).toEqual([1, 2, 1, 2, 1, 2, 1, 2, -0.5, 0.25, -0.5, 0.25, -0.5, 0.25, -0.5, 0.25]);
   });
 });
+
+describe('fast FusedBatchNorm (inference-mode batch norm)', () => {
+  it('matches tfjs bit for bit: per-channel and single-value parameters, scale or offset absent, any rank', async () => {
+    const run = () =>
+      tf.tidy(() => {
+        const x4 = tf.randomNormal<tf.Rank.R4>([3, 5, 4, 7], 2, 3, 'float32', 71);
+        const m = tf.randomNormal<tf.Rank.R1>([7], 0, 1, 'float32', 72);
+        const v = tf.randomUniform<tf.Rank.R1>([7], 0, 2, 'float32', 73);
+        const g = tf.randomNormal<tf.Rank.R1>([7], 1, 0.5, 'float32', 74);
+        const b = tf.randomNormal<tf.Rank.R1>([7], 0, 0.5, 'float32', 75);
+        const x2 = tf.randomNormal<tf.Rank.R2>([11, 3], 0, 1, 'float32', 76);
+        return [
+          tf.batchNorm(x4, m, v, b, g, 1e-5),
+          tf.batchNorm(x4, m, v, undefined, g, 1e-3),
+          tf.batchNorm(x4, m, v, b, undefined),
+          tf.batchNorm(x2, tf.scalar(0.5), tf.scalar(2), tf.scalar(-1), tf.scalar(3), 1e-5),
+          tf.batchNorm(x2, tf.tensor1d([0, 1, -1]), tf.tensor1d([1, 0, 4]), tf.tensor1d([1, 2, 3]), tf.tensor1d([0.5, 1, 2]), 0.1),
+          // Full-size statistics (not per channel): left to tfjs.
+          tf.batchNorm(x2, tf.onesLike(x2), tf.onesLike(x2)),
+        ];
+      });
+    uninstallFastCpuKernels();
+    const ref = run();
+    installFastCpuKernels();
+    const fast = run();
+    for (let i = 0; i < ref.length; i++) {
+      expect(fast[i].shape).toEqual(ref[i].shape);
+      expect(Array.from(await fast[i].data())).toEqual(Array.from(await ref[i].data()));
+    }
+    tf.dispose([...ref, ...fast]);
+  });
+
+  it('computes offset + (x − mean)·scale / √(variance + ε) per channel, as by hand', async () => {
+    const { batchNormInference } = await import('./cpuBatchNormInference');
+    const out = batchNormInference(Float32Array.of(1, 2, 3, 4), 2, Float64Array.of(1, 0), Float64Array.of(2, 4), Float64Array.of(2, 1), Float64Array.of(0.5, -1));
+    expect(Array.from(out)).toEqual([0.5, -0.5, 2.5, 0]);
+  });
+});

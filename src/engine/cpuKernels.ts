@@ -9,6 +9,7 @@
  *   (cpuUnaryKernels.ts);
  * - Slice and SplitV by contiguous runs (cpuSliceKernels.ts);
  * - global average pooling and its gradient (cpuPoolKernels.ts);
+ * - batch norm with given statistics, as every evaluation runs it (cpuBatchNormInference.ts);
  * - and, under the engine's own names, training-mode batch norm and its gradient as two fused kernels
  *   (cpuBatchNormKernels.ts), which engine/batchNorm.ts uses while they are registered.
  * `npx tsx scripts/cpu-step.ts` times a training step with these or with tfjs's own (`--kernels tfjs`); the README
@@ -17,6 +18,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { KernelFunc } from './cpuBackend';
+import { BN_INFERENCE_REPLACEMENTS } from './cpuBatchNormInference';
 import { registerCpuBatchNorm, unregisterCpuBatchNorm } from './cpuBatchNormKernels';
 import { BINARY_REPLACEMENTS } from './cpuBinaryKernels';
 import { CONV_REPLACEMENTS } from './cpuConvKernels';
@@ -34,6 +36,7 @@ const REPLACEMENTS: readonly [string, (original: KernelFunc) => KernelFunc][] = 
   ...BINARY_REPLACEMENTS,
   ...UNARY_REPLACEMENTS,
   ...POOL_REPLACEMENTS,
+  ...BN_INFERENCE_REPLACEMENTS,
   ['Slice', fastSlice],
   ['SplitV', fastSplitV],
 ];
