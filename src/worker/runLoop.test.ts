@@ -186,6 +186,36 @@ describe('RunLoop', () => {
     expect(loop.state).toBe('paused');
   });
 
+  it('Step while paused runs one whole unit of a job whose long units return part way (done unchanged)', async () => {
+    const host = makeHost();
+    const loop = new RunLoop(host, { minIntervalMs: 0 });
+    let calls = 0;
+    const job: Job = {
+      kind: 'parts',
+      totalSteps: 10,
+      step: () => {
+        calls++;
+        host.clock += 10;
+        return Promise.resolve({ done: Math.floor(calls / 3) }); // a unit ends every third call
+      },
+      snapshot: () => null,
+    };
+    loop.start('r', job, true);
+    loop.control('step');
+    loop.control('step'); // a second click while the first unit is still in its parts: ignored
+    await until(() => calls === 3);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(calls).toBe(3);
+    expect(loop.state).toBe('paused');
+    expect(host.events.filter((e) => e.type === 'run/progress').at(-1)).toMatchObject({ done: 1 });
+    // A cancel between two parts ends the Step there.
+    loop.control('step');
+    await until(() => calls === 4);
+    loop.control('cancel');
+    await new Promise((r) => setTimeout(r, 10));
+    expect(calls).toBeLessThanOrEqual(5);
+  });
+
   it('announces a pause only after the step in flight has reported its numbers', async () => {
     const host = makeHost();
     const loop = new RunLoop(host, { minIntervalMs: 1e9 });

@@ -96,6 +96,8 @@ export class RunLoop {
   private disposePending = false;
   private pauseAnnouncePending = false;
   private lastReport: StepReport = { done: 0 };
+  /** A Step (one unit while paused) is in progress, over one or more of the job's steps. */
+  private steppingUnit = false;
   /** next-event: run until a snapshot brings an event, then pause. */
   private seeking = false;
   /** A loop is driving the job (also while it waits between steps). */
@@ -178,7 +180,7 @@ export class RunLoop {
         }
         break;
       case 'step':
-        if (this.current === 'paused' && !this.busy) void this.stepWhilePaused();
+        if (this.current === 'paused' && !this.busy && !this.steppingUnit) void this.stepWhilePaused();
         break;
       case 'next-event':
         if (this.current === 'paused' && !this.busy && this.job) {
@@ -251,9 +253,24 @@ export class RunLoop {
     w?.();
   }
 
+  /**
+   * One unit while paused. A job whose long units return part way (`done` unchanged: AutoSpace-style's payoff) is
+   * stepped until its unit ends, so Step always shows a change; a cancel, reset, resume or failure in between ends it.
+   */
   private async stepWhilePaused(): Promise<void> {
-    if (!this.job) return;
-    await this.oneStep(this.job);
+    const job = this.job;
+    if (!job || this.steppingUnit) return;
+    this.steppingUnit = true;
+    try {
+      const from = this.lastReport.done;
+      do {
+        await this.oneStep(job);
+        if (this.lastReport.done !== from) return;
+        await this.host.yieldToEvents();
+      } while (this.job === job && this.current === 'paused' && !this.busy);
+    } finally {
+      this.steppingUnit = false;
+    }
   }
 
   /** Run one step; returns false when the loop must stop. */
