@@ -7,6 +7,21 @@ import { setWasmKernels } from './wasm/instance';
 beforeAll(useCpuBackend);
 afterAll(uninstallFastCpuKernels);
 
+/** `run()` with tfjs's own CPU kernels and with the engine's: the same shapes, dtypes and values, −0 and NaN included. */
+async function expectSameAsTfjs(run: () => tf.Tensor[]): Promise<void> {
+  const bits = (v: number) => (Object.is(v, -0) ? '-0' : v);
+  uninstallFastCpuKernels();
+  const ref = run();
+  installFastCpuKernels();
+  const fast = run();
+  for (let i = 0; i < ref.length; i++) {
+    expect(fast[i].shape).toEqual(ref[i].shape);
+    expect(fast[i].dtype).toBe(ref[i].dtype);
+    expect(Array.from(await fast[i].data()).map(bits)).toEqual(Array.from(await ref[i].data()).map(bits));
+  }
+  tf.dispose([...ref, ...fast]);
+}
+
 type Case = { h: number; w?: number; cin: number; cout: number; k: number; s: number; pad: 'same' | 'valid' | tf.backend_util.ExplicitPadding };
 const cases: Case[] = [
   { h: 7, cin: 3, cout: 5, k: 3, s: 1, pad: 'same' },
@@ -86,18 +101,11 @@ describe('fast Multiply/Add/Sub', () => {
           return [tf.mul(a, b), tf.add(a, b), tf.sub(a, b), tf.sub(b, a)];
         }),
       );
-    uninstallFastCpuKernels();
-    const ref = run();
-    installFastCpuKernels();
-    const fast = run();
-    for (let i = 0; i < ref.length; i++) {
-      expect(fast[i].shape).toEqual(ref[i].shape);
-      expect(Array.from(await fast[i].data())).toEqual(Array.from(await ref[i].data()));
-    }
+    await expectSameAsTfjs(run);
     const ints = tf.tidy(() => tf.add(tf.tensor1d([1, 2], 'int32'), tf.tensor1d([3, 4], 'int32')));
     expect(ints.dtype).toBe('int32');
     expect(Array.from(await ints.data())).toEqual([4, 6]);
-    tf.dispose([...ref, ...fast, ints]);
+    ints.dispose();
   });
 });
 
@@ -112,15 +120,7 @@ describe('fast Relu/Step', () => {
         const x = tf.concat([tf.randomNormal([50], 0, 1, 'float32', 21), special]);
         return [tf.relu(x), tf.step(x), tf.step(x, 0.25), tf.relu(tf.tensor1d([-2, 3], 'int32'))];
       });
-    uninstallFastCpuKernels();
-    const ref = run();
-    installFastCpuKernels();
-    const fast = run();
-    for (let i = 0; i < ref.length; i++) {
-      expect(fast[i].dtype).toBe(ref[i].dtype);
-      expect(Array.from(await fast[i].data()).map((v) => (Object.is(v, -0) ? '-0' : v))).toEqual(Array.from(await ref[i].data()).map((v) => (Object.is(v, -0) ? '-0' : v)));
-    }
-    tf.dispose([...ref, ...fast]);
+    await expectSameAsTfjs(run);
   });
 });
 
@@ -145,15 +145,7 @@ describe('fast global AvgPool/AvgPoolGrad', () => {
         out.push(tf.avgPool(x, 6, 1, 'same'), tf.grad((t: tf.Tensor) => tf.sum(tf.square(tf.avgPool(t as tf.Tensor4D, 6, 1, 'same'))))(x));
         return out;
       });
-    uninstallFastCpuKernels();
-    const ref = run();
-    installFastCpuKernels();
-    const fast = run();
-    for (let i = 0; i < ref.length; i++) {
-      expect(fast[i].shape).toEqual(ref[i].shape);
-      expect(Array.from(await fast[i].data())).toEqual(Array.from(await ref[i].data()));
-    }
-    tf.dispose([...ref, ...fast]);
+    await expectSameAsTfjs(run);
   });
 
   it('compute the means and spread the gradient as by hand', async () => {
@@ -185,15 +177,7 @@ describe('fast FusedBatchNorm (inference-mode batch norm)', () => {
           tf.batchNorm(x2, tf.onesLike(x2), tf.onesLike(x2)),
         ];
       });
-    uninstallFastCpuKernels();
-    const ref = run();
-    installFastCpuKernels();
-    const fast = run();
-    for (let i = 0; i < ref.length; i++) {
-      expect(fast[i].shape).toEqual(ref[i].shape);
-      expect(Array.from(await fast[i].data())).toEqual(Array.from(await ref[i].data()));
-    }
-    tf.dispose([...ref, ...fast]);
+    await expectSameAsTfjs(run);
   });
 
   it('computes offset + (x − mean)·scale / √(variance + ε) per channel, as by hand', async () => {
