@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rngStream } from '../core/rng';
 import { gemmNT, transpose } from './cpuGemm';
-import { wasmGemmAvailable } from './cpuGemmWasm';
+import { gemmTNWasm, wasmGemmAvailable } from './cpuGemmWasm';
 import { setWasmKernels } from './wasm/instance';
 
 function naive(a: Float32Array, b: Float32Array, N: number, K: number, M: number): Float64Array {
@@ -53,5 +53,40 @@ describe.each([
   it('transposes a row-major block from an offset', () => {
     const src = Float32Array.from({ length: 2 + 6 }, (_, i) => i);
     expect(Array.from(transpose(src, 2, 3, 2))).toEqual([2, 5, 3, 6, 4, 7]);
+  });
+});
+
+describe('gemmTNWasm (the conv filter gradient: both operands row by row over the long dimension)', () => {
+  it('sums a[aOff + r·N + n]·b[bOff + r·M + m] over r, from offsets, for ragged N and M, adding to out', () => {
+    for (const [R, N, M] of [
+      [37, 5, 11],
+      [600, 8, 16],
+      [9, 1, 3],
+    ]) {
+      const aOff = 7;
+      const bOff = 13;
+      const a = random(aOff + R * N, 1);
+      const b = random(bOff + R * M, 2);
+      const out = Float32Array.from({ length: N * M }, (_, i) => i);
+      expect(gemmTNWasm(a, aOff, b, bOff, out, R, N, M, true)).toBe(true);
+      for (let n = 0; n < N; n++) {
+        for (let m = 0; m < M; m++) {
+          let want = n * M + m;
+          for (let r = 0; r < R; r++) want += a[aOff + r * N + n] * b[bOff + r * M + m];
+          expect(Math.abs(out[n * M + m] - want)).toBeLessThan(1e-3 * (1 + Math.abs(want)));
+        }
+      }
+    }
+  });
+
+  it('declines (false, out untouched) when the WebAssembly kernels are off', () => {
+    setWasmKernels(false);
+    try {
+      const out = new Float32Array(4);
+      expect(gemmTNWasm(random(8, 3), 0, random(8, 4), 0, out, 4, 2, 2, false)).toBe(false);
+      expect(Array.from(out)).toEqual([0, 0, 0, 0]);
+    } finally {
+      setWasmKernels(true);
+    }
   });
 });

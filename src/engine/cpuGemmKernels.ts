@@ -16,6 +16,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { isPlainNhwc, type Conv2DInfo, type ConvAttrs, type CpuBackendLike, type KernelArgs as Args, type KernelFunc, type Shape4 } from './cpuBackend';
 import { gemmNT, transpose } from './cpuGemm';
+import { gemmTNWasm, wasmGemmAvailable } from './cpuGemmWasm';
 
 /** Floats in one chunk's patch matrix (4 MB). */
 const CHUNK_FLOATS = 1 << 20;
@@ -156,6 +157,18 @@ function conv2dFilter(args: Args): tf.TensorInfo {
   const dyv = f32(backend, dy);
   const dw = new Float32Array(g.K * co);
   const cols = g.pointwise ? null : new Float32Array(g.perChunk * g.outPix * g.K);
+  if (wasmGemmAvailable()) {
+    // Patches and dy as they lie, row by row over the chunk's pixels: only the patches get transposed (in gemmTNWasm).
+    let ok = true;
+    for (let b0 = 0; b0 < batchSize && ok; b0 += g.perChunk) {
+      const n = Math.min(g.perChunk, batchSize - b0);
+      const rows = n * g.outPix;
+      if (cols) im2col(xv, g, b0, n, cols);
+      ok = gemmTNWasm(cols ?? xv, cols ? 0 : b0 * g.inPix * g.K, dyv, b0 * g.outPix * co, dw, rows, g.K, co, true);
+    }
+    if (ok) return backend.makeTensorInfo([fh, fw, ci, co], 'float32', dw);
+    dw.fill(0);
+  }
   const colsT = new Float32Array(g.perChunk * g.outPix * g.K);
   const dyT = new Float32Array(g.perChunk * g.outPix * co);
   for (let b0 = 0; b0 < batchSize; b0 += g.perChunk) {

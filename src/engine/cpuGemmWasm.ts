@@ -52,3 +52,45 @@ export function gemmNTWasm(a: ArrayLike<number>, b: ArrayLike<number>, out: Floa
   }
   return true;
 }
+
+/**
+ * out[n·M + m] = (accumulate ? out[n·M + m] : 0) + Σ_r a[aOff + r·N + n]·b[bOff + r·M + m]: the product of two operands
+ * stored row by row over a long shared dimension R (the conv filter gradient: R = pixels, a = input patches, b = dy).
+ * Only `a` is transposed on the way in; `b` is already in the layout the kernel reads (rows of M outputs' values),
+ * where gemmNTWasm's caller had to transpose both and gemmNTWasm then transposed b back. False (out untouched) when
+ * the WebAssembly path is off, unavailable, or the operands would need more than 1 GiB.
+ */
+export function gemmTNWasm(a: Float32Array, aOff: number, b: Float32Array, bOff: number, out: Float32Array, R: number, N: number, M: number, accumulate: boolean): boolean {
+  const w = wasmExports<GemmModule>(GEMM_WASM_BASE64);
+  if (!w) return false;
+  const n4 = Math.ceil(N / 4) * 4;
+  const m8 = Math.ceil(M / 8) * 8;
+  const aFloats = n4 * R;
+  const bFloats = R * m8;
+  const f = wasmFloats(w.memory, aFloats + bFloats + n4 * m8);
+  if (!f) return false;
+  const bBase = aFloats;
+  const cOff = aFloats + bFloats;
+  // Aᵀ: row n of the kernel's A is column n of a (N sequential write streams), rows N..n4 zero.
+  for (let r = 0; r < R; r++) {
+    const src = aOff + r * N;
+    for (let n = 0, dst = r; n < N; n++, dst += R) f[dst] = a[src + n];
+  }
+  f.fill(0, N * R, aFloats);
+  if (m8 === M) f.set(b.subarray(bOff, bOff + R * M), bBase);
+  else {
+    for (let r = 0; r < R; r++) {
+      const dst = bBase + r * m8;
+      f.set(b.subarray(bOff + r * M, bOff + (r + 1) * M), dst);
+      f.fill(0, dst + M, dst + m8);
+    }
+  }
+  w.gemm(0, bBase * 4, cOff * 4, n4, m8, R);
+  for (let n = 0; n < N; n++) {
+    const row = cOff + n * m8;
+    const o = n * M;
+    if (accumulate) for (let m = 0; m < M; m++) out[o + m] += f[row + m];
+    else out.set(f.subarray(row, row + M), o);
+  }
+  return true;
+}

@@ -40,6 +40,10 @@ const cases: Case[] = [
   { h: 10, w: 7, cin: 12, cout: 2, k: 3, s: 3, pad: 'same' },
   { h: 9, cin: 4, cout: 2, k: 7, s: 1, pad: 'same' },
   { h: 3, w: 2, cin: 8, cout: 2, k: 5, s: 2, pad: 'same' }, // filter larger than the image
+  // 16 channels and more: the WebAssembly filter gradient's blocks of 16, then the 4, 8 or 12 left over.
+  { h: 7, cin: 16, cout: 2, k: 3, s: 1, pad: 'same' },
+  { h: 6, w: 5, cin: 36, cout: 2, k: 3, s: 2, pad: 'same' },
+  { h: 5, cin: 44, cout: 2, k: 5, s: 1, pad: 'valid' },
 ];
 
 /** Weight gradients of conv2d and depthwiseConv2d, depthwise's input gradient and output, for fixed random inputs (half the inputs zeroed, like after ReLU). */
