@@ -4,10 +4,12 @@
  * each; at batch 250 that was over half of a cell network's evaluation forward here (680 of 1,270 ms). This takes the
  * square roots once per channel and walks the rows; the per-element arithmetic is the same, in the same order and in
  * float64, so the results are tfjs's bit for bit. Parameters must be per channel (the last axis) or single values;
- * anything else goes to tfjs's kernel.
+ * anything else goes to tfjs's kernel. In Node, for channel counts that are multiples of 4, the same arithmetic runs on
+ * WebAssembly SIMD (cpuElementwiseWasm.ts), two float64 lanes at a time.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { CpuBackendLike, KernelFunc, KernelArgs as Args } from './cpuBackend';
+import { bnInferenceWasm } from './cpuElementwiseWasm';
 
 /** A parameter of length c (per channel) or 1 (the same for all) as c float64 values; null for any other length. */
 function perChannel(v: ArrayLike<number> | null, c: number, fallback: number): Float64Array | null {
@@ -18,8 +20,7 @@ function perChannel(v: ArrayLike<number> | null, c: number, fallback: number): F
 }
 
 /** out = offset + (x − mean)·scale / √(variance + ε), channel j = index mod c, with √ taken once per channel. */
-export function batchNormInference(x: Float32Array, c: number, mean: Float64Array, root: Float64Array, scale: Float64Array, offset: Float64Array): Float32Array {
-  const out = new Float32Array(x.length);
+export function batchNormInference(x: Float32Array, c: number, mean: Float64Array, root: Float64Array, scale: Float64Array, offset: Float64Array, out = new Float32Array(x.length)): Float32Array {
   for (let r = 0; r < x.length; r += c) {
     for (let j = 0; j < c; j++) out[r + j] = offset[j] + ((x[r + j] - mean[j]) * scale[j]) / root[j];
   }
@@ -43,7 +44,9 @@ function fastFusedBatchNorm(original: KernelFunc): KernelFunc {
     const eps = (args.attrs as { varianceEpsilon?: number } | undefined)?.varianceEpsilon ?? 0.001;
     const root = v.map((vj) => Math.sqrt(vj + eps));
     const xv = backend.data.get(x.dataId).values;
-    const out = batchNormInference(xv instanceof Float32Array ? xv : Float32Array.from(xv), c, m, root, s, o);
+    const xf = xv instanceof Float32Array ? xv : Float32Array.from(xv);
+    const out = new Float32Array(xf.length);
+    if (!bnInferenceWasm(xf, c, m, root, s, o, out)) batchNormInference(xf, c, m, root, s, o, out);
     return backend.makeTensorInfo(x.shape, 'float32', out);
   };
 }

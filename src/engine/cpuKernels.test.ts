@@ -7,19 +7,30 @@ import { setWasmKernels } from './wasm/instance';
 beforeAll(useCpuBackend);
 afterAll(uninstallFastCpuKernels);
 
-/** `run()` with tfjs's own CPU kernels and with the engine's: the same shapes, dtypes and values, −0 and NaN included. */
+/**
+ * `run()` with tfjs's own CPU kernels and with the engine's, with its WebAssembly kernels and without: the same shapes,
+ * dtypes and values, −0 and NaN included.
+ */
 async function expectSameAsTfjs(run: () => tf.Tensor[]): Promise<void> {
   const bits = (v: number) => (Object.is(v, -0) ? '-0' : v);
   uninstallFastCpuKernels();
   const ref = run();
   installFastCpuKernels();
-  const fast = run();
-  for (let i = 0; i < ref.length; i++) {
-    expect(fast[i].shape).toEqual(ref[i].shape);
-    expect(fast[i].dtype).toBe(ref[i].dtype);
-    expect(Array.from(await fast[i].data()).map(bits)).toEqual(Array.from(await ref[i].data()).map(bits));
+  try {
+    for (const wasm of [true, false]) {
+      setWasmKernels(wasm);
+      const fast = run();
+      for (let i = 0; i < ref.length; i++) {
+        expect(fast[i].shape).toEqual(ref[i].shape);
+        expect(fast[i].dtype).toBe(ref[i].dtype);
+        expect(Array.from(await fast[i].data()).map(bits)).toEqual(Array.from(await ref[i].data()).map(bits));
+      }
+      tf.dispose(fast);
+    }
+  } finally {
+    setWasmKernels(true);
+    tf.dispose(ref);
   }
-  tf.dispose([...ref, ...fast]);
 }
 
 type Case = { h: number; w?: number; cin: number; cout: number; k: number; s: number; pad: 'same' | 'valid' | tf.backend_util.ExplicitPadding };
@@ -121,7 +132,7 @@ describe('fast Relu/Step', () => {
     const run = () =>
       tf.tidy(() => {
         const special = tf.tensor1d(Float32Array.of(NaN, negativeNaN[0], -0, 0, -Infinity, Infinity, 1e-40, -1e-40, 3.5e38, -3.5e38));
-        const x = tf.concat([tf.randomNormal([50], 0, 1, 'float32', 21), special]);
+        const x = tf.concat([tf.randomNormal([53], 0, 1, 'float32', 21), special]); // 63: not whole 4-lane vectors
         return [tf.relu(x), tf.step(x), tf.step(x, 0.25), tf.relu(tf.tensor1d([-2, 3], 'int32'))];
       });
     await expectSameAsTfjs(run);
@@ -177,6 +188,9 @@ describe('fast FusedBatchNorm (inference-mode batch norm)', () => {
           tf.batchNorm(x4, m, v, b, undefined),
           tf.batchNorm(x2, tf.scalar(0.5), tf.scalar(2), tf.scalar(-1), tf.scalar(3), 1e-5),
           tf.batchNorm(x2, tf.tensor1d([0, 1, -1]), tf.tensor1d([1, 0, 4]), tf.tensor1d([1, 2, 3]), tf.tensor1d([0.5, 1, 2]), 0.1),
+          // Channel counts that are multiples of 4 take the WebAssembly kernel in Node: several rows, 4 and 12 channels.
+          tf.batchNorm(tf.randomNormal([5, 3, 12], 1, 2, 'float32', 77), tf.randomNormal([12], 0, 1, 'float32', 78), tf.randomUniform([12], 0, 2, 'float32', 79), tf.randomNormal([12], 0, 1, 'float32', 80), tf.randomNormal([12], 1, 1, 'float32', 81), 1e-5),
+          tf.batchNorm(tf.randomNormal([7, 4], 0, 3, 'float32', 82), tf.randomNormal([4], 0, 1, 'float32', 83), tf.randomUniform([4], 0, 2, 'float32', 84), undefined, undefined, 1e-3),
           // Full-size statistics (not per channel): left to tfjs.
           tf.batchNorm(x2, tf.onesLike(x2), tf.onesLike(x2)),
         ];
