@@ -101,3 +101,37 @@ describe('fused CPU batch norm', () => {
     x.dispose();
   });
 });
+
+describe('fused CPU batch norm on WebAssembly (Node, channel counts that are multiples of 4)', () => {
+  it('gives the JavaScript loops\' numbers exactly: value, statistics and all three gradients, over several row chunks', async () => {
+    const { setWasmKernels } = await import('./wasm/instance');
+    registerCpuBatchNorm();
+    const run = (shape: [number, number, number, number]) =>
+      tf.tidy(() => {
+        const c = shape[3];
+        const x = tf.randomNormal<tf.Rank.R4>(shape, 3, 2, 'float32', 14);
+        const g = tf.randomUniform<tf.Rank.R1>([c], 0.5, 1.5, 'float32', 15);
+        const b = tf.randomNormal<tf.Rank.R1>([c], 0, 1, 'float32', 16);
+        const w = tf.randomNormal(shape, 0, 1, 'float32', 17);
+        const f = (xi: tf.Tensor, gi: tf.Tensor, bi: tf.Tensor) => {
+          const r = batchNormTrain(xi as tf.Tensor4D, gi as tf.Tensor1D, bi as tf.Tensor1D, 1e-5);
+          return tf.sum(tf.mul(r.y, w));
+        };
+        const r = batchNormTrain(x, g, b, 1e-5);
+        return [r.y, r.mean, r.variance, ...tf.grads(f)([x, g, b])];
+      });
+    try {
+      // 210 rows of 8 and 450 rows of 12 channels (chunks of 64 rows and a partial one), and 9 channels (JavaScript).
+      for (const shape of [[5, 6, 7, 8], [2, 15, 15, 12], [2, 3, 4, 9]] as [number, number, number, number][]) {
+        setWasmKernels(false);
+        const js = run(shape);
+        setWasmKernels(true);
+        const wasm = run(shape);
+        for (let i = 0; i < js.length; i++) expect(Array.from(await wasm[i].data())).toEqual(Array.from(await js[i].data()));
+        tf.dispose([...js, ...wasm]);
+      }
+    } finally {
+      setWasmKernels(true);
+    }
+  });
+});

@@ -11,6 +11,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { CpuBackendLike, KernelArgs as Args } from './cpuBackend';
+import { affineWasm, pairSumsWasm } from './cpuElementwiseWasm';
 
 export const BN_FORWARD = 'EngineBatchNormTrain';
 export const BN_BACKWARD = 'EngineBatchNormTrainGrad';
@@ -32,6 +33,10 @@ const CHUNK = 64;
  * moments are (x, K, x, K); the gradient's sums are (dy, 0, x, μ).
  */
 function pairSums(p: ArrayLike<number>, cp: ArrayLike<number>, q: ArrayLike<number>, cq: ArrayLike<number>, n: number, c: number): { first: Float64Array; second: Float64Array } {
+  if (p instanceof Float32Array && q instanceof Float32Array && cp instanceof Float64Array) {
+    const w = pairSumsWasm(p, cp, q, cq instanceof Float64Array ? cq : Float64Array.from(cq), n, c);
+    if (w) return w;
+  }
   const first = new Float64Array(c);
   const second = new Float64Array(c);
   for (let r0 = 0; r0 < n; r0 += CHUNK) {
@@ -109,6 +114,7 @@ function columnMoments(x: ArrayLike<number>, n: number, c: number): { mean: Floa
 
 /** out = u·a + v·b + shift per column (v and b may be null: out = u·a + shift), for an [n, c] matrix. */
 function affine(u: ArrayLike<number>, a: Float64Array, v: ArrayLike<number> | null, b: Float64Array | null, shift: Float64Array, out: Float32Array, n: number, c: number): void {
+  if (u instanceof Float32Array && (v === null || v instanceof Float32Array) && affineWasm(u, a, v, b, shift, out, n, c)) return;
   const vv = v ?? u;
   const bb = b ?? new Float64Array(c);
   for (let r0 = 0; r0 < n; r0 += CHUNK) {

@@ -16,6 +16,8 @@ interface ElementwiseModule {
   relu: (p: number, n: number) => void;
   step: (p: number, n: number, alpha: number) => void;
   bnInference: (p: number, n: number, c: number, prm: number) => void;
+  pairSums: (p: number, q: number, n: number, c: number, cp: number, cq: number, first: number, second: number) => void;
+  affine: (u: number, v: number, out: number, n: number, c: number, a: number, b: number, shift: number) => void;
 }
 
 /** x copied into the module's memory (padded to whole 4-lane vectors, plus `extra` floats after), or null. */
@@ -60,5 +62,54 @@ export function bnInferenceWasm(x: Float32Array, c: number, mean: Float64Array, 
   prm.set(offset, 3 * c);
   w.m.bnInference(0, x.length, c, w.n4 * 4);
   out.set(w.f.subarray(0, x.length));
+  return true;
+}
+
+/** Float32 data `arrays` one after the other from byte 0, then `f64s` float64 values on an 8-byte boundary. */
+function place(arrays: Float32Array[], f64s: number): { m: ElementwiseModule; f: Float32Array; at: number[]; d: Float64Array; dAt: number } | null {
+  const m = wasmExports<ElementwiseModule>(ELEMENTWISE_WASM_BASE64);
+  if (!m) return null;
+  const at: number[] = [];
+  let floats = 0;
+  for (const a of arrays) {
+    at.push(floats * 4);
+    floats += Math.ceil(a.length / 4) * 4;
+  }
+  const f = wasmFloats(m.memory, floats + 2 * f64s);
+  if (!f) return null;
+  arrays.forEach((a, i) => f.set(a, at[i] / 4));
+  return { m, f, at, d: new Float64Array(m.memory.buffer, floats * 4, f64s), dAt: floats * 4 };
+}
+
+/**
+ * Training-mode batch norm's column sums (cpuBatchNormKernels.ts pairSums), for c a multiple of 4 (null otherwise, or
+ * where the module does not run): per column j, Σ (p − cp_j) and Σ (p − cp_j)·(q − cq_j) in float64, each column's
+ * additions in the JavaScript loop's order, so the same numbers.
+ */
+export function pairSumsWasm(p: Float32Array, cp: Float64Array, q: Float32Array, cq: Float64Array, n: number, c: number): { first: Float64Array; second: Float64Array } | null {
+  if (c % 4 !== 0 || c === 0 || n === 0) return null;
+  const w = place(p === q ? [p] : [p, q], 4 * c);
+  if (!w) return null;
+  w.d.set(cp, 0);
+  w.d.set(cq, c);
+  w.d.fill(0, 2 * c);
+  w.m.pairSums(w.at[0], w.at[p === q ? 0 : 1], n, c, w.dAt, w.dAt + 8 * c, w.dAt + 16 * c, w.dAt + 24 * c);
+  return { first: w.d.slice(2 * c, 3 * c), second: w.d.slice(3 * c, 4 * c) };
+}
+
+/**
+ * out = u·a + v·b + shift per column (v and b null: u·a + shift), in float64 and that order, rounded once: the
+ * JavaScript affine's values. False where c is not a multiple of 4 or the module does not run (out untouched).
+ */
+export function affineWasm(u: Float32Array, a: Float64Array, v: Float32Array | null, b: Float64Array | null, shift: Float64Array, out: Float32Array, n: number, c: number): boolean {
+  if (c % 4 !== 0 || c === 0 || n === 0) return false;
+  const w = place(v ? [u, v] : [u], 3 * c);
+  if (!w) return false;
+  w.d.set(a, 0);
+  if (b) w.d.set(b, c);
+  else w.d.fill(0, c, 2 * c);
+  w.d.set(shift, 2 * c);
+  w.m.affine(w.at[0], w.at[v ? 1 : 0], w.at[0], n, c, w.dAt, w.dAt + 8 * c, w.dAt + 16 * c);
+  out.set(w.f.subarray(0, n * c));
   return true;
 }

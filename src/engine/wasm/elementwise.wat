@@ -63,4 +63,67 @@
         (local.set $j (i32.add (local.get $j) (i32.const 4)))
         (br_if $col (i32.lt_u (local.get $j) (local.get $c))))
       (br_if $row (i32.lt_u (local.get $p) (local.get $end))))))
+
+  ;; Batch norm in training mode (cpuBatchNormKernels.ts's loops, channel count c a multiple of 2), in float64, two
+  ;; channels per lane pair, each channel's additions in the JavaScript kernel's order (rows in chunks of 64, a chunk's
+  ;; sum added to the total), so the sums are the same numbers.
+  ;; first[j] += Σ (p − cp_j), second[j] += Σ (p − cp_j)·(q − cq_j) over the rows of [n, c] float32 matrices p and q;
+  ;; cp, cq, first, second: float64 arrays of c values (first and second start at 0).
+  (func (export "pairSums") (param $p i32) (param $q i32) (param $n i32) (param $c i32)
+    (param $cp i32) (param $cq i32) (param $first i32) (param $second i32)
+    (local $r0 i32) (local $rEnd i32) (local $j i32) (local $off i32) (local $end i32) (local $rowB i32)
+    (local $p0 v128) (local $q0 v128) (local $a v128) (local $b v128) (local $d v128)
+    (local.set $rowB (i32.shl (local.get $c) (i32.const 2)))
+    (local.set $r0 (i32.const 0))
+    (block $done (br_if $done (i32.ge_s (local.get $r0) (local.get $n)))
+    (loop $chunk
+      (local.set $rEnd (i32.add (local.get $r0) (i32.const 64)))
+      (if (i32.gt_s (local.get $rEnd) (local.get $n)) (then (local.set $rEnd (local.get $n))))
+      (local.set $end (i32.mul (local.get $rEnd) (local.get $rowB)))
+      (local.set $j (i32.const 0))
+      (loop $col
+        (local.set $p0 (v128.load (i32.add (local.get $cp) (i32.shl (local.get $j) (i32.const 3)))))
+        (local.set $q0 (v128.load (i32.add (local.get $cq) (i32.shl (local.get $j) (i32.const 3)))))
+        (local.set $a (v128.const i64x2 0 0))
+        (local.set $b (v128.const i64x2 0 0))
+        (local.set $off (i32.add (i32.mul (local.get $r0) (local.get $rowB)) (i32.shl (local.get $j) (i32.const 2))))
+        (loop $row
+          (local.set $d (f64x2.sub (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $p) (local.get $off)))) (local.get $p0)))
+          (local.set $a (f64x2.add (local.get $a) (local.get $d)))
+          (local.set $b (f64x2.add (local.get $b) (f64x2.mul (local.get $d)
+            (f64x2.sub (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $q) (local.get $off)))) (local.get $q0)))))
+          (local.set $off (i32.add (local.get $off) (local.get $rowB)))
+          (br_if $row (i32.lt_u (local.get $off) (local.get $end))))
+        (v128.store (i32.add (local.get $first) (i32.shl (local.get $j) (i32.const 3)))
+          (f64x2.add (v128.load (i32.add (local.get $first) (i32.shl (local.get $j) (i32.const 3)))) (local.get $a)))
+        (v128.store (i32.add (local.get $second) (i32.shl (local.get $j) (i32.const 3)))
+          (f64x2.add (v128.load (i32.add (local.get $second) (i32.shl (local.get $j) (i32.const 3)))) (local.get $b)))
+        (local.set $j (i32.add (local.get $j) (i32.const 2)))
+        (br_if $col (i32.lt_s (local.get $j) (local.get $c))))
+      (local.set $r0 (local.get $rEnd))
+      (br_if $chunk (i32.lt_s (local.get $r0) (local.get $n))))))
+
+  ;; out = u·a + v·b + shift per channel (index mod c, c a multiple of 2), in float64 and that order, rounded once;
+  ;; u, v, out: float32 [n, c] (out may be u); a, b, shift: float64 arrays of c values.
+  (func (export "affine") (param $u i32) (param $v i32) (param $out i32) (param $n i32) (param $c i32)
+    (param $a i32) (param $b i32) (param $shift i32)
+    (local $i i32) (local $total i32) (local $j i32) (local $jb i32)
+    (local.set $total (i32.shl (i32.mul (local.get $n) (local.get $c)) (i32.const 2)))
+    (local.set $i (i32.const 0))
+    (block $done (br_if $done (i32.ge_s (local.get $i) (local.get $total)))
+    (loop $row
+      (local.set $j (i32.const 0))
+      (loop $col
+        (local.set $jb (i32.shl (local.get $j) (i32.const 3)))
+        (v128.store64_lane 0 (i32.add (local.get $out) (local.get $i))
+          (f32x4.demote_f64x2_zero
+            (f64x2.add
+              (f64x2.add
+                (f64x2.mul (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $u) (local.get $i)))) (v128.load (i32.add (local.get $a) (local.get $jb))))
+                (f64x2.mul (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $v) (local.get $i)))) (v128.load (i32.add (local.get $b) (local.get $jb)))))
+              (v128.load (i32.add (local.get $shift) (local.get $jb))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 8)))
+        (local.set $j (i32.add (local.get $j) (i32.const 2)))
+        (br_if $col (i32.lt_s (local.get $j) (local.get $c))))
+      (br_if $row (i32.lt_s (local.get $i) (local.get $total))))))
 )
