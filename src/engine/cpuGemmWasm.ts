@@ -21,10 +21,12 @@ export function wasmGemmAvailable(): boolean {
 }
 
 /**
- * out[n·M + m] = (accumulate ? out[n·M + m] : 0) + Σ_k a[n·K + k]·b[m·K + k], as gemmNT; false (and out untouched) when
- * the WebAssembly path is off, unavailable, or the operands would need more than 1 GiB.
+ * The set-up both entry points share: the module, its memory sized for A (n4 × K), Bᵀ (K × m8) and C (n4 × m8), the
+ * operands written by `fillA` (rows of A from float 0, padding rows zeroed by the caller) and `fillB` (Bᵀ from float
+ * `bOff`, row stride m8, padding columns zeroed by the caller), the kernel, and C's N × M corner read back into `out`.
+ * False (out untouched) when the WebAssembly path is off, unavailable, or the operands would need more than 1 GiB.
  */
-export function gemmNTWasm(a: ArrayLike<number>, b: ArrayLike<number>, out: Float32Array, N: number, K: number, M: number, accumulate: boolean): boolean {
+function product(N: number, K: number, M: number, out: Float32Array, accumulate: boolean, fillA: (f: Float32Array, n4: number) => void, fillB: (f: Float32Array, bOff: number, m8: number) => void): boolean {
   const w = wasmExports<GemmModule>(GEMM_WASM_BASE64);
   if (!w) return false;
   const n4 = Math.ceil(N / 4) * 4;
@@ -35,14 +37,8 @@ export function gemmNTWasm(a: ArrayLike<number>, b: ArrayLike<number>, out: Floa
   if (!f) return false;
   const bOff = aFloats;
   const cOff = aFloats + bFloats;
-  if (a instanceof Float32Array) f.set(a.subarray(0, N * K), 0);
-  else for (let i = 0; i < N * K; i++) f[i] = a[i];
-  f.fill(0, N * K, aFloats);
-  for (let m = 0; m < M; m++) {
-    const src = m * K;
-    for (let k = 0, dst = bOff + m; k < K; k++, dst += m8) f[dst] = b[src + k];
-  }
-  if (m8 > M) for (let k = 0; k < K; k++) f.fill(0, bOff + k * m8 + M, bOff + (k + 1) * m8);
+  fillA(f, n4);
+  fillB(f, bOff, m8);
   w.gemm(0, bOff * 4, cOff * 4, n4, m8, K);
   for (let n = 0; n < N; n++) {
     const row = cOff + n * m8;
@@ -54,6 +50,28 @@ export function gemmNTWasm(a: ArrayLike<number>, b: ArrayLike<number>, out: Floa
 }
 
 /**
+ * out[n·M + m] = (accumulate ? out[n·M + m] : 0) + Σ_k a[n·K + k]·b[m·K + k], as gemmNT; false (and out untouched) when
+ * the WebAssembly path is off, unavailable, or the operands would need more than 1 GiB.
+ */
+export function gemmNTWasm(a: ArrayLike<number>, b: ArrayLike<number>, out: Float32Array, N: number, K: number, M: number, accumulate: boolean): boolean {
+  return product(
+    N, K, M, out, accumulate,
+    (f, n4) => {
+      if (a instanceof Float32Array) f.set(a.subarray(0, N * K), 0);
+      else for (let i = 0; i < N * K; i++) f[i] = a[i];
+      f.fill(0, N * K, n4 * K);
+    },
+    (f, bOff, m8) => {
+      for (let m = 0; m < M; m++) {
+        const src = m * K;
+        for (let k = 0, dst = bOff + m; k < K; k++, dst += m8) f[dst] = b[src + k];
+      }
+      if (m8 > M) for (let k = 0; k < K; k++) f.fill(0, bOff + k * m8 + M, bOff + (k + 1) * m8);
+    },
+  );
+}
+
+/**
  * out[n·M + m] = (accumulate ? out[n·M + m] : 0) + Σ_r a[aOff + r·N + n]·b[bOff + r·M + m]: the product of two operands
  * stored row by row over a long shared dimension R (the conv filter gradient: R = pixels, a = input patches, b = dy).
  * Only `a` is transposed on the way in; `b` is already in the layout the kernel reads (rows of M outputs' values),
@@ -61,36 +79,25 @@ export function gemmNTWasm(a: ArrayLike<number>, b: ArrayLike<number>, out: Floa
  * the WebAssembly path is off, unavailable, or the operands would need more than 1 GiB.
  */
 export function gemmTNWasm(a: Float32Array, aOff: number, b: Float32Array, bOff: number, out: Float32Array, R: number, N: number, M: number, accumulate: boolean): boolean {
-  const w = wasmExports<GemmModule>(GEMM_WASM_BASE64);
-  if (!w) return false;
-  const n4 = Math.ceil(N / 4) * 4;
-  const m8 = Math.ceil(M / 8) * 8;
-  const aFloats = n4 * R;
-  const bFloats = R * m8;
-  const f = wasmFloats(w.memory, aFloats + bFloats + n4 * m8);
-  if (!f) return false;
-  const bBase = aFloats;
-  const cOff = aFloats + bFloats;
-  // Aᵀ: row n of the kernel's A is column n of a (N sequential write streams), rows N..n4 zero.
-  for (let r = 0; r < R; r++) {
-    const src = aOff + r * N;
-    for (let n = 0, dst = r; n < N; n++, dst += R) f[dst] = a[src + n];
-  }
-  f.fill(0, N * R, aFloats);
-  if (m8 === M) f.set(b.subarray(bOff, bOff + R * M), bBase);
-  else {
-    for (let r = 0; r < R; r++) {
-      const dst = bBase + r * m8;
-      f.set(b.subarray(bOff + r * M, bOff + (r + 1) * M), dst);
-      f.fill(0, dst + M, dst + m8);
-    }
-  }
-  w.gemm(0, bBase * 4, cOff * 4, n4, m8, R);
-  for (let n = 0; n < N; n++) {
-    const row = cOff + n * m8;
-    const o = n * M;
-    if (accumulate) for (let m = 0; m < M; m++) out[o + m] += f[row + m];
-    else out.set(f.subarray(row, row + M), o);
-  }
-  return true;
+  return product(
+    N, R, M, out, accumulate,
+    (f, n4) => {
+      // Aᵀ: row n of the kernel's A is column n of a (N sequential write streams), rows N..n4 zero.
+      for (let r = 0; r < R; r++) {
+        const src = aOff + r * N;
+        for (let n = 0, dst = r; n < N; n++, dst += R) f[dst] = a[src + n];
+      }
+      f.fill(0, N * R, n4 * R);
+    },
+    (f, base, m8) => {
+      if (m8 === M) f.set(b.subarray(bOff, bOff + R * M), base);
+      else {
+        for (let r = 0; r < R; r++) {
+          const dst = base + r * m8;
+          f.set(b.subarray(bOff + r * M, bOff + (r + 1) * M), dst);
+          f.fill(0, dst + M, dst + m8);
+        }
+      }
+    },
+  );
 }
