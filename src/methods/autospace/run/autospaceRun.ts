@@ -20,7 +20,7 @@ import { crossCheck } from '../settings';
 import type { AutoSpaceSnapshot, PayoffState } from '../snapshot';
 import { runData, type RunData } from './data';
 import { Evolution } from './evolution';
-import { PAYOFF_CANNOT_CHECKPOINT } from './payoff';
+import { PAYOFF_CANNOT_CHECKPOINT, type PayoffEstimateOptions } from './payoff';
 import { createPayoff, estimatePayoff, type CreatePayoff, type EstimatePayoff, type PayoffLike, type PayoffOptions } from './payoffPort';
 import { readResumeState, type AutoSpaceResumeState } from './resume';
 
@@ -116,8 +116,7 @@ export class AutoSpaceRun implements MethodRun<AutoSpaceSnapshot> {
     const c = this.config;
     if (!c.payoff || this.payoff || this.payoffEstimate !== null || this.phase === 'final') return;
     try {
-      const o = { seed: c.seed, padnasPreset: c.payoffPreset, width: c.width, tiny: c.tiny, standaloneSteps: c.standaloneSteps, frontMax: c.frontMax, padnasOverrides: { ...c.payoffPadnas } };
-      this.payoffEstimate = await this.estimate({ ...this.ctx, data: this.data.payoff }, o);
+      this.payoffEstimate = await this.estimate({ ...this.ctx, data: this.data.payoff }, this.payoffPlanOptions());
     } catch {
       this.payoffEstimate = null; // the time left then paces by units until the stage is built
     }
@@ -180,10 +179,13 @@ export class AutoSpaceRun implements MethodRun<AutoSpaceSnapshot> {
   private payoffOptions(learned: string[][]): PayoffOptions {
     const c = this.config;
     this.spaceFrom ??= { file: null, createdBy: { method: 'autospace', seed: c.seed, preset: c.preset, date: new Date().toISOString() } };
-    return {
-      learnedSpace: learned, seed: c.seed, padnasPreset: c.payoffPreset, width: c.width, tiny: c.tiny,
-      standaloneSteps: c.standaloneSteps, frontMax: c.frontMax, padnasOverrides: { ...c.payoffPadnas }, spaceFrom: this.spaceFrom,
-    };
+    return { ...this.payoffPlanOptions(), learnedSpace: learned, spaceFrom: this.spaceFrom };
+  }
+
+  /** The payoff stage's options its plan depends on (all but the learned space and where it came from). */
+  private payoffPlanOptions(): PayoffEstimateOptions {
+    const c = this.config;
+    return { seed: c.seed, padnasPreset: c.payoffPreset, width: c.width, tiny: c.tiny, standaloneSteps: c.standaloneSteps, frontMax: c.frontMax, padnasOverrides: { ...c.payoffPadnas } };
   }
 
   /**
