@@ -33,6 +33,10 @@ test('tiny Efficient Global NAS run: a depth decision marker on the trajectory, 
   // The run finishes (micro phase, retraining, one test evaluation) and the result card appears.
   await expect(page.getByTestId('result-record')).toBeVisible({ timeout: 420_000 });
   await expect(page.getByTestId('egnas-genome')).toBeVisible();
+  // The tiny preset trains the hand-designed baseline at the nearest parameter count too: both rows, both tested.
+  const baseline = page.getByTestId('egnas-baseline-table');
+  await expect(baseline.getByRole('rowheader')).toHaveText([/^Found chain L\d+ C\d+$/, /^Hand-designed baseline \(MBConv k3 e3, width ×[0-9.]+\)$/]);
+  await expect(page.getByTestId('egnas-baseline-gap')).toHaveText(/^Test accuracy, found − baseline: [+−]\d+\.\d\d points, on [\d,]+ test images/);
 
   const downloads: Download[] = [];
   page.on('download', (d) => downloads.push(d));

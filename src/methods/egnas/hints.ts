@@ -22,6 +22,8 @@ export const FIELD_HINTS = {
   rankCandidates: 'Chains of different depth and width in the fair-ranking demo (0 turns the demo off). Each trains three times: fixed budget, architecture-aware budget and a longer reference.',
   rankFixedEpochs: 'The one budget every demo chain gets in the fixed ranking.',
   rankRefEpochs: 'Epochs of the reference training that both rankings are compared with (longer training ranks networks more truthfully). The demo only picks chains whose architecture-aware budget is shorter than this.',
+  trainBaseline:
+    'After the search, also train the hand-designed network of the Train screen (every slot MBConv k3 e3), at the width multiplier whose parameter count is nearest the found chain\'s, from fresh weights with the found chain\'s epoch budget and recipe, and test it once. Answers "did the search beat a hand-designed network of the same size?". Adds one training as long as the final one.',
   trainLimit: 'Train on a fixed random subset of this many training images (0 = all of them). An epoch is one pass over them.',
   lr: 'Peak learning rate of SGD with momentum 0.9, cosine-decayed over each candidate\'s own budget (as the authors\' code).',
   batchSize: 'Images per training step.',
@@ -40,6 +42,8 @@ export const CHART_HINTS = {
     'Parameters and MACs of each accepted candidate (and the micro reference and kept changes), with latency predicted by the chosen device profile when there is one. Accepted depth steps grow the network; width steps shrink it.',
   ranking:
     'The paper\'s key claim: rank chains of different depth and width after (a) one fixed epoch budget for all and (b) the architecture-aware budget (more epochs for deeper and narrower chains), and compare both rankings with a ranking after longer training (Kendall τ: 1 = same order, 0 = unrelated). The numbers are what this run measured, whichever way they come out.',
+  baseline:
+    'The found chain beside the Train screen\'s hand-designed network (every slot MBConv k3 e3) at the width multiplier whose parameter count is nearest the found chain\'s. Both trained from fresh weights with the same epochs (the discovered budget), optimiser, schedule and data, and tested once. Parameters are matched, not MACs or latency: compare those columns too.',
   result:
     'The chain the search found, retrained from scratch with the discovered epoch budget; only validation accuracy steered the search, and the test split was used once, here.',
 } as const;

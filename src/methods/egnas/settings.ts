@@ -69,6 +69,7 @@ export const egnasSettings: SettingsGroup<EgnasConfig> = {
     num({ key: 'microTol', label: 'Micro tolerance (keep a change)', hint: H.microTol, url: 'gmicro', cli: 'micro-tol', min: 0, max: 0.2, step: 'any' }),
     num({ key: 'paramTol', label: 'Parameter slack (micro phase)', hint: H.paramTol, url: 'gptol', cli: 'param-tol', min: 0, max: 1, step: 'any' }),
     num({ key: 'rankCandidates', label: 'Fair-ranking demo chains', hint: H.rankCandidates, url: 'grank', cli: 'rank-candidates', min: 0, max: 8, integer: true }),
+    bool({ key: 'trainBaseline', label: 'Train the baseline too', hint: H.trainBaseline, url: 'gbase', cli: 'baseline' }),
     num({ key: 'trainLimit', label: 'Training images (0 = all)', hint: H.trainLimit, url: 'glimit', cli: 'train-limit', min: 0, max: 1_000_000, integer: true }),
     num({ key: 'lr', label: 'Learning rate', hint: H.lr, url: 'glr', cli: 'lr', min: 1e-4, max: 1, step: 'any' }),
     num({ key: 'seed', label: 'Seed', hint: H.seed, url: 'gseed', cli: 'seed', min: 0, max: 2 ** 31 - 1, integer: true }),

@@ -6,8 +6,26 @@
 import type { ChainOp } from './chain';
 import type { Decision, EgnasPhase } from './search';
 
-/** 'search': the four phases; 'ranking': the fair-ranking demo; 'final': retraining the result; 'done'. */
-export type EgnasStage = 'search' | 'ranking' | 'final' | 'done';
+/** 'search': the four phases; 'ranking': the fair-ranking demo; 'baseline': the hand-designed baseline; 'final': retraining the result; 'done'. */
+export type EgnasStage = 'search' | 'ranking' | 'baseline' | 'final' | 'done';
+
+/** The hand-designed baseline at the found chain's parameter count, trained with its budget and recipe, tested once. */
+export interface EgnasBaseline {
+  /** Its ArchSpec name ("baseline MB k3 e3 ×0.31"). */
+  name: string;
+  /** Width multiplier of the Train screen's network. */
+  width: number;
+  params: number;
+  macs: number;
+  /** Predicted latency on the chosen device profile (null: none). */
+  latencyMs: number | null;
+  epochs: number;
+  /** Null: the training diverged. */
+  valAccuracy: number | null;
+  testAccuracy: number | null;
+  /** Validation accuracy after each epoch. */
+  curve: number[];
+}
 
 /** One trained (or, when unmatched, skipped) search candidate. */
 export interface EgnasCandidate {
@@ -69,7 +87,7 @@ export interface EgnasSnapshot {
   /** Candidates decided since the previous snapshot, in order. */
   candidates: EgnasCandidate[];
   /** The candidate (or demo training) in progress: its label, epoch budget and the curve so far. */
-  current: { label: string; phase: EgnasPhase | 'ranking' | 'final'; epochs: number; step: number; steps: number; curve: number[] } | null;
+  current: { label: string; phase: EgnasPhase | 'ranking' | 'baseline' | 'final'; epochs: number; step: number; steps: number; curve: number[] } | null;
   /** Demo rows finished since the previous snapshot (full rows, in order). */
   ranking: RankingRow[];
   /** The demo's τ pair once it is done. */
@@ -78,6 +96,8 @@ export interface EgnasSnapshot {
   paramBudget: number | null;
   /** The discovered epoch budget (null before the width phase ends). */
   discoveredEpochs: number | null;
+  /** The trained baseline (null: not yet, or not asked for). */
+  baseline: EgnasBaseline | null;
   /** Validation images (the tolerances' noise scale). */
   valImages: number;
 }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { HistoryRow } from '../../core/method/resultRecord';
-import type { EgnasCandidate, RankingResult } from './snapshot';
+import type { EgnasBaseline, EgnasCandidate, RankingResult } from './snapshot';
 
 /** The record's Efficient Global NAS fields (beside the common ones). */
 export interface EgnasExtras {
@@ -16,6 +16,8 @@ export interface EgnasExtras {
   found: { L: number; C: number; ops: string[]; kernels: number[]; epochs: number; searchValAccuracy: number };
   /** The micro phase's parameter budget P0·(1 + paramTol). */
   paramBudget: number | null;
+  /** The hand-designed baseline at the nearest parameter count (null: not trained; absent in older records). */
+  baseline?: EgnasBaseline | null;
   /** Tolerances as fractions, and the validation images they are about. */
   tolerances: { add: number; drop: number; micro: number; params: number; valImages: number };
 }
@@ -26,11 +28,21 @@ export function recordExtras(e: EgnasExtras): Record<string, unknown> {
 
 const num = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? null : v);
 
-/** One row per candidate, one per demo chain, then one per final epoch and the final evaluation. */
-export function historyRows(cands: readonly EgnasCandidate[], ranking: RankingResult | null, finalCurve: readonly number[], val: number | null, test: number | null): HistoryRow[] {
+/** One row per candidate, one per demo chain, one for the baseline, then one per final epoch and the final evaluation. */
+export function historyRows(
+  cands: readonly EgnasCandidate[],
+  ranking: RankingResult | null,
+  baseline: EgnasBaseline | null,
+  finalCurve: readonly number[],
+  val: number | null,
+  test: number | null,
+): HistoryRow[] {
   return [
     ...cands.map((c) => ({ phase: c.phase, candidate: c.index, L: c.L, C: c.C, epochs: c.epochs, valAccuracy: num(c.valAccuracy), decision: c.decision, params: c.params, macs: c.macs })),
     ...(ranking?.rows ?? []).map((r, i) => ({ phase: 'ranking', chain: i, L: r.L, C: r.C, fixedAcc: num(r.fixedAcc), awareAcc: num(r.awareAcc), refAcc: num(r.refAcc) })),
+    ...(baseline
+      ? [{ phase: 'baseline', width: baseline.width, epochs: baseline.epochs, params: baseline.params, macs: baseline.macs, valAccuracy: num(baseline.valAccuracy), testAccuracy: num(baseline.testAccuracy) }]
+      : []),
     ...finalCurve.map((acc, e) => ({ phase: 'final', epoch: e + 1, valAccuracy: num(acc) })),
     { phase: 'final', valAccuracy: num(val), testAccuracy: num(test) },
   ];
@@ -83,6 +95,20 @@ const extrasSchema = z.looseObject({
     .nullable(),
   found: z.looseObject({ L: z.number().int(), C: z.number().int(), ops: z.array(z.string()), kernels: z.array(z.number().int()), epochs: z.number().int(), searchValAccuracy: z.number() }),
   paramBudget: z.number().nullable(),
+  baseline: z
+    .looseObject({
+      name: z.string(),
+      width: z.number().positive(),
+      params: finite,
+      macs: finite,
+      latencyMs: finite.nullable(),
+      epochs: z.number().int().min(0),
+      valAccuracy: acc,
+      testAccuracy: acc,
+      curve: z.array(z.number()),
+    })
+    .nullable()
+    .optional(),
   tolerances: z.looseObject({ add: z.number(), drop: z.number(), micro: z.number(), params: z.number(), valImages: z.number() }),
 });
 

@@ -1,7 +1,8 @@
 /**
- * One Efficient Global NAS run: the four search phases (decided by the pure EgnasSearch), the fair-ranking demo,
- * then the found chain retrained from scratch with the discovered epoch budget and, in finish(), evaluated on val and
- * on test, once. One `step()` is one optimisation step; a candidate's validation after each of its epochs is folded
+ * One Efficient Global NAS run: the four search phases (decided by the pure EgnasSearch), the fair-ranking demo, the
+ * hand-designed baseline at the nearest parameter count (when asked: same budget and recipe, tested at its end), then
+ * the found chain retrained from scratch with the discovered epoch budget and, in finish(), evaluated on val and on
+ * test, once. One `step()` is one optimisation step; a candidate's validation after each of its epochs is folded
  * into that epoch's last step. The search's length is not known in advance: the progress total is its worst case, and
  * the steps a phase did not need are counted as done when it ends.
  */
@@ -19,9 +20,10 @@ import type { EgnasConfig } from '../config';
 import { rankingPlan, rankingResult, type RankingPlan } from '../ranking';
 import { EgnasSearch, worstCaseEpochs, type CandidateRequest, type DecidedCandidate } from '../search';
 import { crossCheck } from '../settings';
-import type { EgnasCandidate, EgnasSnapshot, EgnasStage, RankingResult, RankingRow } from '../snapshot';
+import type { EgnasBaseline, EgnasCandidate, EgnasSnapshot, EgnasStage, RankingResult, RankingRow } from '../snapshot';
 import { historyRows, recordExtras } from '../summary';
 import { searchData as runData } from '../../../engine/searchData';
+import { nearestBaseline } from '../baseline';
 
 /** Training batches that re-estimate BN statistics before each validation (short runs leave them unsettled). */
 const BN_RECAL_BATCHES = 8;
@@ -31,6 +33,7 @@ const pct = (v: number | null) => (v === null ? 'diverged' : `${(100 * v).toFixe
 type Job =
   | { kind: 'search'; req: CandidateRequest }
   | { kind: 'rank'; row: number; which: 'fixed' | 'aware' | 'ref'; epochs: number }
+  | { kind: 'baseline'; epochs: number }
   | { kind: 'final'; epochs: number };
 
 interface Training {
@@ -48,7 +51,7 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
   private readonly spe: number;
   private readonly plan: RankingPlan[];
   private readonly rows: RankingRow[];
-  private readonly worst: { search: number; final: number; rank: number };
+  private readonly worst: { search: number; final: number; rank: number; baseline: number };
   private stage: EgnasStage = 'search';
   private done = 0;
   private searchSteps = 0;
@@ -63,6 +66,10 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
   private finalSpec: ArchSpec | null = null;
   private found: { genome: ChainGenome; acc: number; epochs: number } | null = null;
   private result: { val: number; test: number } | null = null;
+  /** The trained baseline (null: not yet, or not asked for); its test accuracy is filled in finish(). */
+  private baseline: EgnasBaseline | null = null;
+  /** The trained baseline's network, kept for its test in finish() (null: not trained yet, diverged, or tested). */
+  private baseTrain: SpecTraining | null = null;
   /** Every accuracy reported to the search, in order (a restore replays them). */
   private readonly reports: (number | null)[] = [];
 
@@ -96,11 +103,12 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
       for (const which of ['fixed', 'aware', 'ref'] as const) this.rankQueue.push({ row, which, epochs: which === 'fixed' ? p.fixedEpochs : which === 'aware' ? p.awareEpochs : p.refEpochs });
     });
     const w = worstCaseEpochs(config);
-    this.worst = { search: w.epochs * this.spe, final: w.finalEpochs * this.spe, rank: this.rankQueue.reduce((s, q) => s + q.epochs, 0) * this.spe };
+    const final = w.finalEpochs * this.spe;
+    this.worst = { search: w.epochs * this.spe, final, rank: this.rankQueue.reduce((s, q) => s + q.epochs, 0) * this.spe, baseline: config.trainBaseline ? final : 0 };
   }
 
   private get totalSteps(): number {
-    return this.worst.search + this.worst.rank + this.worst.final;
+    return this.worst.search + this.worst.rank + this.worst.baseline + this.worst.final;
   }
 
   start(): RunStart {
@@ -151,8 +159,17 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
         this.ranking = rankingResult(this.rows);
         this.ctx.log?.(`fair ranking: τ fixed ${this.ranking.fixedTau?.toFixed(2) ?? 'n/a'}, τ architecture-aware ${this.ranking.awareTau?.toFixed(2) ?? 'n/a'}`);
       }
+      if (this.config.trainBaseline) {
+        this.stage = 'baseline';
+        this.done += Math.max(0, this.worst.baseline - this.found!.epochs * this.spe);
+        const tr = this.startBaseline();
+        const target = archCosts(chainArch(this.task, this.found!.genome)).params;
+        this.ctx.log?.(`training the ${tr.label} (${archCosts(tr.t.spec).params} params, nearest the found chain's ${target}) for ${this.found!.epochs} epochs, same recipe`);
+        return tr;
+      }
       this.stage = 'final';
     }
+    if (this.stage === 'baseline') this.stage = 'final'; // the baseline is trained and tested
     if (this.stage === 'final' && !this.final) {
       this.done += Math.max(0, this.worst.final - this.found!.epochs * this.spe);
       this.ctx.log?.(`retraining the found chain from scratch for ${this.found!.epochs} epochs`);
@@ -168,6 +185,41 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
   private rankTraining(q: { row: number; which: 'fixed' | 'aware' | 'ref'; epochs: number }): Training {
     const p = this.plan[q.row];
     return this.train({ kind: 'rank', ...q }, plainGenome(p.L, p.C), q.epochs, `demo L${p.L} C${p.C} ${q.which} ${q.epochs} ep`, `rank-${q.row}`, this.data.search);
+  }
+
+  /** The hand-designed baseline at the found chain's parameter count, with the same epochs, recipe and data. */
+  private startBaseline(): Training {
+    const f = this.found!;
+    const target = archCosts(chainArch(this.task, f.genome)).params;
+    const b = nearestBaseline(this.task, target);
+    const label = `hand-designed baseline ×${b.width}`;
+    const t = createSpecTraining(b.spec, this.data.final, this.recipe(), { epochs: f.epochs }, { initStream: 'baseline-init' });
+    return { job: { kind: 'baseline', epochs: f.epochs }, t, curve: [], label, diverged: false };
+  }
+
+  /**
+   * The baseline's end: its validation accuracy, or none if it diverged. Its network is kept for its one test in
+   * finish(), beside the found chain's: the test split is read nowhere else.
+   */
+  private async endBaseline(tr: Training): Promise<void> {
+    const spec = tr.t.spec;
+    const costs = archCosts(spec);
+    const val = tr.diverged ? null : (await tr.t.evaluate('val', { bnRecalibrate: true })).accuracy;
+    this.baseline = {
+      name: spec.name,
+      width: (spec.meta?.width as number | undefined) ?? 1,
+      params: costs.params,
+      macs: costs.macs,
+      latencyMs: recordLatency(spec, this.ctx.profile)?.ms ?? null,
+      epochs: tr.job.kind === 'baseline' ? tr.job.epochs : 0,
+      valAccuracy: val,
+      testAccuracy: null,
+      curve: tr.curve.slice(),
+    };
+    this.ctx.log?.(tr.diverged ? `the ${tr.label} diverged: no accuracies for it` : `${tr.label}: val ${pct(val)} (tested with the found chain at the end)`);
+    if (tr.diverged) tr.t.dispose();
+    else this.baseTrain = tr.t;
+    this.cur = null;
   }
 
   /** The found chain's retraining from scratch. */
@@ -188,15 +240,17 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
       await tr.t.step();
     } catch (e) {
       if (!(e instanceof DivergenceError) || tr.job.kind === 'final') throw e;
-      // A candidate that diverges scores as failed; the search goes on.
+      // A candidate that diverges scores as failed; the search goes on (a diverged baseline is recorded as such).
       tr.diverged = true;
       this.advance(tr.t.totalSteps - before, tr);
-      this.endJob(tr, null);
+      if (tr.job.kind === 'baseline') await this.endBaseline(tr);
+      else this.endJob(tr, null);
       return;
     }
     this.advance(1, tr);
     if (tr.t.stepIndex % this.spe === 0 || tr.t.done) tr.curve.push((await tr.t.evaluate('val', { bnRecalibrate: true })).accuracy);
-    if (tr.t.done && tr.job.kind !== 'final') this.endJob(tr, tr.curve.at(-1) ?? null);
+    if (tr.t.done && tr.job.kind === 'baseline') await this.endBaseline(tr);
+    else if (tr.t.done && tr.job.kind !== 'final') this.endJob(tr, tr.curve.at(-1) ?? null);
   }
 
   private advance(n: number, tr: Training): void {
@@ -271,6 +325,13 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
     this.result = { val, test };
     this.stage = 'done';
     this.ctx.log?.(`retrained chain: val ${pct(val)}, test ${pct(test)}`);
+    const b = this.baseTrain;
+    if (b && this.baseline) {
+      this.baseline.testAccuracy = (await b.evaluate('test', { bnRecalibrate: true })).accuracy;
+      this.ctx.log?.(`${this.baseline.name}: val ${pct(this.baseline.valAccuracy)}, test ${pct(this.baseline.testAccuracy)}`);
+      b.dispose();
+      this.baseTrain = null;
+    }
   }
 
   /** The accuracies the search was given, curves, ranking so far and the training in progress (its trainer). */
@@ -284,7 +345,8 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
         : null;
     const state: EgnasResumeState = {
       v: 1, stage: this.stage, searchSteps: this.searchSteps, reports: this.reports, curves: [...this.curves.entries()],
-      rankLeft: this.rankQueue.length, rows: this.rows, ranking: this.ranking, current,
+      rankLeft: this.rankQueue.length, rows: this.rows, ranking: this.ranking, baseline: this.baseline, current,
+      baselineTrainer: this.baseTrain ? await this.baseTrain.trainer.checkpoint() : null,
     };
     return { done: this.done, state: structuredClone(state) };
   }
@@ -309,7 +371,13 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
     s.rows.forEach((r, i) => Object.assign(this.rows[i], r));
     this.pendingRows = this.rows.filter((r) => r.refAcc !== null || r.curves.ref.length > 0);
     while (this.rankQueue.length > s.rankLeft + (cur?.kind === 'rank' ? 1 : 0)) this.rankQueue.shift();
-    Object.assign(this, { ranking: s.ranking, stage: s.stage, done: cp.done, searchSteps: s.searchSteps });
+    Object.assign(this, { ranking: s.ranking, baseline: s.baseline ?? null, stage: s.stage, done: cp.done, searchSteps: s.searchSteps });
+    if (s.baselineTrainer) {
+      if (!this.config.trainBaseline || !this.baseline) throw new RangeError('the checkpoint holds a trained baseline this run does not train (other settings)');
+      const t = this.startBaseline().t;
+      this.baseTrain = t;
+      t.trainer.restore(s.baselineTrainer);
+    }
     if (!cur) return;
     let tr: Training;
     if (cur.kind === 'search') {
@@ -319,6 +387,9 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
       const q = this.rankQueue.shift();
       if (!q || q.row !== cur.index || q.which !== cur.which) throw new RangeError('the checkpoint trains another ranking chain than this run would');
       tr = this.rankTraining(q);
+    } else if (cur.kind === 'baseline') {
+      if (!this.config.trainBaseline) throw new RangeError('the checkpoint trains the baseline; this run does not train it (other settings)');
+      tr = this.startBaseline();
     } else tr = this.startFinal();
     this.cur = tr;
     tr.t.trainer.restore(cur.trainer);
@@ -339,7 +410,7 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
       current: tr
         ? {
             label: tr.label,
-            phase: tr.job.kind === 'search' ? tr.job.req.phase : tr.job.kind === 'rank' ? 'ranking' : 'final',
+            phase: tr.job.kind === 'search' ? tr.job.req.phase : tr.job.kind === 'rank' ? 'ranking' : tr.job.kind,
             epochs: tr.job.kind === 'search' ? tr.job.req.epochs : tr.job.epochs,
             step: tr.t.stepIndex,
             steps: tr.t.totalSteps,
@@ -350,6 +421,7 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
       rankingResult: this.ranking ? { fixedTau: this.ranking.fixedTau, awareTau: this.ranking.awareTau } : null,
       paramBudget: this.search.paramBudget,
       discoveredEpochs: this.found?.epochs ?? null,
+      baseline: this.baseline,
       valImages: this.data.search.split.val.length,
     };
   }
@@ -364,13 +436,14 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
       ranking: this.ranking,
       found: { L: f.genome.ops.length, C: f.genome.C, ops: [...f.genome.ops], kernels: [...f.genome.kernels], epochs: f.epochs, searchValAccuracy: f.acc },
       paramBudget: this.search.paramBudget,
+      baseline: this.baseline,
       tolerances: { add: c.addTol, drop: c.dropTol, micro: c.microTol, params: c.paramTol, valImages: this.data.search.split.val.length },
     });
     return {
       archSpec: this.finalSpec,
       valAccuracy: r.val,
       testAccuracy: r.test,
-      history: historyRows(this.candidates, this.ranking, this.final.curve, r.val, r.test),
+      history: historyRows(this.candidates, this.ranking, this.baseline, this.final.curve, r.val, r.test),
       extras,
       resultSteps: this.final.t.stepIndex,
       trainImages: this.data.search.split.train.length,
@@ -385,6 +458,8 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
   dispose(): void {
     if (this.cur && this.cur !== this.final) this.cur.t.dispose();
     this.cur = null;
+    this.baseTrain?.dispose();
+    this.baseTrain = null;
     this.final?.t.dispose();
   }
 }

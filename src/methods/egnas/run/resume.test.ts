@@ -5,7 +5,7 @@ import { EGNAS_PRESETS, type EgnasConfig } from '../config';
 import { createRun } from './index';
 import { readResumeState } from './resume';
 
-/** run.test.ts's small search: 8 candidates (steps 1–72), 6 ranking trainings (85–150), the retraining (151–174). */
+/** run.test.ts's small search: 8 candidates (steps 1–72), 6 ranking trainings (85–150), the baseline (151–174), the retraining (175–198). */
 const SMALL: EgnasConfig = {
   ...EGNAS_PRESETS.tiny, tinyStem: false, Lmin: 2, Lmax: 3, Cmin: 2, Cmax: 4, widthStep: 2, startEpochs: 1, microEpochs: 1,
   rankCandidates: 2, rankFixedEpochs: 1, rankRefEpochs: 3, trainLimit: 0, batchSize: 16, paramTol: 0.1,
@@ -19,7 +19,9 @@ describe('Efficient Global NAS checkpoints (issue 16 §1: a resumed run ends exa
     ['inside a width candidate', 30],
     ['after the last candidate, before the search ends', 72],
     ['inside a ranking training', 100],
-    ['inside the retraining', 160],
+    ['inside the baseline', 160],
+    ['at the baseline\'s end (its network kept for the test)', 174],
+    ['inside the retraining, the trained baseline waiting for its test', 185],
   ];
   for (const [name, k] of cases) {
     it(`${name} (step ${k}): restored in a fresh run, the same outcome`, async () => {

@@ -7,6 +7,9 @@ import { liveTensors, syntheticData, useCpuBackend, watchedTestData } from '../.
 import { EGNAS_PRESETS, type EgnasConfig } from '../config';
 import { egnasMethod } from '../index';
 import type { EgnasSnapshot } from '../snapshot';
+import { archCosts } from '../../../core/costs';
+import { nearestBaseline } from '../baseline';
+import { chainArch } from '../chain';
 import { readExtras } from '../summary';
 import { createRun } from './index';
 
@@ -38,7 +41,7 @@ beforeAll(useCpuBackend);
 afterEach(() => vi.restoreAllMocks());
 
 describe('Efficient Global NAS run', () => {
-  it('searches, ranks and retrains on train/val only; the test split is read once, in finish(); the record has candidates and ranking', async () => {
+  it('searches, ranks, trains the baseline and retrains on train/val only; the test split is read in finish() only; the record has candidates, ranking and baseline', async () => {
     const evals: string[] = [];
     // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the instance as `this`
     const evaluate = Trainer.prototype.evaluate;
@@ -67,13 +70,13 @@ describe('Efficient Global NAS run', () => {
       await run.finish();
       expect(reads.length).toBeGreaterThan(0);
       expect(reads.every((p) => p === 'finish')).toBe(true);
-      expect(evals.filter((w) => w === 'test')).toHaveLength(1);
+      expect(evals.filter((w) => w === 'test')).toHaveLength(2); // the found chain, then the baseline
       expect(evals.at(-1)).toBe('test');
 
       const out = run.outcome();
       const got = readExtras(out.extras);
       if (!got.ok) throw new Error(got.error);
-      const { candidates, ranking, found } = got.extras;
+      const { candidates, ranking, found, baseline } = got.extras;
       expect(candidates[0]).toMatchObject({ phase: 'depth', L: 2, C: 4, epochs: 1, decision: 'start' });
       expect(candidates.filter((c) => c.phase === 'depth').map((c) => c.epochs)).toEqual(candidates.filter((c) => c.phase === 'depth').map((_, i) => 1 + i));
       expect(candidates.every((c) => c.decision === 'unmatched' || c.curve.length === c.epochs)).toBe(true);
@@ -81,6 +84,15 @@ describe('Efficient Global NAS run', () => {
       expect(ranking!.rows.every((r) => r.refAcc !== null && r.curves.ref.length === 3)).toBe(true);
       expect(out.archSpec.meta).toMatchObject({ method: 'egnas', L: found.L, C: found.C, epochs: found.epochs });
       expect(out.resultSteps).toBe(found.epochs * started.stepsPerEpoch);
+      // The baseline: the Train screen's network at the parameter count nearest the found chain's, same epochs, tested once.
+      const task = { input: { height: 8, width: 8, channels: 1 }, numClasses: 4 };
+      const want = nearestBaseline(task, archCosts(chainArch(task, { C: found.C, ops: found.ops as ('s' | 'c')[], kernels: found.kernels })).params);
+      expect(baseline).toMatchObject({ params: want.params, macs: want.macs, width: want.width, epochs: found.epochs, name: want.spec.name });
+      expect(baseline!.curve).toHaveLength(found.epochs);
+      expect(baseline!.valAccuracy).toBe(baseline!.curve.at(-1));
+      expect(baseline!.testAccuracy).toEqual(expect.any(Number));
+      expect(out.history.filter((h) => h.phase === 'baseline')).toEqual([expect.objectContaining({ params: want.params, testAccuracy: baseline!.testAccuracy })]);
+      expect(snaps.some((s) => s.stage === 'baseline' && s.current?.phase === 'baseline')).toBe(true);
       const rec = buildRecord({ runId: 'r1', method: egnasMethod.id, label: egnasMethod.label, card, ...out, profile: null });
       expect(rec.testAccuracy).not.toBeNull();
       expect(Object.keys(rec)).toEqual(expect.arrayContaining(['candidates', 'ranking', 'found']));
@@ -93,6 +105,26 @@ describe('Efficient Global NAS run', () => {
     }
     expect(liveTensors()).toBe(before);
   });
+
+  it('without the baseline: no baseline stage, fewer steps, no baseline in the record', async () => {
+    const data = syntheticData(160, 4, 8, 1);
+    const withIt = createRun({ data, profile: null }, SMALL);
+    const run = createRun({ data, profile: null }, { ...SMALL, trainBaseline: false, rankCandidates: 0 });
+    try {
+      const started = run.start();
+      expect(started.totalSteps).toBeLessThan(withIt.start().totalSteps);
+      const stages = new Set<string>();
+      while ((await run.step()).done < started.totalSteps) stages.add(run.snapshot().stage);
+      await run.finish();
+      expect(stages.has('baseline')).toBe(false);
+      const got = readExtras(run.outcome().extras);
+      expect(got.ok && got.extras.baseline).toBeNull();
+      run.releaseNetwork().dispose();
+    } finally {
+      run.dispose();
+      withIt.dispose();
+    }
+  }, 60_000);
 
   it('refuses bad settings before building anything', () => {
     const before = liveTensors();

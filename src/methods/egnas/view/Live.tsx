@@ -15,7 +15,7 @@ const subscribe = (fn: () => void) => egnasLive.subscribe(fn);
 // snapshot: the charts redraw from the buffer on their own.
 const shownKey = () => {
   const l = egnasLive;
-  return [l.candidates.length, l.rows.length, l.stage, l.phase, l.current?.label, l.rankingResult?.fixedTau, l.rankingResult?.awareTau, l.paramBudget, l.discoveredEpochs, l.valImages].join('|');
+  return [l.candidates.length, l.rows.length, l.stage, l.phase, l.current?.label, l.rankingResult?.fixedTau, l.rankingResult?.awareTau, l.paramBudget, l.discoveredEpochs, l.baseline?.testAccuracy, l.valImages].join('|');
 };
 
 function Panel({ title, hint, children, lesson }: { title: string; hint: string; children: React.ReactNode; lesson: string }) {
@@ -85,6 +85,7 @@ export function Live({ run }: MethodViewProps) {
               svg,
               [
                 ...egnasLive.candidates.map((c) => ({ key: `c${c.index}`, phase: c.phase, curve: c.curve })),
+                ...(egnasLive.baseline ? [{ key: 'baseline', phase: 'baseline', curve: egnasLive.baseline.curve }] : []),
                 ...(egnasLive.current ? [{ key: 'current', phase: egnasLive.current.phase, curve: egnasLive.current.curve }] : []),
               ],
               { width, height: 220 },
@@ -96,7 +97,8 @@ export function Live({ run }: MethodViewProps) {
         />
         <p className="small legend">
           <span className="key ph-depth">depth</span> <span className="key ph-width">width</span> <span className="key ph-ops">operations</span>{' '}
-          <span className="key ph-kernels">kernels</span> <span className="key ph-ranking">demo</span> <span className="key ph-final">final</span>
+          <span className="key ph-kernels">kernels</span> <span className="key ph-ranking">demo</span> <span className="key ph-baseline">baseline</span>{' '}
+          <span className="key ph-final">final</span>
         </p>
       </Panel>
       <Panel lesson="costs" title="Costs of the accepted candidates" hint={CHART_HINTS.costs}>

@@ -5,13 +5,14 @@ import { Hint } from '../../../ui/common/Hint';
 import { CHART_HINTS } from '../hints';
 import { readExtras } from '../summary';
 import { marker } from './liveBuffer';
+import { BaselineTable } from './BaselineTable';
 import { RankingPanel } from './RankingPanel';
 import { ReadoutList } from '../../../ui/common/ReadoutList';
 
 export function Result({ record }: { record: ResultRecord }) {
   const r = readExtras(record);
   if (!r.ok) return <p className="small">This record&apos;s Efficient Global NAS fields cannot be read ({r.error}).</p>;
-  const { candidates, found, ranking, tolerances } = r.extras;
+  const { candidates, found, ranking, tolerances, baseline } = r.extras;
   const summary = [
     { label: 'Test accuracy (once, after retraining)', value: percent(record.testAccuracy ?? Number.NaN), testId: 'egnas-test-acc' },
     { label: 'Validation accuracy', value: percent(record.valAccuracy ?? Number.NaN), testId: 'egnas-val-acc' },
@@ -71,6 +72,21 @@ export function Result({ record }: { record: ResultRecord }) {
           </table>
         </div>
       </section>
+      {baseline && (
+        <BaselineTable
+          baseline={baseline}
+          testImages={record.card.split.test}
+          found={{
+            label: `Found chain L${found.L} C${found.C}`,
+            params: record.params,
+            macs: record.macs,
+            latencyMs: record.latency?.ms ?? null,
+            epochs: found.epochs,
+            valAccuracy: record.valAccuracy,
+            testAccuracy: record.testAccuracy,
+          }}
+        />
+      )}
       {ranking && <RankingPanel rows={ranking.rows} result={ranking} />}
     </div>
   );

@@ -3,7 +3,7 @@
  * (snapshots carry only the new ones), the demo rows, the candidate in training. Charts subscribe and redraw on
  * animation frames.
  */
-import type { EgnasCandidate, EgnasSnapshot, EgnasStage, RankingRow } from '../snapshot';
+import type { EgnasBaseline, EgnasCandidate, EgnasSnapshot, EgnasStage, RankingRow } from '../snapshot';
 
 type Listener = () => void;
 
@@ -16,6 +16,7 @@ export class EgnasLive {
   rankingResult: EgnasSnapshot['rankingResult'] = null;
   paramBudget: number | null = null;
   discoveredEpochs: number | null = null;
+  baseline: EgnasBaseline | null = null;
   valImages = 0;
   version = 0;
   private readonly listeners = new Set<Listener>();
@@ -36,6 +37,7 @@ export class EgnasLive {
       this.rankingResult = null;
       this.paramBudget = null;
       this.discoveredEpochs = null;
+      this.baseline = null;
       this.valImages = 0;
     } else {
       for (const c of s.candidates) if (!this.candidates.some((k) => k.index === c.index)) this.candidates.push(c);
@@ -46,6 +48,7 @@ export class EgnasLive {
       this.rankingResult = s.rankingResult;
       this.paramBudget = s.paramBudget;
       this.discoveredEpochs = s.discoveredEpochs;
+      this.baseline = s.baseline ?? null;
       this.valImages = s.valImages;
     }
     this.version++;
@@ -81,8 +84,18 @@ export const epochsText = (n: number): string => `${n} epoch${n === 1 ? '' : 's'
 export function readouts(live: EgnasLive): { phase: string; candidates: string; budget: string } {
   const stage = live.stage;
   const phase =
-    stage === null ? 'not started' : stage === 'search' ? `${live.phase ?? 'search'} phase` : stage === 'ranking' ? 'fair-ranking demo' : stage === 'final' ? 'retraining the found chain' : 'done';
+    stage === null
+      ? 'not started'
+      : stage === 'search'
+        ? `${live.phase ?? 'search'} phase`
+        : stage === 'ranking'
+          ? 'fair-ranking demo'
+          : stage === 'baseline'
+            ? 'training the hand-designed baseline'
+            : stage === 'final'
+              ? 'retraining the found chain'
+              : 'done';
   const c = live.current;
-  const budget = c && c.phase !== 'ranking' && c.phase !== 'final' ? `${epochsText(c.epochs)} (${c.label})` : live.discoveredEpochs !== null ? `discovered: ${epochsText(live.discoveredEpochs)}` : '–';
+  const budget = c && c.phase !== 'ranking' && c.phase !== 'final' && c.phase !== 'baseline' ? `${epochsText(c.epochs)} (${c.label})` : live.discoveredEpochs !== null ? `discovered: ${epochsText(live.discoveredEpochs)}` : '–';
   return { phase, candidates: String(live.candidates.filter((k) => k.decision !== 'unmatched').length), budget };
 }

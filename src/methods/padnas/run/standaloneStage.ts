@@ -41,9 +41,17 @@ async function* standalone(run: StageHost, spec: ArchSpec, keep: boolean): Async
   }
 }
 
+/**
+ * "test accuracy 97.12%", or "no test split" where the run has none (PAD-NAS hosted by AutoSpace-style's payoff
+ * searches on train/val only: the host tests its own result).
+ */
+export function testText(test: number, what = 'test accuracy'): string {
+  return Number.isFinite(test) ? `${what} ${(100 * test).toFixed(2)}%` : 'no test split';
+}
+
 function setDone(run: StageHost): void {
   const f = run.found;
-  if (f) run.setPhase('done', `found ${f.genotype.join('-')}: test accuracy ${(100 * f.testAcc).toFixed(2)}%`);
+  if (f) run.setPhase('done', `found ${f.genotype.join('-')}: ${testText(f.testAcc)}`);
 }
 
 /**
@@ -66,7 +74,7 @@ export async function* finalTrain(run: StageHost, g: string[], oneShotAcc: numbe
   const r = yield* standalone(run, spec, true);
   run.found = { genotype: g, spec: r.spec, cost: run.latency.cost(g), oneShotAcc, valAcc: r.val, testAcc: r.test };
   run.history.push({ phase: 'final-train', valAccuracy: r.val, testAccuracy: r.test });
-  run.log(`found ${g.join('-')}: ${formatCost(run.found.cost, run.latency.window.unit)}, one-shot ${(100 * oneShotAcc).toFixed(2)}%, stand-alone test ${(100 * r.test).toFixed(2)}%`);
+  run.log(`found ${g.join('-')}: ${formatCost(run.found.cost, run.latency.window.unit)}, one-shot ${(100 * oneShotAcc).toFixed(2)}%, ${testText(r.test, 'stand-alone test')}`);
   if (!s.trainBaseline) {
     run.baseline = pricedBaseline(run, null, null);
     setDone(run);
@@ -81,7 +89,7 @@ export async function* baselineTrain(run: StageHost): AsyncGenerator<void, void,
   const r = yield* standalone(run, padnasSpec(g, run.skeleton, 'baseline MB k3 e3'), false);
   run.baseline = pricedBaseline(run, r.val, r.test);
   run.history.push({ phase: 'baseline-train', valAccuracy: r.val, testAccuracy: r.test });
-  run.log(`baseline ${g.join('-')}: ${formatCost(run.baseline.cost, run.latency.window.unit)}, test ${(100 * r.test).toFixed(2)}%`);
+  run.log(`baseline ${g.join('-')}: ${formatCost(run.baseline.cost, run.latency.window.unit)}, ${testText(r.test, 'test')}`);
   setDone(run);
   yield; // the run's last unit: nothing after it runs
 }
