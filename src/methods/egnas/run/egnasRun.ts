@@ -327,7 +327,8 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
     this.ctx.log?.(`retrained chain: val ${pct(val)}, test ${pct(test)}`);
     const b = this.baseTrain;
     if (b && this.baseline) {
-      this.baseline.testAccuracy = (await b.evaluate('test', { bnRecalibrate: true })).accuracy;
+      // A new object: snapshots handed out before keep theirs without a test accuracy (a recorder holds them as they were).
+      this.baseline = { ...this.baseline, testAccuracy: (await b.evaluate('test', { bnRecalibrate: true })).accuracy };
       this.ctx.log?.(`${this.baseline.name}: val ${pct(this.baseline.valAccuracy)}, test ${pct(this.baseline.testAccuracy)}`);
       b.dispose();
       this.baseTrain = null;
@@ -421,7 +422,7 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
       rankingResult: this.ranking ? { fixedTau: this.ranking.fixedTau, awareTau: this.ranking.awareTau } : null,
       paramBudget: this.search.paramBudget,
       discoveredEpochs: this.found?.epochs ?? null,
-      baseline: this.baseline,
+      baseline: this.baseline && { ...this.baseline, curve: [...this.baseline.curve] },
       valImages: this.data.search.split.val.length,
     };
   }

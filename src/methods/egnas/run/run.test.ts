@@ -93,6 +93,9 @@ describe('Efficient Global NAS run', () => {
       expect(baseline!.testAccuracy).toEqual(expect.any(Number));
       expect(out.history.filter((h) => h.phase === 'baseline')).toEqual([expect.objectContaining({ params: want.params, testAccuracy: baseline!.testAccuracy })]);
       expect(snaps.some((s) => s.stage === 'baseline' && s.current?.phase === 'baseline')).toBe(true);
+      // Snapshots taken before finish() never show the baseline's test accuracy (kept snapshots are not changed later).
+      expect(snaps.filter((s) => s.baseline).length).toBeGreaterThan(0);
+      expect(snaps.every((s) => s.baseline === null || s.baseline.testAccuracy === null)).toBe(true);
       const rec = buildRecord({ runId: 'r1', method: egnasMethod.id, label: egnasMethod.label, card, ...out, profile: null });
       expect(rec.testAccuracy).not.toBeNull();
       expect(Object.keys(rec)).toEqual(expect.arrayContaining(['candidates', 'ranking', 'found']));
