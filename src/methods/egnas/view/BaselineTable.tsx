@@ -9,6 +9,15 @@ export type FoundRow = Pick<EgnasBaseline, 'params' | 'macs' | 'latencyMs' | 'ep
 
 const acc = (v: number | null) => (v === null ? '–' : percent(v, 2));
 
+/** A sentence when the nearest baseline is still far from the found chain's parameters (outside ±25 %), else null. */
+export function sizeNote(found: number, base: number): string | null {
+  const r = base / found;
+  if (r >= 0.8 && r <= 1.25) return null;
+  return r > 1
+    ? `The nearest baseline has ${r.toFixed(1)}× the found chain's parameters: the narrowest network the skeleton builds is still larger.`
+    : `The nearest baseline has ${(1 / r).toFixed(1)}× fewer parameters than the found chain: the widest one tried (×4) is still smaller.`;
+}
+
 /** Test accuracy difference in points, signed ("+0.42 points"), or null when either is missing. */
 export function testGap(found: number | null, base: number | null): string | null {
   if (found === null || base === null) return null;
@@ -23,10 +32,11 @@ export function BaselineTable({ found, baseline, testImages }: { found: FoundRow
   ];
   const hasLatency = rows.some((r) => r.latencyMs !== null);
   const gap = testGap(found.testAccuracy, baseline.testAccuracy);
+  const note = sizeNote(found.params, baseline.params);
   return (
     <section className="panel" aria-label="Found chain against the hand-designed baseline">
       <div className="panel-head">
-        <h2>Against the hand-designed baseline of the same size</h2>
+        <h2>Against the hand-designed baseline at the nearest parameter count</h2>
         <Hint label="Baseline comparison">{CHART_HINTS.baseline}</Hint>
       </div>
       <div className="table-scroll">
@@ -62,6 +72,11 @@ export function BaselineTable({ found, baseline, testImages }: { found: FoundRow
           ? 'The baseline diverged: there is no accuracy to compare with.'
           : `Test accuracy, found − baseline: ${gap ?? '–'}${testImages > 0 ? `, on ${testImages.toLocaleString('en')} test images (one image is ${(100 / testImages).toPrecision(2)} point)` : ''}.`}
       </p>
+      {note && (
+        <p className="small" data-testid="egnas-baseline-size">
+          {note}
+        </p>
+      )}
     </section>
   );
 }
