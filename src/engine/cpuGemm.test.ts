@@ -79,6 +79,35 @@ describe('gemmTNWasm (the conv filter gradient: both operands row by row over th
     }
   });
 
+  it('gives exactly the float32 sums of one pass over r in order, across row blocks and ragged tiles, fresh or added', () => {
+    // [R, N, M]: one block; many blocks with a ragged last one (24,576 floats per block: 219 rows here); N and M off
+    // the 4 × 8 tile; the stem's 9 patches against 64 channels.
+    for (const [R, N, M] of [
+      [300, 8, 16],
+      [3000, 40, 72],
+      [1000, 9, 64],
+      [517, 6, 13],
+    ]) {
+      const a = random(R * N, R + 1);
+      const b = random(R * M, R + 2);
+      const want = new Float32Array(N * M);
+      for (let n = 0; n < N; n++) {
+        for (let m = 0; m < M; m++) {
+          let c = 0;
+          for (let r = 0; r < R; r++) c = Math.fround(c + Math.fround(a[r * N + n] * b[r * M + m]));
+          want[n * M + m] = c;
+        }
+      }
+      const out = new Float32Array(N * M).fill(Number.NaN);
+      expect(gemmTNWasm(a, 0, b, 0, out, R, N, M, false)).toBe(true);
+      expect(out).toEqual(want);
+      const base = Float32Array.from({ length: N * M }, (_, i) => i / 7);
+      const added = base.slice();
+      expect(gemmTNWasm(a, 0, b, 0, added, R, N, M, true)).toBe(true);
+      expect(added).toEqual(base.map((v, i) => Math.fround(v + want[i])));
+    }
+  });
+
   it('declines (false, out untouched) when the WebAssembly kernels are off', () => {
     setWasmKernels(false);
     try {

@@ -2,6 +2,12 @@
 ;; in this module's memory, m a multiple of 4 and n a multiple of 8 (the caller pads). Each 4×8 tile of c keeps its
 ;; eight 4-lane sums in locals while the k loop streams one column of a (four scalars, each splat to 4 lanes) and one
 ;; row segment of b (two 4-lane loads): 32 multiply-adds per 6 loads, in float32.
+;; `gemmtn` is the product of two operands stored row by row over a long shared dimension r (the conv filter gradient:
+;; r = pixels): c[n×m] += Σ_r a[r, 0..n)ᵀ · b[r, 0..m), with a [r×n] and b [r×m] row-major as they lie, n a multiple
+;; of 4 and m of 8 (the caller pads), c zeroed by the caller. Rows of r go in blocks of `rb` so that a block of a and b
+;; stays in cache while every 4×8 tile of c passes over it; each tile's sums are loaded, carried on in the same order
+;; (r ascending, float32) and stored back, so the sums are the ones one pass over all of r would give. One 4-lane load
+;; of a per row gives the tile's four a values (each broadcast by a shuffle), where `gemm` needs aᵀ made beforehand.
 ;; Built into src/engine/wasm/gemmModule.ts by `npx tsx scripts/build-wasm.ts`; wasm/modules.test.ts checks that the
 ;; committed bytes are this file's.
 (module
@@ -71,4 +77,73 @@
         (local.set $j (i32.add (local.get $j) (i32.const 8)))
         (br_if $cols (i32.lt_u (local.get $j) (local.get $n))))
       (local.set $i (i32.add (local.get $i) (i32.const 4)))
-      (br_if $rows (i32.lt_u (local.get $i) (local.get $m))))))
+      (br_if $rows (i32.lt_u (local.get $i) (local.get $m)))))
+  (func (export "gemmtn") (param $a i32) (param $b i32) (param $c i32) (param $n i32) (param $m i32) (param $r i32) (param $rb i32)
+    (local $r0 i32) (local $r1 i32) (local $i i32) (local $j i32) (local $p i32)
+    (local $rowA i32) (local $rowB i32) (local $pa i32) (local $pb i32) (local $pc i32)
+    (local $av v128) (local $b0 v128) (local $b1 v128) (local $x v128)
+    (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
+    (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
+    (local.set $rowA (i32.shl (local.get $n) (i32.const 2)))
+    (local.set $rowB (i32.shl (local.get $m) (i32.const 2)))
+    (if (i32.or (i32.or (i32.eqz (local.get $n)) (i32.eqz (local.get $m))) (i32.or (i32.eqz (local.get $r)) (i32.eqz (local.get $rb)))) (then (return)))
+    (local.set $r0 (i32.const 0))
+    (loop $blocks
+      (local.set $r1 (i32.add (local.get $r0) (local.get $rb)))
+      (if (i32.gt_u (local.get $r1) (local.get $r)) (then (local.set $r1 (local.get $r))))
+      (local.set $i (i32.const 0))
+      (loop $rows
+        (local.set $j (i32.const 0))
+        (loop $cols
+          ;; pc: c[i, j]; the tile's sums so far
+          (local.set $pc (i32.add (local.get $c)
+            (i32.add (i32.mul (local.get $i) (local.get $rowB)) (i32.shl (local.get $j) (i32.const 2)))))
+          (local.set $c00 (v128.load (local.get $pc)))
+          (local.set $c01 (v128.load offset=16 (local.get $pc)))
+          (local.set $c10 (v128.load (i32.add (local.get $pc) (local.get $rowB))))
+          (local.set $c11 (v128.load offset=16 (i32.add (local.get $pc) (local.get $rowB))))
+          (local.set $c20 (v128.load (i32.add (local.get $pc) (i32.shl (local.get $rowB) (i32.const 1)))))
+          (local.set $c21 (v128.load offset=16 (i32.add (local.get $pc) (i32.shl (local.get $rowB) (i32.const 1)))))
+          (local.set $c30 (v128.load (i32.add (local.get $pc) (i32.mul (local.get $rowB) (i32.const 3)))))
+          (local.set $c31 (v128.load offset=16 (i32.add (local.get $pc) (i32.mul (local.get $rowB) (i32.const 3)))))
+          ;; pa: a[r0, i]; pb: b[r0, j]
+          (local.set $pa (i32.add (local.get $a) (i32.add (i32.mul (local.get $r0) (local.get $rowA)) (i32.shl (local.get $i) (i32.const 2)))))
+          (local.set $pb (i32.add (local.get $b) (i32.add (i32.mul (local.get $r0) (local.get $rowB)) (i32.shl (local.get $j) (i32.const 2)))))
+          (local.set $p (local.get $r0))
+          (loop $dot
+            (local.set $av (v128.load (local.get $pa)))
+            (local.set $b0 (v128.load (local.get $pb)))
+            (local.set $b1 (v128.load offset=16 (local.get $pb)))
+            (local.set $x (i8x16.shuffle 0 1 2 3 0 1 2 3 0 1 2 3 0 1 2 3 (local.get $av) (local.get $av)))
+            (local.set $c00 (f32x4.add (local.get $c00) (f32x4.mul (local.get $x) (local.get $b0))))
+            (local.set $c01 (f32x4.add (local.get $c01) (f32x4.mul (local.get $x) (local.get $b1))))
+            (local.set $x (i8x16.shuffle 4 5 6 7 4 5 6 7 4 5 6 7 4 5 6 7 (local.get $av) (local.get $av)))
+            (local.set $c10 (f32x4.add (local.get $c10) (f32x4.mul (local.get $x) (local.get $b0))))
+            (local.set $c11 (f32x4.add (local.get $c11) (f32x4.mul (local.get $x) (local.get $b1))))
+            (local.set $x (i8x16.shuffle 8 9 10 11 8 9 10 11 8 9 10 11 8 9 10 11 (local.get $av) (local.get $av)))
+            (local.set $c20 (f32x4.add (local.get $c20) (f32x4.mul (local.get $x) (local.get $b0))))
+            (local.set $c21 (f32x4.add (local.get $c21) (f32x4.mul (local.get $x) (local.get $b1))))
+            (local.set $x (i8x16.shuffle 12 13 14 15 12 13 14 15 12 13 14 15 12 13 14 15 (local.get $av) (local.get $av)))
+            (local.set $c30 (f32x4.add (local.get $c30) (f32x4.mul (local.get $x) (local.get $b0))))
+            (local.set $c31 (f32x4.add (local.get $c31) (f32x4.mul (local.get $x) (local.get $b1))))
+            (local.set $pa (i32.add (local.get $pa) (local.get $rowA)))
+            (local.set $pb (i32.add (local.get $pb) (local.get $rowB)))
+            (local.set $p (i32.add (local.get $p) (i32.const 1)))
+            (br_if $dot (i32.lt_u (local.get $p) (local.get $r1))))
+          (v128.store (local.get $pc) (local.get $c00))
+          (v128.store offset=16 (local.get $pc) (local.get $c01))
+          (local.set $pc (i32.add (local.get $pc) (local.get $rowB)))
+          (v128.store (local.get $pc) (local.get $c10))
+          (v128.store offset=16 (local.get $pc) (local.get $c11))
+          (local.set $pc (i32.add (local.get $pc) (local.get $rowB)))
+          (v128.store (local.get $pc) (local.get $c20))
+          (v128.store offset=16 (local.get $pc) (local.get $c21))
+          (local.set $pc (i32.add (local.get $pc) (local.get $rowB)))
+          (v128.store (local.get $pc) (local.get $c30))
+          (v128.store offset=16 (local.get $pc) (local.get $c31))
+          (local.set $j (i32.add (local.get $j) (i32.const 8)))
+          (br_if $cols (i32.lt_u (local.get $j) (local.get $m))))
+        (local.set $i (i32.add (local.get $i) (i32.const 4)))
+        (br_if $rows (i32.lt_u (local.get $i) (local.get $n))))
+      (local.set $r0 (local.get $r1))
+      (br_if $blocks (i32.lt_u (local.get $r0) (local.get $r))))))
