@@ -19,6 +19,10 @@ test('the shipped Efficient Global NAS recording ends on the found chain beside 
   await expect(page.getByTestId('replay-announce')).toContainText('End of the recording: the result is shown below.');
   // The baseline's key moment is on the timeline: one step back from the end passes it.
   await expect(page.getByTestId('replay-prev-event')).toContainText(/Previous event: (hand-designed baseline ×0\.05 \(2198 params\): val 46\.1 %|Stage: final)/);
+  // The live panel beside the charts: the baseline's validation accuracy, and the found chain's at the end of its retraining.
+  await expect(page.getByTestId('egnas-baseline-live')).toHaveText(
+    /^The Train screen's network at width ×0\.05: 2\.20 k parameters \(nearest the found chain's\), 60\.7 k MACs, trained 8 epochs: validation 46\.1%; the found chain, retrained, is at 72\.5% after 8 of 8 epochs\. Both are tested once at the end\.$/,
+  );
   const table = page.getByTestId('egnas-baseline-table');
   await expect(table.getByRole('rowheader')).toHaveText(['Found chain L5 C3', 'Hand-designed baseline (MBConv k3 e3, width ×0.05)']);
   await expect(table.getByRole('row').nth(1)).toContainText('73.30%');

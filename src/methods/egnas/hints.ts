@@ -44,6 +44,8 @@ export const CHART_HINTS = {
     'The paper\'s key claim: rank chains of different depth and width after (a) one fixed epoch budget for all and (b) the architecture-aware budget (more epochs for deeper and narrower chains), and compare both rankings with a ranking after longer training (Kendall τ: 1 = same order, 0 = unrelated). The numbers are what this run measured, whichever way they come out.',
   baseline:
     'The found chain beside the Train screen\'s hand-designed network (every slot MBConv k3 e3) at the width multiplier whose parameter count is nearest the found chain\'s. Both trained from fresh weights with the same epochs (the discovered budget), optimiser, schedule and data, and tested once. Parameters are matched, not MACs or latency: compare those columns too.',
+  baselineLive:
+    'After the search and the fair-ranking demo, the Train screen\'s hand-designed network (every slot MBConv k3 e3) is trained at the width whose parameter count is nearest the found chain\'s, with the found chain\'s epochs and recipe. Its validation accuracy shows here when it is done; both networks are tested once, at the very end, and compared in the result.',
   result:
     'The chain the search found, retrained from scratch with the discovered epoch budget; only validation accuracy steered the search, and the test split was used once, here.',
 } as const;

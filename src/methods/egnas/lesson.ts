@@ -1,6 +1,7 @@
 /**
- * The Efficient Global NAS lesson (pure data): seven steps through a recorded run of the tiny preset: depth, width,
- * the micro phase at matched parameters, the growing epoch budget and the fair-ranking demo. Numbers come from the
+ * The Efficient Global NAS lesson (pure data): eight steps through a recorded run of the tiny preset: depth, width,
+ * the micro phase at matched parameters, the growing epoch budget, the fair-ranking demo and the hand-designed
+ * baseline at the same parameter count. Numbers come from the
  * frame shown (`fact`), never from one recording.
  */
 import type { Lesson } from '../../core/method/lesson';
@@ -86,6 +87,21 @@ export const egnasLesson: Lesson<EgnasSnapshot> = {
         return r && r.fixedTau !== null && r.awareTau !== null ? `This run: τ = ${r.fixedTau.toFixed(2)} with the fixed budget, ${r.awareTau.toFixed(2)} with the aware budget.` : 'The ranking check has not finished at this point.';
       },
       moment: { at: 'end' },
+    },
+    {
+      title: 'Did the search beat a hand-designed network?',
+      target: 'baseline',
+      body:
+        'After the search, the Train screen’s hand-designed network (every slot MBConv k3 e3) trains at the width whose parameter count is nearest the found chain’s, with the same epochs and recipe. Both are tested once, at the end.',
+      question: 'Why match the parameter count, and what does that match leave unequal?',
+      answer:
+        'A bigger network often wins just by being bigger; at the same parameter count the comparison is about the design. MACs and latency are not matched: a chain with few parameters can still cost many MACs at full resolution, so read those columns of the result too.',
+      fact: (shown) => {
+        const b = latest(shown, (s) => s.baseline);
+        if (!b) return 'The baseline has not been trained at this point.';
+        return `This run: the baseline at width ×${b.width} has ${b.params.toLocaleString('en-US')} parameters and reached ${b.valAccuracy === null ? 'no accuracy (it diverged)' : pct(b.valAccuracy)} on validation.`;
+      },
+      moment: { at: 'event', nth: 0, match: 'hand-designed baseline', fallback: 'end' },
     },
     {
       title: 'The result',

@@ -115,7 +115,10 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
     const spec = chainArch(this.task, plainGenome(this.config.Lmin, this.config.Cmax), 'first candidate');
     const c = archCosts(spec);
     const c0 = this.config;
-    const info = { valImages: this.data.search.split.val.length, rankChains: this.plan.length, worstCaseSteps: this.totalSteps, addTol: c0.addTol, dropTol: c0.dropTol, microTol: c0.microTol, paramTol: c0.paramTol };
+    const info = {
+      valImages: this.data.search.split.val.length, rankChains: this.plan.length, worstCaseSteps: this.totalSteps,
+      addTol: c0.addTol, dropTol: c0.dropTol, microTol: c0.microTol, paramTol: c0.paramTol, trainBaseline: c0.trainBaseline,
+    };
     const summary = `depth ${this.config.Lmin}–${this.config.Lmax}, width ${this.config.Cmin}–${this.config.Cmax}; at most ${this.totalSteps} steps (the search usually stops well before)`;
     return { spec, macs: c.macs, params: c.params, totalSteps: this.totalSteps, stepsPerEpoch: this.spe, totalEpochs: Math.ceil(this.totalSteps / this.spe), info, summary };
   }

@@ -40,6 +40,8 @@ export function Live({ run }: MethodViewProps) {
   const shownCosts = egnasLive.candidates.filter((c) => c.decision === 'start' || c.decision === 'accept' || c.decision === 'reference' || c.decision === 'keep');
   const hasLatency = shownCosts.some((c) => c.latencyMs !== null);
   const valImages = egnasLive.valImages || num(info?.valImages, 0);
+  const base = egnasLive.baseline;
+  const finalCurve = egnasLive.current?.phase === 'final' ? egnasLive.current.curve : [];
   const items = [
     { label: 'Stage', value: r.phase, testId: 'egnas-phase' },
     { label: 'Candidates trained', value: r.candidates, testId: 'egnas-candidates' },
@@ -142,6 +144,20 @@ export function Live({ run }: MethodViewProps) {
         </div>
       </Panel>
       <RankingPanel rows={egnasLive.rows} result={egnasLive.rankingResult} />
+      {info?.trainBaseline !== false && (
+        <Panel lesson="baseline" title="Against a hand-designed network" hint={CHART_HINTS.baselineLive}>
+          {base ? (
+            <p className="small" data-testid="egnas-baseline-live">
+              The Train screen&apos;s network at width ×{base.width}: {compact(base.params)} parameters (nearest the found chain&apos;s), {compact(base.macs)} MACs, trained {base.epochs} epochs:
+              validation {base.valAccuracy === null ? 'none (it diverged)' : percent(base.valAccuracy, 1)}
+              {finalCurve.length > 0 ? `; the found chain, retrained, is at ${percent(finalCurve[finalCurve.length - 1], 1)} after ${finalCurve.length} of ${egnasLive.current?.epochs ?? '?'} epochs` : ''}. Both are
+              tested once at the end.
+            </p>
+          ) : (
+            <p className="small">After the search: the hand-designed network at the found chain&apos;s parameter count, trained with the same budget and recipe.</p>
+          )}
+        </Panel>
+      )}
     </div>
   );
 }
