@@ -101,7 +101,7 @@ export const egnasLesson: Lesson<EgnasSnapshot> = {
         if (!b) return 'The baseline has not been trained at this point.';
         return `This run: the baseline at width ×${b.width} has ${b.params.toLocaleString('en-US')} parameters and reached ${b.valAccuracy === null ? 'no accuracy (it diverged)' : pct(b.valAccuracy)} on validation.`;
       },
-      moment: { at: 'event', nth: 0, match: 'hand-designed baseline', fallback: 'end' },
+      moment: { at: 'end' }, // after the ranking check (shown at the end too), so the steps stay in run order
     },
     {
       title: 'The result',
