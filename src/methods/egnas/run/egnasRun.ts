@@ -20,10 +20,10 @@ import type { EgnasConfig } from '../config';
 import { rankingPlan, rankingResult, type RankingPlan } from '../ranking';
 import { EgnasSearch, worstCaseEpochs, type CandidateRequest, type DecidedCandidate } from '../search';
 import { crossCheck } from '../settings';
-import type { EgnasBaseline, EgnasCandidate, EgnasSnapshot, EgnasStage, RankingResult, RankingRow } from '../snapshot';
+import type { EgnasCandidate, EgnasSnapshot, EgnasStage, RankingResult, RankingRow } from '../snapshot';
 import { historyRows, recordExtras } from '../summary';
 import { searchData as runData } from '../../../engine/searchData';
-import { nearestBaseline } from '../baseline';
+import { BaselineStage } from './baselineStage';
 
 /** Training batches that re-estimate BN statistics before each validation (short runs leave them unsettled). */
 const BN_RECAL_BATCHES = 8;
@@ -66,10 +66,8 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
   private finalSpec: ArchSpec | null = null;
   private found: { genome: ChainGenome; acc: number; epochs: number } | null = null;
   private result: { val: number; test: number } | null = null;
-  /** The trained baseline (null: not yet, or not asked for); its test accuracy is filled in finish(). */
-  private baseline: EgnasBaseline | null = null;
-  /** The trained baseline's network, kept for its test in finish() (null: not trained yet, diverged, or tested). */
-  private baseTrain: SpecTraining | null = null;
+  /** The hand-designed baseline (trained only when asked for; tested in finish()). */
+  private readonly baseline: BaselineStage;
   /** Every accuracy reported to the search, in order (a restore replays them). */
   private readonly reports: (number | null)[] = [];
 
@@ -86,6 +84,7 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
     this.spe = Math.floor(this.data.search.split.train.length / config.batchSize);
     if (this.spe < 1) throw new RangeError(`the batch size ${config.batchSize} is larger than the ${this.data.search.split.train.length} training images: lower the batch size or use more images`);
     this.search = new EgnasSearch(this.task, config);
+    this.baseline = new BaselineStage(ctx, this.task, this.data.final, () => this.recipe());
     this.plan = rankingPlan(config);
     this.rows = this.plan.map((p) => ({
       L: p.L,
@@ -165,14 +164,13 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
       if (this.config.trainBaseline) {
         this.stage = 'baseline';
         this.done += Math.max(0, this.worst.baseline - this.found!.epochs * this.spe);
-        const tr = this.startBaseline();
-        const target = archCosts(chainArch(this.task, this.found!.genome)).params;
-        this.ctx.log?.(`training the ${tr.label} (${archCosts(tr.t.spec).params} params, nearest the found chain's ${target}) for ${this.found!.epochs} epochs, same recipe`);
+        const { tr, targetParams } = this.startBaseline();
+        this.ctx.log?.(`training the ${tr.label} (${archCosts(tr.t.spec).params} params, nearest the found chain's ${targetParams}) for ${this.found!.epochs} epochs, same recipe`);
         return tr;
       }
       this.stage = 'final';
     }
-    if (this.stage === 'baseline') this.stage = 'final'; // the baseline is trained and tested
+    if (this.stage === 'baseline') this.stage = 'final'; // the baseline is trained (its test comes in finish())
     if (this.stage === 'final' && !this.final) {
       this.done += Math.max(0, this.worst.final - this.found!.epochs * this.spe);
       this.ctx.log?.(`retraining the found chain from scratch for ${this.found!.epochs} epochs`);
@@ -191,37 +189,14 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
   }
 
   /** The hand-designed baseline at the found chain's parameter count, with the same epochs, recipe and data. */
-  private startBaseline(): Training {
-    const f = this.found!;
-    const target = archCosts(chainArch(this.task, f.genome)).params;
-    const b = nearestBaseline(this.task, target);
-    const label = `hand-designed baseline ×${b.width}`;
-    const t = createSpecTraining(b.spec, this.data.final, this.recipe(), { epochs: f.epochs }, { initStream: 'baseline-init' });
-    return { job: { kind: 'baseline', epochs: f.epochs }, t, curve: [], label, diverged: false };
+  private startBaseline(): { tr: Training; targetParams: number } {
+    const epochs = this.found!.epochs;
+    const { t, label, targetParams } = this.baseline.training(this.found!.genome, epochs);
+    return { tr: { job: { kind: 'baseline', epochs }, t, curve: [], label, diverged: false }, targetParams };
   }
 
-  /**
-   * The baseline's end: its validation accuracy, or none if it diverged. Its network is kept for its one test in
-   * finish(), beside the found chain's: the test split is read nowhere else.
-   */
   private async endBaseline(tr: Training): Promise<void> {
-    const spec = tr.t.spec;
-    const costs = archCosts(spec);
-    const val = tr.diverged ? null : (await tr.t.evaluate('val', { bnRecalibrate: true })).accuracy;
-    this.baseline = {
-      name: spec.name,
-      width: (spec.meta?.width as number | undefined) ?? 1,
-      params: costs.params,
-      macs: costs.macs,
-      latencyMs: recordLatency(spec, this.ctx.profile)?.ms ?? null,
-      epochs: tr.job.kind === 'baseline' ? tr.job.epochs : 0,
-      valAccuracy: val,
-      testAccuracy: null,
-      curve: tr.curve.slice(),
-    };
-    this.ctx.log?.(tr.diverged ? `the ${tr.label} diverged: no accuracies for it` : `${tr.label}: val ${pct(val)} (tested with the found chain at the end)`);
-    if (tr.diverged) tr.t.dispose();
-    else this.baseTrain = tr.t;
+    await this.baseline.end(tr.t, tr.curve, tr.job.kind === 'baseline' ? tr.job.epochs : 0, tr.diverged, tr.label);
     this.cur = null;
   }
 
@@ -328,14 +303,7 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
     this.result = { val, test };
     this.stage = 'done';
     this.ctx.log?.(`retrained chain: val ${pct(val)}, test ${pct(test)}`);
-    const b = this.baseTrain;
-    if (b && this.baseline) {
-      // A new object: snapshots handed out before keep theirs without a test accuracy (a recorder holds them as they were).
-      this.baseline = { ...this.baseline, testAccuracy: (await b.evaluate('test', { bnRecalibrate: true })).accuracy };
-      this.ctx.log?.(`${this.baseline.name}: val ${pct(this.baseline.valAccuracy)}, test ${pct(this.baseline.testAccuracy)}`);
-      b.dispose();
-      this.baseTrain = null;
-    }
+    await this.baseline.test();
   }
 
   /** The accuracies the search was given, curves, ranking so far and the training in progress (its trainer). */
@@ -349,8 +317,8 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
         : null;
     const state: EgnasResumeState = {
       v: 1, stage: this.stage, searchSteps: this.searchSteps, reports: this.reports, curves: [...this.curves.entries()],
-      rankLeft: this.rankQueue.length, rows: this.rows, ranking: this.ranking, baseline: this.baseline, current,
-      baselineTrainer: this.baseTrain ? await this.baseTrain.trainer.checkpoint() : null,
+      rankLeft: this.rankQueue.length, rows: this.rows, ranking: this.ranking, baseline: this.baseline.record, current,
+      baselineTrainer: await this.baseline.trainerCheckpoint(),
     };
     return { done: this.done, state: structuredClone(state) };
   }
@@ -375,13 +343,9 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
     s.rows.forEach((r, i) => Object.assign(this.rows[i], r));
     this.pendingRows = this.rows.filter((r) => r.refAcc !== null || r.curves.ref.length > 0);
     while (this.rankQueue.length > s.rankLeft + (cur?.kind === 'rank' ? 1 : 0)) this.rankQueue.shift();
-    Object.assign(this, { ranking: s.ranking, baseline: s.baseline ?? null, stage: s.stage, done: cp.done, searchSteps: s.searchSteps });
-    if (s.baselineTrainer) {
-      if (!this.config.trainBaseline || !this.baseline) throw new RangeError('the checkpoint holds a trained baseline this run does not train (other settings)');
-      const t = this.startBaseline().t;
-      this.baseTrain = t;
-      t.trainer.restore(s.baselineTrainer);
-    }
+    Object.assign(this, { ranking: s.ranking, stage: s.stage, done: cp.done, searchSteps: s.searchSteps });
+    if (s.baselineTrainer && !this.config.trainBaseline) throw new RangeError('the checkpoint holds a trained baseline this run does not train (other settings)');
+    this.baseline.restore(s.baseline ?? null, s.baselineTrainer ?? null, this.found?.genome ?? null, this.found?.epochs ?? 0);
     if (!cur) return;
     let tr: Training;
     if (cur.kind === 'search') {
@@ -393,7 +357,7 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
       tr = this.rankTraining(q);
     } else if (cur.kind === 'baseline') {
       if (!this.config.trainBaseline) throw new RangeError('the checkpoint trains the baseline; this run does not train it (other settings)');
-      tr = this.startBaseline();
+      tr = this.startBaseline().tr;
     } else tr = this.startFinal();
     this.cur = tr;
     tr.t.trainer.restore(cur.trainer);
@@ -425,7 +389,7 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
       rankingResult: this.ranking ? { fixedTau: this.ranking.fixedTau, awareTau: this.ranking.awareTau } : null,
       paramBudget: this.search.paramBudget,
       discoveredEpochs: this.found?.epochs ?? null,
-      baseline: this.baseline && { ...this.baseline, curve: [...this.baseline.curve] },
+      baseline: this.baseline.record && { ...this.baseline.record, curve: [...this.baseline.record.curve] },
       valImages: this.data.search.split.val.length,
     };
   }
@@ -440,14 +404,14 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
       ranking: this.ranking,
       found: { L: f.genome.ops.length, C: f.genome.C, ops: [...f.genome.ops], kernels: [...f.genome.kernels], epochs: f.epochs, searchValAccuracy: f.acc },
       paramBudget: this.search.paramBudget,
-      baseline: this.baseline,
+      baseline: this.baseline.record,
       tolerances: { add: c.addTol, drop: c.dropTol, micro: c.microTol, params: c.paramTol, valImages: this.data.search.split.val.length },
     });
     return {
       archSpec: this.finalSpec,
       valAccuracy: r.val,
       testAccuracy: r.test,
-      history: historyRows(this.candidates, this.ranking, this.baseline, this.final.curve, r.val, r.test),
+      history: historyRows(this.candidates, this.ranking, this.baseline.record, this.final.curve, r.val, r.test),
       extras,
       resultSteps: this.final.t.stepIndex,
       trainImages: this.data.search.split.train.length,
@@ -462,8 +426,7 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
   dispose(): void {
     if (this.cur && this.cur !== this.final) this.cur.t.dispose();
     this.cur = null;
-    this.baseTrain?.dispose();
-    this.baseTrain = null;
+    this.baseline.dispose();
     this.final?.t.dispose();
   }
 }
