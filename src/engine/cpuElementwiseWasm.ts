@@ -1,5 +1,5 @@
 /**
- * Relu, Step and inference-mode batch norm on WebAssembly SIMD (wasm/elementwise.wat), for the CPU kernels of
+ * Relu, Step, ReLU's gradient and inference-mode batch norm on WebAssembly SIMD (wasm/elementwise.wat), for the CPU kernels of
  * cpuUnaryKernels.ts and cpuBatchNormInference.ts. The data is copied into the module's memory, transformed in place
  * there, 4 lanes at a time, and copied out: about twice the speed of the JavaScript loops on this project's machine
  * (figures in the README), whose cost is mostly per element. The results are the JavaScript kernels' (and tfjs's):
@@ -15,6 +15,7 @@ interface ElementwiseModule {
   memory: WebAssembly.Memory;
   relu: (p: number, n: number) => void;
   step: (p: number, n: number, alpha: number) => void;
+  reluGrad: (dy: number, x: number, n: number) => void;
   bnInference: (p: number, n: number, c: number, prm: number) => void;
   pairSums: (p: number, q: number, n: number, c: number, cp: number, cq: number, first: number, second: number) => void;
   affine: (u: number, v: number, out: number, n: number, c: number, a: number, b: number, shift: number) => void;
@@ -46,6 +47,15 @@ export function stepWasm(x: Float32Array, out: Float32Array, alpha: number): boo
   if (!w) return false;
   w.m.step(0, w.n4, alpha);
   out.set(w.f.subarray(0, x.length));
+  return true;
+}
+
+/** out = dy · step(x) elementwise (dy and x of one length): ReLU's gradient, tfjs's products. */
+export function reluGradWasm(dy: Float32Array, x: Float32Array, out: Float32Array): boolean {
+  const w = place([dy, x], 0);
+  if (!w) return false;
+  w.m.reluGrad(w.at[0], w.at[1], dy.length);
+  out.set(w.f.subarray(0, dy.length));
   return true;
 }
 

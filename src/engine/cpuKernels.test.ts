@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installFastCpuKernels, uninstallFastCpuKernels } from './cpuKernels';
+import { installCpuReluGrad, uninstallCpuReluGrad } from './cpuReluGrad';
 import { useCpuBackend } from './testing';
 import { setWasmKernels } from './wasm/instance';
 
@@ -136,6 +137,57 @@ describe('fast Relu/Step', () => {
         return [tf.relu(x), tf.step(x), tf.step(x, 0.25), tf.relu(tf.tensor1d([-2, 3], 'int32'))];
       });
     await expectSameAsTfjs(run);
+  });
+});
+
+describe("ReLU's gradient as one kernel", () => {
+  it("gives tfjs's dy · step(x) exactly: ±0 by dy's sign, NaN where x or dy is NaN, ∞·0, any length", async () => {
+    const special = Float32Array.of(NaN, -0, 0, -Infinity, Infinity, 1e-40, -1e-40, 2, -2, 0, -0, 3);
+    const dySpecial = Float32Array.of(1, -1, -1, 5, Infinity, -Infinity, 2, NaN, NaN, Infinity, -Infinity, -0);
+    const run = () =>
+      tf.tidy(() => {
+        const x = tf.concat([tf.randomNormal([53], 0, 1, 'float32', 22), tf.tensor1d(special)]); // 65: not whole 4-lane vectors
+        const dy = tf.concat([tf.randomNormal([53], 0, 1, 'float32', 23), tf.tensor1d(dySpecial)]);
+        return [tf.grad((v: tf.Tensor) => tf.relu(v).mul(dy).sum())(x)];
+      });
+    await expectSameAsTfjs(run);
+  });
+
+  it("leaves a network's gradients bit for bit as Step then Multiply gave them (relu → conv → relu)", async () => {
+    const run = () =>
+      tf.tidy(() => {
+        const img = tf.randomNormal<tf.Rank.R4>([2, 5, 5, 4], 0, 1, 'float32', 24);
+        const w = tf.randomNormal<tf.Rank.R4>([3, 3, 4, 4], 0, 1, 'float32', 25);
+        return tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.relu(tf.conv2d(tf.relu(a) as tf.Tensor4D, b as tf.Tensor4D, 1, 'same')).square().sum())([img, w]);
+      });
+    installFastCpuKernels();
+    uninstallCpuReluGrad();
+    const ref = run();
+    installCpuReluGrad();
+    const fused = run();
+    for (let i = 0; i < ref.length; i++) expect(Array.from(await fused[i].data())).toEqual(Array.from(await ref[i].data()));
+    tf.dispose([...ref, ...fused]);
+  });
+
+  it("is what the CPU backend runs for Relu's gradient once installed; tfjs's Step and Multiply again after uninstalling", async () => {
+    const kernelsOfGrad = async () => {
+      const x = tf.randomNormal([8], 0, 1, 'float32', 26);
+      const p = await tf.profile(() => tf.grad((v: tf.Tensor) => tf.relu(v).sum())(x));
+      x.dispose();
+      return p.kernelNames;
+    };
+    try {
+      installFastCpuKernels();
+      const fast = await kernelsOfGrad();
+      expect(fast).toContain('EngineReluGrad');
+      expect(fast).not.toContain('Step');
+      uninstallFastCpuKernels();
+      const stock = await kernelsOfGrad();
+      expect(stock).toEqual(expect.arrayContaining(['Step', 'Multiply']));
+      expect(stock).not.toContain('EngineReluGrad');
+    } finally {
+      installFastCpuKernels();
+    }
   });
 });
 

@@ -6,7 +6,7 @@
  *   products of 4×4 register tiles (cpuGemm.ts, cpuGemmKernels.ts);
  * - the depthwise filter and input gradients (cpuConvKernels.ts);
  * - Multiply / Add / Sub for same-shape and trailing-vector operands (cpuBinaryKernels.ts), Relu and Step
- *   (cpuUnaryKernels.ts);
+ *   (cpuUnaryKernels.ts), and ReLU's gradient as one kernel instead of Step then Multiply (cpuReluGrad.ts);
  * - Slice and SplitV by contiguous runs (cpuSliceKernels.ts);
  * - global average pooling and its gradient (cpuPoolKernels.ts);
  * - batch norm with given statistics, as every evaluation runs it (cpuBatchNormInference.ts);
@@ -22,6 +22,7 @@ import { BN_INFERENCE_REPLACEMENTS } from './cpuBatchNormInference';
 import { registerCpuBatchNorm, unregisterCpuBatchNorm } from './cpuBatchNormKernels';
 import { BINARY_REPLACEMENTS } from './cpuBinaryKernels';
 import { CONV_REPLACEMENTS } from './cpuConvKernels';
+import { installCpuReluGrad, uninstallCpuReluGrad } from './cpuReluGrad';
 import { GEMM_REPLACEMENTS } from './cpuGemmKernels';
 import { POOL_REPLACEMENTS } from './cpuPoolKernels';
 import { fastSlice, fastSplitV } from './cpuSliceKernels';
@@ -43,7 +44,11 @@ const REPLACEMENTS: readonly [string, (original: KernelFunc) => KernelFunc][] = 
 
 /** Replace the CPU backend's kernels listed in REPLACEMENTS by the fast versions (idempotent). */
 export function installFastCpuKernels(): void {
-  if (tf.getKernel('Multiply', 'cpu')) registerCpuBatchNorm(); // only where the CPU backend is bundled
+  if (tf.getKernel('Multiply', 'cpu')) {
+    // only where the CPU backend is bundled
+    registerCpuBatchNorm();
+    installCpuReluGrad();
+  }
   for (const [name, make] of REPLACEMENTS) {
     if (originals.has(name)) continue;
     const cfg = tf.getKernel(name, 'cpu');
@@ -57,6 +62,7 @@ export function installFastCpuKernels(): void {
 /** Restore tfjs's own kernels (for tests comparing both). */
 export function uninstallFastCpuKernels(): void {
   unregisterCpuBatchNorm();
+  uninstallCpuReluGrad();
   for (const [name, cfg] of originals) {
     tf.unregisterKernel(name, 'cpu');
     tf.registerKernel(cfg);

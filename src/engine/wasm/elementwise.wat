@@ -1,6 +1,6 @@
 ;; The engine's CPU elementwise kernels with WebAssembly SIMD, in place on float32 data in this module's memory: Relu,
-;; Step (ReLU's gradient mask) and batch norm with given statistics. Each walks whole 4-lane vectors: the caller pads
-;; the data to a multiple of 4 floats and ignores the padding's results. Addresses are byte offsets.
+;; Step (ReLU's gradient mask), ReLU's gradient and batch norm with given statistics. Each walks whole 4-lane vectors:
+;; the caller pads the data to a multiple of 4 floats and ignores the padding's results. Addresses are byte offsets.
 ;; Built into src/engine/wasm/elementwiseModule.ts by `npx tsx scripts/build-wasm.ts`.
 (module
   (memory (export "memory") 1)
@@ -30,6 +30,25 @@
           (f32x4.ne (local.get $v) (local.get $v))))
       (local.set $p (i32.add (local.get $p) (i32.const 16)))
       (br_if $l (i32.lt_u (local.get $p) (local.get $end))))))
+
+  ;; dy = dy · step(x), ReLU's gradient as tfjs computes it (Multiply of dy by Step with alpha 0), in one pass: the same
+  ;; products (dy·1, dy·0 with its sign, NaN where x is NaN), written over dy.
+  (func (export "reluGrad") (param $dy i32) (param $x i32) (param $n i32)
+    (local $end i32) (local $v v128)
+    (local.set $end (i32.add (local.get $dy) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done (br_if $done (i32.ge_u (local.get $dy) (local.get $end)))
+    (loop $l
+      (local.set $v (v128.load (local.get $x)))
+      (v128.store (local.get $dy)
+        (f32x4.mul
+          (v128.load (local.get $dy))
+          (v128.bitselect
+            (local.get $v)
+            (v128.and (v128.const f32x4 1 1 1 1) (f32x4.gt (local.get $v) (v128.const f32x4 0 0 0 0)))
+            (f32x4.ne (local.get $v) (local.get $v)))))
+      (local.set $dy (i32.add (local.get $dy) (i32.const 16)))
+      (local.set $x (i32.add (local.get $x) (i32.const 16)))
+      (br_if $l (i32.lt_u (local.get $dy) (local.get $end))))))
 
   ;; x = offset + (x − mean)·scale / root per channel (channel = index mod c, c a multiple of 4), in float64 and in
   ;; that order, then rounded once to float32: the same values as the JavaScript kernel (cpuBatchNormInference.ts).
