@@ -123,6 +123,50 @@ describe('EgnasSearch, width phase and the epoch-budget rule', () => {
   });
 });
 
+describe('EgnasSearch.epochsLeft, the bound the time left is paced by', () => {
+  it('starts at the worst case, never falls below what is still trained, only shrinks, is exact in the micro phases and 0 at the end', () => {
+    const w = worstCaseEpochs(RULES);
+    expect(new EgnasSearch(TASK, RULES).epochsLeft()).toEqual({ epochs: w.epochs, finalEpochs: w.finalEpochs });
+    let microExact = 0;
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+      let x = seed;
+      const rand = () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+      const s = new EgnasSearch(TASK, RULES);
+      const bounds: { epochs: number; finalEpochs: number; phase: string; at: number }[] = [];
+      const trained: number[] = [];
+      for (let i = 0; i < 200; i++) {
+        const before = s.decided.length;
+        const req = s.next();
+        // Candidates decided without training ('unmatched') cost nothing.
+        for (const d of s.decided.slice(before)) trained.push(d.epochs);
+        if (!req) break;
+        bounds.push({ ...s.epochsLeft(), phase: s.currentPhase, at: trained.length });
+        trained.push(req.epochs);
+        s.report(seed % 2 ? 0.8 + 0.2 * rand() : 0.9 + 0.01 * rand());
+      }
+      expect(s.currentPhase).toBe('done');
+      expect(s.epochsLeft()).toEqual({ epochs: 0, finalEpochs: s.discoveredEpochs });
+      for (const [k, b] of bounds.entries()) {
+        const still = trained.slice(b.at).reduce((a, e) => a + e, 0);
+        expect(b.epochs).toBeGreaterThanOrEqual(still);
+        expect(b.finalEpochs).toBeGreaterThanOrEqual(s.discoveredEpochs);
+        if (k > 0) {
+          expect(b.epochs).toBeLessThan(bounds[k - 1].epochs);
+          expect(b.finalEpochs).toBeLessThanOrEqual(bounds[k - 1].finalEpochs);
+        }
+        if ((b.phase === 'ops' || b.phase === 'kernels') && !s.decided.some((d) => d.decision === 'unmatched')) {
+          expect(b.epochs).toBe(still);
+          microExact++;
+        }
+      }
+      // Once the width phase has ended, the budget is known.
+      const firstMicro = bounds.find((b) => b.phase === 'ops');
+      expect(firstMicro?.finalEpochs).toBe(s.discoveredEpochs);
+    }
+    expect(microExact).toBeGreaterThan(0);
+  });
+});
+
 describe('EgnasSearch, micro phases and parameter matching', () => {
   it('tries Conv then k5 per layer at ≤ P0·(1 + paramTol) with the widest fitting C; keeps only gains above microTol', () => {
     let n = 0;

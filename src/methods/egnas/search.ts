@@ -149,6 +149,35 @@ export class EgnasSearch {
     return this.micro ? Math.floor(this.micro.P0 * (1 + this.r.paramTol)) : null;
   }
 
+  /**
+   * What is left, at most, from here (for the time left): the epochs of the candidates not yet reported (the pending
+   * one whole) and the discovered budget. It assumes the worst of every decision to come (every depth up to L_max,
+   * every width down to C_min, every micro change trained), so it tightens as phases end: at the start it is
+   * worstCaseEpochs, in the micro phases the remaining changes exactly (unless one turns out unmatched), and 0 at the
+   * end.
+   */
+  epochsLeft(): { epochs: number; finalEpochs: number } {
+    const r = this.r;
+    const micro = (L: number) => (1 + 2 * L) * r.microEpochs;
+    const widthRun = (e0: number, n: number) => n * e0 + (r.widthEpochStep * n * (n + 1)) / 2;
+    const nW = Math.max(0, Math.floor((r.Cmax - r.Cmin) / r.widthStep));
+    if (this.phase === 'depth') {
+      const nd = r.Lmax - this.L + 1;
+      const depth = nd * this.epochs + (r.depthEpochStep * nd * (nd - 1)) / 2;
+      const eEnd = this.epochs + (nd - 1) * r.depthEpochStep;
+      return { epochs: depth + widthRun(eEnd, nW) + micro(r.Lmax), finalEpochs: eEnd + nW * r.widthEpochStep };
+    }
+    if (this.phase === 'width') {
+      const n = Math.floor((this.C - r.Cmin) / r.widthStep) + 1;
+      // The candidate at C has this.epochs; each narrower one widthEpochStep more.
+      const width = widthRun(this.epochs - r.widthEpochStep, n);
+      return { epochs: width + micro(this.depthL()), finalEpochs: Math.max(this.found, this.epochs + (n - 1) * r.widthEpochStep) };
+    }
+    if (this.phase === 'done') return { epochs: 0, finalEpochs: this.found };
+    const m = this.micro!;
+    return { epochs: ((m.current ? 0 : 1) + m.queue.length) * r.microEpochs, finalEpochs: this.found };
+  }
+
   /** The next candidate to train, or null when the search is over. Idempotent until `report`. */
   next(): CandidateRequest | null {
     if (this.pending) return this.pending;

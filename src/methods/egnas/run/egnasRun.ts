@@ -4,7 +4,8 @@
  * the found chain retrained from scratch with the discovered epoch budget and, in finish(), evaluated on val and on
  * test, once. One `step()` is one optimisation step; a candidate's validation after each of its epochs is folded
  * into that epoch's last step. The search's length is not known in advance: the progress total is its worst case, and
- * the steps a phase did not need are counted as done when it ends.
+ * the steps a phase did not need are counted as done when it ends; the time left is paced by the steps trained against
+ * a total that shrinks with each decision (MethodStep.work).
  */
 import type { ArchSpec } from '../../../core/archspec';
 import { archCosts } from '../../../core/costs';
@@ -13,7 +14,7 @@ import type { RunStart } from '../../../core/method/runStart';
 import type { Network } from '../../../engine/network';
 import { createSpecTraining, type SpecTraining, type TrainRecipe } from '../../../engine/trainSpec';
 import { DivergenceError, type TrainData } from '../../../engine/trainer';
-import type { MethodCheckpoint, MethodContext, MethodOutcome, MethodRun, MethodStep } from '../../runTypes';
+import type { MethodCheckpoint, MethodContext, MethodOutcome, MethodRun, MethodStep, WorkProgress } from '../../runTypes';
 import { readResumeState, type EgnasResumeState, type SavedTraining } from './resume';
 import { chainArch, genomeText, plainGenome, type ChainGenome, type ChainTask } from '../chain';
 import type { EgnasConfig } from '../config';
@@ -139,7 +140,30 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
       if (this.cur && this.cur.t.done) this.done = this.totalSteps; // the final training is complete: nothing is left
       else if (this.cur) await this.stepCurrent(this.cur);
     }
-    return { done: this.done, epoch: Math.min(Math.ceil(this.totalSteps / this.spe) - 1, Math.floor(this.done / this.spe)) };
+    return { done: this.done, epoch: Math.min(Math.ceil(this.totalSteps / this.spe) - 1, Math.floor(this.done / this.spe)), work: this.workProgress() };
+  }
+
+  /**
+   * The steps trained so far and the most there can be in all (for the time left): the units count the search's worst
+   * case until it ends, which in `default` put the time left at 11 h an hour before the end; this total shrinks with
+   * every decision instead (EgnasSearch.epochsLeft), down to the exact steps once the micro phase runs.
+   */
+  private workProgress(): WorkProgress {
+    const w = this.worst;
+    const spe = this.spe;
+    const inSearch = this.stage === 'search';
+    const bound = this.search.epochsLeft();
+    const cur = this.cur;
+    const searchTotal = inSearch ? this.searchSteps + bound.epochs * spe - (cur?.job.kind === 'search' ? cur.t.stepIndex : 0) : this.searchSteps;
+    const trainSteps = (this.found?.epochs ?? bound.finalEpochs) * spe;
+    const baseline = this.config.trainBaseline ? trainSteps : 0;
+    // The unit counter jumps over what a stage did not need (nextJob): the same skips, known from the stage.
+    const past = (stages: EgnasStage[]) => stages.includes(this.stage);
+    const skipped =
+      (inSearch ? 0 : w.search - this.searchSteps) +
+      (past(['baseline', 'final', 'done']) ? w.baseline - baseline : 0) +
+      (this.final ? w.final - trainSteps : 0);
+    return { done: this.done - skipped, total: searchTotal + w.rank + baseline + trainSteps };
   }
 
   /** The next training, or null when everything is trained; moves the stage and counts skipped steps as done. */

@@ -33,6 +33,31 @@ describe('Efficient Global NAS checkpoints (issue 16 §1: a resumed run ends exa
     }, 60_000);
   }
 
+  it('a restored run reports the same work for the time left as the uninterrupted one, in every stage', async () => {
+    const byDone = new Map<number, unknown>();
+    const a = createRun({ data, profile: null }, SMALL);
+    const total = a.start().totalSteps;
+    for (let done = 0; done < total; ) {
+      const st = await a.step();
+      done = st.done;
+      byDone.set(done, st.work);
+    }
+    a.dispose();
+    for (const k of [30, 72, 100, 160, 174, 185]) {
+      const b = createRun({ data, profile: null }, SMALL);
+      b.start();
+      while ((await b.step()).done < k);
+      const cp = await b.checkpoint();
+      b.dispose();
+      const c = createRun({ data, profile: null }, SMALL);
+      c.start();
+      c.restore(cp);
+      const st = await c.step();
+      expect(st.work).toEqual(byDone.get(st.done));
+      c.dispose();
+    }
+  }, 60_000);
+
   it('refuses a checkpoint that does not fit and a run that has stepped', async () => {
     const run = createRun({ data, profile: null }, SMALL);
     run.start();

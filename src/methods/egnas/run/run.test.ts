@@ -11,6 +11,7 @@ import { archCosts } from '../../../core/costs';
 import { nearestBaseline } from '../baseline';
 import { chainArch } from '../chain';
 import { readExtras } from '../summary';
+import { worstCaseEpochs } from '../search';
 import { createRun } from './index';
 
 const SMALL: EgnasConfig = {
@@ -38,6 +39,21 @@ const card: RunCardRecord = {
 };
 
 beforeAll(useCpuBackend);
+
+/**
+ * The time left's work: one per step trained (the units jump over what the search did not need), against a total that
+ * starts at the units' worst case, only shrinks, and ends at the steps trained.
+ */
+function expectHonestWork(works: ({ done: number; total: number } | undefined)[], units: number): void {
+  expect(works[0]?.total).toBe(units);
+  for (const [i, w] of works.entries()) {
+    expect(w?.done).toBe(i + 1);
+    expect(w!.total).toBeGreaterThanOrEqual(w!.done);
+    if (i > 0) expect(w!.total).toBeLessThanOrEqual(works[i - 1]!.total);
+  }
+  expect(works.at(-1)).toEqual({ done: works.length, total: works.length });
+  expect(works.length).toBeLessThan(units);
+}
 afterEach(() => vi.restoreAllMocks());
 
 describe('Efficient Global NAS run', () => {
@@ -56,13 +72,16 @@ describe('Efficient Global NAS run', () => {
       const started = run.start();
       expect(started.totalSteps).toBeGreaterThan(0);
       const snaps: EgnasSnapshot[] = [];
+      const works: { done: number; total: number }[] = [];
       let last = 0;
       while (last < started.totalSteps) {
         const s = await run.step();
         expect(s.done).toBeGreaterThan(last);
         last = s.done;
+        works.push(s.work!);
         snaps.push(run.snapshot());
       }
+      expectHonestWork(works, started.totalSteps);
       expect(reads).toEqual([]);
       expect(evals.every((w) => w === 'val')).toBe(true);
       expect(snaps.some((s) => s.candidates.some((c) => c.phase === 'depth' && c.decision !== 'start'))).toBe(true);
@@ -112,20 +131,52 @@ describe('Efficient Global NAS run', () => {
   it('without the baseline: no baseline stage, fewer steps, no baseline in the record', async () => {
     const data = syntheticData(160, 4, 8, 1);
     const withIt = createRun({ data, profile: null }, SMALL);
-    const run = createRun({ data, profile: null }, { ...SMALL, trainBaseline: false, rankCandidates: 0 });
+    const config: EgnasConfig = { ...SMALL, trainBaseline: false, rankCandidates: 0, Cmax: 6 };
+    const run = createRun({ data, profile: null }, config);
     try {
       const started = run.start();
       expect(started.totalSteps).toBeLessThan(withIt.start().totalSteps);
       const stages = new Set<string>();
-      while ((await run.step()).done < started.totalSteps) stages.add(run.snapshot().stage);
+      const works: ({ done: number; total: number } | undefined)[] = [];
+      for (let done = 0; done < started.totalSteps; ) {
+        const st = await run.step();
+        done = st.done;
+        works.push(st.work);
+        stages.add(run.snapshot().stage);
+      }
       await run.finish();
       expect(stages.has('baseline')).toBe(false);
       const got = readExtras(run.outcome().extras);
       expect(got.ok && got.extras.baseline).toBeNull();
+      // Here the discovered budget is below its worst case, so the retraining's skipped steps are in the count too.
+      expect(got.ok && got.extras.found.epochs).toBeLessThan(worstCaseEpochs(config).finalEpochs);
+      expectHonestWork(works, started.totalSteps);
       run.releaseNetwork().dispose();
     } finally {
       run.dispose();
       withIt.dispose();
+    }
+  }, 60_000);
+
+  it('with the baseline and a discovered budget below its worst case: the skipped baseline and retraining steps leave the work honest', async () => {
+    const config: EgnasConfig = { ...SMALL, rankCandidates: 0, Cmax: 6 };
+    const run = createRun({ data: syntheticData(160, 4, 8, 1), profile: null }, config);
+    try {
+      const started = run.start();
+      const works: ({ done: number; total: number } | undefined)[] = [];
+      for (let done = 0; done < started.totalSteps; ) {
+        const st = await run.step();
+        done = st.done;
+        works.push(st.work);
+      }
+      await run.finish();
+      const got = readExtras(run.outcome().extras);
+      expect(got.ok && got.extras.baseline?.epochs).toBe(got.ok && got.extras.found.epochs);
+      expect(got.ok && got.extras.found.epochs).toBeLessThan(worstCaseEpochs(config).finalEpochs);
+      expectHonestWork(works, started.totalSteps);
+      run.releaseNetwork().dispose();
+    } finally {
+      run.dispose();
     }
   }, 60_000);
 
