@@ -4,6 +4,7 @@ import { expect, test, type Download, type Page } from '@playwright/test';
 import { serializeProfile } from '../src/core/latency/profileSchema';
 import { linearBranchProfile } from '../src/core/latency/testProfile';
 import { collectErrors } from './fixtures/console';
+import { openOnWebGpu } from './fixtures/method';
 
 /**
  * AtomNAS end to end on WebGPU (SwiftShader): the tiny preset with an aggressive ρ, 960 training images (30 steps; the test pauses after the first shrink),
@@ -25,11 +26,7 @@ async function macs(page: Page, id = 'an-macs'): Promise<number> {
 test('tiny AtomNAS run shrinks live, then the pruned network exports and loads in Node', async ({ page }) => {
   test.setTimeout(420_000);
   const errors = collectErrors(page);
-  await page.goto(`/#${HASH}`);
-  await expect(page.getByRole('heading', { name: 'Settings', exact: true })).toBeVisible();
-  await expect(page.getByTestId('backend-badge')).toHaveText('webgpu', { timeout: 90_000 });
-  const start = page.getByRole('button', { name: 'Start', exact: true });
-  await expect(start).toBeEnabled({ timeout: 90_000 });
+  const start = await openOnWebGpu(page, HASH);
   // The latency penalty says what it needs; ρ comes from the link.
   await expect(page.getByTestId('latency-penalty-note')).toContainText('needs a device profile');
   await expect(page.getByRole('spinbutton', { name: 'ρ (penalty strength)' })).toHaveValue('0.3');

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { expectChartFrames } from './fixtures/charts';
 import { collectErrors } from './fixtures/console';
 
 /**
@@ -29,5 +30,7 @@ test('tiny AutoSpace-style run to the end: the payoff measures every network on 
   expect(new Set(spaces)).toEqual(new Set(['learned', 'hand-designed']));
   for (const latency of await rows.locator('td:nth-child(3)').allTextContents()) expect(latency).toMatch(/^\d[\d.]*(e[+-]?\d+)? ms$/);
   await expect(page.getByTestId('as-result-verdict')).toHaveText(/\S/);
+  // Redrawn on every snapshot, each chart keeps one frame (α bars, budget gauge, top-k timeline, payoff fronts).
+  await expectChartFrames(page.getByRole('main'), 3);
   expect(errors).toEqual([]);
 });

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { collectErrors } from './fixtures/console';
+import { openOnWebGpu } from './fixtures/method';
 
 /**
  * AutoSpace-style end to end on WebGPU (SwiftShader): the tiny preset cut further through the link — 4 cells per slot,
@@ -13,11 +14,7 @@ const HASH = 'v=2&backend=webgpu&screen=autospace&aspreset=tiny&aspop=4&assteps=
 test('tiny AutoSpace-style run: one evolution round, tournament picks highlighted on the population board, then Reset', async ({ page }) => {
   test.setTimeout(600_000);
   const errors = collectErrors(page);
-  await page.goto(`/#${HASH}`);
-  await expect(page.getByRole('heading', { name: 'Settings', exact: true })).toBeVisible();
-  await expect(page.getByTestId('backend-badge')).toHaveText('webgpu', { timeout: 90_000 });
-  const start = page.getByRole('button', { name: 'Start', exact: true });
-  await expect(start).toBeEnabled({ timeout: 90_000 });
+  const start = await openOnWebGpu(page, HASH);
   await expect(page.getByRole('spinbutton', { name: 'Steps per round' })).toHaveValue('2');
   await expect(page.getByRole('spinbutton', { name: 'Cells per layer' })).toHaveValue('4');
   await expect(page.getByText('AutoSpace-style', { exact: true }).first()).toBeVisible();

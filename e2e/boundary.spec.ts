@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { collectErrors } from './fixtures/console';
+import { openOnWebGpu } from './fixtures/method';
 
 /**
  * Every run belongs to its screen (issue 11 §9). The three bugs found by trying the app: an AtomNAS search showed up
@@ -18,10 +19,7 @@ async function stepOf(page: Page): Promise<number> {
 test('a run belongs to its screen: other screens neither show nor control it, a second Start asks first, profiling waits', async ({ page }) => {
   test.setTimeout(420_000);
   const errors = collectErrors(page);
-  await page.goto(`/#${HASH}`);
-  await expect(page.getByTestId('backend-badge')).toHaveText('webgpu', { timeout: 90_000 });
-  const start = page.getByRole('button', { name: 'Start', exact: true });
-  await expect(start).toBeEnabled({ timeout: 90_000 });
+  const start = await openOnWebGpu(page, HASH);
   await start.click();
   await expect.poll(() => stepOf(page), { timeout: 180_000 }).toBeGreaterThanOrEqual(1);
 

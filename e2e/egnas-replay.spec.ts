@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { expectChartFrames } from './fixtures/charts';
 import { collectErrors } from './fixtures/console';
 
 /**
@@ -29,6 +30,8 @@ test('the shipped Efficient Global NAS recording ends on the found chain beside 
   await expect(table.getByRole('row').nth(2)).toContainText('47.70%');
   await expect(page.getByTestId('egnas-baseline-gap')).toHaveText('Test accuracy, found − baseline: +25.60 points, on 1,000 test images (one image is 0.10 point).');
   await expect(page.getByTestId('egnas-baseline-size')).toHaveText(/^The nearest baseline has 2\.2× the found chain's parameters/);
+  // Every chart redrawn through the whole recording still has one frame (the trajectory, the curves, the ranking).
+  await expectChartFrames(page.getByRole('main'), 3);
   if (SHOT) {
     await table.scrollIntoViewIfNeeded();
     await page.getByRole('region', { name: 'Found chain against the hand-designed baseline' }).screenshot({ path: SHOT });

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import * as tf from '@tensorflow/tfjs';
 import { expect, test, type Download } from '@playwright/test';
 import { collectErrors } from './fixtures/console';
+import { openOnWebGpu } from './fixtures/method';
 
 /**
  * Efficient Global NAS end to end on WebGPU (SwiftShader): the tiny preset cut further through the link so the whole
@@ -16,11 +17,7 @@ test('tiny Efficient Global NAS run: a depth decision marker on the trajectory, 
   // 8.3 min measured on a loaded 2-core machine (the whole search, the retraining and one test evaluation on SwiftShader).
   test.setTimeout(900_000);
   const errors = collectErrors(page);
-  await page.goto(`/#${HASH}`);
-  await expect(page.getByRole('heading', { name: 'Settings', exact: true })).toBeVisible();
-  await expect(page.getByTestId('backend-badge')).toHaveText('webgpu', { timeout: 90_000 });
-  const start = page.getByRole('button', { name: 'Start', exact: true });
-  await expect(start).toBeEnabled({ timeout: 90_000 });
+  const start = await openOnWebGpu(page, HASH);
   await expect(page.getByRole('spinbutton', { name: 'Largest depth L_max' })).toHaveValue('2');
 
   await start.click();

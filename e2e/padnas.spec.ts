@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { expectChartFrames } from './fixtures/charts';
 import { collectErrors } from './fixtures/console';
+import { openOnWebGpu } from './fixtures/method';
 
 /**
  * PAD-NAS end to end on WebGPU (SwiftShader): the tiny preset, cut further through the settings form so it runs in
@@ -24,11 +26,7 @@ async function pruned(page: Page): Promise<number> {
 test('tiny PAD-NAS run prunes its search space live: the heatmap greys pruned cells, then Cancel', async ({ page }) => {
   test.setTimeout(600_000);
   const errors = collectErrors(page);
-  await page.goto('/#v=1&backend=webgpu&screen=padnas');
-  await expect(page.getByRole('heading', { name: 'Settings', exact: true })).toBeVisible();
-  await expect(page.getByTestId('backend-badge')).toHaveText('webgpu', { timeout: 90_000 });
-  const start = page.getByRole('button', { name: 'Start', exact: true });
-  await expect(start).toBeEnabled({ timeout: 90_000 });
+  const start = await openOnWebGpu(page, 'v=1&backend=webgpu&screen=padnas');
 
   await page.getByLabel('Candidate ops', { exact: true }).selectOption('k3');
   await setNumber(page, 'Prune at share ≤ (fraction)', '0.5');
@@ -65,6 +63,8 @@ test('tiny PAD-NAS run prunes its search space live: the heatmap greys pruned ce
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Resume', exact: true })).toBeEnabled({ timeout: 120_000 });
   expect(await pruned(page)).toBeGreaterThan(0);
+  // Redrawn on every snapshot, each chart keeps one frame (the Pareto scatter, the space-size bars, the rank plots).
+  await expectChartFrames(page.getByRole('main'), 2);
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await expect(page.getByTestId('method-progress')).toHaveCount(0);
   expect(errors).toEqual([]);

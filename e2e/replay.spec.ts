@@ -3,6 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { parseRecording } from '../src/core/method/recording';
+import { expectChartFrames } from './fixtures/charts';
 import { collectErrors } from './fixtures/console';
 
 /**
@@ -61,6 +62,8 @@ test('watch the recorded AtomNAS run from the landing page, jump to the first sh
   await expect(page.getByTestId('replay-announce')).toContainText('End of the recording: the result is shown below.');
   await expect(main.getByText('AtomNAS result (recorded)')).toBeVisible();
   expect(await alive(page)).toBeLessThanOrEqual(afterShrink);
+  // Scrubbed back and forth, every chart still has one frame (block bars, shrink curves, γ charts).
+  await expectChartFrames(main, 3);
   // Previous event goes back to the last shrink before the end.
   await expect(page.getByTestId('replay-prev-event')).toContainText('Previous event: Shrink at step');
 

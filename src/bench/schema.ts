@@ -3,6 +3,8 @@
  * figures measured in headless Chromium (src/bench/page.ts) and in Node. Pure: no tfjs, no DOM, no Node APIs.
  */
 
+import type { AdapterDescription } from '../core/adapterInfo';
+
 export const BENCH_FORMAT = 'nas-playground-bench';
 export const BENCH_VERSION = 1;
 
@@ -22,15 +24,8 @@ export function isFullRun(only: readonly FigureId[]): boolean {
 export const BENCH_BACKENDS = ['webgpu', 'webgl', 'cpu'] as const;
 export type BenchBackend = (typeof BENCH_BACKENDS)[number];
 
-/** The WebGPU adapter as the browser describes it (`adapter.info`), or null where there is none. */
-export interface BenchAdapter {
-  vendor: string;
-  architecture: string;
-  device: string;
-  description: string;
-  isFallbackAdapter: boolean;
-  features: string[];
-}
+/** The WebGPU adapter as the browser describes it (`adapter.info`); null in the file where there is none. */
+export type BenchAdapter = AdapterDescription;
 
 /** One line of the results table. */
 export interface FigureRow {

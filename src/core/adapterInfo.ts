@@ -31,6 +31,15 @@ export interface AdapterIdentity {
 }
 
 /**
+ * The adapter as the app reports it everywhere (the header, every saved run, the bench's results file): its identity
+ * and its feature names. LATENCY.md: always log it; a fallback adapter such as SwiftShader is a CPU, and timings on it
+ * say nothing about a GPU.
+ */
+export interface AdapterDescription extends AdapterIdentity {
+  features: string[];
+}
+
+/**
  * Read the adapter's identity: `adapter.info` (the current API), else `requestAdapterInfo()` (removed from Chrome 131+,
  * but older browsers only have it), else nothing.
  */

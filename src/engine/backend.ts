@@ -5,18 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 // Side effect: registers the 'webgpu' backend factory when navigator.gpu exists.
 import '@tensorflow/tfjs-backend-webgpu';
-import { readAdapterIdentity, type AdapterLike } from '../core/adapterInfo';
-
-/** The WebGPU adapter as the browser describes it (LATENCY.md: always log it; SwiftShader is a CPU). */
-export interface AdapterDescription {
-  vendor: string;
-  architecture: string;
-  device: string;
-  description: string;
-  /** True for a software/fallback adapter (e.g. SwiftShader). Unknown on old browsers → false. */
-  isFallbackAdapter: boolean;
-  features: string[];
-}
+import { readAdapterIdentity, type AdapterDescription, type AdapterLike } from '../core/adapterInfo';
 
 /** Which backend is active and how it was chosen. */
 export interface BackendInfo {

@@ -4,6 +4,7 @@
  * arithmetic intensity, log–log, with each measured network placed under it). Pure draw functions, no tfjs.
  */
 import * as d3 from 'd3';
+import { plotGroup, xAxisGroup, yAxisGroup } from './frame';
 import { xAxisLabel, yAxisLabel } from './axisLabels';
 
 export interface ScatterPoint {
@@ -25,7 +26,7 @@ function frame(svg: SVGSVGElement, width: number, height: number) {
   const w = Math.max(120, width);
   const h = Math.max(100, height);
   const root = d3.select(svg).attr('viewBox', `0 0 ${w} ${h}`).attr('width', w).attr('height', h);
-  const plot = root.selectAll<SVGGElement, null>('g.plot').data([null]).join('g').attr('class', 'plot').attr('transform', `translate(${M.left},${M.top})`);
+  const plot = plotGroup(root, M);
   return { root, plot, w, h, iw: w - M.left - M.right, ih: h - M.top - M.bottom };
 }
 
@@ -42,8 +43,8 @@ export function readableTick(v: number): string {
 
 function axes(plot: d3.Selection<SVGGElement, null, SVGSVGElement, unknown>, x: d3.ScaleLogarithmic<number, number>, y: d3.ScaleLogarithmic<number, number>, ih: number): void {
   const fmt = readableTick;
-  plot.selectAll<SVGGElement, null>('g.axis-x').data([null]).join('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${ih})`).call(d3.axisBottom(x).ticks(4, fmt));
-  plot.selectAll<SVGGElement, null>('g.axis-y').data([null]).join('g').attr('class', 'axis axis-y').call(d3.axisLeft(y).ticks(4, fmt));
+  xAxisGroup(plot, d3.axisBottom(x).ticks(4, fmt), ih);
+  yAxisGroup(plot, d3.axisLeft(y).ticks(4, fmt));
 }
 
 /** Log-domain [lo, hi] around positive values with a margin (a decade when there is a single value). */

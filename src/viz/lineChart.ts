@@ -8,6 +8,7 @@
 import * as d3 from 'd3';
 import { decimate, ema, finiteExtent, growingXMax, lonePoint, type SeriesView } from './seriesMath';
 import { xAxisLabel, yAxisLabel } from './axisLabels';
+import { plotGroup, xAxisGroup, yAxisGroup, yGridGroup } from './frame';
 
 export interface LineSeries extends SeriesView {
   /** CSS class of the path (colour comes from the stylesheet). */
@@ -143,38 +144,16 @@ function drawFrame(
 ): void {
   const { w, h, innerW, innerH } = size;
   root.attr('viewBox', `0 0 ${w} ${h}`).attr('width', w).attr('height', h);
-  const plot = root
-    .selectAll<SVGGElement, null>('g.plot')
-    .data([null])
-    .join('g')
-    .attr('class', 'plot')
-    .attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
-
-  plot
-    .selectAll<SVGGElement, null>('g.grid')
-    .data([null])
-    .join('g')
-    .attr('class', 'grid')
-    .call(d3.axisLeft(y).ticks(4).tickSize(-innerW).tickFormat(() => ''))
-    .call((g) => g.select('.domain').remove());
-  plot
-    .selectAll<SVGGElement, null>('g.axis-x')
-    .data([null])
-    .join('g')
-    .attr('class', 'axis axis-x')
-    .attr('transform', `translate(0,${innerH})`)
-    .call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(innerW / 80)), 's'));
-  plot
-    .selectAll<SVGGElement, null>('g.axis-y')
-    .data([null])
-    .join('g')
-    .attr('class', 'axis axis-y')
-    .call(
-      d3
-        .axisLeft(y)
-        .ticks(4)
-        .tickFormat((v) => (opts.yFormat ? opts.yFormat(Number(v)) : d3.format('.3~g')(Number(v)))),
-    );
+  const plot = plotGroup(root, MARGIN);
+  yGridGroup(plot, y, innerW);
+  xAxisGroup(plot, d3.axisBottom(x).ticks(Math.max(2, Math.floor(innerW / 80)), 's'), innerH);
+  yAxisGroup(
+    plot,
+    d3
+      .axisLeft(y)
+      .ticks(4)
+      .tickFormat((v) => (opts.yFormat ? opts.yFormat(Number(v)) : d3.format('.3~g')(Number(v)))),
+  );
 
   xAxisLabel(root, opts.xLabel, MARGIN.left + innerW / 2, h - 4);
   yAxisLabel(root, opts.yLabel, 12, MARGIN.top + innerH / 2);

@@ -9,24 +9,17 @@
  * To add a request: add an entry to `RequestMap`, register a handler for it in `worker/handlers/` (see
  * `handlers/index.ts`). To add an event: add a member to `WorkerEvent`.
  */
+import type { AdapterDescription } from '../core/adapterInfo';
 import type { ArchSpec } from '../core/archspec';
-import type { ResultRecord } from '../core/method/resultRecord';
+import type { ResultRecord, SplitSizes } from '../core/method/resultRecord';
 import type { RunStart } from '../core/method/runStart';
 import type { ProfileMode, ProfileStatus } from '../core/latency/plan';
 import type { LatencyProfile } from '../core/latency/profileSchema';
 
 export type BackendName = 'webgpu' | 'webgl' | 'cpu';
 
-/** What the WebGPU adapter says about itself (`GPUAdapter.info`). */
-export interface AdapterReport {
-  vendor: string;
-  architecture: string;
-  device: string;
-  description: string;
-  /** A software/fallback adapter (e.g. SwiftShader): correct, but timings mean nothing. */
-  isFallbackAdapter: boolean;
-  features: string[];
-}
+/** What the WebGPU adapter says about itself (`GPUAdapter.info`) and its features. */
+export type AdapterReport = AdapterDescription;
 
 /** The backend in use and why others were skipped. */
 export interface BackendReport {
@@ -52,7 +45,7 @@ export interface DatasetSummary {
   classNames?: string[];
   /** Bytes of image data. */
   bytes: number;
-  split: { seed: number; train: number; val: number; test: number };
+  split: SplitSizes;
 }
 
 /** A few samples for the preview grid; `images` is NHWC uint8 and travels in the transfer list. */
@@ -174,6 +167,19 @@ export type ResponseEvent =
   | { type: 'response'; id: number; ok: true; result: unknown }
   | { type: 'response'; id: number; ok: false; error: ErrorReport };
 
+/** How far a run is (a `run/progress` event without its ids; the stores keep it as it came). */
+export interface RunProgressReport {
+  done: number;
+  total: number;
+  epoch: number;
+  totalEpochs: number;
+  /** Milliseconds left, -1 while unknown. */
+  etaMs: number;
+  elapsedMs: number;
+  /** Before the first step: the GPU programs prepared so far (issue 15 §5); absent otherwise. */
+  preparing?: { done: number; total: number };
+}
+
 export type WorkerEvent =
   | ResponseEvent
   /** The worker's module finished loading and listens for requests. */
@@ -181,20 +187,7 @@ export type WorkerEvent =
   | { type: 'backend'; info: BackendReport }
   | { type: 'dataset'; summary: DatasetSummary; preview: DatasetPreview }
   | { type: 'run/state'; runId: string; kind: string; state: RunState; message?: string }
-  | {
-      type: 'run/progress';
-      runId: string;
-      kind: string;
-      done: number;
-      total: number;
-      epoch: number;
-      totalEpochs: number;
-      /** Milliseconds left, -1 while unknown. */
-      etaMs: number;
-      elapsedMs: number;
-      /** Before the first step: the GPU programs prepared so far (issue 15 §5); absent otherwise. */
-      preparing?: { done: number; total: number };
-    }
+  | ({ type: 'run/progress'; runId: string; kind: string } & RunProgressReport)
   /** Points since the previous snapshot (one per training step). */
   | { type: 'train/points'; runId: string; steps: Float64Array; loss: Float32Array; lr: Float32Array; ips: Float32Array }
   | { type: 'train/epoch'; runId: string; epoch: number; valAcc: number; valLoss: number }

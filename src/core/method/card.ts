@@ -1,5 +1,5 @@
 /** The run card of a record from where the run happened (backend, adapter, dataset) and what it was given. Pure. */
-import type { RunCardRecord } from './resultRecord';
+import type { RunCardRecord, SplitSizes } from './resultRecord';
 
 /** What the host knows about the device and data (worker: its backend and loaded dataset; CLI: tfjs-cpu and the files). */
 export interface RunHost {
@@ -7,7 +7,7 @@ export interface RunHost {
   adapter: { vendor?: string; architecture?: string; isFallbackAdapter?: boolean } | null | undefined;
   tfjsVersion: string;
   dataset: { name: string; source: string; files: string[]; n: number; height: number; width: number; channels: number; numClasses: number };
-  split: { seed: number; train: number; val: number; test: number };
+  split: SplitSizes;
 }
 
 /** "vendor architecture (software/fallback adapter)", or "none" without WebGPU. */

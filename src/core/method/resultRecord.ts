@@ -8,15 +8,33 @@ import type { ArchSpec } from '../archspec';
 
 export const RECORD_VERSION = 1;
 
+/** The data a run used, as its card names it. */
+export interface DatasetCard {
+  name: string;
+  source: string;
+  files: string[];
+  n: number;
+  shape: [number, number, number];
+  classes: number;
+}
+
+/** The sizes of a run's seeded train / val / test split. */
+export interface SplitSizes {
+  seed: number;
+  train: number;
+  val: number;
+  test: number;
+}
+
 /** Everything needed to reproduce or cite a run (ARCHITECTURE: every result carries its context). */
 export interface RunCardRecord {
   seed: number;
   backend: string;
   adapter: string;
   tfjsVersion: string;
-  dataset: { name: string; source: string; files: string[]; n: number; shape: [number, number, number]; classes: number };
+  dataset: DatasetCard;
   /** Sizes actually used (train after any seeded subset). */
-  split: { seed: number; train: number; val: number; test: number };
+  split: SplitSizes;
   /** Every setting of the run (the method's full config). */
   settings: Record<string, unknown>;
   wallSeconds: number;

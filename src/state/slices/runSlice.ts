@@ -1,18 +1,9 @@
 import type { StateCreator } from 'zustand';
-import type { ResultRecord } from '../../core/method/resultRecord';
-import type { RunState, TrainSettings, TrainStarted, WorkerEvent } from '../../worker/protocol';
+import type { DatasetCard, ResultRecord, SplitSizes } from '../../core/method/resultRecord';
+import type { RunProgressReport, RunState, TrainSettings, TrainStarted, WorkerEvent } from '../../worker/protocol';
 import type { AppState } from '../store';
 
-export interface RunProgress {
-  done: number;
-  total: number;
-  epoch: number;
-  totalEpochs: number;
-  etaMs: number;
-  elapsedMs: number;
-  /** Before the first step: GPU programs prepared so far out of all (issue 15 §5). */
-  preparing?: { done: number; total: number };
-}
+export type RunProgress = RunProgressReport;
 
 /** Everything needed to reproduce or cite a run (ARCHITECTURE: every result carries its context). */
 export interface RunCard {
@@ -22,8 +13,8 @@ export interface RunCard {
   backend: string;
   adapter: string;
   tfjsVersion: string;
-  dataset: { name: string; source: string; files: string[]; n: number; shape: [number, number, number]; classes: number };
-  split: { seed: number; train: number; val: number; test: number };
+  dataset: DatasetCard;
+  split: SplitSizes;
   settings: TrainSettings;
   arch: { name: string; macs: number; params: number; layers: number };
   totalSteps: number;

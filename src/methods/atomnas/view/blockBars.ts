@@ -4,6 +4,7 @@
  * supernet's atom count of each block, so what died stays visible.
  */
 import * as d3 from 'd3';
+import { plotGroup, xAxisGroup, yAxisGroup } from '../../../viz/frame';
 import { yAxisLabel } from '../../../viz/axisLabels';
 
 export interface BlockBarDatum {
@@ -48,30 +49,13 @@ export function drawBlockBars(svg: SVGSVGElement, blocks: readonly BlockBarDatum
     .range([0, iw])
     .padding(0.25);
   const y = d3.scaleLinear().domain([0, Math.max(1, maxTotal)]).range([ih, 0]).nice();
-  const plot = root
-    .selectAll<SVGGElement, null>('g.plot')
-    .data([null])
-    .join('g')
-    .attr('class', 'plot')
-    .attr('transform', `translate(${M.left},${M.top})`);
-  plot
-    .selectAll<SVGGElement, null>('g.axis-y')
-    .data([null])
-    .join('g')
-    .attr('class', 'axis axis-y')
-    .call(d3.axisLeft(y).ticks(5));
-  plot
-    .selectAll<SVGGElement, null>('g.axis-x')
-    .data([null])
-    .join('g')
-    .attr('class', 'axis axis-x')
-    .attr('transform', `translate(0,${ih})`)
-    .call(
-      d3.axisBottom(x).tickFormat((slot) => {
-        const b = blocks.find((d) => d.slot === slot);
-        return b ? `B${slot + 1}${b.stride > 1 ? ' ↓' : ''}${b.residual ? ' +' : ''}` : String(slot);
-      }),
-    );
+  const plot = plotGroup(root, M);
+  yAxisGroup(plot, d3.axisLeft(y).ticks(5));
+  const slotName = (slot: number) => {
+    const b = blocks.find((d) => d.slot === slot);
+    return b ? `B${slot + 1}${b.stride > 1 ? ' ↓' : ''}${b.residual ? ' +' : ''}` : String(slot);
+  };
+  xAxisGroup(plot, d3.axisBottom(x).tickFormat(slotName), ih);
   yAxisLabel(root, 'atoms alive', 12, M.top + ih / 2);
 
   plot

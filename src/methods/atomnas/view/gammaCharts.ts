@@ -3,6 +3,7 @@
  * threshold as a vertical line) and the scatter of |γ| against each atom's cost. d3 draws into React-owned <svg>s.
  */
 import * as d3 from 'd3';
+import { plotGroup, xAxisGroup, yAxisGroup } from '../../../viz/frame';
 import { GAMMA_FLOOR, gammaHistogram, logAbs } from './atomMath';
 import { xAxisLabel, yAxisLabel } from '../../../viz/axisLabels';
 
@@ -20,12 +21,7 @@ function frame(svg: SVGSVGElement, width: number, height: number) {
   const w = Math.max(120, width);
   const h = Math.max(90, height);
   const root = d3.select(svg).attr('viewBox', `0 0 ${w} ${h}`).attr('width', w).attr('height', h);
-  const plot = root
-    .selectAll<SVGGElement, null>('g.plot')
-    .data([null])
-    .join('g')
-    .attr('class', 'plot')
-    .attr('transform', `translate(${M.left},${M.top})`);
+  const plot = plotGroup(root, M);
   return { root, plot, iw: w - M.left - M.right, ih: h - M.top - M.bottom, w, h };
 }
 
@@ -48,8 +44,8 @@ export function drawGammaHistogram(svg: SVGSVGElement, d: GammaData, width: numb
   const x = d3.scaleLinear().domain([lo, hi]).range([0, iw]);
   const totals = hist.edges.map((_, b) => d3.sum(hist.counts, (c) => c[b]));
   const y = d3.scaleLinear().domain([0, Math.max(1, d3.max(totals) ?? 1)]).range([ih, 0]).nice();
-  plot.selectAll<SVGGElement, null>('g.axis-x').data([null]).join('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${ih})`).call(d3.axisBottom(x).ticks(6).tickFormat(pow10));
-  plot.selectAll<SVGGElement, null>('g.axis-y').data([null]).join('g').attr('class', 'axis axis-y').call(d3.axisLeft(y).ticks(4));
+  xAxisGroup(plot, d3.axisBottom(x).ticks(6).tickFormat(pow10), ih);
+  yAxisGroup(plot, d3.axisLeft(y).ticks(4));
   const rects = hist.edges.flatMap((e, b) => {
     let acc = 0;
     return d.kernels.map((k, ki) => {
@@ -96,8 +92,8 @@ export function drawGammaCostScatter(svg: SVGSVGElement, d: GammaData, width: nu
   for (let i = 0; i < n; i++) cmax = Math.max(cmax, d.atomCost[i]);
   const x = d3.scaleLinear().domain([0, cmax * 1.05]).range([0, iw]);
   const y = d3.scaleLinear().domain([Math.log10(GAMMA_FLOOR), 1]).range([ih, 0]);
-  plot.selectAll<SVGGElement, null>('g.axis-x').data([null]).join('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${ih})`).call(d3.axisBottom(x).ticks(5, 's'));
-  plot.selectAll<SVGGElement, null>('g.axis-y').data([null]).join('g').attr('class', 'axis axis-y').call(d3.axisLeft(y).ticks(6).tickFormat(pow10));
+  xAxisGroup(plot, d3.axisBottom(x).ticks(5, 's'), ih);
+  yAxisGroup(plot, d3.axisLeft(y).ticks(6).tickFormat(pow10));
   // Deterministic horizontal jitter: atoms of one branch share one cost, so spread them a little to show the crowd.
   const idx = d3.range(n);
   plot

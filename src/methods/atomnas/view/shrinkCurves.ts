@@ -3,6 +3,7 @@
  * validation accuracy over training steps. d3 draws into a React-owned <svg>.
  */
 import * as d3 from 'd3';
+import { plotGroup, xAxisGroup, yAxisGroup, yGridGroup } from '../../../viz/frame';
 import { decimate, finiteExtent, growingXMax, type SeriesView } from '../../../viz/seriesMath';
 import { xAxisLabel, yAxisLabel } from '../../../viz/axisLabels';
 
@@ -37,31 +38,16 @@ export function drawShrinkCurves(svg: SVGSVGElement, series: readonly CurveSerie
   const last = Math.max(0, ...series.flatMap((s) => finiteExtent(s.x, s.length) ?? []));
   const x = d3.scaleLinear().domain([0, growingXMax(last, o.xMax)]).range([0, iw]);
   const y = d3.scaleLinear().domain(o.yDomain).range([ih, 0]);
-  const plot = root
-    .selectAll<SVGGElement, null>('g.plot')
-    .data([null])
-    .join('g')
-    .attr('class', 'plot')
-    .attr('transform', `translate(${M.left},${M.top})`);
-  plot
-    .selectAll<SVGGElement, null>('g.grid')
-    .data([null])
-    .join('g')
-    .attr('class', 'grid')
-    .call(d3.axisLeft(y).ticks(4).tickSize(-iw).tickFormat(() => ''))
-    .call((g) => g.select('.domain').remove());
-  plot.selectAll<SVGGElement, null>('g.axis-x').data([null]).join('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${ih})`).call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(iw / 80)), 's'));
-  plot
-    .selectAll<SVGGElement, null>('g.axis-y')
-    .data([null])
-    .join('g')
-    .attr('class', 'axis axis-y')
-    .call(
-      d3
-        .axisLeft(y)
-        .ticks(4)
-        .tickFormat((v) => o.yFormat(Number(v))),
-    );
+  const plot = plotGroup(root, M);
+  yGridGroup(plot, y, iw);
+  xAxisGroup(plot, d3.axisBottom(x).ticks(Math.max(2, Math.floor(iw / 80)), 's'), ih);
+  yAxisGroup(
+    plot,
+    d3
+      .axisLeft(y)
+      .ticks(4)
+      .tickFormat((v) => o.yFormat(Number(v))),
+  );
   plot
     .selectAll<SVGLineElement, number>('line.event')
     .data(o.events)

@@ -3,6 +3,7 @@
  * weight the supernet gave that cell. A cell keeps its colour across iterations (and in the top-K timeline).
  */
 import * as d3 from 'd3';
+import { plotGroup, xAxisGroup, yAxisGroup } from '../../../viz/frame';
 import type { AlphaRow } from '../snapshot';
 import { describeCell } from './cellGlyph';
 import { xAxisLabel } from '../../../viz/axisLabels';
@@ -48,16 +49,10 @@ export function drawAlphaBars(svg: SVGSVGElement, rows: readonly AlphaRow[], slo
   const x = d3.scaleBand<number>().domain(iterations).range([0, Math.min(iw, iterations.length * 64)]).padding(0.15);
   const y = d3.scaleLinear().domain([0, 1]).range([ih, 0]);
   const color = o.color;
-  const plot = root.selectAll<SVGGElement, null>('g.plot').data([null]).join('g').attr('class', 'plot').attr('transform', `translate(${M.left},${M.top})`);
+  const plot = plotGroup(root, M);
   const every = Math.max(1, Math.ceil(iterations.length / Math.max(1, Math.floor(iw / 36))));
-  plot
-    .selectAll<SVGGElement, null>('g.axis-x')
-    .data([null])
-    .join('g')
-    .attr('class', 'axis axis-x')
-    .attr('transform', `translate(0,${ih})`)
-    .call(d3.axisBottom(x).tickValues(iterations.filter((_, i) => i % every === 0)));
-  plot.selectAll<SVGGElement, null>('g.axis-y').data([null]).join('g').attr('class', 'axis axis-y').call(d3.axisLeft(y).ticks(4).tickFormat(d3.format('.0%')));
+  xAxisGroup(plot, d3.axisBottom(x).tickValues(iterations.filter((_, i) => i % every === 0)), ih);
+  yAxisGroup(plot, d3.axisLeft(y).ticks(4).tickFormat(d3.format('.0%')));
   xAxisLabel(root, 'iteration', M.left + iw / 2, h - 4);
   const t = d3.transition('alpha').duration(o.duration);
   plot

@@ -4,6 +4,7 @@
  * at each iteration so far.
  */
 import * as d3 from 'd3';
+import { plotGroup, xAxisGroup, yAxisGroup } from '../../../viz/frame';
 import type { BudgetState } from '../snapshot';
 import type { BudgetPoint } from './liveBuffer';
 import { costText } from './liveBuffer';
@@ -30,7 +31,7 @@ export function drawBudgetGauge(svg: SVGSVGElement, b: BudgetState, trace: reado
   const max = gaugeMax(b);
   const x = d3.scaleLinear().domain([0, max]).range([0, iw]);
   const fmt = (v: number) => costText(v, b.unit);
-  const plot = root.selectAll<SVGGElement, null>('g.plot').data([null]).join('g').attr('class', 'plot').attr('transform', `translate(${M.left},${M.top})`);
+  const plot = plotGroup(root, M);
   plot.selectAll<SVGRectElement, null>('rect.gauge-track').data([null]).join('rect').attr('class', 'gauge-track').attr('width', iw).attr('height', BAR).attr('rx', 4);
   const t = d3.transition('gauge').duration(o.duration);
   plot
@@ -84,8 +85,8 @@ export function drawBudgetGauge(svg: SVGSVGElement, b: BudgetState, trace: reado
   const tx = d3.scaleLinear().domain([Math.min(...its), Math.max(...its)]).range([0, iw]);
   const ty = d3.scaleLinear().domain([0, max]).range([traceH, 0]);
   const every = Math.max(1, Math.ceil(its.length / 8));
-  tg.selectAll<SVGGElement, null>('g.axis-x').data([null]).join('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${traceH})`).call(d3.axisBottom(tx).tickValues(its.filter((_, i) => i % every === 0)).tickFormat(d3.format('d')));
-  tg.selectAll<SVGGElement, null>('g.axis-y').data([null]).join('g').attr('class', 'axis axis-y').call(d3.axisLeft(ty).ticks(3).tickFormat((v) => d3.format('.3~g')(Number(v))));
+  xAxisGroup(tg, d3.axisBottom(tx).tickValues(its.filter((_, i) => i % every === 0)).tickFormat(d3.format('d')), traceH);
+  yAxisGroup(tg, d3.axisLeft(ty).ticks(3).tickFormat((v) => d3.format('.3~g')(Number(v))));
   tg.selectAll<SVGLineElement, null>('line.budget-line').data([null]).join('line').attr('class', 'budget-line').attr('x1', 0).attr('x2', iw).attr('y1', ty(b.budget)).attr('y2', ty(b.budget));
   const line = d3
     .line<BudgetPoint>()

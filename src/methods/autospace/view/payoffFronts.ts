@@ -5,6 +5,7 @@
  * shading are computed here for drawing; the hypervolume numbers come from the run.
  */
 import * as d3 from 'd3';
+import { plotGroup, xAxisGroup, yAxisGroup } from '../../../viz/frame';
 import type { FrontPoint, PayoffState } from '../snapshot';
 import { costText } from './liveBuffer';
 import { xAxisLabel, yAxisLabel } from '../../../viz/axisLabels';
@@ -93,10 +94,10 @@ export function drawPayoffFronts(svg: SVGSVGElement, p: PayoffState, o: { width:
     .range([ih, 0])
     .nice()
     .clamp(true);
-  const plot = root.selectAll<SVGGElement, null>('g.plot').data([null]).join('g').attr('class', 'plot').attr('transform', `translate(${M.left},${M.top})`);
+  const plot = plotGroup(root, M);
   const fmt = (v: number) => costText(v, p.unit);
-  plot.selectAll<SVGGElement, null>('g.axis-x').data([null]).join('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${ih})`).call(d3.axisBottom(x).ticks(Math.max(2, Math.min(6, Math.floor(iw / 70)))).tickFormat((v) => d3.format('.3~g')(Number(v))));
-  plot.selectAll<SVGGElement, null>('g.axis-y').data([null]).join('g').attr('class', 'axis axis-y').call(d3.axisLeft(y).ticks(5).tickFormat(d3.format('.0%')));
+  xAxisGroup(plot, d3.axisBottom(x).ticks(Math.max(2, Math.min(6, Math.floor(iw / 70)))).tickFormat((v) => d3.format('.3~g')(Number(v))), ih);
+  yAxisGroup(plot, d3.axisLeft(y).ticks(5).tickFormat(d3.format('.0%')));
   const xLabel = `cost, ${p.unit === 'ms' ? 'ms' : 'MMACs'} (${p.costSource})`;
   xAxisLabel(root, xLabel, M.left + iw / 2, h - 4);
   yAxisLabel(root, 'val accuracy (stand-alone)', 11, M.top + ih / 2);

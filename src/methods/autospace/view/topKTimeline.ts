@@ -4,6 +4,7 @@
  * space; a ringed chip entered the top-K in that iteration.
  */
 import * as d3 from 'd3';
+import { plotGroup, xAxisGroup } from '../../../viz/frame';
 import type { TopKRow } from '../snapshot';
 import { describeCell } from './cellGlyph';
 import { slotLabel } from './liveBuffer';
@@ -51,15 +52,9 @@ export function drawTopKTimeline(svg: SVGSVGElement, rows: readonly TopKRow[], c
   svg.dataset.columns = String(iterations.length);
   const x = d3.scaleBand<number>().domain(iterations).range([0, Math.min(iw, iterations.length * 110)]).padding(0.12);
   const slotY = new Map(slots.map((s, i) => [s, i * band]));
-  const plot = root.selectAll<SVGGElement, null>('g.plot').data([null]).join('g').attr('class', 'plot').attr('transform', `translate(${M.left},${M.top})`);
+  const plot = plotGroup(root, M);
   const every = Math.max(1, Math.ceil(iterations.length / Math.max(1, Math.floor(iw / 36))));
-  plot
-    .selectAll<SVGGElement, null>('g.axis-x')
-    .data([null])
-    .join('g')
-    .attr('class', 'axis axis-x')
-    .attr('transform', `translate(0,${slots.length * band - BAND_GAP / 2})`)
-    .call(d3.axisBottom(x).tickValues(iterations.filter((_, i) => i % every === 0)));
+  xAxisGroup(plot, d3.axisBottom(x).tickValues(iterations.filter((_, i) => i % every === 0)), slots.length * band - BAND_GAP / 2);
   xAxisLabel(root, 'iteration', M.left + iw / 2, h - 4);
   plot
     .selectAll<SVGTextElement, number>('text.slot-label')

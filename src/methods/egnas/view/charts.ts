@@ -4,6 +4,7 @@
  * and every candidate's learning curve coloured by phase.
  */
 import * as d3 from 'd3';
+import { plotGroup, xAxisGroup, yAxisGroup } from '../../../viz/frame';
 import type { EgnasCandidate } from '../snapshot';
 import { epochsText, marker } from './liveBuffer';
 import { xAxisLabel, yAxisLabel } from '../../../viz/axisLabels';
@@ -28,18 +29,13 @@ export function drawTrajectory(svg: SVGSVGElement, cands: readonly EgnasCandidat
   const y = d3.scaleLinear().domain([lo, hi]).range([ih, 0]).nice();
   const maxE = d3.max(macro, (c) => c.epochs) ?? 1;
   const yb = d3.scaleLinear().domain([0, maxE]).range([0, ih * 0.35]);
-  const plot = root.selectAll<SVGGElement, null>('g.plot').data([null]).join('g').attr('class', 'plot').attr('transform', `translate(${M.left},${M.top})`);
-  plot.selectAll<SVGGElement, null>('g.axis-y').data([null]).join('g').attr('class', 'axis axis-y').call(d3.axisLeft(y).ticks(5).tickFormat(d3.format('.1%')));
-  plot
-    .selectAll<SVGGElement, null>('g.axis-x')
-    .data([null])
-    .join('g')
-    .attr('class', 'axis axis-x')
-    .attr('transform', `translate(0,${ih})`)
-    .call(d3.axisBottom(x).tickFormat((i) => {
-      const c = macro.find((k) => k.index === i);
-      return c ? (c.phase === 'depth' ? `L${c.L}` : `C${c.C}`) : '';
-    }));
+  const plot = plotGroup(root, M);
+  yAxisGroup(plot, d3.axisLeft(y).ticks(5).tickFormat(d3.format('.1%')));
+  const candidateName = (i: number) => {
+    const c = macro.find((k) => k.index === i);
+    return c ? (c.phase === 'depth' ? `L${c.L}` : `C${c.C}`) : '';
+  };
+  xAxisGroup(plot, d3.axisBottom(x).tickFormat(candidateName), ih);
   // Epoch budget bars from the bottom: they grow with depth and with narrowing.
   plot
     .selectAll<SVGRectElement, EgnasCandidate>('rect.budget')
@@ -160,9 +156,9 @@ export function drawCurves(svg: SVGSVGElement, curves: readonly { key: string; p
   const all = shown.flatMap((c) => c.curve.filter(Number.isFinite));
   const x = d3.scaleLinear().domain([1, Math.max(2, maxE)]).range([0, iw]);
   const y = d3.scaleLinear().domain([Math.max(0, (d3.min(all) ?? 0) - 0.02), Math.min(1, (d3.max(all) ?? 1) + 0.01)]).range([ih, 0]).nice();
-  const plot = root.selectAll<SVGGElement, null>('g.plot').data([null]).join('g').attr('class', 'plot').attr('transform', `translate(${M.left},${M.top})`);
-  plot.selectAll<SVGGElement, null>('g.axis-x').data([null]).join('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${ih})`).call(d3.axisBottom(x).ticks(Math.min(10, maxE)).tickFormat(d3.format('d')));
-  plot.selectAll<SVGGElement, null>('g.axis-y').data([null]).join('g').attr('class', 'axis axis-y').call(d3.axisLeft(y).ticks(5).tickFormat(d3.format('.0%')));
+  const plot = plotGroup(root, M);
+  xAxisGroup(plot, d3.axisBottom(x).ticks(Math.min(10, maxE)).tickFormat(d3.format('d')), ih);
+  yAxisGroup(plot, d3.axisLeft(y).ticks(5).tickFormat(d3.format('.0%')));
   const line = d3
     .line<number>()
     .defined((v) => Number.isFinite(v))

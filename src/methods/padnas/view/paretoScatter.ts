@@ -4,6 +4,7 @@
  * while a new generation's points fade in (d3 transitions): the population evolves generation by generation.
  */
 import * as d3 from 'd3';
+import { plotGroup, xAxisGroup, yAxisGroup } from '../../../viz/frame';
 import type { PadNasPoint, PadNasWindow } from '../snapshot';
 import { xAxisLabel } from '../../../viz/axisLabels';
 
@@ -36,7 +37,7 @@ export function drawParetoScatter(svg: SVGSVGElement, points: readonly PadNasPoi
   const y = d3.scaleLinear().domain([lo, hi]).range([ih, 0]).nice();
   const maxRank = d3.max(points, (p) => p.rank) ?? 0;
   const color = (r: number) => d3.interpolateViridis(maxRank > 0 ? (0.85 * r) / maxRank : 0);
-  const plot = root.selectAll<SVGGElement, null>('g.plot').data([null]).join('g').attr('class', 'plot').attr('transform', `translate(${M.left},${M.top})`);
+  const plot = plotGroup(root, M);
   plot
     .selectAll<SVGRectElement, PadNasWindow>('rect.window')
     .data([win])
@@ -47,8 +48,8 @@ export function drawParetoScatter(svg: SVGSVGElement, points: readonly PadNasPoi
     .attr('y', 0)
     .attr('height', ih);
   const fmt = latencyFormat(win.unit);
-  plot.selectAll<SVGGElement, null>('g.axis-x').data([null]).join('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${ih})`).call(d3.axisBottom(x).ticks(5).tickFormat((v) => fmt(Number(v))));
-  plot.selectAll<SVGGElement, null>('g.axis-y').data([null]).join('g').attr('class', 'axis axis-y').call(d3.axisLeft(y).ticks(5).tickFormat(d3.format('.0%')));
+  xAxisGroup(plot, d3.axisBottom(x).ticks(5).tickFormat((v) => fmt(Number(v))), ih);
+  yAxisGroup(plot, d3.axisLeft(y).ticks(5).tickFormat(d3.format('.0%')));
   xAxisLabel(root, win.unit === 'ms' ? `latency, ms (predicted, profile ${win.profileName ?? ''})` : 'MACs (no device profile)', M.left + iw / 2, h - 4);
   root.selectAll<SVGTextElement, string>('text.title').data([o.title]).join('text').attr('class', 'axis-label title').attr('x', M.left).attr('y', 14).text((d) => d);
   const t = d3.transition('gen').duration(o.duration);

@@ -5,6 +5,7 @@
  * MB ops and cell names (methods/padnas/ops.ts spaceColumns).
  */
 import * as d3 from 'd3';
+import { plotGroup } from '../../../viz/frame';
 
 export interface HeatmapData {
   ops: readonly string[];
@@ -55,7 +56,7 @@ export function drawShareHeatmap(svg: SVGSVGElement, d: HeatmapData, width: numb
   const root = d3.select(svg).attr('viewBox', `0 0 ${w} ${h}`).attr('width', w).attr('height', h);
   svg.dataset.pruned = String(cells.filter((c) => c.state === 'pruned').length);
   const color = d3.scaleSequential(d3.interpolateBlues).domain([0, 1]);
-  const plot = root.selectAll<SVGGElement, null>('g.plot').data([null]).join('g').attr('class', 'plot').attr('transform', `translate(${M.left},${M.top})`);
+  const plot = plotGroup(root, M);
   plot
     .selectAll<SVGTextElement, string>('text.col')
     .data(d.ops)

@@ -3,6 +3,7 @@
  * short stand-alone accuracy for a handful of architectures, before and after pruning, with Kendall τ.
  */
 import * as d3 from 'd3';
+import { plotGroup, xAxisGroup, yAxisGroup } from '../../../viz/frame';
 import type { PadNasRanking, PadNasRankPoint } from '../snapshot';
 import { xAxisLabel, yAxisLabel } from '../../../viz/axisLabels';
 
@@ -16,9 +17,9 @@ export function drawSpaceSize(svg: SVGSVGElement, log10s: readonly number[], wid
   const labels = log10s.map((_, i) => (i === 0 ? 'start' : `after prune ${i}`));
   const x = d3.scaleBand<string>().domain(labels).range([0, iw]).padding(0.3);
   const y = d3.scaleLinear().domain([0, Math.max(1, d3.max(log10s) ?? 1)]).range([ih, 0]).nice();
-  const plot = root.selectAll<SVGGElement, null>('g.plot').data([null]).join('g').attr('class', 'plot').attr('transform', `translate(${M.left},${M.top})`);
-  plot.selectAll<SVGGElement, null>('g.axis-x').data([null]).join('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${ih})`).call(d3.axisBottom(x));
-  plot.selectAll<SVGGElement, null>('g.axis-y').data([null]).join('g').attr('class', 'axis axis-y').call(d3.axisLeft(y).ticks(4).tickFormat((v) => `10^${String(v)}`));
+  const plot = plotGroup(root, M);
+  xAxisGroup(plot, d3.axisBottom(x), ih);
+  yAxisGroup(plot, d3.axisLeft(y).ticks(4).tickFormat((v) => `10^${String(v)}`));
   const data = log10s.map((v, i) => ({ v, label: labels[i] }));
   plot
     .selectAll<SVGRectElement, (typeof data)[number]>('rect.size')
@@ -52,8 +53,8 @@ function panel(g: d3.Selection<SVGGElement, null, SVGSVGElement, unknown>, pts: 
   const hi = Math.min(1, (d3.max(all) ?? 1) + 0.03);
   const x = d3.scaleLinear().domain([lo, hi]).range([0, size]).nice();
   const y = d3.scaleLinear().domain([lo, hi]).range([size, 0]).nice();
-  g.selectAll<SVGGElement, null>('g.axis-x').data([null]).join('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${size})`).call(d3.axisBottom(x).ticks(3).tickFormat(d3.format('.0%')));
-  g.selectAll<SVGGElement, null>('g.axis-y').data([null]).join('g').attr('class', 'axis axis-y').call(d3.axisLeft(y).ticks(3).tickFormat(d3.format('.0%')));
+  xAxisGroup(g, d3.axisBottom(x).ticks(3).tickFormat(d3.format('.0%')), size);
+  yAxisGroup(g, d3.axisLeft(y).ticks(3).tickFormat(d3.format('.0%')));
   g.selectAll<SVGTextElement, string>('text.title').data([`${title}: ${tauText(tau)}`]).join('text').attr('class', 'axis-label title').attr('y', -6).text((d) => d);
   xAxisLabel(g, 'one-shot', size / 2, size + 28);
   g.selectAll<SVGCircleElement, PadNasRankPoint>('circle.rank')

@@ -4,6 +4,7 @@
  * far ringed. Dots are keyed by candidate index, so a redraw only adds the new ones (they grow in).
  */
 import * as d3 from 'd3';
+import { plotGroup, xAxisGroup, yAxisGroup } from '../../../viz/frame';
 import type { RandomCandidate, RandomWindow } from '../snapshot';
 import { xAxisLabel, yAxisLabel } from '../../../viz/axisLabels';
 
@@ -39,7 +40,7 @@ export function drawCandidateScatter(svg: SVGSVGElement, cands: readonly RandomC
   const x = d3.scaleLinear().domain([win.min - pad, win.max + pad]).range([0, iw]);
   const y = d3.scaleLinear().domain(accuracyDomain(cands)).range([ih, 0]).nice();
   const fmt = costFormat(win.unit);
-  const plot = root.selectAll<SVGGElement, null>('g.plot').data([null]).join('g').attr('class', 'plot').attr('transform', `translate(${M.left},${M.top})`);
+  const plot = plotGroup(root, M);
   plot
     .selectAll<SVGRectElement, RandomWindow>('rect.window')
     .data([win])
@@ -57,8 +58,8 @@ export function drawCandidateScatter(svg: SVGSVGElement, cands: readonly RandomC
     .attr('x', (d) => x(d.from) + 4)
     .attr('y', 12)
     .text((d) => `window ${fmt(d.from)} – ${fmt(d.to)}`);
-  plot.selectAll<SVGGElement, null>('g.axis-x').data([null]).join('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${ih})`).call(d3.axisBottom(x).ticks(5).tickFormat((v) => fmt(Number(v))));
-  plot.selectAll<SVGGElement, null>('g.axis-y').data([null]).join('g').attr('class', 'axis axis-y').call(d3.axisLeft(y).ticks(5).tickFormat(d3.format('.0%')));
+  xAxisGroup(plot, d3.axisBottom(x).ticks(5).tickFormat((v) => fmt(Number(v))), ih);
+  yAxisGroup(plot, d3.axisLeft(y).ticks(5).tickFormat(d3.format('.0%')));
   const xLabel = win.unit === 'ms' ? `latency, ms (predicted, profile ${win.profileName ?? '?'})` : 'MACs';
   xAxisLabel(root, xLabel, M.left + iw / 2, h - 4);
   yAxisLabel(root, 'validation accuracy', 12, M.top + ih / 2);
