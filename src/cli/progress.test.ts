@@ -55,4 +55,13 @@ describe('ProgressTicker with finer work (units of very different cost)', () => 
     // 100 work in 59 s since the baseline: 4,900 to go, 48 min 11 s (the units alone would say 24 min).
     expect(p.tick(52, '', { done: 5_100, total: 10_000 })).toBe('[52/100] 1 min 0 s elapsed since the resume at 50, about 48 min 11 s left');
   });
+
+  it('says the time left as a most while the work left is only bounded, then as an estimate', () => {
+    let now = 0;
+    const p = new ProgressTicker(1_000, 60_000, () => now);
+    now += 60_000;
+    expect(p.tick(10, '', { done: 10, total: 100, atMost: true })).toBe('[10/1000] 1 min 0 s elapsed, up to about 9 min 0 s left');
+    now += 60_000;
+    expect(p.tick(20, '', { done: 20, total: 40 })).toBe('[20/1000] 2 min 0 s elapsed, about 2 min 0 s left');
+  });
 });

@@ -4,7 +4,7 @@
  * the network shrinks, so it errs long), by units of work, or by the finer work a method reports where its units
  * differ in cost.
  */
-import { duration } from '../core/duration';
+import { duration, timeLeft } from '../core/duration';
 import type { WorkProgress } from '../methods/runTypes';
 
 export class ProgressTicker {
@@ -41,7 +41,8 @@ export class ProgressTicker {
 
   /**
    * A line such as "[120/625] 16 min 2 s elapsed, about 1 h 7 min left · MACs 5.2 M" when one is due, else null. Call
-   * it after every unit; `work` (when the method reports it) paces the time left instead of the units.
+   * it after every unit; `work` (when the method reports it) paces the time left instead of the units, and where its
+   * total is only a most (`atMost`) the line says "up to about … left".
    */
   tick(done: number, detail = '', work?: WorkProgress): string | null {
     const t = this.now();
@@ -54,6 +55,6 @@ export class ProgressTicker {
     const left =
       work && wb && work.done > wb.done ? ((t - wb.t) * Math.max(0, work.total - work.done)) / (work.done - wb.done) : (elapsed * (this.total - done)) / since;
     const resumed = this.base > 0 ? ` since the resume at ${this.base}` : '';
-    return `[${done}/${this.total}] ${duration(elapsed)} elapsed${resumed}, about ${duration(left)} left${detail ? ` · ${detail}` : ''}`;
+    return `[${done}/${this.total}] ${duration(elapsed)} elapsed${resumed}, ${timeLeft(left, work?.atMost === true)}${detail ? ` · ${detail}` : ''}`;
   }
 }

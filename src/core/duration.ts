@@ -7,3 +7,12 @@ export function duration(ms: number): string {
   if (m < 60) return `${m} min ${s % 60} s`;
   return `${Math.floor(m / 60)} h ${m % 60} min`;
 }
+
+/**
+ * The time left as every progress line says it: "about 3 min 5 s left" (an estimate at the pace so far), or, where
+ * the work still to do is only known as a most (a search that may stop well before its worst case), "up to about
+ * 3 min 5 s left".
+ */
+export function timeLeft(ms: number, atMost = false): string {
+  return `${atMost ? 'up to about' : 'about'} ${duration(ms)} left`;
+}

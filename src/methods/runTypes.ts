@@ -50,6 +50,11 @@ export interface HostedMethod {
 export interface WorkProgress {
   done: number;
   total: number;
+  /**
+   * `total` is only the most there can be: the method may stop well before (Efficient Global NAS's macro phases end on
+   * their own decisions). The time left is then said as a most ("up to about 3 h left").
+   */
+  atMost?: boolean;
 }
 
 /** What one `step()` reports. */

@@ -12,6 +12,7 @@ import { holdsWorker, mayStart, noteWorkerRun } from './activeRun';
 import { livePace } from './livePace';
 import { EMPTY_RUN, emitMethodSnapshot, methodRunStore, ownerOfRun, type MethodRunStore } from './methodRuns';
 import { getSearchTargetProfile } from './profilerState';
+import { progressOf } from './slices/runSlice';
 import { trainConfig } from './slices/settingsSlice';
 import { useStore } from './store';
 import { getClient } from './workerBridge';
@@ -178,7 +179,7 @@ export function routeMethodEvent(ev: WorkerEvent): boolean {
       store.setState({ lastEvent: { step: ev.step, events: ev.events, stopped: ev.stopped } });
       break;
     case 'run/progress':
-      store.setState({ progress: { done: ev.done, total: ev.total, epoch: ev.epoch, totalEpochs: ev.totalEpochs, etaMs: ev.etaMs, elapsedMs: ev.elapsedMs, ...(ev.preparing ? { preparing: ev.preparing } : {}) } });
+      store.setState({ progress: progressOf(ev) });
       break;
     case 'search/snapshot':
       emitMethodSnapshot(owner.id, ev.snap);

@@ -10,6 +10,10 @@ describe('run slice', () => {
     st().applyRunEvent({ type: 'run/progress', runId: 'r1', kind: 'train', done: 3, total: 9, epoch: 1, totalEpochs: 3, etaMs: 600, elapsedMs: 900 });
     st().applyRunEvent({ type: 'run/progress', runId: 'old', kind: 'train', done: 99, total: 99, epoch: 9, totalEpochs: 9, etaMs: 0, elapsedMs: 0 });
     expect(st().progress?.done).toBe(3);
+    expect(st().progress?.etaAtMost).toBeUndefined();
+    // A time left that is only a most stays one in the store (the status line says "up to about … left").
+    st().applyRunEvent({ type: 'run/progress', runId: 'r1', kind: 'train', done: 4, total: 9, epoch: 1, totalEpochs: 3, etaMs: 500, etaAtMost: true, elapsedMs: 1000 });
+    expect(st().progress).toEqual({ done: 4, total: 9, epoch: 1, totalEpochs: 3, etaMs: 500, etaAtMost: true, elapsedMs: 1000 });
     st().applyRunEvent({
       type: 'train/points',
       runId: 'r1',

@@ -175,6 +175,8 @@ export interface RunProgressReport {
   totalEpochs: number;
   /** Milliseconds left, -1 while unknown. */
   etaMs: number;
+  /** `etaMs` is a most: the job reports work whose total is only bounded (WorkProgress.atMost). */
+  etaAtMost?: boolean;
   elapsedMs: number;
   /** Before the first step: the GPU programs prepared so far (issue 15 §5); absent otherwise. */
   preparing?: { done: number; total: number };

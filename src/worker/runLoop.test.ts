@@ -152,6 +152,31 @@ describe('RunLoop', () => {
     expect(at(11)?.etaMs).toBeCloseTo(4500, 6);
     expect(at(11)?.total).toBe(20);
     expect(at(20)?.etaMs).toBe(0);
+    expect(progress.every((p) => p.etaAtMost === undefined)).toBe(true);
+  });
+
+  it('passes on that the time left is a most while the job says its work total is only bounded', async () => {
+    const host = makeHost();
+    const loop = new RunLoop(host, { minIntervalMs: 0, minSteps: 1 });
+    let done = 0;
+    const job: Job = {
+      kind: 'bounded',
+      totalSteps: 10,
+      step: () => {
+        done++;
+        host.clock += 10;
+        // A search that may stop early: its total is a most for the first 4 steps, then exact.
+        return Promise.resolve({ done, work: done <= 4 ? { done, total: 30, atMost: true } : { done, total: 10 } });
+      },
+      snapshot: () => null,
+    };
+    loop.start('r', job);
+    await until(() => loop.state === 'done');
+    // From the first step's report on (the start's progress has no work yet).
+    const progress = host.events.filter((e): e is Extract<WorkerEvent, { type: 'run/progress' }> => e.type === 'run/progress' && e.done > 0);
+    expect(new Set(progress.map((p) => p.done))).toEqual(new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]));
+    expect(progress.map((p) => p.etaAtMost === true)).toEqual(progress.map((p) => p.done <= 4));
+    expect(progress.find((p) => p.done === 2)?.etaMs).toBeCloseTo(280, 6);
   });
 
   it('throttles snapshots by time and steps, whichever is later', async () => {

@@ -27,7 +27,7 @@ export interface StepReport {
   done: number;
   epoch?: number;
   /** Finer work where steps differ much in cost (MethodStep.work): it paces the time left instead of the steps. */
-  work?: { done: number; total: number };
+  work?: { done: number; total: number; atMost?: boolean };
 }
 
 /**
@@ -374,6 +374,7 @@ export class RunLoop {
         epoch: this.lastReport.epoch ?? 0,
         totalEpochs: job.totalEpochs ?? 0,
         etaMs: Number.isFinite(eta) ? eta : -1,
+        ...(w?.atMost ? { etaAtMost: true } : {}),
         elapsedMs: this.eta.elapsedMs,
         ...(this.preparing ? { preparing: this.preparing } : {}),
       },

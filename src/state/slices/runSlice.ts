@@ -5,6 +5,12 @@ import type { AppState } from '../store';
 
 export type RunProgress = RunProgressReport;
 
+/** A `run/progress` event as the stores keep it: every field but its ids. */
+export function progressOf(ev: Extract<WorkerEvent, { type: 'run/progress' }>): RunProgress {
+  const { type: _type, runId: _runId, kind: _kind, ...progress } = ev;
+  return progress;
+}
+
 /** Everything needed to reproduce or cite a run (ARCHITECTURE: every result carries its context). */
 export interface RunCard {
   runId: string;
@@ -77,7 +83,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
         set({ runState: ev.state, runMessage: ev.message ?? null });
         break;
       case 'run/progress':
-        set({ progress: { done: ev.done, total: ev.total, epoch: ev.epoch, totalEpochs: ev.totalEpochs, etaMs: ev.etaMs, elapsedMs: ev.elapsedMs, ...(ev.preparing ? { preparing: ev.preparing } : {}) } });
+        set({ progress: progressOf(ev) });
         break;
       case 'train/points': {
         const n = ev.steps.length;

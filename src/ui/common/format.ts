@@ -15,7 +15,7 @@ export function percent(x: number, digits = 2): string {
   return Number.isFinite(x) ? `${(x * 100).toFixed(digits)}%` : '–';
 }
 
-export { duration } from '../../core/duration';
+export { duration, timeLeft } from '../../core/duration';
 
 /** A loss or learning rate: 4 significant digits, exponent for tiny values. */
 export function sig(x: number, digits = 4): string {

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { OptimizerName } from '../../core/trainSettings';
 import { cancelBatch, measureRuns, retrainRuns, useBatchJob } from '../../state/compareActions';
-import { duration } from '../common/format';
+import { timeLeft } from '../common/format';
 
 export function BatchPanel({ chosen }: { chosen: string[] }) {
   const job = useBatchJob();
@@ -51,7 +51,7 @@ export function BatchPanel({ chosen }: { chosen: string[] }) {
           {busy ? (
             <>
               <progress max={1} value={(job.index + job.fraction) / Math.max(1, n)} /> {job.kind} {job.index + 1} of {n}
-              {job.etaMs >= 0 ? `, about ${duration(job.etaMs)} left` : ''}
+              {job.etaMs >= 0 ? `, ${timeLeft(job.etaMs)}` : ''}
             </>
           ) : (
             <span className="muted small">

@@ -1,6 +1,6 @@
 /** Progress (steps, epochs, time left), divergence and errors of a method screen's own run. */
 import type { MethodRunStore } from '../../state/methodRuns';
-import { duration, preparingText } from '../common/format';
+import { duration, preparingText, timeLeft } from '../common/format';
 
 export function MethodStatus({ run }: { run: MethodRunStore }) {
   const s = run((x) => x);
@@ -21,7 +21,7 @@ export function MethodStatus({ run }: { run: MethodRunStore }) {
           <span className="small">
             step {p.done} / {p.total}
             {p.totalEpochs > 0 ? ` · epoch ${Math.min(p.epoch, p.totalEpochs)} / ${p.totalEpochs}` : ''} · {pct.toFixed(0)}%
-            {p.etaMs >= 0 && s.state === 'running' ? ` · about ${duration(p.etaMs)} left` : ''}
+            {p.etaMs >= 0 && s.state === 'running' ? ` · ${timeLeft(p.etaMs, p.etaAtMost)}` : ''}
             {p.elapsedMs > 0 ? ` · ${duration(p.elapsedMs)} elapsed` : ''}
           </span>
         </div>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { cancelProfile, startProfile, useProfiler } from '../../state/profilerState';
 import { trainConfig } from '../../state/slices/settingsSlice';
 import { useStore } from '../../state/store';
-import { duration } from '../common/format';
+import { timeLeft } from '../common/format';
 import { useActiveRun } from '../common/useActiveRun';
 import { Hint } from '../common/Hint';
 import { cellPartsSummary, modeSummary } from './modes';
@@ -106,7 +106,7 @@ export function ProfileRunPanel() {
               <span className="muted small" data-testid="profile-progress-text">
                 {PHASE_TEXT[st.phase]} · {st.unitsDone} / {st.unitsTotal} units · LUT {st.lut.warmed}/{st.lut.total} entries, sample round{' '}
                 {st.lut.round}/{st.lut.rounds} · networks {st.e2e.warmed}/{st.e2e.total}, round {st.e2e.round}/{st.e2e.rounds}
-                {busy && st.etaMs >= 0 && ` · about ${duration(st.etaMs)} left`}
+                {busy && st.etaMs >= 0 && ` · ${timeLeft(st.etaMs)}`}
               </span>
             )}
           </div>

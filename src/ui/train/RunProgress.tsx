@@ -1,5 +1,5 @@
 import { useStore } from '../../state/store';
-import { duration, preparingText } from '../common/format';
+import { duration, preparingText, timeLeft } from '../common/format';
 
 const STATE_TEXT: Record<string, string> = {
   idle: 'Not started',
@@ -30,7 +30,7 @@ export function RunProgress() {
         {p && !p.preparing && (
           <span className="muted small" data-testid="progress-text">
             step {p.done.toLocaleString('en')} / {p.total.toLocaleString('en')} · epoch {Math.min(p.epoch + (p.done < p.total ? 1 : 0), p.totalEpochs)} / {p.totalEpochs}
-            {state === 'running' && p.etaMs >= 0 && ` · about ${duration(p.etaMs)} left`}
+            {state === 'running' && p.etaMs >= 0 && ` · ${timeLeft(p.etaMs, p.etaAtMost)}`}
             {p.elapsedMs > 0 && ` · ${duration(p.elapsedMs)} training time`}
           </span>
         )}

@@ -146,7 +146,8 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
   /**
    * The steps trained so far and the most there can be in all (for the time left): the units count the search's worst
    * case until it ends, which in `default` put the time left at 11 h an hour before the end; this total shrinks with
-   * every decision instead (EgnasSearch.epochsLeft), down to the exact steps once the micro phase runs.
+   * every decision instead (EgnasSearch.epochsLeft), down to the exact steps once the micro phase runs. Until then it
+   * is a most (`atMost`: the depth and width phases stop on their own decisions, usually well before their worst case).
    */
   private workProgress(): WorkProgress {
     const w = this.worst;
@@ -163,7 +164,9 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
       (inSearch ? 0 : w.search - this.searchSteps) +
       (past(['baseline', 'final', 'done']) ? w.baseline - baseline : 0) +
       (this.final ? w.final - trainSteps : 0);
-    return { done: this.done - skipped, total: searchTotal + w.rank + baseline + trainSteps };
+    const phase = this.search.currentPhase;
+    const atMost = inSearch && (phase === 'depth' || phase === 'width');
+    return { done: this.done - skipped, total: searchTotal + w.rank + baseline + trainSteps, ...(atMost ? { atMost } : {}) };
   }
 
   /** The next training, or null when everything is trained; moves the stage and counts skipped steps as done. */

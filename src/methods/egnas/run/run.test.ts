@@ -42,15 +42,19 @@ beforeAll(useCpuBackend);
 
 /**
  * The time left's work: one per step trained (the units jump over what the search did not need), against a total that
- * starts at the units' worst case, only shrinks, and ends at the steps trained.
+ * starts at the units' worst case, only shrinks, and ends at the steps trained. The total is flagged as a most exactly
+ * while the depth or width phase runs (`phases`: the snapshot's phase after each step), exact from the micro phase on.
  */
-function expectHonestWork(works: ({ done: number; total: number } | undefined)[], units: number): void {
+function expectHonestWork(works: ({ done: number; total: number; atMost?: boolean } | undefined)[], units: number, phases: (string | null)[]): void {
   expect(works[0]?.total).toBe(units);
   for (const [i, w] of works.entries()) {
     expect(w?.done).toBe(i + 1);
     expect(w!.total).toBeGreaterThanOrEqual(w!.done);
     if (i > 0) expect(w!.total).toBeLessThanOrEqual(works[i - 1]!.total);
+    expect(w!.atMost === true, `step ${i + 1} in phase ${phases[i]}`).toBe(phases[i] === 'depth' || phases[i] === 'width');
   }
+  expect(phases).toContain('depth');
+  expect(phases.some((p) => p === 'ops' || p === 'kernels')).toBe(true);
   expect(works.at(-1)).toEqual({ done: works.length, total: works.length });
   expect(works.length).toBeLessThan(units);
 }
@@ -81,7 +85,7 @@ describe('Efficient Global NAS run', () => {
         works.push(s.work!);
         snaps.push(run.snapshot());
       }
-      expectHonestWork(works, started.totalSteps);
+      expectHonestWork(works, started.totalSteps, snaps.map((s) => s.phase));
       expect(reads).toEqual([]);
       expect(evals.every((w) => w === 'val')).toBe(true);
       expect(snaps.some((s) => s.candidates.some((c) => c.phase === 'depth' && c.decision !== 'start'))).toBe(true);
@@ -138,11 +142,14 @@ describe('Efficient Global NAS run', () => {
       expect(started.totalSteps).toBeLessThan(withIt.start().totalSteps);
       const stages = new Set<string>();
       const works: ({ done: number; total: number } | undefined)[] = [];
+      const phases: (string | null)[] = [];
       for (let done = 0; done < started.totalSteps; ) {
         const st = await run.step();
         done = st.done;
         works.push(st.work);
-        stages.add(run.snapshot().stage);
+        const snap = run.snapshot();
+        stages.add(snap.stage);
+        phases.push(snap.phase);
       }
       await run.finish();
       expect(stages.has('baseline')).toBe(false);
@@ -150,7 +157,7 @@ describe('Efficient Global NAS run', () => {
       expect(got.ok && got.extras.baseline).toBeNull();
       // Here the discovered budget is below its worst case, so the retraining's skipped steps are in the count too.
       expect(got.ok && got.extras.found.epochs).toBeLessThan(worstCaseEpochs(config).finalEpochs);
-      expectHonestWork(works, started.totalSteps);
+      expectHonestWork(works, started.totalSteps, phases);
       run.releaseNetwork().dispose();
     } finally {
       run.dispose();
@@ -164,16 +171,18 @@ describe('Efficient Global NAS run', () => {
     try {
       const started = run.start();
       const works: ({ done: number; total: number } | undefined)[] = [];
+      const phases: (string | null)[] = [];
       for (let done = 0; done < started.totalSteps; ) {
         const st = await run.step();
         done = st.done;
         works.push(st.work);
+        phases.push(run.snapshot().phase);
       }
       await run.finish();
       const got = readExtras(run.outcome().extras);
       expect(got.ok && got.extras.baseline?.epochs).toBe(got.ok && got.extras.found.epochs);
       expect(got.ok && got.extras.found.epochs).toBeLessThan(worstCaseEpochs(config).finalEpochs);
-      expectHonestWork(works, started.totalSteps);
+      expectHonestWork(works, started.totalSteps, phases);
       run.releaseNetwork().dispose();
     } finally {
       run.dispose();
