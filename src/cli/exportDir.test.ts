@@ -1,9 +1,10 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildRecord } from '../core/method/buildRecord';
 import { rngStream } from '../core/rng';
+import { parseRunsFile } from '../core/runs/runsFile';
 import { TEST_SPEC } from '../core/runs/testRun';
 import { buildNetwork } from '../engine/network';
 import { useCpuBackend } from '../engine/testing';
@@ -30,7 +31,15 @@ describe('--export DIR', () => {
     const lines: string[] = [];
     await writeExportDir(dir, net, record, { log: (l: string) => lines.push(l), error: (l: string) => lines.push(l) });
     net.dispose();
-    expect(readdirSync(dir).sort()).toEqual(['archspec.json', 'model.json', 'model.onnx', 'model.py', 'model.weights.bin', 'train_ddp.py']);
+    expect(readdirSync(dir).sort()).toEqual(['archspec.json', 'model.json', 'model.onnx', 'model.py', 'model.weights.bin', 'run.bundle.json', 'train_ddp.py']);
+    // The run with its weights, as Compare › Import runs reads it: the same record, the same weight bytes.
+    const { runs, kind } = parseRunsFile(readFileSync(join(dir, 'run.bundle.json'), 'utf8'));
+    expect(kind).toBe('bundle');
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ id: 'r', status: 'finished', importedFrom: 'record file, tfjs cpu' });
+    expect(runs[0].record).toEqual(record);
+    expect(new Uint8Array(runs[0].model!.weights)).toEqual(new Uint8Array(readFileSync(join(dir, 'model.weights.bin'))));
+    expect(JSON.parse(runs[0].model!.modelJson)).toEqual(JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')));
     expect(lines.join('\n')).toContain('exported to');
   });
 });

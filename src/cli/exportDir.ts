@@ -1,6 +1,8 @@
 /**
  * `--export DIR` for `train` and `search`: the trained result network as the stock tfjs LayersModel (model.json +
- * model.weights.bin), ONNX (model.onnx, opset 13), PyTorch source (model.py + train_ddp.py) and archspec.json.
+ * model.weights.bin), ONNX (model.onnx, opset 13), PyTorch source (model.py + train_ddp.py) and archspec.json, and
+ * the run with its weights as a saved-runs bundle (run.bundle.json) that the app's Compare screen imports: the CLI's
+ * run then sits beside the browser's, and can be measured on the device and exported from there.
  * The folder is created if missing and checked writable before any training.
  */
 import { access, constants, mkdir, stat, writeFile } from 'node:fs/promises';
@@ -8,12 +10,19 @@ import { join } from 'node:path';
 import { toOnnx } from '../core/export/onnx';
 import { toPytorch } from '../core/export/pytorch';
 import type { ResultRecord } from '../core/method/resultRecord';
+import { serializeBundle } from '../core/runs/bundle';
+import { recordOrigin } from '../core/runs/runsFile';
+import { finishedRun } from '../core/runs/savedRun';
 import { exportArtifacts } from '../engine/export';
 import type { Network } from '../engine/network';
 import { UsageError } from './args';
 import type { CliIo } from './commands';
 
-export const EXPORT_FLAG = { name: 'export', type: 'string', help: 'write the trained network here as tfjs, ONNX and PyTorch, plus archspec.json (a folder)' } as const;
+export const EXPORT_FLAG = {
+  name: 'export',
+  type: 'string',
+  help: 'write the trained network here as tfjs, ONNX and PyTorch, plus archspec.json and run.bundle.json (the run with its weights, for the app\'s Compare › Import runs) (a folder)',
+} as const;
 
 /** Create `dir` if needed and make sure files can be written in it (before any training). */
 export async function checkExportDir(dir: string): Promise<void> {
@@ -42,6 +51,7 @@ export async function writeExportDir(dir: string, net: Network, record: ResultRe
     ['model.py', py['model.py']],
     ['train_ddp.py', py['train_ddp.py']],
     ['archspec.json', JSON.stringify(a.archSpec, null, 2) + '\n'],
+    ['run.bundle.json', serializeBundle([finishedRun(record, { modelJson: JSON.stringify(a.modelJson), weights: a.weightData }, new Date().toISOString())], recordOrigin(record))],
   ];
   for (const [name, data] of files) await writeFile(join(dir, name), data);
   io.log(`exported to ${dir}: ${files.map(([n]) => n).join(', ')}`);

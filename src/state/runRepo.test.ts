@@ -58,12 +58,22 @@ describe('RunRepository (fake IndexedDB)', () => {
     const text = await a.exportBundle('Device A', ['a']);
     const b = fresh();
     await b.save(testRun('a'));
-    expect(await b.importBundle(text)).toEqual(['a-import']);
+    expect(await b.importBundle(text)).toEqual({ ids: ['a-import'], kind: 'bundle' });
     const runs = await b.list();
     expect(runs.find((r) => r.id === 'a-import')?.importedFrom).toBe('Device A');
     expect(runs.find((r) => r.id === 'a')?.importedFrom).toBeUndefined();
     await expect(b.importBundle('nope')).rejects.toThrow(/Not a JSON file/);
     expect(await b.list()).toHaveLength(2);
+  });
+
+  it("imports the CLI's result record as a finished run without weights, beside a stored run of the same id", async () => {
+    const repo = fresh();
+    await repo.save(testRun('cli-x'));
+    const record = { ...testRun('cli-x').record!, card: { ...testRun('cli-x').record!.card, command: 'npm run cli -- search --method random' } };
+    expect(await repo.importBundle(JSON.stringify(record))).toEqual({ ids: ['cli-x-import'], kind: 'record' });
+    const got = (await repo.list()).find((r) => r.id === 'cli-x-import');
+    expect(got).toMatchObject({ status: 'finished', method: 'random', model: null, importedFrom: 'CLI, tfjs cpu' });
+    expect(got?.record?.testAccuracy).toBe(0.9);
   });
 
   it('keeps the latest checkpoint of a run across a reload; a failed run with one stays resumable, a cancelled one is forgotten', async () => {

@@ -4,7 +4,8 @@
  * repository was cut short by a reload or a closed tab and is listed as interrupted with its settings.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { parseBundle, serializeBundle } from '../core/runs/bundle';
+import { serializeBundle } from '../core/runs/bundle';
+import { parseRunsFile } from '../core/runs/runsFile';
 import type { MeasuredLatency, SavedRun } from '../core/runs/savedRun';
 
 /** The latest training checkpoint of a run (core/runs/checkpointFile bytes; issue 16 §1). */
@@ -168,11 +169,13 @@ export class RunRepository {
   }
 
   /**
-   * Import a bundle text: checked whole first (BundleError, nothing stored); a run whose id is already stored is added
-   * under a new id (`<id>-import`, `<id>-import-2`…), never replacing a stored run. Returns the ids stored.
+   * Import a bundle text, or one result record (the CLI's `--out`; core/runs/runsFile.ts): checked whole first
+   * (BundleError, nothing stored); a run whose id is already stored is added under a new id (`<id>-import`,
+   * `<id>-import-2`…), never replacing a stored run. Returns the ids stored and what the file was (a record's run has
+   * no weights).
    */
-  async importBundle(text: string): Promise<string[]> {
-    const { runs } = parseBundle(text);
+  async importBundle(text: string): Promise<{ ids: string[]; kind: 'bundle' | 'record' }> {
+    const { runs, kind } = parseRunsFile(text);
     const db = await this.open();
     const taken = new Set(await db.getAllKeys('runs'));
     const ids: string[] = [];
@@ -183,6 +186,6 @@ export class RunRepository {
       await db.put('runs', { ...r, id });
       ids.push(id);
     }
-    return ids;
+    return { ids, kind };
   }
 }

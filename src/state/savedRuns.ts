@@ -76,9 +76,14 @@ export async function exportSavedRuns(ids?: readonly string[]): Promise<string |
   return r.exportBundle(deviceLabel(), ids && ids.length ? ids : undefined);
 }
 
-/** Import a bundle file's text (refused whole, with the reason, when anything is wrong). */
+/**
+ * Import a bundle file's text, or one result record (the CLI's `--out`), refused whole, with the reason, when anything
+ * is wrong. A record brings no weights, and the message says what that leaves out.
+ */
 export const importSavedRuns = (text: string, file: string): Promise<void> =>
   act(`Could not import ${file}`, async (r) => {
-    const ids = await r.importBundle(text);
+    const { ids, kind } = await r.importBundle(text);
+    if (kind === 'record')
+      return `Imported the result record ${file} as a run without trained weights: it is compared, retrained with one recipe and exported as PyTorch source; to measure it on this device or export its weights, import the run.bundle.json that the CLI's --export DIR writes.`;
     return `Imported ${ids.length} run${ids.length === 1 ? '' : 's'} from ${file}.`;
   });

@@ -30,7 +30,7 @@ export function modelFiles(
       archspec,
     ];
   }
-  if (!model) throw new Error('This run has no saved weights (it trained no step): only the PyTorch source can be exported.');
+  if (!model) throw new Error('This run has no saved weights (it trained no step, or it came from a result record without its run.bundle.json): only the PyTorch source can be exported.');
   if (format === 'onnx') {
     const bytes = toOnnx(JSON.parse(model.modelJson) as Parameters<typeof toOnnx>[0], model.weights);
     return [{ name: 'model.onnx', data: bytes as BlobPart, type: 'application/octet-stream' }, archspec];
