@@ -1,8 +1,14 @@
 /**
- * Compare › Import runs takes the CLI's result record (`search … --out r.json`) as well as a runs bundle: the run joins
- * the table as imported, without weights, and a damaged record is refused with the field named while the runs already
- * there stay. No training: the record is made here (the tiny test ArchSpec the unit tests use).
+ * Compare › Import runs takes a CLI run. (1) The result record alone (`--out r.json`): the run joins the table as
+ * imported, without weights, and a damaged record is refused with the field named while the runs already there stay
+ * (the record is made here from the unit tests' tiny ArchSpec). (2) The `run.bundle.json` of `--export DIR`, written by
+ * the real CLI (a 1-epoch Train run of 48 images, about 10 s): it imports with its weights and is measured on this
+ * device, the measurement shown as this device's.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { testRun } from '../src/core/runs/testRun';
 import { collectErrors } from './fixtures/console';
@@ -37,5 +43,26 @@ test("the CLI's result record imports into Compare as a run without weights; a d
   // Kept across a reload, like every saved run.
   await page.reload();
   await expect(rows).toHaveCount(1);
+  expect(errors).toEqual([]);
+});
+
+test("a CLI run's run.bundle.json imports with its weights and is measured on this device", async ({ page }) => {
+  test.setTimeout(300_000);
+  const errors = collectErrors(page);
+  const dir = mkdtempSync(join(tmpdir(), 'cli-export-'));
+  execFileSync('npx', ['tsx', 'src/cli/main.ts', 'train', '--width', '0.25', '--tiny', '--epochs', '1', '--batch', '16', '--train-limit', '48', '--export', dir], { stdio: 'pipe', timeout: 180_000 });
+  await page.goto('/#v=2&screen=compare');
+  await expect(page.getByRole('region', { name: 'Saved runs' })).toBeVisible();
+  await page.getByLabel('Import runs').setInputFiles({ name: 'run.bundle.json', mimeType: 'application/json', buffer: readFileSync(join(dir, 'run.bundle.json')) });
+  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toHaveText('Imported 1 run from run.bundle.json.');
+  const row = page.locator('[data-testid="saved-run"][data-method="train"][data-status="finished"]');
+  await expect(row).toHaveCount(1);
+  await expect(row.locator('.badge[title="Imported from CLI, tfjs cpu"]')).toHaveCount(1);
+  await row.getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Measure on this device' }).click();
+  await expect(page.getByTestId('batch-progress')).toContainText('1 done', { timeout: 240_000 });
+  // Measured here, so shown as this device's figure (not "other device") and plotted on the latency axis.
+  await expect(row).toContainText(/measured \d/);
+  await expect(page.locator('[data-testid="compare-scatter"] path.point')).toHaveCount(1);
   expect(errors).toEqual([]);
 });

@@ -22,6 +22,14 @@ describe('comparison rows', () => {
     expect(scatterPoints(rows, 'macs').map((p) => p.id)).toEqual(['a', 'b', 'c', 'd']);
   });
 
+  it('an imported run measured here joins the latency axis with this measurement; the one it came with stays apart', () => {
+    const e = mk('e', 'padnas', 0.85, 7, 'their GPU');
+    e.measured.push({ batch: 1, medianMs: 4, madMs: 0, samples: 21, device: 'me', backend: 'webgpu', date: '2027' });
+    const [row] = compareRows([e], 'me');
+    expect(row).toMatchObject({ measuredMs: 4, otherDeviceMs: 7, predictedMs: null, predictionError: null, imported: 'their GPU' });
+    expect(scatterPoints([row], 'latency')).toEqual([{ id: 'e', method: 'padnas', x: 4, y: 0.85, kind: 'measured' }]);
+  });
+
   it('draws the Pareto front of accuracy against latency (c is dominated by b)', () => {
     expect(frontOf(scatterPoints(rows, 'latency')).map((p) => p.id)).toEqual(['b', 'a']);
   });

@@ -1,7 +1,8 @@
 /**
  * The comparison table and scatter (issue 14 §2), pure: one row per saved run, sorting, filtering, the Pareto front of
  * test accuracy against a cost, and CSV. Latency measured on another device (imported runs) is never mixed with this
- * device's: the row's `measuredMs` is this device's only, `otherDeviceMs` holds the imported figure apart.
+ * device's: the row's `measuredMs` is this device's only (an imported run measured here has one too, and is then
+ * plotted on the latency axis), `otherDeviceMs` holds the figure the run came with apart.
  */
 import { paretoFront } from '../search/pareto';
 import type { MeasuredLatency, SavedRun } from './savedRun';
@@ -23,7 +24,7 @@ export interface CompareRow {
   /** Median end-to-end latency at batch 1 measured on this device. */
   measuredMs: number | null;
   measured: MeasuredLatency | null;
-  /** Batch-1 latency measured on the exporting device (imported runs only; never plotted with this device's). */
+  /** Batch-1 latency measured on another device (imported runs only; never plotted with this device's). */
   otherDeviceMs: number | null;
   /** (measured − predicted) / measured, when both exist on this device. */
   predictionError: number | null;
@@ -34,9 +35,9 @@ export interface CompareRow {
   date: string;
 }
 
-/** The measurement of batch 1 taken on `device` (the latest). */
-function batch1(run: SavedRun, device: string | null): MeasuredLatency | null {
-  const hits = run.measured.filter((m) => m.batch === 1 && (device === null || m.device === device));
+/** The latest measurement of batch 1 taken on `device` (or, with `not`, on any other device). */
+function batch1(run: SavedRun, device: string, not = false): MeasuredLatency | null {
+  const hits = run.measured.filter((m) => m.batch === 1 && (m.device === device) !== not);
   return hits.length ? hits.reduce((a, b) => (a.date >= b.date ? a : b)) : null;
 }
 
@@ -44,8 +45,8 @@ function batch1(run: SavedRun, device: string | null): MeasuredLatency | null {
 export function compareRows(runs: readonly SavedRun[], device: string): CompareRow[] {
   return runs.map((r) => {
     const rec = r.record;
-    const mine = r.importedFrom ? null : batch1(r, device);
-    const other = r.importedFrom ? batch1(r, null) : null;
+    const mine = batch1(r, device);
+    const other = r.importedFrom ? batch1(r, device, true) : null;
     const predicted = rec?.latency?.ms ?? null;
     return {
       id: r.id,
@@ -109,13 +110,16 @@ export interface ScatterPoint {
   kind: 'measured' | 'predicted' | 'count';
 }
 
-/** Points of the runs that have a test accuracy and the chosen x; imported runs only on the MACs/params axes. */
+/**
+ * Points of the runs that have a test accuracy and the chosen x; on the latency axis an imported run only with a
+ * measurement taken here (its prediction was for another device).
+ */
 export function scatterPoints(rows: readonly CompareRow[], axis: XAxis): ScatterPoint[] {
   const out: ScatterPoint[] = [];
   for (const r of rows) {
     if (r.testAccuracy === null || r.status !== 'finished') continue;
     if (axis === 'latency') {
-      if (r.imported) continue; // another device's latency is never placed on this device's axis
+      if (r.imported && r.measuredMs === null) continue; // another device's latency is never placed on this device's axis
       const x = r.measuredMs ?? r.predictedMs;
       if (x !== null) out.push({ id: r.id, method: r.method, x, y: r.testAccuracy, kind: r.measuredMs !== null ? 'measured' : 'predicted' });
     } else {

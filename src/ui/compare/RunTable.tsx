@@ -23,8 +23,10 @@ const acc = (v: number | null) => (v === null ? '–' : percent(v, 1));
 const ms = (v: number | null) => (v === null ? '–' : `${v.toPrecision(3)} ms`);
 
 function Measured({ r }: { r: CompareRow }) {
-  if (r.imported) return <span title={`Measured on ${r.imported}: not this device`}>{r.otherDeviceMs === null ? '–' : `other device: ${ms(r.otherDeviceMs)}`}</span>;
-  if (!r.measured) return <>–</>;
+  if (!r.measured) {
+    if (!r.imported) return <>–</>;
+    return <span title={`Measured on ${r.imported}: not this device`}>{r.otherDeviceMs === null ? '–' : `other device: ${ms(r.otherDeviceMs)}`}</span>;
+  }
   const err = r.predictionError === null ? '' : ` (prediction ${r.predictionError > 0 ? 'under' : 'over'} by ${percent(Math.abs(r.predictionError), 0)})`;
   return (
     <span title={`measured on ${r.measured.device}, ${r.measured.backend}, ${r.measured.date}`}>
