@@ -64,7 +64,8 @@ export function serializeBundle(runs: readonly SavedRun[], device: string, now =
   return JSON.stringify(out);
 }
 
-function issuePath(path: readonly PropertyKey[]): string {
+/** A zod issue's path as a reader writes it: `runs[0].record.card`, or "(top level)". */
+export function issuePath(path: readonly PropertyKey[]): string {
   return path.length ? path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : '(top level)';
 }
 
@@ -91,13 +92,23 @@ function manifestBytes(modelJson: string, where: string): number {
  * Parse and check a bundle text; every run comes back marked as imported from the bundle's device. Throws BundleError
  * (with the field path where there is one) and returns nothing partial.
  */
-export function parseBundle(text: string): { runs: SavedRun[]; device: string; exportedAt: string } {
-  let json: unknown;
+export function parseBundle(text: string): ParsedBundle {
+  return parseBundleJson(parseJsonFile(text));
+}
+
+export type ParsedBundle = { runs: SavedRun[]; device: string; exportedAt: string };
+
+/** JSON.parse with the import's message. Throws BundleError. */
+export function parseJsonFile(text: string): unknown {
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text);
   } catch (e) {
     throw new BundleError(`Not a JSON file: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+/** parseBundle on an already parsed value. */
+export function parseBundleJson(json: unknown): ParsedBundle {
   const head = json as { format?: unknown; version?: unknown } | null;
   if (!head || typeof head !== 'object' || head.format !== BUNDLE_FORMAT)
     throw new BundleError(`Not a saved-runs bundle: "format" must be "${BUNDLE_FORMAT}"`);

@@ -7,7 +7,7 @@
  */
 import { resultRecordSchema, type ResultRecord } from '../method/resultRecord';
 import { validateArchSpec } from '../validateArchSpec';
-import { BUNDLE_FORMAT, BundleError, parseBundle } from './bundle';
+import { BUNDLE_FORMAT, BundleError, issuePath, parseBundleJson, parseJsonFile } from './bundle';
 import { finishedRun, type SavedRun } from './savedRun';
 
 /**
@@ -24,16 +24,12 @@ function looksLikeRecord(json: unknown): boolean {
   return o.format === undefined && 'runId' in o && 'card' in o && 'archSpec' in o;
 }
 
-function fieldPath(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(top level)';
-}
-
 /** One result record as a finished saved run without weights, marked as imported. Throws BundleError. */
 function parseRecordFile(json: unknown, now: string): SavedRun {
   const res = resultRecordSchema.safeParse(json);
   if (!res.success) {
     const i = res.error.issues[0];
-    throw new BundleError(`A result record, but field ${fieldPath(i.path)}: ${i.message}`);
+    throw new BundleError(`A result record, but field ${issuePath(i.path)}: ${i.message}`);
   }
   const record = res.data as unknown as ResultRecord;
   try {
@@ -49,15 +45,10 @@ function parseRecordFile(json: unknown, now: string): SavedRun {
  * BundleError naming the problem and returns nothing partial.
  */
 export function parseRunsFile(text: string, now = new Date().toISOString()): { runs: SavedRun[]; kind: 'bundle' | 'record' } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new BundleError(`Not a JSON file: ${e instanceof Error ? e.message : String(e)}`);
-  }
+  const json = parseJsonFile(text);
   if (looksLikeRecord(json)) return { runs: [parseRecordFile(json, now)], kind: 'record' };
   const head = json as { format?: unknown } | null;
   if (!head || typeof head !== 'object' || head.format !== BUNDLE_FORMAT)
     throw new BundleError(`Neither a saved-runs bundle ("format" must be "${BUNDLE_FORMAT}") nor a result record (runId, card, archSpec…)`);
-  return { runs: parseBundle(text).runs, kind: 'bundle' };
+  return { runs: parseBundleJson(json).runs, kind: 'bundle' };
 }

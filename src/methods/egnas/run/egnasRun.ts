@@ -3,28 +3,28 @@
  * hand-designed baseline at the nearest parameter count (when asked: same budget and recipe, tested at its end), then
  * the found chain retrained from scratch with the discovered epoch budget and, in finish(), evaluated on val and on
  * test, once. One `step()` is one optimisation step; a candidate's validation after each of its epochs is folded
- * into that epoch's last step. The search's length is not known in advance: the progress total is its worst case, and
- * the steps a phase did not need are counted as done when it ends; the time left is paced by the steps trained against
- * a total that shrinks with each decision (MethodStep.work).
+ * into that epoch's last step. The search's length is not known in advance: the step counts and the work left are kept
+ * by StepLedger (stepLedger.ts).
  */
 import type { ArchSpec } from '../../../core/archspec';
 import { archCosts } from '../../../core/costs';
-import { recordLatency } from '../../../core/method/buildRecord';
 import type { RunStart } from '../../../core/method/runStart';
 import type { Network } from '../../../engine/network';
 import { createSpecTraining, type SpecTraining, type TrainRecipe } from '../../../engine/trainSpec';
 import { DivergenceError, type TrainData } from '../../../engine/trainer';
-import type { MethodCheckpoint, MethodContext, MethodOutcome, MethodRun, MethodStep, WorkProgress } from '../../runTypes';
+import type { MethodCheckpoint, MethodContext, MethodOutcome, MethodRun, MethodStep } from '../../runTypes';
 import { readResumeState, type EgnasResumeState, type SavedTraining } from './resume';
 import { chainArch, genomeText, plainGenome, type ChainGenome, type ChainTask } from '../chain';
 import type { EgnasConfig } from '../config';
 import { rankingPlan, rankingResult, type RankingPlan } from '../ranking';
-import { EgnasSearch, worstCaseEpochs, type CandidateRequest, type DecidedCandidate } from '../search';
+import { EgnasSearch, worstCaseEpochs, type CandidateRequest } from '../search';
 import { crossCheck } from '../settings';
 import type { EgnasCandidate, EgnasSnapshot, EgnasStage, RankingResult, RankingRow } from '../snapshot';
 import { historyRows, recordExtras } from '../summary';
 import { searchData as runData } from '../../../engine/searchData';
 import { BaselineStage } from './baselineStage';
+import { candidateRow, rankingJobs, type RankJob } from './jobRows';
+import { StepLedger } from './stepLedger';
 
 /** Training batches that re-estimate BN statistics before each validation (short runs leave them unsettled). */
 const BN_RECAL_BATCHES = 8;
@@ -33,7 +33,7 @@ const pct = (v: number | null) => (v === null ? 'diverged' : `${(100 * v).toFixe
 
 type Job =
   | { kind: 'search'; req: CandidateRequest }
-  | { kind: 'rank'; row: number; which: 'fixed' | 'aware' | 'ref'; epochs: number }
+  | ({ kind: 'rank' } & RankJob)
   | { kind: 'baseline'; epochs: number }
   | { kind: 'final'; epochs: number };
 
@@ -52,16 +52,14 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
   private readonly spe: number;
   private readonly plan: RankingPlan[];
   private readonly rows: RankingRow[];
-  private readonly worst: { search: number; final: number; rank: number; baseline: number };
+  private readonly steps: StepLedger;
   private stage: EgnasStage = 'search';
-  private done = 0;
-  private searchSteps = 0;
   private cur: Training | null = null;
   private readonly candidates: EgnasCandidate[] = [];
   private readonly curves = new Map<number, number[]>();
   private pending: EgnasCandidate[] = [];
   private pendingRows: RankingRow[] = [];
-  private rankQueue: { row: number; which: 'fixed' | 'aware' | 'ref'; epochs: number }[] = [];
+  private readonly rankQueue: RankJob[];
   private ranking: RankingResult | null = null;
   private final: Training | null = null;
   private finalSpec: ArchSpec | null = null;
@@ -87,28 +85,15 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
     this.search = new EgnasSearch(this.task, config);
     this.baseline = new BaselineStage(ctx, this.task, this.data.final, () => this.recipe());
     this.plan = rankingPlan(config);
-    this.rows = this.plan.map((p) => ({
-      L: p.L,
-      C: p.C,
-      params: archCosts(chainArch(this.task, plainGenome(p.L, p.C))).params,
-      fixedEpochs: p.fixedEpochs,
-      awareEpochs: p.awareEpochs,
-      refEpochs: p.refEpochs,
-      fixedAcc: null,
-      awareAcc: null,
-      refAcc: null,
-      curves: { fixed: [], aware: [], ref: [] },
-    }));
-    this.plan.forEach((p, row) => {
-      for (const which of ['fixed', 'aware', 'ref'] as const) this.rankQueue.push({ row, which, epochs: which === 'fixed' ? p.fixedEpochs : which === 'aware' ? p.awareEpochs : p.refEpochs });
-    });
+    ({ rows: this.rows, queue: this.rankQueue } = rankingJobs(this.task, this.plan));
     const w = worstCaseEpochs(config);
     const final = w.finalEpochs * this.spe;
-    this.worst = { search: w.epochs * this.spe, final, rank: this.rankQueue.reduce((s, q) => s + q.epochs, 0) * this.spe, baseline: config.trainBaseline ? final : 0 };
+    const rank = this.rankQueue.reduce((s, q) => s + q.epochs, 0) * this.spe;
+    this.steps = new StepLedger({ search: w.epochs * this.spe, final, rank, baseline: config.trainBaseline ? final : 0 }, this.spe);
   }
 
   private get totalSteps(): number {
-    return this.worst.search + this.worst.rank + this.worst.baseline + this.worst.final;
+    return this.steps.total;
   }
 
   start(): RunStart {
@@ -135,38 +120,22 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
   }
 
   async step(): Promise<MethodStep> {
-    if (this.done < this.totalSteps) {
+    if (!this.steps.finished) {
       this.cur ??= this.nextJob();
-      if (this.cur && this.cur.t.done) this.done = this.totalSteps; // the final training is complete: nothing is left
+      if (this.cur && this.cur.t.done) this.steps.finish(); // the final training is complete: nothing is left
       else if (this.cur) await this.stepCurrent(this.cur);
     }
-    return { done: this.done, epoch: Math.min(Math.ceil(this.totalSteps / this.spe) - 1, Math.floor(this.done / this.spe)), work: this.workProgress() };
-  }
-
-  /**
-   * The steps trained so far and the most there can be in all (for the time left): the units count the search's worst
-   * case until it ends, which in `default` put the time left at 11 h an hour before the end; this total shrinks with
-   * every decision instead (EgnasSearch.epochsLeft), down to the exact steps once the micro phase runs. Until then it
-   * is a most (`atMost`: the depth and width phases stop on their own decisions, usually well before their worst case).
-   */
-  private workProgress(): WorkProgress {
-    const w = this.worst;
-    const spe = this.spe;
-    const inSearch = this.stage === 'search';
-    const bound = this.search.epochsLeft();
     const cur = this.cur;
-    const searchTotal = inSearch ? this.searchSteps + bound.epochs * spe - (cur?.job.kind === 'search' ? cur.t.stepIndex : 0) : this.searchSteps;
-    const trainSteps = (this.found?.epochs ?? bound.finalEpochs) * spe;
-    const baseline = this.config.trainBaseline ? trainSteps : 0;
-    // The unit counter jumps over what a stage did not need (nextJob): the same skips, known from the stage.
-    const past = (stages: EgnasStage[]) => stages.includes(this.stage);
-    const skipped =
-      (inSearch ? 0 : w.search - this.searchSteps) +
-      (past(['baseline', 'final', 'done']) ? w.baseline - baseline : 0) +
-      (this.final ? w.final - trainSteps : 0);
-    const phase = this.search.currentPhase;
-    const atMost = inSearch && (phase === 'depth' || phase === 'width');
-    return { done: this.done - skipped, total: searchTotal + w.rank + baseline + trainSteps, ...(atMost ? { atMost } : {}) };
+    const work = this.steps.work({
+      stage: this.stage,
+      bound: this.search.epochsLeft(),
+      phase: this.search.currentPhase,
+      candidateSteps: cur?.job.kind === 'search' ? cur.t.stepIndex : 0,
+      foundEpochs: this.found?.epochs ?? null,
+      finalStarted: this.final !== null,
+      trainBaseline: this.config.trainBaseline,
+    });
+    return { done: this.steps.done, epoch: this.steps.epoch(), work };
   }
 
   /** The next training, or null when everything is trained; moves the stage and counts skipped steps as done. */
@@ -176,7 +145,7 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
       this.emitDecided();
       if (req) return this.searchTraining(req);
       this.found = this.search.result;
-      this.done += Math.max(0, this.worst.search - this.searchSteps);
+      this.steps.skipSearch();
       const f = this.found!;
       this.ctx.log?.(`search found L${f.genome.ops.length} C${f.genome.C} [${genomeText(f.genome)}], val ${pct(f.acc)}; discovered budget ${f.epochs} epochs`);
       this.stage = 'ranking';
@@ -190,7 +159,7 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
       }
       if (this.config.trainBaseline) {
         this.stage = 'baseline';
-        this.done += Math.max(0, this.worst.baseline - this.found!.epochs * this.spe);
+        this.steps.skipRest('baseline', this.found!.epochs);
         const { tr, targetParams } = this.startBaseline();
         this.ctx.log?.(`training the ${tr.label} (${archCosts(tr.t.spec).params} params, nearest the found chain's ${targetParams}) for ${this.found!.epochs} epochs, same recipe`);
         return tr;
@@ -199,7 +168,7 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
     }
     if (this.stage === 'baseline') this.stage = 'final'; // the baseline is trained (its test comes in finish())
     if (this.stage === 'final' && !this.final) {
-      this.done += Math.max(0, this.worst.final - this.found!.epochs * this.spe);
+      this.steps.skipRest('final', this.found!.epochs);
       this.ctx.log?.(`retraining the found chain from scratch for ${this.found!.epochs} epochs`);
       return this.startFinal();
     }
@@ -210,7 +179,7 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
     return this.train({ kind: 'search', req }, req.genome, req.epochs, `#${req.index + 1} ${req.phase} L${req.genome.ops.length} C${req.genome.C}`, `cand-${req.index}`, this.data.search);
   }
 
-  private rankTraining(q: { row: number; which: 'fixed' | 'aware' | 'ref'; epochs: number }): Training {
+  private rankTraining(q: RankJob): Training {
     const p = this.plan[q.row];
     return this.train({ kind: 'rank', ...q }, plainGenome(p.L, p.C), q.epochs, `demo L${p.L} C${p.C} ${q.which} ${q.epochs} ep`, `rank-${q.row}`, this.data.search);
   }
@@ -247,20 +216,15 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
       if (!(e instanceof DivergenceError) || tr.job.kind === 'final') throw e;
       // A candidate that diverges scores as failed; the search goes on (a diverged baseline is recorded as such).
       tr.diverged = true;
-      this.advance(tr.t.totalSteps - before, tr);
+      this.steps.advance(tr.t.totalSteps - before, tr.job.kind === 'search');
       if (tr.job.kind === 'baseline') await this.endBaseline(tr);
       else this.endJob(tr, null);
       return;
     }
-    this.advance(1, tr);
+    this.steps.advance(1, tr.job.kind === 'search');
     if (tr.t.stepIndex % this.spe === 0 || tr.t.done) tr.curve.push((await tr.t.evaluate('val', { bnRecalibrate: true })).accuracy);
     if (tr.t.done && tr.job.kind === 'baseline') await this.endBaseline(tr);
     else if (tr.t.done && tr.job.kind !== 'final') this.endJob(tr, tr.curve.at(-1) ?? null);
-  }
-
-  private advance(n: number, tr: Training): void {
-    this.done += n;
-    if (tr.job.kind === 'search') this.searchSteps += n;
   }
 
   private endJob(tr: Training, acc: number | null): void {
@@ -289,39 +253,15 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
   /** Turn the search's newly decided candidates into record rows (unmatched ones are decided without training). */
   private emitDecided(): void {
     for (const d of this.search.decided.slice(this.candidates.length)) {
-      const c = this.candidateRow(d);
+      const c = candidateRow(this.task, d, this.curves.get(d.index) ?? [], this.ctx.profile);
       this.candidates.push(c);
       this.pending.push(c);
     }
   }
 
-  private candidateRow(d: DecidedCandidate): EgnasCandidate {
-    const spec = chainArch(this.task, d.genome);
-    const lat = recordLatency(spec, this.ctx.profile);
-    return {
-      index: d.index,
-      phase: d.phase,
-      L: d.genome.ops.length,
-      C: d.genome.C,
-      ops: [...d.genome.ops],
-      kernels: [...d.genome.kernels],
-      epochs: d.epochs,
-      valAccuracy: d.valAccuracy,
-      decision: d.decision,
-      against: d.against,
-      params: d.params,
-      macs: archCosts(spec).macs,
-      latencyMs: lat?.ms ?? null,
-      layer: d.layer,
-      change: d.change,
-      matchedFrom: d.matchedFrom,
-      curve: this.curves.get(d.index) ?? [],
-    };
-  }
-
   /** Any steps left, then the retrained network's validation and test accuracy (the only use of the test split). */
   async finish(): Promise<void> {
-    while (this.done < this.totalSteps) await this.step();
+    while (!this.steps.finished) await this.step();
     if (this.result) return;
     const f = this.final;
     if (!f) throw new Error('the search ended before the final retraining');
@@ -343,16 +283,16 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
         ? { kind: job.kind, index: job.kind === 'search' ? job.req.index : job.kind === 'rank' ? job.row : 0, which: job.kind === 'rank' ? job.which : null, curve: tr.curve, trainer: await tr.t.trainer.checkpoint() }
         : null;
     const state: EgnasResumeState = {
-      v: 1, stage: this.stage, searchSteps: this.searchSteps, reports: this.reports, curves: [...this.curves.entries()],
+      v: 1, stage: this.stage, searchSteps: this.steps.searchSteps, reports: this.reports, curves: [...this.curves.entries()],
       rankLeft: this.rankQueue.length, rows: this.rows, ranking: this.ranking, baseline: this.baseline.record, current,
       baselineTrainer: await this.baseline.trainerCheckpoint(),
     };
-    return { done: this.done, state: structuredClone(state) };
+    return { done: this.steps.done, state: structuredClone(state) };
   }
 
   /** On a fresh run: replay the reported accuracies into the search, then rebuild the training in progress. */
   restore(cp: MethodCheckpoint): void {
-    if (this.done > 0 || this.cur || this.reports.length) throw new Error('restore() needs a fresh run (no step taken yet)');
+    if (this.steps.done > 0 || this.cur || this.reports.length) throw new Error('restore() needs a fresh run (no step taken yet)');
     const s = readResumeState(cp.state, this.rows.length);
     for (const [i, c] of s.curves) this.curves.set(i, c.slice());
     for (const acc of s.reports) {
@@ -370,7 +310,8 @@ export class EgnasRun implements MethodRun<EgnasSnapshot> {
     s.rows.forEach((r, i) => Object.assign(this.rows[i], r));
     this.pendingRows = this.rows.filter((r) => r.refAcc !== null || r.curves.ref.length > 0);
     while (this.rankQueue.length > s.rankLeft + (cur?.kind === 'rank' ? 1 : 0)) this.rankQueue.shift();
-    Object.assign(this, { ranking: s.ranking, stage: s.stage, done: cp.done, searchSteps: s.searchSteps });
+    Object.assign(this, { ranking: s.ranking, stage: s.stage });
+    Object.assign(this.steps, { done: cp.done, searchSteps: s.searchSteps });
     if (s.baselineTrainer && !this.config.trainBaseline) throw new RangeError('the checkpoint holds a trained baseline this run does not train (other settings)');
     this.baseline.restore(s.baseline ?? null, s.baselineTrainer ?? null, this.found?.genome ?? null, this.found?.epochs ?? 0);
     if (!cur) return;
