@@ -12,6 +12,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { isPlainNhwc, type ConvAttrs, type CpuBackendLike, type KernelArgs as Args, type KernelFunc, type Shape4 } from './cpuBackend';
+import { DEPTHWISE64_WASM_BASE64 } from './wasm/depthwise64Module';
 import { DEPTHWISE_WASM_BASE64 } from './wasm/depthwiseModule';
 import { wasmExports, wasmFloats } from './wasm/instance';
 
@@ -211,14 +212,17 @@ interface DepthwiseModule {
 }
 
 /**
- * out = fn(u, v) on WebAssembly SIMD (wasm/depthwise.wat: the loops above, four channels per 4-lane sum, float32) when
- * the module runs here (Node; see wasm/instance.ts) and c is a multiple of 4; false otherwise, out untouched.
+ * out = fn(u, v) on WebAssembly SIMD when the module runs here (Node; see wasm/instance.ts); false otherwise, out
+ * untouched. Channel counts that are multiples of 4 take wasm/depthwise.wat (the loops above, four channels per 4-lane
+ * float32 sum); the others take wasm/depthwise64.wat, whose float64 sums give the loops' results to the bit, so a run
+ * gives the same numbers with the module or without it.
  */
 function depthwiseWasm(fn: 'forward' | 'inputGrad' | 'filterGrad', u: ArrayLike<number>, v: ArrayLike<number>, out: Float32Array, g: DwGeometry): boolean {
-  if (g.c % 4 !== 0 || g.c === 0 || out.length === 0) return false;
-  const m = wasmExports<DepthwiseModule>(DEPTHWISE_WASM_BASE64);
+  if (g.c === 0 || out.length === 0) return false;
+  const m = wasmExports<DepthwiseModule>(g.c % 4 === 0 ? DEPTHWISE_WASM_BASE64 : DEPTHWISE64_WASM_BASE64);
   if (!m) return false;
-  const f = wasmFloats(m.memory, u.length + v.length + out.length);
+  // depthwise64's last unit of a pixel reads up to 3 floats past its operand: room for them after the output.
+  const f = wasmFloats(m.memory, u.length + v.length + out.length + 3);
   if (!f) return false;
   f.set(u, 0);
   f.set(v, u.length);

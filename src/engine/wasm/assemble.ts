@@ -8,6 +8,7 @@ import wabtInit from 'wabt';
 export const WASM_KERNELS = [
   { wat: 'src/engine/wasm/gemm.wat', module: 'src/engine/wasm/gemmModule.ts', constant: 'GEMM_WASM_BASE64' },
   { wat: 'src/engine/wasm/depthwise.wat', module: 'src/engine/wasm/depthwiseModule.ts', constant: 'DEPTHWISE_WASM_BASE64' },
+  { wat: 'src/engine/wasm/depthwise64.wat', module: 'src/engine/wasm/depthwise64Module.ts', constant: 'DEPTHWISE64_WASM_BASE64' },
   { wat: 'src/engine/wasm/elementwise.wat', module: 'src/engine/wasm/elementwiseModule.ts', constant: 'ELEMENTWISE_WASM_BASE64' },
 ] as const;
 
