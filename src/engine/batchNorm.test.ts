@@ -102,7 +102,7 @@ describe('fused CPU batch norm', () => {
   });
 });
 
-describe('fused CPU batch norm on WebAssembly (Node, channel counts that are multiples of 4)', () => {
+describe('fused CPU batch norm on WebAssembly (Node)', () => {
   it('gives the JavaScript loops\' numbers exactly: value, statistics and all three gradients, over several row chunks', async () => {
     const { setWasmKernels } = await import('./wasm/instance');
     registerCpuBatchNorm();
@@ -121,8 +121,11 @@ describe('fused CPU batch norm on WebAssembly (Node, channel counts that are mul
         return [r.y, r.mean, r.variance, ...tf.grads(f)([x, g, b])];
       });
     try {
-      // 210 rows of 8 and 450 rows of 12 channels (chunks of 64 rows and a partial one), and 9 channels (JavaScript).
-      for (const shape of [[5, 6, 7, 8], [2, 15, 15, 12], [2, 3, 4, 9]] as [number, number, number, number][]) {
+      // 210 rows of 8 and 450 rows of 12 channels (chunks of 64 rows and a partial one); 22 and 6 channels (sums of
+      // the blocks of 4 on WebAssembly and of the 2 left over in JavaScript; the output on WebAssembly), 9 channels
+      // (sums of 8 on WebAssembly, the output in JavaScript) and 3 (all JavaScript).
+      const shapes: [number, number, number, number][] = [[5, 6, 7, 8], [2, 15, 15, 12], [2, 9, 9, 22], [3, 7, 7, 6], [2, 3, 4, 9], [2, 5, 5, 3]];
+      for (const shape of shapes) {
         setWasmKernels(false);
         const js = run(shape);
         setWasmKernels(true);

@@ -35,7 +35,17 @@ const CHUNK = 64;
 function pairSums(p: ArrayLike<number>, cp: ArrayLike<number>, q: ArrayLike<number>, cq: ArrayLike<number>, n: number, c: number): { first: Float64Array; second: Float64Array } {
   if (p instanceof Float32Array && q instanceof Float32Array && cp instanceof Float64Array) {
     const w = pairSumsWasm(p, cp, q, cq instanceof Float64Array ? cq : Float64Array.from(cq), n, c);
-    if (w) return w;
+    if (w) {
+      // The columns past the last block of 4: each one's running sum over the rows in order, as the loop below does.
+      for (let j = c - (c % 4); j < c; j++) {
+        for (let i = j; i < n * c; i += c) {
+          const d = p[i] - cp[j];
+          w.first[j] += d;
+          w.second[j] += d * (q[i] - cq[j]);
+        }
+      }
+      return w;
+    }
   }
   const first = new Float64Array(c);
   const second = new Float64Array(c);

@@ -17,7 +17,7 @@ interface ElementwiseModule {
   step: (p: number, n: number, alpha: number) => void;
   reluGrad: (dy: number, x: number, n: number) => void;
   bnInference: (p: number, n: number, c: number, prm: number) => void;
-  pairSums: (p: number, q: number, n: number, c: number, cp: number, cq: number, first: number, second: number) => void;
+  pairSums: (p: number, q: number, n: number, c: number, cols: number, cp: number, cq: number, first: number, second: number) => void;
   affine: (u: number, v: number, out: number, n: number, c: number, a: number, b: number, shift: number) => void;
 }
 
@@ -92,27 +92,29 @@ function place(arrays: Float32Array[], f64s: number): { m: ElementwiseModule; f:
 }
 
 /**
- * Training-mode batch norm's column sums (cpuBatchNormKernels.ts pairSums), for c a multiple of 4 (null otherwise, or
- * where the module does not run): per column j, Σ (p − cp_j) and Σ (p − cp_j)·(q − cq_j) in float64, each column's
- * additions in the JavaScript loop's order, so the same numbers.
+ * Training-mode batch norm's column sums (cpuBatchNormKernels.ts pairSums) for the columns of its blocks of 4, j <
+ * c − c mod 4 (null where there are none, or where the module does not run): per column, Σ (p − cp_j) and
+ * Σ (p − cp_j)·(q − cq_j) in float64, each column's additions in the JavaScript loop's order, so the same numbers. The
+ * columns past the last block come back as 0, for the caller's loop.
  */
 export function pairSumsWasm(p: Float32Array, cp: Float64Array, q: Float32Array, cq: Float64Array, n: number, c: number): { first: Float64Array; second: Float64Array } | null {
-  if (c % 4 !== 0 || c === 0 || n === 0) return null;
+  const cols = c - (c % 4);
+  if (cols === 0 || n === 0) return null;
   const w = place(p === q ? [p] : [p, q], 4 * c);
   if (!w) return null;
   w.d.set(cp, 0);
   w.d.set(cq, c);
   w.d.fill(0, 2 * c);
-  w.m.pairSums(w.at[0], w.at[p === q ? 0 : 1], n, c, w.dAt, w.dAt + 8 * c, w.dAt + 16 * c, w.dAt + 24 * c);
+  w.m.pairSums(w.at[0], w.at[p === q ? 0 : 1], n, c, cols, w.dAt, w.dAt + 8 * c, w.dAt + 16 * c, w.dAt + 24 * c);
   return { first: w.d.slice(2 * c, 3 * c), second: w.d.slice(3 * c, 4 * c) };
 }
 
 /**
  * out = u·a + v·b + shift per column (v and b null: u·a + shift), in float64 and that order, rounded once: the
- * JavaScript affine's values. False where c is not a multiple of 4 or the module does not run (out untouched).
+ * JavaScript affine's values. False where c is odd or the module does not run (out untouched).
  */
 export function affineWasm(u: Float32Array, a: Float64Array, v: Float32Array | null, b: Float64Array | null, shift: Float64Array, out: Float32Array, n: number, c: number): boolean {
-  if (c % 4 !== 0 || c === 0 || n === 0) return false;
+  if (c % 2 !== 0 || c === 0 || n === 0) return false;
   const w = place(v ? [u, v] : [u], 3 * c);
   if (!w) return false;
   w.d.set(a, 0);

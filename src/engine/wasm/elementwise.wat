@@ -83,12 +83,13 @@
         (br_if $col (i32.lt_u (local.get $j) (local.get $c))))
       (br_if $row (i32.lt_u (local.get $p) (local.get $end))))))
 
-  ;; Batch norm in training mode (cpuBatchNormKernels.ts's loops, channel count c a multiple of 2), in float64, two
+  ;; Batch norm in training mode (cpuBatchNormKernels.ts's loops over its blocks of 4 channels), in float64, two
   ;; channels per lane pair, each channel's additions in the JavaScript kernel's order (rows in chunks of 64, a chunk's
   ;; sum added to the total), so the sums are the same numbers.
-  ;; first[j] += Σ (p − cp_j), second[j] += Σ (p − cp_j)·(q − cq_j) over the rows of [n, c] float32 matrices p and q;
-  ;; cp, cq, first, second: float64 arrays of c values (first and second start at 0).
-  (func (export "pairSums") (param $p i32) (param $q i32) (param $n i32) (param $c i32)
+  ;; first[j] += Σ (p − cp_j), second[j] += Σ (p − cp_j)·(q − cq_j) for the columns j < cols (a multiple of 2, at most
+  ;; c) over the rows of [n, c] float32 matrices p and q; cp, cq, first, second: float64 arrays of c values (first and
+  ;; second start at 0).
+  (func (export "pairSums") (param $p i32) (param $q i32) (param $n i32) (param $c i32) (param $cols i32)
     (param $cp i32) (param $cq i32) (param $first i32) (param $second i32)
     (local $r0 i32) (local $rEnd i32) (local $j i32) (local $off i32) (local $end i32) (local $rowB i32)
     (local $p0 v128) (local $q0 v128) (local $a v128) (local $b v128) (local $d v128)
@@ -118,7 +119,7 @@
         (v128.store (i32.add (local.get $second) (i32.shl (local.get $j) (i32.const 3)))
           (f64x2.add (v128.load (i32.add (local.get $second) (i32.shl (local.get $j) (i32.const 3)))) (local.get $b)))
         (local.set $j (i32.add (local.get $j) (i32.const 2)))
-        (br_if $col (i32.lt_s (local.get $j) (local.get $c))))
+        (br_if $col (i32.lt_s (local.get $j) (local.get $cols))))
       (local.set $r0 (local.get $rEnd))
       (br_if $chunk (i32.lt_s (local.get $r0) (local.get $n))))))
 
