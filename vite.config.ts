@@ -4,6 +4,8 @@ import react from '@vitejs/plugin-react';
 
 // Cross-origin isolation (latency profiler), CSP, nosniff, no referrer: scripts/securityHeaders.ts (also public/_headers).
 import { DEV_HEADERS, PRODUCTION_HEADERS } from './scripts/securityHeaders';
+// The run card's "Code" line: package version and commit at build time (core/appVersion.ts).
+import { appVersion } from './src/cli/appVersion';
 
 /**
  * The worker never shows a method's view (React panels, CSS): its build resolves the descriptors' lazy
@@ -23,6 +25,7 @@ const noViewsInWorker: Plugin = {
 
 export default defineConfig({
   plugins: [react()],
+  define: { __APP_VERSION__: JSON.stringify(appVersion(import.meta.dirname)) },
   base: './',
   server: { headers: DEV_HEADERS, port: 5173 },
   preview: { headers: PRODUCTION_HEADERS, port: 4173 },

@@ -7,9 +7,12 @@
  * host facts a record's card needs (the file names with their roles).
  */
 import { readFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunHost } from '../core/method/card';
+import { describeNode } from '../core/hostDescription';
+import { appVersion } from './appVersion';
 import { decodeBuiltin } from '../data/builtin';
 import type { Dataset, DataSplit } from '../data/dataset';
 import { loadUserFiles } from '../data/loadFiles';
@@ -98,12 +101,22 @@ export async function loadCliData(f: Record<string, FlagValue>): Promise<CliData
 }
 
 /** The card's host facts for a CLI run. */
+let version: string | null = null;
+
+/** This checkout's version, computed once per process (cli/appVersion.ts). */
+function cliVersion(): string {
+  version ??= appVersion(fileURLToPath(new URL('../..', import.meta.url)));
+  return version;
+}
+
 export function cliHost(backend: BackendInfo, d: CliData): RunHost {
   const ds = d.dataset;
   return {
     backend: backend.backend,
     adapter: null,
     tfjsVersion: backend.tfjsVersion,
+    host: describeNode({ version: process.version, platform: process.platform, arch: process.arch, cpuModel: cpus()[0]?.model, cpus: cpus().length }),
+    appVersion: cliVersion(),
     dataset: { name: ds.name, source: ds.source, files: d.files, n: ds.n, height: ds.height, width: ds.width, channels: ds.channels, numClasses: ds.numClasses },
     split: { seed: d.split.seed, train: d.split.train.length, val: d.split.val.length, test: d.split.test.length },
   };

@@ -10,7 +10,7 @@ import { METHODS } from '../methods/registry';
 import type { ExportedModel, RunAction, WorkerEvent } from '../worker/protocol';
 import { holdsWorker, mayStart, noteWorkerRun } from './activeRun';
 import { livePace } from './livePace';
-import { EMPTY_RUN, emitMethodSnapshot, methodRunStore, ownerOfRun, type MethodRunStore } from './methodRuns';
+import { EMPTY_RUN, emitMethodSnapshot, methodRunStore, ownerOfRun, type MethodRunStore, type RetrainState } from './methodRuns';
 import { getSearchTargetProfile } from './profilerState';
 import { progressOf } from './slices/runSlice';
 import { trainConfig } from './slices/settingsSlice';
@@ -112,9 +112,29 @@ export function toggleMethod(m: MethodDescriptor): Promise<void> {
   return startMethod(m);
 }
 
-/** Reset: stop the screen's run and clear its charts; a finished result record stays until the next Start. */
+/** The screen's retraining while it holds the worker: running, paused, or stopped on a divergence. */
+function activeRetrain(store: MethodRunStore): RetrainState | null {
+  const r = store.getState().retrain;
+  return r && (r.state === 'running' || r.state === 'paused' || r.state === 'diverged') ? r : null;
+}
+
+/**
+ * Stop the screen's retraining and free the worker (its state becomes 'cancelled' when the worker says so, a diverged
+ * one keeps its message; what it trained is dropped).
+ */
+export async function cancelRetrain(m: MethodDescriptor): Promise<void> {
+  const r = activeRetrain(methodRunStore(m.id));
+  if (!r || !holdsWorker(r.runId)) return;
+  await getClient().request('run/control', { action: 'cancel' }).catch(() => undefined);
+}
+
+/**
+ * Reset: stop the screen's run (and its retraining) and clear its charts; a finished result record stays until the next
+ * Start.
+ */
 export async function resetMethod(m: MethodDescriptor): Promise<void> {
   const store = methodRunStore(m.id);
+  await cancelRetrain(m);
   const s = store.getState();
   const mine = holdsWorker(s.runId);
   store.setState({ runId: null, state: 'idle', progress: null, started: null, error: null, diverged: null, config: null, lastEvent: null, seeking: false });
@@ -123,6 +143,24 @@ export async function resetMethod(m: MethodDescriptor): Promise<void> {
     noteWorkerRun(null);
     await getClient().request('run/control', { action: 'reset' }).catch(() => undefined);
   }
+}
+
+/**
+ * After a divergence: the learning rate to try next, a third of the diverged run's (two significant digits), or null
+ * when the method has no learning-rate setting or the third is below the setting's range.
+ */
+export function lowerLearningRate(m: MethodDescriptor, config: Record<string, unknown> | null): number | null {
+  const f = m.settings.fields.find((x) => x.key === 'lr');
+  const lr = config?.lr;
+  if (!f || f.kind !== 'number' || typeof lr !== 'number') return null;
+  const next = Number((lr / 3).toPrecision(2));
+  return next >= f.min && next <= f.max ? next : null;
+}
+
+/** Reset the screen's run and set its learning rate (the divergence notice's one-click fix); Start runs with it. */
+export async function resetWithLearningRate(m: MethodDescriptor, lr: number): Promise<void> {
+  await resetMethod(m);
+  useStore.getState().setConfig(m.id, { lr });
 }
 
 /** Export the screen's own result network. */
@@ -140,7 +178,7 @@ export async function retrainResult(m: MethodDescriptor, spec: ArchSpec): Promis
   if (typeof cfg.seed === 'number') settings.seed = cfg.seed;
   if (typeof cfg.trainLimit === 'number') settings.trainLimit = cfg.trainLimit;
   const runId = `${m.id}-retrain-${Date.now().toString(36)}-${++counter}`;
-  store.setState({ retrain: { runId, state: 'running', progress: null, epochs: [], testAcc: null, record: null, error: null } });
+  store.setState({ retrain: { runId, state: 'running', progress: null, epochs: [], testAcc: null, record: null, error: null, diverged: null } });
   noteWorkerRun(runId);
   try {
     await getClient().request('train/start', { runId, settings, spec, owner: `${m.id}-retrain` });
@@ -160,7 +198,8 @@ export function routeMethodEvent(ev: WorkerEvent): boolean {
     const r = store.getState().retrain;
     if (!r) return true;
     if (ev.type === 'run/state') store.setState({ retrain: { ...r, state: ev.state, error: ev.state === 'error' ? (ev.message ?? r.error) : r.error } });
-    else if (ev.type === 'run/progress') store.setState({ retrain: { ...r, progress: ev } });
+    else if (ev.type === 'run/progress') store.setState({ retrain: { ...r, progress: progressOf(ev) } });
+    else if (ev.type === 'diverged') store.setState({ retrain: { ...r, diverged: { step: ev.step, message: ev.message } } });
     else if (ev.type === 'train/epoch') store.setState({ retrain: { ...r, epochs: [...r.epochs, { epoch: ev.epoch, valAcc: ev.valAcc }] } });
     else if (ev.type === 'train/test') store.setState({ retrain: { ...r, testAcc: ev.acc } });
     else if (ev.type === 'train/final') store.setState({ retrain: { ...r, record: ev.record } });

@@ -42,6 +42,8 @@ export interface RetrainState {
   testAcc: number | null;
   record: ResultRecord | null;
   error: string | null;
+  /** The retraining diverged (the engine's message: where, why, what to try). */
+  diverged: { step: number; message: string } | null;
 }
 
 export type MethodRunStore = UseBoundStore<StoreApi<MethodRunState>>;

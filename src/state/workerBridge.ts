@@ -246,6 +246,8 @@ function onCrash(reason: string): void {
   for (const store of allMethodRunStores().values()) {
     const m = store.getState();
     if (m.runId && (m.state === 'running' || m.state === 'paused')) store.setState({ state: 'error', error: `The worker crashed: ${reason}` });
+    const r = m.retrain;
+    if (r && (r.state === 'running' || r.state === 'paused')) store.setState({ retrain: { ...r, state: 'error', error: `The worker crashed: ${reason}` } });
   }
   if (client) void initWorker(client);
 }

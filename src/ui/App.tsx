@@ -4,6 +4,7 @@
  */
 import { Suspense, useEffect } from 'react';
 import { useStore } from '../state/store';
+import { ErrorBoundary } from './common/ErrorBoundary';
 import { findScreen, SCREENS, type ScreenCommands } from './screens';
 import { BackendNotice } from './shell/BackendNotice';
 import { Header } from './shell/Header';
@@ -57,9 +58,11 @@ export function App() {
       <TeacherNotice />
       <main id="main" className="screen" aria-label={screen.title}>
         <p className="screen-summary">{screen.summary}</p>
-        <Suspense fallback={<p>Loading…</p>}>
-          <Screen />
-        </Suspense>
+        <ErrorBoundary what={`The ${screen.title} screen`} resetKey={screen.id}>
+          <Suspense fallback={<p>Loading…</p>}>
+            <Screen />
+          </Suspense>
+        </ErrorBoundary>
       </main>
       <footer className="app-footer">
         <ProgressLine />

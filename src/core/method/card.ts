@@ -6,6 +6,10 @@ export interface RunHost {
   backend: string;
   adapter: { vendor?: string; architecture?: string; isFallbackAdapter?: boolean } | null | undefined;
   tfjsVersion: string;
+  /** The machine in a few words (core/hostDescription.ts: browser and OS, or Node and CPU). */
+  host?: string;
+  /** The code that ran (package version and commit). */
+  appVersion?: string;
   dataset: { name: string; source: string; files: string[]; n: number; height: number; width: number; channels: number; numClasses: number };
   split: SplitSizes;
 }
@@ -29,6 +33,8 @@ export function runCard(
     backend: host.backend,
     adapter: adapterLabel(host.adapter),
     tfjsVersion: host.tfjsVersion,
+    ...(host.host ? { host: host.host } : {}),
+    ...(host.appVersion ? { appVersion: host.appVersion } : {}),
     dataset: { name: ds.name, source: ds.source, files: ds.files, n: ds.n, shape: [ds.height, ds.width, ds.channels], classes: ds.numClasses },
     split: { ...host.split, train: o.trainImages ?? host.split.train },
     settings,

@@ -32,6 +32,10 @@ export interface RunCardRecord {
   backend: string;
   adapter: string;
   tfjsVersion: string;
+  /** The machine in a few words ("Chrome 150 on Linux", "Node v20.19.2 on linux x64, … × 2"); absent in older records. */
+  host?: string;
+  /** The code that ran ("0.1.0+9f0a7d3"); absent in older records. */
+  appVersion?: string;
   dataset: DatasetCard;
   /** Sizes actually used (train after any seeded subset). */
   split: SplitSizes;
@@ -88,6 +92,8 @@ export const resultRecordSchema = z.looseObject({
     backend: z.string(),
     adapter: z.string(),
     tfjsVersion: z.string(),
+    host: z.string().max(200).optional(),
+    appVersion: z.string().max(100).optional(),
     dataset: z.looseObject({ name: z.string(), n: z.number() }),
     split: z.object({ seed: z.number(), train: z.number(), val: z.number(), test: z.number() }),
     settings: z.record(z.string(), z.unknown()),

@@ -32,6 +32,8 @@ export function RecordCard({ record, title = 'Result' }: { record: ResultRecord;
     ['Latency', record.latency ? `${record.latency.ms.toFixed(3)} ms, ${record.latency.label}` : 'no device profile chosen'],
     ['Seed', String(c.seed)],
     ['Backend', `${c.backend} · ${c.adapter} · tfjs ${c.tfjsVersion}`],
+    ...(c.host ? [['Machine', c.host] as [string, string]] : []),
+    ...(c.appVersion ? [['Code', `nas-playground ${c.appVersion}`] as [string, string]] : []),
     ['Dataset', `${c.dataset.name} (${c.dataset.shape.join('×')}, ${c.dataset.classes} classes)`],
     ['Split', `${c.split.train} / ${c.split.val} / ${c.split.test} (seed ${c.split.seed})`],
     ['Wall time', duration(c.wallSeconds * 1000)],

@@ -1,8 +1,17 @@
 /** Work on the chosen saved runs, one after another in the worker: retrain with one recipe; progress, time left, cancel. */
 import { useState } from 'react';
-import type { OptimizerName } from '../../core/trainSettings';
+import type { Field } from '../../core/settings/fields';
+import { TRAIN_GROUP, type OptimizerName } from '../../core/trainSettings';
 import { cancelBatch, measureRuns, retrainRuns, useBatchJob } from '../../state/compareActions';
+import { FieldInput } from '../common/FieldInput';
 import { timeLeft } from '../common/format';
+
+/** The Train screen's own field (same range, clamping with a note, and "?" as there). */
+function trainField(key: 'epochs' | 'seed' | 'optimizer'): Field {
+  const f = TRAIN_GROUP.fields.find((x) => x.key === key);
+  if (!f) throw new Error(`the Train settings have no field ${key}`);
+  return f;
+}
 
 export function BatchPanel({ chosen }: { chosen: string[] }) {
   const job = useBatchJob();
@@ -20,20 +29,9 @@ export function BatchPanel({ chosen }: { chosen: string[] }) {
         screen&apos;s settings with these epochs, seed and optimizer). Each result is saved as a new run linked to its original.
       </p>
       <div className="compare-toolbar">
-        <label>
-          Epochs <input type="number" min={1} max={200} value={epochs} onChange={(e) => setEpochs(Math.max(1, Math.round(Number(e.target.value) || 1)))} />
-        </label>
-        <label>
-          Seed <input type="number" min={0} value={seed} onChange={(e) => setSeed(Math.max(0, Math.round(Number(e.target.value) || 0)))} />
-        </label>
-        <label>
-          Optimizer{' '}
-          <select value={optimizer} onChange={(e) => setOptimizer(e.target.value as OptimizerName)}>
-            <option value="sgd">SGD</option>
-            <option value="rmsprop">RMSProp</option>
-            <option value="adam">Adam</option>
-          </select>
-        </label>
+        <FieldInput field={trainField('epochs')} value={epochs} disabled={busy} onCommit={(v) => setEpochs(v as number)} />
+        <FieldInput field={trainField('seed')} value={seed} disabled={busy} onCommit={(v) => setSeed(v as number)} />
+        <FieldInput field={trainField('optimizer')} value={optimizer} disabled={busy} onCommit={(v) => setOptimizer(v as OptimizerName)} />
         <button type="button" disabled={busy || chosen.length === 0} onClick={() => void measureRuns(chosen)}>
           Measure on this device
         </button>

@@ -23,6 +23,7 @@ import { RecordingsRow } from './RecordingsRow';
 import { ReplayPlayer } from './ReplayPlayer';
 import { RecordCard } from '../common/RecordCard';
 import { RetrainPanel } from './RetrainPanel';
+import { ErrorBoundary } from '../common/ErrorBoundary';
 
 /** Load a method's view once and feed it the method's snapshots. */
 function useMethodView(m: MethodDescriptor): { view: MethodView | null; error: string | null } {
@@ -99,7 +100,7 @@ export function MethodScreen({ method: m }: { method: MethodDescriptor }) {
               <RunButtons target={target} />
               <EstimateLine method={m} run={run} />
           <LiveStepping method={m} run={run} />
-              <MethodStatus run={run} />
+              <MethodStatus method={m} run={run} />
               <RecordingsRow method={m} />
             </>
           )}
@@ -109,8 +110,16 @@ export function MethodScreen({ method: m }: { method: MethodDescriptor }) {
             This method’s view could not be loaded: {error}
           </p>
         )}
-        {Live && <Live run={replaying ? replayRunStore(m.id) : run} />}
-        {shown && Result && <Result record={shown} />}
+        {Live && (
+          <ErrorBoundary what={`The ${m.tab} live view`}>
+            <Live run={replaying ? replayRunStore(m.id) : run} />
+          </ErrorBoundary>
+        )}
+        {shown && Result && (
+          <ErrorBoundary what={`The ${m.tab} result view`} resetKey={shown}>
+            <Result record={shown} />
+          </ErrorBoundary>
+        )}
         {shown && <RecordCard record={shown} title={`${m.tab} result${replaying ? ' (recorded)' : ''}`} />}
         {!replaying && <RetrainPanel method={m} run={run} />}
       </div>

@@ -1,9 +1,12 @@
-/** Progress (steps, epochs, time left), divergence and errors of a method screen's own run. */
+/** Progress (steps, epochs, time left), divergence (with a one-click fix) and errors of a method screen's own run. */
+import type { MethodDescriptor } from '../../methods/descriptor';
+import { lowerLearningRate, resetWithLearningRate } from '../../state/methodActions';
 import type { MethodRunStore } from '../../state/methodRuns';
 import { duration, preparingText, timeLeft } from '../common/format';
 
-export function MethodStatus({ run }: { run: MethodRunStore }) {
+export function MethodStatus({ method, run }: { method: MethodDescriptor; run: MethodRunStore }) {
   const s = run((x) => x);
+  const lower = s.diverged ? lowerLearningRate(method, s.config) : null;
   const p = s.progress;
   const pct = p && p.total > 0 ? Math.min(100, (100 * p.done) / p.total) : 0;
   return (
@@ -29,9 +32,14 @@ export function MethodStatus({ run }: { run: MethodRunStore }) {
       {s.state === 'done' && !s.record && <p className="small">Finishing: final evaluation…</p>}
       {s.state === 'cancelled' && <p className="small">Stopped.</p>}
       {s.diverged && (
-        <p className="error-text" role="alert">
-          The search was paused. {s.diverged.message}
-        </p>
+        <div role="alert" data-testid="method-diverged">
+          <p className="error-text">The search was paused. {s.diverged.message}</p>
+          {lower !== null && (
+            <button type="button" className="button small primary" onClick={() => void resetWithLearningRate(method, lower)}>
+              Reset with learning rate {lower}
+            </button>
+          )}
+        </div>
       )}
       {s.error && (
         <p className="error-text" role="alert" data-testid="method-error">

@@ -75,6 +75,15 @@ describe('worker handlers: search/start, train/start, model/export', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('refuses a Train recipe out of range (as from Compare\'s retrain or a stale saved run), naming the field', async () => {
+    const { ctx } = setup();
+    const before = tf.memory().numTensors;
+    const settings = { ...presetConfig(TRAIN_GROUP), epochs: 1e9 };
+    await expect(call(trainHandlers, 'train/start', { runId: 't0', settings, spec: tinySpec(4, 8) }, ctx)).rejects.toThrow(/epochs: must be at most 200/);
+    await expect(call(trainHandlers, 'train/start', { runId: 't0', settings: { ...settings, epochs: 1, seed: -3 }, spec: tinySpec(4, 8) }, ctx)).rejects.toThrow(/seed: must be at least 0/);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('a finished Train run keeps its result when a search starts; a found spec trains from scratch under its own owner', async () => {
     const { ctx, events } = setup();
     const settings = { ...presetConfig(TRAIN_GROUP), epochs: 1, batchSize: 16, warmupSteps: 0 };

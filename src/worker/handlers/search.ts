@@ -22,6 +22,8 @@ import { dropResult, setResult } from '../resultSlot';
 import { ensureBackend } from './backend';
 import { workerLatencyMeter } from './measure';
 import { resumeCheckpoint, SearchCheckpointPoster } from '../searchCheckpoint';
+import { APP_VERSION } from '../../core/appVersion';
+import { describeUserAgent } from '../../core/hostDescription';
 
 /** What the worker knows about where runs happen (the record's card). */
 export function workerHost(ctx: WorkerContext): RunHost {
@@ -32,6 +34,8 @@ export function workerHost(ctx: WorkerContext): RunHost {
     backend: ctx.backend?.backend ?? 'unknown',
     adapter: ctx.backend?.adapter ?? null,
     tfjsVersion: ctx.backend?.tfjsVersion ?? 'unknown',
+    ...(typeof navigator !== 'undefined' && navigator.userAgent ? { host: describeUserAgent(navigator.userAgent) } : {}),
+    ...(APP_VERSION ? { appVersion: APP_VERSION } : {}),
     dataset: { name: s.name, source: s.source, files: s.files, n: s.n, height: s.height, width: s.width, channels: s.channels, numClasses: s.numClasses },
     split: { seed: data.split.seed, train: data.split.train.length, val: data.split.val.length, test: data.split.test.length },
   };

@@ -4,7 +4,8 @@
  */
 import type { ArchSpec } from '../../core/archspec';
 import { archCosts, validateArchSpec } from '../../core/costs';
-import { recipeOf } from '../../core/trainSettings';
+import { recipeOf, TRAIN_GROUP } from '../../core/trainSettings';
+import { validateConfig } from '../../core/settings/group';
 import { rngStream } from '../../core/rng';
 import { baselineSpec } from '../../core/skeleton';
 import { buildNetwork, type Network } from '../../engine/network';
@@ -172,7 +173,8 @@ function startTraining(ctx: WorkerContext, req: { runId: string; settings: Train
     if (why) throw new Error(why);
     req = { ...req, settings: file.meta.settings as unknown as TrainSettings, spec: file.meta.spec, owner: 'train' };
   }
-  const s = req.settings;
+  // The request crossed a trust boundary (any screen, a saved run, a resume file): every field in range, as a search's.
+  const s = validateConfig(TRAIN_GROUP, req.settings);
   const input = { height: dataset.height, width: dataset.width, channels: dataset.channels };
   const spec = req.spec ? validateArchSpec(req.spec) : baselineSpec({ width: s.width, tiny: s.tiny, input, numClasses: dataset.numClasses });
   if (spec.input.height !== input.height || spec.input.width !== input.width || spec.input.channels !== input.channels || spec.numClasses !== dataset.numClasses) {
