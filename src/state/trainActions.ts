@@ -5,6 +5,7 @@
 import { WorkerRequestError } from '../worker/client';
 import type { ExportedModel, TrainSettings, TrainStarted } from '../worker/protocol';
 import { holdsWorker, mayStart, noteWorkerRun } from './activeRun';
+import { livePace } from './livePace';
 import { METHODS } from '../methods/registry';
 import { trainSeries } from './series';
 import { trainConfig, type AllSettings } from './slices/settingsSlice';
@@ -63,7 +64,7 @@ export async function startRun(paused = false): Promise<void> {
   trainSeries.clear();
   st.beginRun(runId, paused ? 'paused' : 'running');
   try {
-    const started = await getClient().request('train/start', { runId, settings, paused });
+    const started = await getClient().request('train/start', { runId, settings, paused, paceMs: livePace.getState().ms });
     const now = useStore.getState();
     if (now.runId !== runId) return;
     now.setRunInfo(buildRunCard(now, runId, settings, started, typeof location === 'undefined' ? '' : location.href), started);

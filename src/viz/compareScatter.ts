@@ -1,7 +1,8 @@
 /**
  * The comparison scatter (issue 14 §2): test accuracy against latency, MACs or params; one mark shape and colour per
  * method (legend included, so the SVG export stands alone), predicted latencies drawn hollow, the Pareto front as a
- * step line. Pure d3 draw function; hovering calls `onHover` with the point's id (React shows the block diagram).
+ * step line. Pure d3 draw function; hovering or focusing a point (each is reachable with Tab) calls `onHover` with its id
+ * (React shows the block diagram).
  */
 import * as d3 from 'd3';
 
@@ -22,6 +23,11 @@ export function methodStyles(methods: readonly string[]): Map<string, { shape: d
 }
 
 const M = { top: 12, right: 130, bottom: 40, left: 56 };
+
+/** A point in words (its tooltip and its accessible name). */
+function pointText(p: PlotPoint): string {
+  return `${p.method}: ${(p.y * 100).toFixed(1)} % at ${p.x.toPrecision(3)}${p.kind === 'predicted' ? ' (predicted)' : p.kind === 'measured' ? ' (measured)' : ''}`;
+}
 
 export function drawCompareScatter(
   svg: SVGSVGElement,
@@ -66,10 +72,14 @@ export function drawCompareScatter(
     .attr('stroke', (p) => styles.get(p.method)?.colour ?? 'grey')
     .attr('stroke-width', 1.8)
     .style('cursor', 'pointer')
+    // Reachable by keyboard: Tab to a point shows its network, as hovering does.
+    .attr('tabindex', 0)
+    .attr('role', 'img')
+    .attr('aria-label', (p) => pointText(p))
     .on('mouseenter focus', (_, p) => opts.onHover(p.id))
     .on('mouseleave blur', () => opts.onHover(null))
     .append('title')
-    .text((p) => `${p.method}: ${(p.y * 100).toFixed(1)} % at ${p.x.toPrecision(3)}${p.kind === 'predicted' ? ' (predicted)' : p.kind === 'measured' ? ' (measured)' : ''}`);
+    .text(pointText);
   const legend = root.append('g').attr('transform', `translate(${w - M.right + 14},${M.top + 4})`);
   opts.methods.forEach((m, i) => {
     const s = styles.get(m);

@@ -108,6 +108,8 @@ export interface RequestMap {
       owner?: string;
       /** A checkpoint (core/runs/checkpointFile bytes of a `train/checkpoint` event) to continue from; settings and spec come from it. */
       resume?: Uint8Array;
+      /** Slow motion from the first step (ms between steps; 0 or absent: full speed), as `run/pace` sets it later. */
+      paceMs?: number;
     };
     res: TrainStarted;
   };

@@ -10,6 +10,7 @@ import { useStore } from '../../state/store';
 import { resumableRuns, useResume } from '../../state/resume';
 import { resumeRun, resumeScreen } from '../../state/resumeRun';
 import { downloadFiles } from '../common/download';
+import { Hint } from '../common/Hint';
 import { standaloneSvg, svgToPng } from '../common/svgImage';
 import { readHash } from '../../state/urlSync';
 import { startRun } from '../../state/trainActions';
@@ -20,7 +21,9 @@ import { SvgChart } from '../../viz/SvgChart';
 import { ArchDiagram } from './ArchDiagram';
 import { BatchPanel } from './BatchPanel';
 import { FORMAT_LABELS, modelFiles, type ModelFormat } from '../common/modelFiles';
+import { RunDetails } from './RunDetails';
 import { RunTable } from './RunTable';
+import type { SavedRun } from '../../core/runs/savedRun';
 import './compare.css';
 
 const AXES: Record<XAxis, string> = { latency: 'latency, ms (this device)', macs: 'MACs', params: 'params' };
@@ -37,6 +40,7 @@ export function CompareScreen() {
   const [hover, setHover] = useState<string | null>(null);
   const [exportFor, setExportFor] = useState<string | null>(null);
   const [format, setFormat] = useState<ModelFormat>('onnx');
+  const [detailsFor, setDetailsFor] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const svgBox = useRef<HTMLDivElement>(null);
   useEffect(() => void refreshSavedRuns(), []);
@@ -87,23 +91,41 @@ export function CompareScreen() {
       if (!ok) setNote(useResume.getState().problem ?? 'The run could not resume.');
     });
   };
-  /** One click: the run's own settings (from its link) go into the app, its screen opens and it starts. */
-  const restart = (id: string) => {
+  /** The run's own settings (from its link) go into the app and its screen opens; null when it kept no link. */
+  const openSettings = (id: string): SavedRun | null => {
     const r = runs.find((x) => x.id === id);
-    if (!r?.url) return setNote('This run kept no link to start it again.');
+    if (!r?.url) {
+      setNote('This run kept no link to its settings.');
+      return null;
+    }
     const hash = r.url.includes('#') ? r.url.slice(r.url.indexOf('#') + 1) : '';
     const { settings, notices } = readHash(hash);
     useStore.getState().replaceSettings(settings);
     if (notices.length) setNote(`Its link was adjusted: ${notices.join('; ')}`);
+    return r;
+  };
+  /** One click: the run's own settings go into the app, its screen opens and it starts. */
+  const restart = (id: string) => {
+    const r = openSettings(id);
+    if (!r) return;
     if (r.method === 'train') return void startRun();
     const m = getMethod(r.method);
     if (m) void startMethod(m);
   };
+  const details = detailsFor ? runs.find((r) => r.id === detailsFor) : undefined;
 
   return (
     <div className="compare-layout">
       <section className="panel" aria-labelledby="compare-title">
-        <h2 id="compare-title">Compare runs on this device</h2>
+        <h2 id="compare-title">
+          Compare runs on this device{' '}
+          <Hint label="Compare runs">
+            Every run kept in this browser, one row each, and the same runs as points: test accuracy against the cost chosen as the x axis.
+            The dashed line is the Pareto front: the runs that no other run beats on both accuracy and cost. Latency is only plotted when it
+            was measured or predicted for this device. Choose runs with their checkboxes to measure them here or retrain them with one
+            recipe, so that methods are compared on equal terms.
+          </Hint>
+        </h2>
         <p className="muted small">
           This device: {device}. Every finished Train run and search is kept in this browser. Runs imported from another device are marked, and their
           latency is never put on this device&apos;s axis.
@@ -141,7 +163,7 @@ export function CompareScreen() {
             testId="compare-scatter"
           />
           <div className="arch-hover" aria-live="polite">
-            {hovered ? <ArchDiagram spec={hovered} /> : <p className="muted small">Hover a point to see its network.</p>}
+            {hovered ? <ArchDiagram spec={hovered} /> : <p className="muted small">Hover a point (or Tab to it) to see its network.</p>}
           </div>
         </div>
         <p className="muted small">
@@ -194,10 +216,12 @@ export function CompareScreen() {
             onDelete={(id) => void deleteSavedRun(id)}
             onExport={setExportFor}
             onRestart={restart}
+            onDetails={setDetailsFor}
             resumable={resumable}
             onResume={resume}
           />
         )}
+        {details && <RunDetails run={details} onClose={() => setDetailsFor(null)} onOpenSettings={(id) => void openSettings(id)} />}
         {exportFor && (
           <div className="export-dialog" role="dialog" aria-label="Export network">
             <fieldset>

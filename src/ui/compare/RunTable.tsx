@@ -1,4 +1,7 @@
-/** The saved runs as a sortable table: choose rows, rename, delete, export the network, start an interrupted run again. */
+/**
+ * The saved runs as a sortable table: choose rows, open a run's record and settings, rename, delete, export the network,
+ * resume or start an interrupted run again.
+ */
 import { useState } from 'react';
 import type { CompareRow, SortKey } from '../../core/runs/compare';
 import { compact, duration, percent } from '../common/format';
@@ -46,6 +49,8 @@ export interface RunTableProps {
   onDelete: (id: string) => void;
   onExport: (id: string) => void;
   onRestart: (id: string) => void;
+  /** Show the run's record (run card, settings) and a way back to its settings. */
+  onDetails: (id: string) => void;
   /** Interrupted runs with a checkpoint: resume from it (run id → its step and total). */
   resumable?: ReadonlyMap<string, { step: number; totalSteps: number }>;
   onResume?: (id: string) => void;
@@ -122,11 +127,15 @@ export function RunTable(p: RunTableProps) {
                 {r.status === 'interrupted' && r.method !== 'train' && getMethod(r.method)?.resumable !== true && (
                   <span className="muted small">This method cannot resume yet.</span>
                 )}
-                {r.status === 'interrupted' && (
+                {r.status === 'interrupted' && !r.parentId && (
                   <button type="button" onClick={() => p.onRestart(r.id)}>
                     Start again
                   </button>
                 )}
+                {r.status === 'interrupted' && r.parentId && <span className="muted small">Retrain its original again to redo it.</span>}
+                <button type="button" onClick={() => p.onDetails(r.id)} aria-label={`Details of ${r.name}`}>
+                  Details
+                </button>
                 {r.status === 'finished' && (
                   <button type="button" onClick={() => p.onExport(r.id)}>
                     Export

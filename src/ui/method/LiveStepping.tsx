@@ -6,8 +6,8 @@
 import type { MethodDescriptor } from '../../methods/descriptor';
 import { nextEventMethod } from '../../state/methodActions';
 import type { MethodRunStore } from '../../state/methodRuns';
-import { PACES, livePace, setLivePace } from '../../state/livePace';
 import { useStore } from '../../state/store';
+import { SpeedSelect } from '../common/SpeedSelect';
 
 /** The announcement of a run's latest key moment (exported for tests). */
 export function eventLine(e: { step: number; events: string[]; stopped: boolean } | null, seeking: boolean): string {
@@ -21,9 +21,7 @@ export function LiveStepping({ method: m, run }: { method: MethodDescriptor; run
   const seeking = run((s) => s.seeking);
   const lastEvent = run((s) => s.lastEvent);
   const ready = useStore((s) => s.dataset !== null && s.backendStatus === 'ready');
-  const pace = livePace((s) => s.ms);
   const canSeek = ready && state !== 'running' && state !== 'diverged';
-  const id = `${m.id}-pace`;
   return (
     <div className="live-stepping button-row" role="group" aria-label="Watch slowly">
       <button
@@ -35,16 +33,7 @@ export function LiveStepping({ method: m, run }: { method: MethodDescriptor; run
       >
         Next event
       </button>
-      <label htmlFor={id} className="small">
-        Speed
-      </label>
-      <select id={id} value={pace} onChange={(e) => void setLivePace(Number(e.target.value))} title="Slow motion: wait between optimisation steps so you can watch each one">
-        {PACES.map((p) => (
-          <option key={p.ms} value={p.ms}>
-            {p.label}
-          </option>
-        ))}
-      </select>
+      <SpeedSelect id={`${m.id}-pace`} />
       <p className="small event-line" role="status" aria-live="polite" data-testid="event-line">
         {eventLine(lastEvent, seeking)}
       </p>

@@ -23,6 +23,7 @@ import { RecordingsRow } from './RecordingsRow';
 import { ReplayPlayer } from './ReplayPlayer';
 import { RecordCard } from '../common/RecordCard';
 import { RetrainPanel } from './RetrainPanel';
+import { DatasetLine } from './DatasetLine';
 import { ErrorBoundary } from '../common/ErrorBoundary';
 
 /** Load a method's view once and feed it the method's snapshots. */
@@ -98,6 +99,7 @@ export function MethodScreen({ method: m }: { method: MethodDescriptor }) {
             <>
               <ResumeBanner method={m.id} />
               <RunButtons target={target} />
+              <DatasetLine config={config} />
               <EstimateLine method={m} run={run} />
           <LiveStepping method={m} run={run} />
               <MethodStatus method={m} run={run} />

@@ -227,7 +227,14 @@ export function ProfileDetails({ profile }: { profile: LatencyProfile }) {
       <ReportTable profile={profile} />
       <CellNetsTable profile={profile} />
       <figure className="chart-card">
-        <figcaption>Predicted vs measured latency per network (held-out networks larger; the band is ±10%)</figcaption>
+        <figcaption>
+          Predicted vs measured latency per network (held-out networks larger; the band is ±10%){' '}
+          <Hint label="Predicted vs measured latency">
+            Each point is one network, timed end to end on this device (x) and predicted from the lookup table (y). On the diagonal the
+            prediction is exact; inside the band it is within 10%. The larger points are networks the predictor was not fitted on: they
+            show how well it predicts a network it has never seen, which is how a search uses it.
+          </Hint>
+        </figcaption>
         <SvgChart
           label="Scatter plot of predicted against measured latency"
           testId="latency-scatter"

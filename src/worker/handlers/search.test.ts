@@ -88,7 +88,8 @@ describe('worker handlers: search/start, train/start, model/export', () => {
     const { ctx, events } = setup();
     const settings = { ...presetConfig(TRAIN_GROUP), epochs: 1, batchSize: 16, warmupSteps: 0 };
     expect(recipeOf(settings).nesterov).toBe(true);
-    await call(trainHandlers, 'train/start', { runId: 't1', settings, spec: tinySpec(4, 8) }, ctx);
+    await call(trainHandlers, 'train/start', { runId: 't1', settings, spec: tinySpec(4, 8), paceMs: 1 }, ctx);
+    expect(ctx.loop.pace).toBe(1); // the Train screen's slow motion from the first step
     const fin = (await until(events, (e) => e.type === 'train/final')) as Extract<WorkerEvent, { type: 'train/final' }>;
     expect(fin.record).toMatchObject({ method: 'train', testAccuracy: expect.any(Number) as number });
     await until(events, (e) => e.type === 'run/state' && e.runId === 't1' && e.state === 'done');
@@ -98,6 +99,7 @@ describe('worker handlers: search/start, train/start, model/export', () => {
     expect(trainExport.archSpec.name).toBe(tinySpec(4, 8).name);
     ctx.loop.control('reset');
     await call(trainHandlers, 'train/start', { runId: 't2', settings, spec: tinySpec(4, 8), owner: 'random-retrain' }, ctx);
+    expect(ctx.loop.pace).toBe(0); // a retraining runs at full speed
     await until(events, (e) => e.type === 'train/final' && e.runId === 't2');
     expect(ctx.results.has('random-retrain')).toBe(true);
     ctx.loop.control('reset');

@@ -163,7 +163,7 @@ export class TrainJob implements Job {
   }
 }
 
-function startTraining(ctx: WorkerContext, req: { runId: string; settings: TrainSettings; paused?: boolean; spec?: ArchSpec; owner?: string; resume?: Uint8Array }) {
+function startTraining(ctx: WorkerContext, req: { runId: string; settings: TrainSettings; paused?: boolean; spec?: ArchSpec; owner?: string; resume?: Uint8Array; paceMs?: number }) {
   const data = ctx.data;
   if (!data) throw new Error('No dataset is loaded yet: load the built-in MNIST or your own files first.');
   const { dataset } = data;
@@ -196,6 +196,7 @@ function startTraining(ctx: WorkerContext, req: { runId: string; settings: Train
     const job = new TrainJob(req.runId, trainer, ctx, req.owner ?? 'train', { ...s }, file?.meta);
     net = null;
     ctx.loop.start(req.runId, job, req.paused ?? false);
+    ctx.loop.setPace(req.paceMs ?? 0);
     return { spec, macs: costs.macs, params: costs.params, totalSteps: trainer.totalSteps, stepsPerEpoch: trainer.stepsPerEpoch, startStep: trainer.stepIndex };
   } finally {
     net?.dispose(); // only when the Trainer could not be built (e.g. batch larger than the training set)
