@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { openDB } from 'idb';
 import { testRun } from '../core/runs/testRun';
 import { QuotaError, RunRepository } from './runRepo';
 
@@ -15,7 +16,35 @@ describe('RunRepository (fake IndexedDB)', () => {
     const [r] = await again.list();
     expect(r.id).toBe('a');
     expect(r.status).toBe('finished');
-    expect(Array.from(new Float32Array(r.model!.weights))).toEqual([1, 2, 3]);
+    // The list reads no weights; get() does.
+    expect([r.model, r.hasModel]).toEqual([null, true]);
+    expect(Array.from(new Float32Array((await again.get('a'))!.model!.weights))).toEqual([1, 2, 3]);
+  });
+
+  it('moves the weights and checkpoint bytes of a version-2 database out of its entries, losing nothing', async () => {
+    const name = `runs-test-${++n}`;
+    // The layout of version 2: weights inside the run entries, checkpoint bytes beside their step counts.
+    const old = await openDB(name, 2, {
+      upgrade(db) {
+        db.createObjectStore('runs', { keyPath: 'id' }).createIndex('savedAt', 'savedAt');
+        db.createObjectStore('checkpoints', { keyPath: 'id' });
+      },
+    });
+    await old.put('runs', testRun('a'));
+    await old.put('runs', { ...testRun('r'), status: 'running', record: null, model: null });
+    await old.put('checkpoints', { id: 'r', step: 7, totalSteps: 20, savedAt: 'then', bytes: new Uint8Array([9, 8]) });
+    old.close();
+    const repo = new RunRepository(name);
+    const runs = await repo.list();
+    expect(runs.map((r) => [r.id, r.status, r.model, r.hasModel])).toEqual([['a', 'finished', null, true], ['r', 'interrupted', null, false]]);
+    expect(Array.from(new Float32Array((await repo.get('a'))!.model!.weights))).toEqual([1, 2, 3]);
+    expect((await repo.get('a'))!.record?.testAccuracy).toBe(0.9);
+    expect([...(await repo.checkpointInfos()).values()]).toEqual([{ id: 'r', step: 7, totalSteps: 20, savedAt: 'then' }]);
+    expect(Array.from((await repo.checkpoint('r'))!.bytes)).toEqual([9, 8]);
+    // A bundle still carries the weights.
+    const bundle = JSON.parse(await repo.exportBundle('D', ['a'])) as { runs: { model: { weights: string } | null; hasModel?: boolean }[] };
+    expect(bundle.runs[0].model?.weights.length).toBeGreaterThan(0);
+    expect(bundle.runs[0].hasModel).toBeUndefined();
   });
 
   it('lists a run started by an earlier page and never finished as interrupted, with its settings', async () => {
@@ -61,6 +90,7 @@ describe('RunRepository (fake IndexedDB)', () => {
     expect(await b.importBundle(text)).toEqual({ ids: ['a-import'], kind: 'bundle' });
     const runs = await b.list();
     expect(runs.find((r) => r.id === 'a-import')?.importedFrom).toBe('Device A');
+    expect(Array.from(new Float32Array((await b.get('a-import'))!.model!.weights))).toEqual([1, 2, 3]);
     expect(runs.find((r) => r.id === 'a')?.importedFrom).toBeUndefined();
     await expect(b.importBundle('nope')).rejects.toThrow(/Not a JSON file/);
     expect(await b.list()).toHaveLength(2);
@@ -72,7 +102,8 @@ describe('RunRepository (fake IndexedDB)', () => {
     const record = { ...testRun('cli-x').record!, card: { ...testRun('cli-x').record!.card, command: 'npm run cli -- search --method random' } };
     expect(await repo.importBundle(JSON.stringify(record))).toEqual({ ids: ['cli-x-import'], kind: 'record' });
     const got = (await repo.list()).find((r) => r.id === 'cli-x-import');
-    expect(got).toMatchObject({ status: 'finished', method: 'random', model: null, importedFrom: 'CLI, tfjs cpu' });
+    expect(got).toMatchObject({ status: 'finished', method: 'random', model: null, hasModel: false, importedFrom: 'CLI, tfjs cpu' });
+    expect((await repo.get('cli-x-import'))?.model).toBeNull();
     expect(got?.record?.testAccuracy).toBe(0.9);
   });
 
@@ -102,6 +133,8 @@ describe('RunRepository (fake IndexedDB)', () => {
     await repo.saveCheckpoint({ id: 'b', step: 5, totalSteps: 20, bytes: new Uint8Array([1]) });
     await repo.remove('b');
     expect((await repo.checkpointInfos()).size).toBe(0);
+    await repo.remove('a');
+    expect(await repo.get('a')).toBeUndefined();
   });
 
   it('turns a full quota into a plain-words QuotaError', () => {

@@ -66,6 +66,11 @@ async function act(what: string, f: (r: RunRepository) => Promise<string | void>
   await refreshSavedRuns();
 }
 
+/** One saved run with its weights (the list leaves them in storage). */
+export async function getSavedRun(id: string): Promise<SavedRun | undefined> {
+  return runRepository()?.get(id);
+}
+
 export const renameSavedRun = (id: string, name: string): Promise<void> => act('Rename failed', (r) => r.rename(id, name));
 export const deleteSavedRun = (id: string): Promise<void> => act('Delete failed', (r) => r.remove(id));
 

@@ -44,7 +44,10 @@ export interface SavedRun {
   /** The app's link with those settings (restarts the run's screen with them). */
   url?: string;
   record: ResultRecord | null;
+  /** The result network's weights. Null in the repository's list, which leaves the weights in storage: see `hasModel`. */
   model: SavedModel | null;
+  /** Set in the repository's list (state/runRepo.ts): whether weights are stored for this run (`get` reads them). */
+  hasModel?: boolean;
   /** Measurements on this device (or on the exporting device, for an imported run). */
   measured: MeasuredLatency[];
   /** Set on runs read from a bundle: the device label of the exporting device. Their latency is never mixed in. */

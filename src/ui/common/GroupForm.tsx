@@ -7,6 +7,8 @@ import type { ReactNode } from 'react';
 import { presetConfig, type SettingsGroup } from '../../core/settings/group';
 import { useStore } from '../../state/store';
 import { FieldInput } from './FieldInput';
+import { Hint } from './Hint';
+import { PRESET_NOTES } from './presetNotes';
 
 interface Props {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any group's config type
@@ -40,11 +42,20 @@ export function GroupForm({ group, locked, presetLabels, children }: Props) {
               className="button small"
               disabled={locked}
               aria-pressed={group.presetKey ? config[group.presetKey] === p : undefined}
+              title={PRESET_NOTES[p]}
               onClick={() => setConfig(group.id, presetConfig(group, p) as Record<string, unknown>)}
             >
               {presetLabels?.[p] ?? p}
             </button>
           ))}
+          {presets.some((p) => PRESET_NOTES[p]) && (
+            <Hint label="Presets">
+              {presets
+                .filter((p) => PRESET_NOTES[p])
+                .map((p) => `${presetLabels?.[p] ?? p}: ${PRESET_NOTES[p]}`)
+                .join(' ')}
+            </Hint>
+          )}
         </div>
       )}
       {/* Not a disabled fieldset: the "?" buttons inside must stay usable during a run. */}

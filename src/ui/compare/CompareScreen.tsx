@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { compareRows, filterRows, frontOf, rowsToCsv, scatterPoints, sortRows, type SortKey, type XAxis } from '../../core/runs/compare';
-import { deleteSavedRun, deviceLabel, exportSavedRuns, importSavedRuns, refreshSavedRuns, renameSavedRun, useSavedRuns } from '../../state/savedRuns';
+import { deleteSavedRun, deviceLabel, exportSavedRuns, getSavedRun, importSavedRuns, refreshSavedRuns, renameSavedRun, useSavedRuns } from '../../state/savedRuns';
 import { useStore } from '../../state/store';
 import { resumableRuns, useResume } from '../../state/resume';
 import { resumeRun, resumeScreen } from '../../state/resumeRun';
@@ -71,9 +71,9 @@ export function CompareScreen() {
     }
   };
   const exportRun = async (id: string) => {
-    const r = runs.find((x) => x.id === id);
-    if (!r?.record) return;
     try {
+      const r = await getSavedRun(id); // with its weights
+      if (!r?.record) return;
       await downloadFiles(modelFiles(format, r.record.archSpec, r.model, r.settings));
       setNote(`Exported ${r.name} as ${FORMAT_LABELS[format]}.`);
     } catch (e) {
