@@ -22,6 +22,7 @@ import { ArchDiagram } from './ArchDiagram';
 import { BatchPanel } from './BatchPanel';
 import { FORMAT_LABELS, modelFiles, type ModelFormat } from '../common/modelFiles';
 import { RunDetails } from './RunDetails';
+import { StorageLine } from './StorageLine';
 import { RunTable } from './RunTable';
 import type { SavedRun } from '../../core/runs/savedRun';
 import './compare.css';
@@ -80,6 +81,13 @@ export function CompareScreen() {
       setNote(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
     }
     setExportFor(null);
+  };
+  /** Delete every chosen run after one question (exporting them first is the way to keep them elsewhere). */
+  const deleteChosen = async () => {
+    const n = chosen.length;
+    if (!n || !window.confirm(`Delete ${n} saved run${n === 1 ? '' : 's'} and ${n === 1 ? 'its' : 'their'} weights from this browser? Export them first to keep a copy.`)) return;
+    for (const id of chosen) await deleteSavedRun(id);
+    setSelected(new Set());
   };
   const onImport = async (f: File | undefined) => {
     if (f) await importSavedRuns(await f.text(), f.name);
@@ -190,6 +198,9 @@ export function CompareScreen() {
           >
             Export runs ({chosen.length ? `${chosen.length} chosen` : 'all'})
           </button>
+          <button type="button" disabled={chosen.length === 0} onClick={() => void deleteChosen()}>
+            Delete chosen{chosen.length ? ` (${chosen.length})` : ''}
+          </button>
           <label className="file-button">
             Import runs <input type="file" accept=".json,application/json" onChange={(e) => void onImport(e.target.files?.[0])} />
           </label>
@@ -200,6 +211,7 @@ export function CompareScreen() {
           </p>
         )}
         {note && <p className="muted small" role="status">{note}</p>}
+        <StorageLine runs={runs.length} />
       </section>
       <BatchPanel chosen={chosen} />
       <section className="panel" aria-label="Saved runs">
