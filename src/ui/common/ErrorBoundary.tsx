@@ -6,7 +6,7 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 
 interface Props {
-  /** What failed, in the user's words ("The AtomNAS live view"). */
+  /** What failed, in the user's words ("The Train screen", "The … live view"). */
   what: string;
   children: ReactNode;
   /** A value that, when it changes, clears the error (e.g. the screen id: another screen starts afresh). */

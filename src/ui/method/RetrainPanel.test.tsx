@@ -11,7 +11,7 @@ vi.mock('../../state/workerBridge', () => ({ getClient: () => ({ request }) }));
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-const m = METHODS.find((x) => x.id === 'random')!;
+const m = METHODS[0]; // any registered method: the retraining is the same for all
 const record = { runId: 'r', macs: 1e6, testAccuracy: 0.9, archSpec: { name: 'found' }, card: { settings: {} } } as never;
 const base: RetrainState = { runId: 'rt', state: 'running', progress: null, epochs: [], testAcc: null, record: null, error: null, diverged: null };
 
