@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeNode, describeUserAgent } from './hostDescription';
+import { browserBrands, describeNode, describeUserAgent } from './hostDescription';
 
 describe('describeUserAgent', () => {
   it.each([
@@ -24,5 +24,22 @@ describe('describeNode', () => {
   it('names the version, platform, architecture and CPUs', () => {
     expect(describeNode({ version: 'v20.19.2', platform: 'linux', arch: 'x64', cpuModel: 'AMD EPYC  7B13 ', cpus: 2 })).toBe('Node v20.19.2 on linux x64, AMD EPYC 7B13 × 2');
     expect(describeNode({ version: 'v22.1.0', platform: 'darwin', arch: 'arm64', cpus: 8 })).toBe('Node v22.1.0 on darwin arm64 × 8');
+  });
+});
+
+describe('browserBrands', () => {
+  it('lists userAgentData brands without the GREASE entry', () => {
+    const brands = [
+      { brand: 'Chromium', version: '156' },
+      { brand: 'Not=A?Brand', version: '24' },
+      { brand: 'Google Chrome', version: '156' },
+    ];
+    expect(browserBrands({ userAgent: 'Mozilla/5.0', userAgentData: { brands } })).toBe('Chromium 156, Google Chrome 156');
+  });
+
+  it('falls back to the user-agent string, then to "unknown"', () => {
+    expect(browserBrands({ userAgent: 'Mozilla/5.0 Firefox/133.0', userAgentData: { brands: [] } })).toBe('Mozilla/5.0 Firefox/133.0');
+    expect(browserBrands({ userAgent: 'Mozilla/5.0 Firefox/133.0' })).toBe('Mozilla/5.0 Firefox/133.0');
+    expect(browserBrands({})).toBe('unknown');
   });
 });

@@ -32,6 +32,20 @@ export function describeUserAgent(ua: string): string {
   return `${browser ?? 'unknown browser'} on ${os ?? 'an unknown OS'}`;
 }
 
+/** What a browser's `navigator` offers for naming it (a worker's `WorkerNavigator` has the same fields). */
+export interface NavigatorLike {
+  userAgent?: string;
+  hardwareConcurrency?: number;
+  userAgentData?: { brands?: { brand: string; version: string }[] };
+}
+
+/** "Chromium 156, Google Chrome 156" from userAgentData (GREASE brands such as "Not=A?Brand" dropped), else the user-agent string. */
+export function browserBrands(nav: NavigatorLike): string {
+  const brands = (nav.userAgentData?.brands ?? []).filter((b) => !/not.?a.?brand/i.test(b.brand));
+  if (brands.length) return brands.map((b) => `${b.brand} ${b.version}`).join(', ');
+  return nav.userAgent ?? 'unknown';
+}
+
 /** A Node process's machine: version, platform, architecture, CPU model and count. */
 export function describeNode(p: { version: string; platform: string; arch: string; cpuModel?: string; cpus: number }): string {
   const cpu = p.cpuModel ? `, ${p.cpuModel.trim().replace(/\s+/g, ' ')}` : '';

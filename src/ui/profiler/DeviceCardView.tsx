@@ -1,7 +1,7 @@
 import type { DeviceCard } from '../../core/latency/profileSchema';
+import { browserBrands } from '../../core/hostDescription';
 import { useStore } from '../../state/store';
 import { Hint } from '../common/Hint';
-import { browserBrands } from './format';
 
 interface CardRows {
   backend: string;
@@ -70,7 +70,7 @@ export function CurrentDeviceCard() {
         fallback: a ? a.isFallbackAdapter : null,
         timestampQuery: a ? a.features.includes('timestamp-query') : null,
         isolated: b.crossOriginIsolated,
-        browser: browserBrands(),
+        browser: browserBrands(navigator),
       }}
     />
   );

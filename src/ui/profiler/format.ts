@@ -44,13 +44,6 @@ export function measuredWhere(p: LatencyProfile, now: BackendReport | null, user
   return isThisDevice(p.device, now, userAgent) ? 'measured on this device' : `measured on ${adapterName(p.device)} (another device or browser)`;
 }
 
-/** Browser brands from the main thread (userAgentData), else the user-agent string. */
-export function browserBrands(): string {
-  const nav = navigator as Navigator & { userAgentData?: { brands?: { brand: string; version: string }[] } };
-  const brands = (nav.userAgentData?.brands ?? []).filter((b) => !/not.?a.?brand/i.test(b.brand));
-  return brands.length ? brands.map((b) => `${b.brand} ${b.version}`).join(', ') : navigator.userAgent;
-}
-
 /** Name of a predictor row for tables. */
 export const PREDICTOR_LABEL: Record<string, string> = {
   predictor: 'Predictor a·ΣLUT + b·#dispatches + c',
