@@ -7,6 +7,7 @@ import { parseCifar10, isCifarSize, CIFAR_RECORD_BYTES } from './cifar';
 import { DataError, hexPrefix, stripGz, type Dataset } from './dataset';
 import { maybeGunzip } from './gzip';
 import { idxDeclaredSize, idxPairToDataset, looksLikeIdx, type NamedBytes } from './idx';
+import { throwIfCancelled, type LoadOptions } from './loadProgress';
 
 const EXPECTED =
   'expected either one IDX images file + one IDX labels file (as distributed for MNIST / Fashion-MNIST, .gz or not), ' +
@@ -34,12 +35,15 @@ function classify(f: NamedBytes): Kind {
 
 /**
  * Load user files (`bytes` as read from disk, gzipped or not) into one Dataset.
- * Throws DataError naming the offending file and saying what was expected.
+ * Throws DataError naming the offending file and saying what was expected, or LoadCancelled once `opts.signal` is
+ * aborted (before the parse, which is short and synchronous); `opts.onProgress` hears the decompression and the parse.
  */
-export async function loadUserFiles(files: readonly NamedBytes[]): Promise<Dataset> {
+export async function loadUserFiles(files: readonly NamedBytes[], opts: LoadOptions = {}): Promise<Dataset> {
   if (files.length === 0) throw new DataError('(no files)', `nothing to load: ${EXPECTED}`);
   const plain: NamedBytes[] = [];
-  for (const f of files) plain.push({ name: f.name, bytes: await maybeGunzip(f.name, f.bytes) });
+  for (const f of files) plain.push({ name: f.name, bytes: await maybeGunzip(f.name, f.bytes, undefined, opts) });
+  throwIfCancelled(opts.signal);
+  opts.onProgress?.({ stage: 'parse', file: files.map((f) => f.name).join(', '), done: 0, total: 1 });
 
   for (const f of plain) {
     if (isTar(f.bytes)) {

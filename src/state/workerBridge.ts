@@ -2,11 +2,13 @@
  * Connects the worker client to the store: routes worker events into slices and the series buffer, and on a worker
  * crash shows a notice, re-initialises the fresh worker and reloads the dataset. Settings are untouched by a crash.
  */
+import { isLoadCancelled, throwIfCancelled } from '../data/loadProgress';
 import { SILENT_MS, WorkerClient, WorkerCrashError } from '../worker/client';
-import type { BackendName, FilePayload, WorkerEvent } from '../worker/protocol';
+import type { BackendName, WorkerEvent } from '../worker/protocol';
 import { CHOICE_STORAGE_KEY } from './backendChoice';
 import { decideOrder, forgetBackendChoice, startBackendSwitch } from './backendStartup';
 import { allMethodRunStores } from './methodRuns';
+import { readFiles } from './readFiles';
 import { trainSeries } from './series';
 import { useStore } from './store';
 
@@ -76,6 +78,9 @@ export function routeEvent(ev: WorkerEvent): void {
     case 'dataset':
       st.setDataset(ev.summary, ev.preview);
       return;
+    case 'dataset/progress':
+      if (st.datasetLoading) st.setDatasetProgress(ev.progress);
+      return;
     case 'train/points':
       if (!isCurrentRun(ev)) return;
       trainSeries.series.loss.append(ev.steps, ev.loss);
@@ -103,23 +108,26 @@ export function routeEvent(ev: WorkerEvent): void {
   st.applyRunEvent(ev);
 }
 
-/** Read the chosen files and move their bytes into the worker. */
-export async function filePayloads(files: readonly File[]): Promise<{ payload: FilePayload[]; transfer: ArrayBuffer[] }> {
-  const payload = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
-  return { payload, transfer: payload.map((p) => p.bytes) };
-}
+/** The load in progress's AbortController (one at a time: loading is disabled meanwhile). */
+let loadAbort: AbortController | null = null;
 
-/** Load `src` into the worker; on failure keep the previous dataset and report the file at fault. */
+/**
+ * Load `src` into the worker, with progress (reading here, decompressing and parsing there) and a cancel; on failure or
+ * cancel keep the previous dataset and report the file at fault. Resolves true once the new dataset is in use.
+ */
 export async function loadSource(src: DataSource): Promise<boolean> {
   const st = useStore.getState();
   const c = getClient();
+  const abort = new AbortController();
+  loadAbort = abort;
   st.setDatasetLoading(src.kind === 'builtin' ? 'built-in MNIST' : src.files.map((f) => f.name).join(', '));
   try {
     if (src.kind === 'builtin') {
       await c.request('dataset/builtin', { url: builtinUrl() });
     } else {
-      const { payload, transfer } = await filePayloads(src.files);
-      await c.request('dataset/files', { files: payload }, transfer);
+      const payload = await readFiles(src.files, { signal: abort.signal, onProgress: (p) => useStore.getState().setDatasetProgress(p) });
+      throwIfCancelled(abort.signal);
+      await c.request('dataset/files', { files: payload }, payload.map((p) => p.bytes));
     }
     source = src;
     st.setDatasetError(null);
@@ -127,12 +135,30 @@ export async function loadSource(src: DataSource): Promise<boolean> {
     return true;
   } catch (e) {
     if (e instanceof WorkerCrashError) return false; // the crash handler reports it and reloads
+    if (isLoadCancelled(e)) {
+      st.addNotice({ kind: 'info', title: 'Loading cancelled', lines: ['The dataset loaded before is still in use.'] });
+      return false;
+    }
     const file = (e as { file?: string }).file;
     st.setDatasetError({ file, message: e instanceof Error ? e.message : String(e) });
     return false;
   } finally {
+    if (loadAbort === abort) loadAbort = null;
     useStore.getState().setDatasetLoading(null);
   }
+}
+
+/**
+ * Cancel the file load in progress: reading stops at the next slice, the worker's decompression at its next chunk. A
+ * load the worker has already finished is kept (the new dataset is in use by then). False when nothing was loading.
+ */
+export function cancelDatasetLoad(): boolean {
+  if (!loadAbort || loadAbort.signal.aborted) return false;
+  loadAbort.abort();
+  getClient()
+    .request('dataset/cancel', {})
+    .catch(() => undefined); // a crashed worker has nothing left to cancel
+  return true;
 }
 
 /** Backends the next worker may use: after a lost GPU, WebGPU is skipped for the rest of the page's life. */

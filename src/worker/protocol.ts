@@ -15,6 +15,7 @@ import type { ResultRecord, SplitSizes } from '../core/method/resultRecord';
 import type { RunStart } from '../core/method/runStart';
 import type { ProfileMode, ProfileStatus } from '../core/latency/plan';
 import type { LatencyProfile } from '../core/latency/profileSchema';
+import type { LoadProgress } from '../data/loadProgress';
 
 export type BackendName = 'webgpu' | 'webgl' | 'cpu';
 
@@ -95,6 +96,8 @@ export interface RequestMap {
   init: { req: { order?: BackendName[] }; res: BackendReport };
   'dataset/builtin': { req: { url: string }; res: { summary: DatasetSummary } };
   'dataset/files': { req: { files: FilePayload[] }; res: { summary: DatasetSummary } };
+  /** Cancel the `dataset/files` load in progress; `cancelled` is false when none was. */
+  'dataset/cancel': { req: Record<string, never>; res: { cancelled: boolean } };
   /**
    * Train with the Train recipe: the baseline of `settings` (width, tiny), or `spec` from scratch (a found
    * architecture); its result network is `owner`'s exportable result (default 'train').
@@ -190,6 +193,7 @@ export type WorkerEvent =
   | { type: 'ready' }
   | { type: 'backend'; info: BackendReport }
   | { type: 'dataset'; summary: DatasetSummary; preview: DatasetPreview }
+  | { type: 'dataset/progress'; progress: LoadProgress }
   | { type: 'run/state'; runId: string; kind: string; state: RunState; message?: string }
   | ({ type: 'run/progress'; runId: string; kind: string } & RunProgressReport)
   /** Points since the previous snapshot (one per training step). */

@@ -1,3 +1,4 @@
+import { loadProgressText } from '../../data/loadProgress';
 import { getMethod } from '../../methods/registry';
 import { methodRunStore } from '../../state/methodRuns';
 import { trainConfig } from '../../state/slices/settingsSlice';
@@ -59,7 +60,7 @@ export function ProgressLine() {
     }
   });
   const text = useStore((s) => {
-    if (s.datasetLoading) return `Loading ${s.datasetLoading}…`;
+    if (s.datasetLoading) return `${s.datasetProgress ? loadProgressText(s.datasetProgress) : `Loading ${s.datasetLoading}`}…`;
     if (s.backendStatus === 'starting') return 'Starting the compute backend…';
     const own = method ? m : trainLine(s);
     if (own) return own;

@@ -2,6 +2,7 @@ import { useStore } from '../../state/store';
 import { loadSource } from '../../state/workerBridge';
 import { bytes } from '../common/format';
 import { FileLoader } from './FileLoader';
+import { LoadProgress } from './LoadProgress';
 import { PreviewGrid } from './PreviewGrid';
 
 /** The loaded dataset (name, size, shape, classes, split), a preview grid, and loading your own files. */
@@ -49,7 +50,7 @@ export function DatasetPanel() {
           </dd>
         </dl>
       ) : (
-        <p className="muted">{loading ? `Loading ${loading}…` : 'No dataset loaded yet.'}</p>
+        !loading && <p className="muted">No dataset loaded yet.</p>
       )}
       {preview && <PreviewGrid preview={preview} classNames={ds?.classNames} />}
       <div className="dataset-actions">
@@ -60,7 +61,7 @@ export function DatasetPanel() {
         )}
         <FileLoader disabled={!!loading || !backendReady} onFiles={(files) => void loadSource({ kind: 'files', files })} />
       </div>
-      {loading && ds && <p className="muted small">Loading {loading}…</p>}
+      <LoadProgress />
     </section>
   );
 }

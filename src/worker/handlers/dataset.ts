@@ -1,16 +1,38 @@
 /**
  * Datasets: the built-in MNIST (fetched here, in the worker) and user files (parsed here; their ArrayBuffers were
- * transferred, not copied). A bad file fails the request with a DataError naming the file; the dataset loaded before
- * stays loaded (ctx.data is only replaced after a successful parse).
+ * transferred, not copied). A bad file fails the request with a DataError naming the file, and a cancel with
+ * LoadCancelled; either way the dataset loaded before stays loaded (ctx.data is only replaced after a successful parse).
+ * Decompression and parsing post `dataset/progress` events.
  */
 import { CIFAR10_CLASSES } from '../../data/cifar';
 import { decodeBuiltin } from '../../data/builtin';
 import { imageSize, type DataSplit, type Dataset } from '../../data/dataset';
 import { loadUserFiles } from '../../data/loadFiles';
+import type { LoadProgress } from '../../data/loadProgress';
 import { defaultSplit, mnistSplit } from '../../data/split';
 import type { LoadedData, WorkerContext } from '../context';
 import type { DatasetPreview, DatasetSummary } from '../protocol';
 import type { HandlerTable } from '../registry';
+
+/** Least time between two `dataset/progress` events (the bar needs no more; a fast load sends few). */
+export const PROGRESS_EVERY_MS = 100;
+
+/** The `extras` key of the load in progress's AbortController (one load at a time: the UI disables loading meanwhile). */
+const ABORT_KEY = 'dataset/abort';
+
+/** Progress events, at most one per PROGRESS_EVERY_MS except each stage's first (so the stage shown is never stale). */
+function progressPoster(ctx: WorkerContext): (p: LoadProgress) => void {
+  let last = Number.NEGATIVE_INFINITY;
+  let lastKey = '';
+  return (p) => {
+    const now = performance.now();
+    const key = `${p.stage}:${p.file}`;
+    if (key === lastKey && now - last < PROGRESS_EVERY_MS) return;
+    last = now;
+    lastKey = key;
+    ctx.post({ type: 'dataset/progress', progress: { ...p } });
+  };
+}
 
 /** Number of images sent for the preview grid. */
 export const PREVIEW_COUNT = 32;
@@ -64,7 +86,19 @@ export const datasetHandlers: HandlerTable = {
   },
   'dataset/files': async (req, ctx) => {
     const files = req.files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) }));
-    const ds = await loadUserFiles(files);
-    return publish(ctx, ds, defaultSplit(ds), files.map((f) => f.name));
+    const abort = new AbortController();
+    ctx.extras.set(ABORT_KEY, abort);
+    try {
+      const ds = await loadUserFiles(files, { signal: abort.signal, onProgress: progressPoster(ctx) });
+      return publish(ctx, ds, defaultSplit(ds), files.map((f) => f.name));
+    } finally {
+      if (ctx.extras.get(ABORT_KEY) === abort) ctx.extras.delete(ABORT_KEY);
+    }
+  },
+  /** Cancel the file load in progress (it fails with LoadCancelled; the dataset loaded before stays). */
+  'dataset/cancel': (_req, ctx) => {
+    const abort = ctx.extras.get(ABORT_KEY) as AbortController | undefined;
+    abort?.abort();
+    return { cancelled: !!abort };
   },
 };
