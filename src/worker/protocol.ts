@@ -97,7 +97,7 @@ export interface RequestMap {
   'dataset/builtin': { req: { url: string }; res: { summary: DatasetSummary } };
   'dataset/files': { req: { files: FilePayload[] }; res: { summary: DatasetSummary } };
   /** Cancel the `dataset/files` load in progress; `cancelled` is false when none was. */
-  'dataset/cancel': { req: Record<string, never>; res: { cancelled: boolean } };
+  'dataset/cancel': { req: Record<never, never>; res: { cancelled: boolean } };
   /**
    * Train with the Train recipe: the baseline of `settings` (width, tiny), or `spec` from scratch (a found
    * architecture); its result network is `owner`'s exportable result (default 'train').
