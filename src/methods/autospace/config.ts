@@ -1,6 +1,6 @@
-/** AutoSpace-style settings (plain data) and its two presets. */
+/** AutoSpace-style settings (plain data) and its presets. */
 
-export type AutoSpacePresetId = 'tiny' | 'default';
+export type AutoSpacePresetId = 'tiny' | 'default' | 'first-look';
 
 /** What the budget term prices: MACs, or latency predicted by the chosen device profile. */
 export type AutoSpaceObjective = 'macs' | 'latency';
@@ -103,5 +103,19 @@ const DEFAULT: AutoSpaceConfig = {
   finalEpochs: 5,
 };
 
+/**
+ * A first look at the key moment, the first evolution round (K cells drawn per slot by tournament, weights and α
+ * trained, fitness updated, the fittest mutated and the weakest dropped): the tiny preset without the payoff (the two
+ * PAD-NAS searches), then 3 epochs of final retraining. Measured with the CLI on the tfjs CPU backend of the 2-core
+ * machine (2026-12-02, two other searches running at low priority): round 1 done 6 s after the command, the whole run
+ * 11 s (test 49.3 %). The numbers mean little; the population board changing is what to watch.
+ */
+const FIRST_LOOK: AutoSpaceConfig = {
+  ...TINY,
+  preset: 'first-look',
+  payoff: false,
+  finalEpochs: 3,
+};
+
 /** Named presets; the first is the screen's default. */
-export const AUTOSPACE_PRESETS: Readonly<Record<AutoSpacePresetId, Readonly<AutoSpaceConfig>>> = { tiny: TINY, default: DEFAULT };
+export const AUTOSPACE_PRESETS: Readonly<Record<AutoSpacePresetId, Readonly<AutoSpaceConfig>>> = { tiny: TINY, default: DEFAULT, 'first-look': FIRST_LOOK };

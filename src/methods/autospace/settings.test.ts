@@ -25,7 +25,7 @@ describe('AutoSpace-style settings', () => {
     expect(autospaceMethod.differences).toMatch(/^AutoSpace-style: .*no search code/);
   });
 
-  it('both presets pass their ranges and cross-checks; tiny is the default; the default preset has 12–16 cells and K 3', () => {
+  it('every preset passes its ranges and cross-checks; tiny is the default; the default preset has 12–16 cells and K 3', () => {
     for (const name of Object.keys(AUTOSPACE_PRESETS)) {
       const c = validateConfig(g, presetConfig(g, name));
       expect(c).toMatchObject({ preset: name });
@@ -36,6 +36,9 @@ describe('AutoSpace-style settings', () => {
     expect(AUTOSPACE_PRESETS.default.population).toBeGreaterThanOrEqual(12);
     expect(AUTOSPACE_PRESETS.default.population).toBeLessThanOrEqual(16);
     expect(AUTOSPACE_PRESETS.default.k).toBe(3);
+    // The first look: tiny's evolution rounds (the key moment), then a short end without the payoff's two searches.
+    expect(AUTOSPACE_PRESETS['first-look']).toEqual({ ...AUTOSPACE_PRESETS.tiny, preset: 'first-look', payoff: false, finalEpochs: 3 });
+    expect(runPlan(AUTOSPACE_PRESETS['first-look'], 640).payoffUnits).toBe(0);
   });
 
   it('URL round trip; cross-field problems in plain words; the plan counts units', () => {
