@@ -10,10 +10,7 @@ import { endLesson, goToStep, lessonUi, momentWords, openLessonOf, showAnswer, s
 import { replayStore } from '../../state/replay';
 import { useStore } from '../../state/store';
 import './lesson.css';
-
-function reducedMotion(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
+import { reducedMotion } from '../common/reducedMotion';
 
 /** Outline the step's target on `method`'s screen (found again if the view re-mounts it), scrolled into view once. */
 function useHighlight(method: string, target: string, label: string): void {

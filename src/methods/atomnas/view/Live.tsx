@@ -5,7 +5,6 @@
 import { useRef } from 'react';
 import { predictedLabel } from '../../../core/method/buildRecord';
 import { compact, percent, sig } from '../../../ui/common/format';
-import { Hint } from '../../../ui/common/Hint';
 import { LiveSvg } from '../../../viz/LiveSvg';
 import type { MethodViewProps } from '../../viewTypes';
 import { CHART_HINTS } from '../hints';
@@ -17,10 +16,8 @@ import { atomnasLive, useAtomNasReadouts, type AtomSeriesName } from './liveBuff
 import { drawShrinkCurves, type CurveSeries } from './shrinkCurves';
 import { CheckLine } from './CheckLine';
 import { ReadoutList } from '../../../ui/common/ReadoutList';
-
-function reducedMotion(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
+import { reducedMotion } from '../../../ui/common/reducedMotion';
+import { ChartPanel } from '../../../ui/common/ChartPanel';
 
 function curve(name: AtomSeriesName, className: string, extra: Partial<CurveSeries> = {}): CurveSeries {
   const s = atomnasLive.series.series[name];
@@ -30,18 +27,6 @@ function curve(name: AtomSeriesName, className: string, extra: Partial<CurveSeri
 /** "1.234 ms", or why there is no number. */
 export function ms(v: number | null): string {
   return v !== null && Number.isFinite(v) ? `${v.toFixed(v < 10 ? 3 : 1)} ms` : 'not priced';
-}
-
-function ChartPanel({ title, hint, children, wide, lesson }: { title: string; hint: string; children: React.ReactNode; wide?: boolean; lesson: string }) {
-  return (
-    <section className={`panel chart-panel${wide ? ' wide' : ''}`} aria-label={title} data-lesson={lesson}>
-      <div className="panel-head">
-        <h2>{title}</h2>
-        <Hint label={title}>{hint}</Hint>
-      </div>
-      {children}
-    </section>
-  );
 }
 
 function Readouts({ profileName }: { profileName: string | null }) {

@@ -17,29 +17,14 @@ import { drawPopulationBoard } from './populationBoard';
 import { alphaSummary, boardSummary, budgetSummary, payoffSummary, topKSummary } from './summaries';
 import { drawTopKTimeline } from './topKTimeline';
 import { ReadoutList } from '../../../ui/common/ReadoutList';
+import { reducedMotion } from '../../../ui/common/reducedMotion';
+import { ChartPanel } from '../../../ui/common/ChartPanel';
 
-function reducedMotion(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
 const motion = (ms: number) => (reducedMotion() ? 0 : ms);
 
 const subscribe = (fn: () => void) => live.subscribe(fn);
 /** A string from the buffer, re-rendering React only when it changes. */
 const useLiveText = (read: () => string) => useSyncExternalStore(subscribe, read, read);
-
-function ChartPanel({ title, hint, summary, wide, controls, children, lesson }: { title: string; hint: string; summary: string; wide?: boolean; controls?: React.ReactNode; children: React.ReactNode; lesson: string }) {
-  return (
-    <section className={`panel chart-panel${wide ? ' wide' : ''}`} aria-label={title} data-lesson={lesson}>
-      <div className="panel-head">
-        <h2>{title}</h2>
-        <Hint label={title}>{hint}</Hint>
-      </div>
-      {controls && <div className="as-controls">{controls}</div>}
-      {children}
-      <p className="visually-hidden">{summary}</p>
-    </section>
-  );
-}
 
 /** A labelled slot <select> with its "?". */
 function SlotSelect({ label, hint, value, onChange, slots, all }: { label: string; hint: string; value: number | null; onChange: (v: number | null) => void; slots: number[]; all?: string }) {

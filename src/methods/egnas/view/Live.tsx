@@ -1,7 +1,6 @@
 /** The live part of the Efficient Global NAS screen: trajectory, micro strip, learning curves, costs, fair ranking. */
 import { useSyncExternalStore } from 'react';
 import { compact, percent } from '../../../ui/common/format';
-import { Hint } from '../../../ui/common/Hint';
 import { LiveSvg } from '../../../viz/LiveSvg';
 import type { MethodViewProps } from '../../viewTypes';
 import { CHART_HINTS, NOISE_NOTE } from '../hints';
@@ -9,6 +8,7 @@ import { drawCurves, drawMicroStrip, drawTrajectory } from './charts';
 import { egnasLive, marker, readouts } from './liveBuffer';
 import { RankingPanel } from './RankingPanel';
 import { ReadoutList } from '../../../ui/common/ReadoutList';
+import { ChartPanel } from '../../../ui/common/ChartPanel';
 
 const subscribe = (fn: () => void) => egnasLive.subscribe(fn);
 // A string that changes only when something React shows changes (a candidate decided, a stage, a budget), not on every
@@ -17,18 +17,6 @@ const shownKey = () => {
   const l = egnasLive;
   return [l.candidates.length, l.rows.length, l.stage, l.phase, l.current?.label, l.rankingResult?.fixedTau, l.rankingResult?.awareTau, l.paramBudget, l.discoveredEpochs, l.baseline?.testAccuracy, l.valImages].join('|');
 };
-
-function Panel({ title, hint, children, lesson }: { title: string; hint: string; children: React.ReactNode; lesson: string }) {
-  return (
-    <section className="panel chart-panel" aria-label={title} data-lesson={lesson}>
-      <div className="panel-head">
-        <h2>{title}</h2>
-        <Hint label={title}>{hint}</Hint>
-      </div>
-      {children}
-    </section>
-  );
-}
 
 const num = (v: unknown, d: number) => (typeof v === 'number' ? v : d);
 
@@ -49,7 +37,7 @@ export function Live({ run }: MethodViewProps) {
   ];
   return (
     <div className="egnas-view">
-      <Panel lesson="trajectory" title="Search trajectory: depth, then width" hint={CHART_HINTS.trajectory}>
+      <ChartPanel lesson="trajectory" title="Search trajectory: depth, then width" hint={CHART_HINTS.trajectory}>
         <LiveSvg
           source={egnasLive}
           draw={(svg, width) => {
@@ -68,8 +56,8 @@ export function Live({ run }: MethodViewProps) {
           {valImages > 0 ? `Why: ${valImages.toLocaleString('en')} validation images. ` : ''}
           {NOISE_NOTE} The budget grows because deeper and narrower chains learn more slowly: one fixed budget would make them look worse than they are.
         </p>
-      </Panel>
-      <Panel lesson="micro" title="Micro phase: operations and kernels per layer" hint={CHART_HINTS.micro}>
+      </ChartPanel>
+      <ChartPanel lesson="micro" title="Micro phase: operations and kernels per layer" hint={CHART_HINTS.micro}>
         <LiveSvg
           source={egnasLive}
           draw={(svg, width) => drawMicroStrip(svg, egnasLive.candidates, { width })}
@@ -78,8 +66,8 @@ export function Live({ run }: MethodViewProps) {
           testId="egnas-micro"
         />
         {egnasLive.paramBudget !== null && <p className="small">Parameter budget: {compact(egnasLive.paramBudget)} (the reference's parameters + {percent(tol.paramTol, 1)}).</p>}
-      </Panel>
-      <Panel lesson="curves" title="Learning curves of every candidate" hint={CHART_HINTS.curves}>
+      </ChartPanel>
+      <ChartPanel lesson="curves" title="Learning curves of every candidate" hint={CHART_HINTS.curves}>
         <LiveSvg
           source={egnasLive}
           draw={(svg, width) =>
@@ -102,8 +90,8 @@ export function Live({ run }: MethodViewProps) {
           <span className="key ph-kernels">kernels</span> <span className="key ph-ranking">demo</span> <span className="key ph-baseline">baseline</span>{' '}
           <span className="key ph-final">final</span>
         </p>
-      </Panel>
-      <Panel lesson="costs" title="Costs of the accepted candidates" hint={CHART_HINTS.costs}>
+      </ChartPanel>
+      <ChartPanel lesson="costs" title="Costs of the accepted candidates" hint={CHART_HINTS.costs}>
         <div className="table-scroll">
           <table className="data-table" data-testid="egnas-costs">
             <thead>
@@ -142,10 +130,10 @@ export function Live({ run }: MethodViewProps) {
             </tbody>
           </table>
         </div>
-      </Panel>
+      </ChartPanel>
       <RankingPanel rows={egnasLive.rows} result={egnasLive.rankingResult} />
       {info?.trainBaseline !== false && (
-        <Panel lesson="baseline" title="Against a hand-designed network" hint={CHART_HINTS.baselineLive}>
+        <ChartPanel lesson="baseline" title="Against a hand-designed network" hint={CHART_HINTS.baselineLive}>
           {base ? (
             <p className="small" data-testid="egnas-baseline-live">
               The Train screen&apos;s network at width ×{base.width}: {compact(base.params)} parameters (nearest the found chain&apos;s), {compact(base.macs)} MACs, trained {base.epochs} epochs:
@@ -156,7 +144,7 @@ export function Live({ run }: MethodViewProps) {
           ) : (
             <p className="small">After the search: the hand-designed network at the found chain&apos;s parameter count, trained with the same budget and recipe.</p>
           )}
-        </Panel>
+        </ChartPanel>
       )}
     </div>
   );

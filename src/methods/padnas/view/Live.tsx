@@ -3,7 +3,6 @@
  * op-share heatmap, the NSGA-II scatter by generation, the search-space size and the ranking check.
  */
 import { useRef, useSyncExternalStore } from 'react';
-import { Hint } from '../../../ui/common/Hint';
 import { LiveSvg } from '../../../viz/LiveSvg';
 import type { MethodViewProps } from '../../viewTypes';
 import { CHART_HINTS } from '../hints';
@@ -13,22 +12,8 @@ import { drawParetoScatter } from './paretoScatter';
 import { drawShareHeatmap } from './shareHeatmap';
 import { drawRanking, drawSpaceSize, tauText } from './stageCharts';
 import { ReadoutList } from '../../../ui/common/ReadoutList';
-
-function reducedMotion(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
-
-function ChartPanel({ title, hint, children, wide, lesson }: { title: string; hint: string; children: React.ReactNode; wide?: boolean; lesson: string }) {
-  return (
-    <section className={`panel chart-panel${wide ? ' wide' : ''}`} aria-label={title} data-lesson={lesson}>
-      <div className="panel-head">
-        <h2>{title}</h2>
-        <Hint label={title}>{hint}</Hint>
-      </div>
-      {children}
-    </section>
-  );
-}
+import { reducedMotion } from '../../../ui/common/reducedMotion';
+import { ChartPanel } from '../../../ui/common/ChartPanel';
 
 const subscribe = (fn: () => void) => padnasLive.subscribe(fn);
 /** Text that changes only at phase / round boundaries, so React re-renders rarely. */

@@ -7,12 +7,9 @@ import { CHART_HINTS } from '../hints';
 import { randomLive, readoutValues } from './liveBuffer';
 import { drawCandidateScatter } from './scatter';
 import { ReadoutList } from '../../../ui/common/ReadoutList';
+import { reducedMotion } from '../../../ui/common/reducedMotion';
 
 const TITLE = 'Sampled architectures: cost vs validation accuracy';
-
-function reducedMotion(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
 
 function drawScatter(svg: SVGSVGElement, width: number): boolean {
   const win = randomLive.window;
