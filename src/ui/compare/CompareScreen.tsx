@@ -24,6 +24,7 @@ import { FORMAT_LABELS, modelFiles, type ModelFormat } from '../common/modelFile
 import { RunDetails } from './RunDetails';
 import { StorageLine } from './StorageLine';
 import { RunTable } from './RunTable';
+import { deleteRunsQuestion } from './deleteQuestion';
 import type { SavedRun } from '../../core/runs/savedRun';
 import './compare.css';
 
@@ -85,7 +86,7 @@ export function CompareScreen() {
   /** Delete every chosen run after one question (exporting them first is the way to keep them elsewhere). */
   const deleteChosen = async () => {
     const n = chosen.length;
-    if (!n || !window.confirm(`Delete ${n} saved run${n === 1 ? '' : 's'} and ${n === 1 ? 'its' : 'their'} weights from this browser? Export them first to keep a copy.`)) return;
+    if (!n || !window.confirm(deleteRunsQuestion(chosen.map((id) => runs.find((r) => r.id === id)?.name ?? id)))) return;
     for (const id of chosen) await deleteSavedRun(id);
     setSelected(new Set());
   };
@@ -225,7 +226,9 @@ export function CompareScreen() {
             selected={selected}
             onSelect={(id, on) => setSelected((s) => (on ? new Set(s).add(id) : new Set([...s].filter((x) => x !== id))))}
             onRename={(id, name) => void renameSavedRun(id, name)}
-            onDelete={(id) => void deleteSavedRun(id)}
+            onDelete={(id) => {
+              if (window.confirm(deleteRunsQuestion([runs.find((r) => r.id === id)?.name ?? id]))) void deleteSavedRun(id);
+            }}
             onExport={setExportFor}
             onRestart={restart}
             onDetails={setDetailsFor}
