@@ -11,7 +11,7 @@ import { METHODS } from './registry';
 const ROOT = path.resolve(import.meta.dirname);
 
 /** Shared components (ui/common) that render `data-lesson={lesson}`: a view that uses one sets the target by its `lesson` prop. */
-const SHARED_LESSON_PANELS = ['ReadoutList'].filter((name) =>
+const SHARED_LESSON_PANELS = ['ReadoutList', 'ChartPanel'].filter((name) =>
   fs.readFileSync(path.join(ROOT, '..', 'ui', 'common', `${name}.tsx`), 'utf8').includes('data-lesson={lesson}'),
 );
 
@@ -22,9 +22,10 @@ function viewTargets(id: string): Set<string> {
   for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.tsx'))) {
     const src = fs.readFileSync(path.join(dir, f), 'utf8');
     for (const m of src.matchAll(/\bdata-lesson="([a-z0-9-]+)"/g)) out.add(m[1]);
-    // A panel component that renders `data-lesson={lesson}` takes its value as a `lesson="…"` prop.
-    if (src.includes('data-lesson={lesson}')) for (const m of src.matchAll(/\blesson="([a-z0-9-]+)"/g)) out.add(m[1]);
-    for (const name of SHARED_LESSON_PANELS) for (const m of src.matchAll(new RegExp(`<${name}\\b[^>]*\\blesson="([a-z0-9-]+)"`, 'g'))) out.add(m[1]);
+    // A panel component that renders `data-lesson={lesson}` (the file's own, or a shared one it uses) takes its value as a
+    // `lesson="…"` prop.
+    const panels = src.includes('data-lesson={lesson}') || SHARED_LESSON_PANELS.some((name) => new RegExp(`<${name}\\b`).test(src));
+    if (panels) for (const m of src.matchAll(/\blesson="([a-z0-9-]+)"/g)) out.add(m[1]);
   }
   return out;
 }
