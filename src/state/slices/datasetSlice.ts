@@ -42,8 +42,8 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
     set((s) => {
       if (!p) return { datasetProgress: null, datasetStageStarted: null, datasetMsLeft: null };
       const now = Date.now();
-      const same = s.datasetProgress?.stage === p.stage && s.datasetProgress.file === p.file && s.datasetStageStarted !== null;
-      const started = same ? (s.datasetStageStarted as number) : now;
+      const same = s.datasetProgress?.stage === p.stage && s.datasetProgress.file === p.file;
+      const started = same && s.datasetStageStarted !== null ? s.datasetStageStarted : now;
       return { datasetProgress: p, datasetStageStarted: started, datasetMsLeft: stageMsLeft(p, started, now) };
     }),
   setDatasetError: (problem) => set({ datasetError: problem }),

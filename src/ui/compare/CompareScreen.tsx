@@ -83,10 +83,11 @@ export function CompareScreen() {
     }
     setExportFor(null);
   };
+  const nameOf = (id: string): string => runs.find((r) => r.id === id)?.name ?? id;
   /** Delete every chosen run after one question (exporting them first is the way to keep them elsewhere). */
   const deleteChosen = async () => {
     const n = chosen.length;
-    if (!n || !window.confirm(deleteRunsQuestion(chosen.map((id) => runs.find((r) => r.id === id)?.name ?? id)))) return;
+    if (!n || !window.confirm(deleteRunsQuestion(chosen.map(nameOf)))) return;
     for (const id of chosen) await deleteSavedRun(id);
     setSelected(new Set());
   };
@@ -227,7 +228,7 @@ export function CompareScreen() {
             onSelect={(id, on) => setSelected((s) => (on ? new Set(s).add(id) : new Set([...s].filter((x) => x !== id))))}
             onRename={(id, name) => void renameSavedRun(id, name)}
             onDelete={(id) => {
-              if (window.confirm(deleteRunsQuestion([runs.find((r) => r.id === id)?.name ?? id]))) void deleteSavedRun(id);
+              if (window.confirm(deleteRunsQuestion([nameOf(id)]))) void deleteSavedRun(id);
             }}
             onExport={setExportFor}
             onRestart={restart}

@@ -3,7 +3,7 @@ import { deleteRunsQuestion } from './deleteQuestion';
 
 describe('deleteRunsQuestion', () => {
   it('names one run', () => {
-    expect(deleteRunsQuestion(['egnas s2'])).toBe('Delete the saved run "egnas s2" and its weights from this browser? This cannot be undone; export it first to keep a copy.');
+    expect(deleteRunsQuestion(['my run'])).toBe('Delete the saved run "my run" and its weights from this browser? This cannot be undone; export it first to keep a copy.');
   });
 
   it('names up to three runs, then counts the rest', () => {

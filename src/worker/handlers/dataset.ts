@@ -13,6 +13,7 @@ import { defaultSplit, mnistSplit } from '../../data/split';
 import type { LoadedData, WorkerContext } from '../context';
 import type { DatasetPreview, DatasetSummary } from '../protocol';
 import type { HandlerTable } from '../registry';
+import { SnapshotThrottle } from '../throttle';
 
 /** Least time between two `dataset/progress` events (the bar needs no more; a fast load sends few). */
 export const PROGRESS_EVERY_MS = 100;
@@ -22,13 +23,15 @@ const ABORT_KEY = 'dataset/abort';
 
 /** Progress events, at most one per PROGRESS_EVERY_MS except each stage's first (so the stage shown is never stale). */
 function progressPoster(ctx: WorkerContext): (p: LoadProgress) => void {
-  let last = Number.NEGATIVE_INFINITY;
+  const throttle = new SnapshotThrottle(PROGRESS_EVERY_MS);
+  let calls = 0;
   let lastKey = '';
   return (p) => {
     const now = performance.now();
     const key = `${p.stage}:${p.file}`;
-    if (key === lastKey && now - last < PROGRESS_EVERY_MS) return;
-    last = now;
+    calls++;
+    if (key === lastKey && !throttle.due(now, calls)) return;
+    throttle.mark(now, calls);
     lastKey = key;
     ctx.post({ type: 'dataset/progress', progress: { ...p } });
   };
