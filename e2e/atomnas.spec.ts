@@ -135,3 +135,27 @@ test('latency penalty: unavailable without a profile, refused with a profile tha
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
   expect(errors).toEqual([]);
 });
+
+/**
+ * The whole path a user takes, to the end: a short AtomNAS search finishes (its last evaluation and the single test
+ * pass), the result card appears and the run is kept for Compare. Pinned to the CPU backend: the finish is the same on
+ * every backend, and SwiftShader's WebGPU spends minutes on the 2,000-image evaluation. (Until 2026-12-02 the worker
+ * failed every AtomNAS search at this point, after training: "This search has no complete network to export yet.")
+ */
+test('a short AtomNAS search runs to its result card and is kept for Compare', async ({ page }) => {
+  test.setTimeout(600_000);
+  const errors = collectErrors(page);
+  await page.goto('/#v=2&backend=cpu&screen=atomnas&alimit=320&aep=1&arho=0.3&aevery=2&aema=0');
+  await expect(page.getByTestId('backend-badge')).toHaveText('cpu', { timeout: 90_000 });
+  const start = page.getByRole('button', { name: 'Start', exact: true });
+  await expect(start).toBeEnabled({ timeout: 120_000 });
+  await start.click();
+  // Whichever comes first, so that a failure fails at once with its message.
+  const failed = page.getByText(/^The search failed/).first();
+  await expect(page.getByTestId('result-record').or(failed)).toBeVisible({ timeout: 540_000 });
+  await expect(failed).toHaveCount(0);
+  await expect(page.getByTestId('result-record')).toBeVisible();
+  await page.goto('/#v=2&screen=compare');
+  await expect(page.locator('[data-testid="saved-run"][data-method="atomnas"][data-status="finished"]')).toHaveCount(1, { timeout: 60_000 });
+  expect(errors).toEqual([]);
+});

@@ -37,12 +37,18 @@ test('runs are kept across a reload, measured here, plotted, and exported as ONN
   await expect(page.locator('[data-testid="saved-run"][data-method="train"]')).toHaveCount(1);
   await expect(page.locator('[data-testid="saved-run"][data-method="random"]')).toHaveCount(1);
 
-  // Measure both on this device: the latency scatter then has two (measured) points.
-  for (const box of await page.getByRole('checkbox', { name: /^Choose / }).all()) await box.check();
+  // Neither has a latency on this device yet: the chart says so, and one click chooses both to be measured.
+  const offChart = page.getByTestId('compare-off-chart');
+  await expect(offChart).toContainText('Not on the chart: 2 finished runs have no latency on this device yet');
+  await expect(page.locator('[data-testid="compare-scatter"] path.point')).toHaveCount(0);
+  await offChart.getByRole('button', { name: 'Choose these 2' }).click();
+  await expect(page.getByRole('checkbox', { name: /^Choose / }).and(page.locator(':checked'))).toHaveCount(2);
+  // Measure both on this device: the latency scatter then has two (measured) points, and the note is gone.
   await page.getByRole('button', { name: 'Measure on this device' }).click();
   await expect(page.getByTestId('batch-progress')).toContainText('2 done', { timeout: 240_000 });
   await expect(page.getByTestId('compare-table')).toContainText('measured');
   await expect(page.locator('[data-testid="compare-scatter"] path.point')).toHaveCount(2);
+  await expect(offChart).toHaveCount(0);
 
   // Export the Train run's network as ONNX and run it in onnxruntime-web.
   const downloads: Download[] = [];

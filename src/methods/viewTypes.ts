@@ -10,6 +10,8 @@ import type { MethodRunStore } from '../state/methodRuns';
 export interface MethodViewProps {
   /** The method's run store (state, progress, what the worker built, the last record). */
   run: MethodRunStore;
+  /** The settings form's current config (what the next Start would use): for texts shown before a run has started. */
+  config: Record<string, unknown>;
 }
 
 export interface MethodView<Snap = unknown> {

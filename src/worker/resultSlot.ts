@@ -11,7 +11,9 @@ import type { ExportableModel, WorkerContext } from './context';
  */
 export function setResult(ctx: WorkerContext, owner: string, net: Network, steps: () => number, owned: boolean): void {
   const prev = ctx.results.get(owner);
-  if (prev && prev.net !== net && prev.owned) prev.net.dispose();
+  // `owned` first: a slot the slot does not own may resolve `net` lazily (a search's live network), and that getter
+  // throws once its job has released the network to this call.
+  if (prev?.owned && prev.net !== net) prev.net.dispose();
   ctx.results.set(owner, { net, steps, owned });
 }
 

@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { compareRows, filterRows, frontOf, rowsToCsv, scatterPoints, sortRows, type SortKey, type XAxis } from '../../core/runs/compare';
+import { offChart, offChartText } from '../../core/runs/offChart';
 import { deleteSavedRun, deviceLabel, exportSavedRuns, getSavedRun, importSavedRuns, refreshSavedRuns, renameSavedRun, useSavedRuns } from '../../state/savedRuns';
 import { useStore } from '../../state/store';
 import { resumableRuns, useResume } from '../../state/resume';
@@ -52,6 +53,8 @@ export function CompareScreen() {
   const methods = useMemo(() => [...new Set(all.map((r) => r.method))].sort(), [all]);
   const points = useMemo(() => scatterPoints(rows, axis), [rows, axis]);
   const front = useMemo(() => frontOf(points), [points]);
+  const off = useMemo(() => offChart(rows, axis), [rows, axis]);
+  const offText = offChartText(off);
   const hovered = runs.find((r) => r.id === hover)?.record?.archSpec ?? null;
   const chosen = [...selected].filter((id) => runs.some((r) => r.id === id && r.status === 'finished'));
 
@@ -179,6 +182,21 @@ export function CompareScreen() {
         <p className="muted small">
           {points.length} point{points.length === 1 ? '' : 's'}; latency: filled = measured on this device, hollow = predicted by a profile.
         </p>
+        {offText && (
+          <p className="small off-chart" data-testid="compare-off-chart">
+            {offText}{' '}
+            {off.noLatency.length > 0 && (
+              <>
+                <button type="button" onClick={() => setSelected((s) => new Set([...s, ...off.noLatency]))}>
+                  Choose {off.noLatency.length === 1 ? 'it' : `these ${off.noLatency.length}`}
+                </button>{' '}
+                <button type="button" onClick={() => setAxis('macs')}>
+                  Plot MACs
+                </button>
+              </>
+            )}
+          </p>
+        )}
         <div className="button-row">
           <button type="button" onClick={() => void downloadFiles([{ name: `comparison-${stamp()}.csv`, data: rowsToCsv(rows), type: 'text/csv' }])}>
             Export CSV

@@ -101,7 +101,7 @@ export function MethodScreen({ method: m }: { method: MethodDescriptor }) {
               <RunButtons target={target} />
               <DatasetLine config={config} />
               <EstimateLine method={m} run={run} />
-          <LiveStepping method={m} run={run} />
+              <LiveStepping method={m} run={run} />
               <MethodStatus method={m} run={run} />
               <RecordingsRow method={m} />
             </>
@@ -114,7 +114,7 @@ export function MethodScreen({ method: m }: { method: MethodDescriptor }) {
         )}
         {Live && (
           <ErrorBoundary what={`The ${m.tab} live view`}>
-            <Live run={replaying ? replayRunStore(m.id) : run} />
+            <Live run={replaying ? replayRunStore(m.id) : run} config={config} />
           </ErrorBoundary>
         )}
         {shown && Result && (

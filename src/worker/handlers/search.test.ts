@@ -67,6 +67,20 @@ describe('worker handlers: search/start, train/start, model/export', () => {
     await expect(call(exportHandlers, 'model/export', { owner: 'train' }, ctx)).rejects.toThrow(/Nothing to export yet/);
   });
 
+  it('a method whose network is exportable mid-run (AtomNAS) finishes to a record, and its found network exports', async () => {
+    const { ctx, events } = setup();
+    const atomnas = getMethod('atomnas')!;
+    const config = { ...(presetConfig(atomnas.settings, 'tiny') as Record<string, unknown>), width: 0.25, epochs: 1, batchSize: 16, trainLimit: 0 };
+    await call(searchHandlers, 'search/start', { runId: 'a1', method: 'atomnas', config }, ctx);
+    const done = await until(events, (e) => (e.type === 'search/final' && e.runId === 'a1') || (e.type === 'run/state' && e.runId === 'a1' && e.state === 'error'), 120_000);
+    expect(done.type === 'run/state' ? done.message : done.type).toBe('search/final');
+    const record = (done as Extract<WorkerEvent, { type: 'search/final' }>).record;
+    expect(resultRecordSchema.safeParse(record).success).toBe(true);
+    const exported = await call(exportHandlers, 'model/export', { owner: 'atomnas' }, ctx);
+    expect(exported.archSpec.layers.length).toBe(record.archSpec.layers.length);
+    expect(exported.check.maxAbsDiff).toBeLessThanOrEqual(1e-4);
+  });
+
   it('refuses a config out of range, naming the field, and an unknown method, before building anything', async () => {
     const { ctx } = setup();
     const before = tf.memory().numTensors;

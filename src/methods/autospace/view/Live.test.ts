@@ -27,7 +27,7 @@ afterEach(() => autospaceLive.apply(null));
 describe('AutoSpace-style live view', () => {
   it('marks itself AutoSpace-style and puts a "?" on every chart and control, with a text summary of each chart', () => {
     autospaceLive.apply(snap);
-    const html = renderToStaticMarkup(createElement(Live, { run }));
+    const html = renderToStaticMarkup(createElement(Live, { run, config: {} }));
     expect(html).toContain('AutoSpace-style');
     const hints = [...html.matchAll(/aria-label="Explain: ([^"]+)"/g)].map((m) => m[1]);
     expect(hints).toEqual([

@@ -7,6 +7,7 @@ import { CHART_HINTS, NOISE_NOTE } from '../hints';
 import { drawCurves, drawMicroStrip, drawTrajectory } from './charts';
 import { egnasLive, marker, readouts } from './liveBuffer';
 import { RankingPanel } from './RankingPanel';
+import { shownTolerances } from './tolerances';
 import { ReadoutList } from '../../../ui/common/ReadoutList';
 import { ChartPanel } from '../../../ui/common/ChartPanel';
 
@@ -18,12 +19,15 @@ const shownKey = () => {
   return [l.candidates.length, l.rows.length, l.stage, l.phase, l.current?.label, l.rankingResult?.fixedTau, l.rankingResult?.awareTau, l.paramBudget, l.discoveredEpochs, l.baseline?.testAccuracy, l.valImages].join('|');
 };
 
+
 const num = (v: unknown, d: number) => (typeof v === 'number' ? v : d);
 
-export function Live({ run }: MethodViewProps) {
-  useSyncExternalStore(subscribe, shownKey);
+export function Live({ run, config }: MethodViewProps) {
+  useSyncExternalStore(subscribe, shownKey, shownKey);
   const info = run((s) => s.started?.info);
-  const tol = { addTol: num(info?.addTol, 0.005), dropTol: num(info?.dropTol, 0.005), microTol: num(info?.microTol, 0), paramTol: num(info?.paramTol, 0) };
+  // Once the result is on screen, its own section shows the fair-ranking demo in full: not twice.
+  const finished = run((s) => s.record !== null);
+  const tol = shownTolerances(info, config);
   const r = readouts(egnasLive);
   const shownCosts = egnasLive.candidates.filter((c) => c.decision === 'start' || c.decision === 'accept' || c.decision === 'reference' || c.decision === 'keep');
   const hasLatency = shownCosts.some((c) => c.latencyMs !== null);
@@ -131,7 +135,7 @@ export function Live({ run }: MethodViewProps) {
           </table>
         </div>
       </ChartPanel>
-      <RankingPanel rows={egnasLive.rows} result={egnasLive.rankingResult} />
+      {!finished && <RankingPanel rows={egnasLive.rows} result={egnasLive.rankingResult} />}
       {info?.trainBaseline !== false && (
         <ChartPanel lesson="baseline" title="Against a hand-designed network" hint={CHART_HINTS.baselineLive}>
           {base ? (

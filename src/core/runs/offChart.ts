@@ -1,0 +1,43 @@
+/**
+ * Why finished runs are missing from the Compare scatter, so that an empty or thin chart explains itself: on the
+ * latency axis a run needs a latency measured here or predicted by a profile of this device; a run imported from
+ * another device is never placed on this device's axis; on every axis a run needs a test accuracy.
+ */
+import { scatterPoints, type CompareRow, type XAxis } from './compare';
+
+export interface OffChart {
+  /** Finished runs with a test accuracy but no latency for this device (measuring them here would place them). */
+  noLatency: string[];
+  /** Of those, the runs imported from another device (their own latency stays in the table). */
+  imported: number;
+  /** Finished runs without a test accuracy (a search cancelled before its one test, an imported record without one). */
+  noTest: number;
+}
+
+export function offChart(rows: readonly CompareRow[], axis: XAxis): OffChart {
+  const out: OffChart = { noLatency: [], imported: 0, noTest: 0 };
+  const placed = new Set(scatterPoints(rows, axis).map((p) => p.id)); // the chart's own rule, not a copy of it
+  for (const r of rows) {
+    if (r.status !== 'finished' || placed.has(r.id)) continue;
+    if (r.testAccuracy === null) out.noTest++;
+    else if (axis === 'latency') {
+      out.noLatency.push(r.id);
+      if (r.imported) out.imported++;
+    }
+  }
+  return out;
+}
+
+/** One plain sentence for the chart's caption, or null when every finished run is on the chart. */
+export function offChartText(o: OffChart): string | null {
+  const parts: string[] = [];
+  const n = o.noLatency.length;
+  if (n > 0) {
+    const from = o.imported > 0 ? ` (${o.imported} imported from another device)` : '';
+    parts.push(
+      `${n} finished run${n === 1 ? ' has' : 's have'} no latency on this device yet${from}: choose ${n === 1 ? 'it' : 'them'} and press “Measure on this device”, load a latency profile of this device on the Latency screen, or plot MACs or params instead`,
+    );
+  }
+  if (o.noTest > 0) parts.push(`${o.noTest} finished run${o.noTest === 1 ? ' has' : 's have'} no test accuracy and cannot be placed`);
+  return parts.length ? `Not on the chart: ${parts.join('; ')}.` : null;
+}
