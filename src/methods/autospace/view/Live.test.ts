@@ -45,4 +45,12 @@ describe('AutoSpace-style live view', () => {
     expect(html).toContain('iteration 1/3: no change');
     expect(html).toMatch(/<label for="[^"]+">Slots shown<\/label><select id=/);
   });
+
+  it('leaves the payoff to the result section once the record is on screen (shown once, not twice)', () => {
+    autospaceLive.apply(snap);
+    const finished = ((select: (s: unknown) => unknown) => select({ started: null, record: { id: 'r1' } })) as unknown as MethodRunStore;
+    const html = renderToStaticMarkup(createElement(Live, { run: finished, config: {} }));
+    expect(html).not.toContain('data-testid="as-payoff"');
+    expect(html).toContain('Top-K timeline: the learned space taking shape');
+  });
 });

@@ -92,6 +92,8 @@ function Intro() {
 
 export function Live({ run }: MethodViewProps) {
   const notice = run((s) => s.started?.info.notice ?? null);
+  // Once the result is on screen, its own section shows the payoff in full (chart, verdict, table): not twice.
+  const finished = run((s) => Boolean(s.record));
   const [boardSlot, setBoardSlot] = useState<number | null>(null);
   const [alphaSlot, setAlphaSlot] = useState<number | null>(null);
   const slots = useLiveText(() => live.slotIds().join(','))
@@ -178,18 +180,20 @@ export function Live({ run }: MethodViewProps) {
           testId="as-topk"
         />
       </ChartPanel>
-      <ChartPanel lesson="payoff" title="Payoff: learned vs hand-designed space" hint={CHART_HINTS.payoff} summary={payoff} wide>
-        <LiveSvg
-          source={live}
-          draw={(svg, w) => (live.payoff ? drawPayoffFronts(svg, live.payoff, { width: w, height: 300, duration: motion(500) }) : false)}
-          label="Scatter: networks of both spaces, validation accuracy against cost, each space's Pareto front and the hypervolume it dominates shaded"
-          emptyText="After the space is learned: the same PAD-NAS search in both spaces, then their fronts trained stand-alone"
-          testId="as-payoff"
-        />
-        <p className={`as-verdict verdict-${verdictKind || 'pending'}`} data-testid="as-verdict" aria-live="polite">
-          {verdictText ?? ''}
-        </p>
-      </ChartPanel>
+      {!finished && (
+        <ChartPanel lesson="payoff" title="Payoff: learned vs hand-designed space" hint={CHART_HINTS.payoff} summary={payoff} wide>
+          <LiveSvg
+            source={live}
+            draw={(svg, w) => (live.payoff ? drawPayoffFronts(svg, live.payoff, { width: w, height: 300, duration: motion(500) }) : false)}
+            label="Scatter: networks of both spaces, validation accuracy against cost, each space's Pareto front and the hypervolume it dominates shaded"
+            emptyText="After the space is learned: the same PAD-NAS search in both spaces, then their fronts trained stand-alone"
+            testId="as-payoff"
+          />
+          <p className={`as-verdict verdict-${verdictKind || 'pending'}`} data-testid="as-verdict" aria-live="polite">
+            {verdictText ?? ''}
+          </p>
+        </ChartPanel>
+      )}
     </div>
   );
 }

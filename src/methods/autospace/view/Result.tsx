@@ -191,23 +191,25 @@ export function Result({ record }: { record: ResultRecord }) {
           <span className="muted">a versioned file: run PAD-NAS in it with <code>npm run cli -- search --method padnas --space FILE</code>.</span>
         </p>
       )}
-      <div className="panel-head">
-        <h3>Payoff: learned vs hand-designed space</h3>
-        <Hint label="Payoff: learned vs hand-designed space">{CHART_HINTS.payoff}</Hint>
+      <div data-lesson="payoff">
+        <div className="panel-head">
+          <h3>Payoff: learned vs hand-designed space</h3>
+          <Hint label="Payoff: learned vs hand-designed space">{CHART_HINTS.payoff}</Hint>
+        </div>
+        {payoff && payoff.learned.length + payoff.hand.length > 0 && (
+          <SvgChart
+            draw={(svg, w, h) => void drawPayoffFronts(svg, payoff, { width: w, height: h, duration: 0 })}
+            deps={[payoff]}
+            height={300}
+            label={`Scatter of both spaces' networks, validation accuracy against cost, with their Pareto fronts. ${v.text}`}
+            testId="as-result-payoff"
+          />
+        )}
+        <p className={`as-verdict verdict-${v.kind}`} data-testid="as-result-verdict">
+          {payoff ? said : 'The payoff was not run (it was switched off).'}
+        </p>
+        {payoff && payoff.learned.length + payoff.hand.length > 0 && <PayoffTable p={payoff} />}
       </div>
-      {payoff && payoff.learned.length + payoff.hand.length > 0 && (
-        <SvgChart
-          draw={(svg, w, h) => void drawPayoffFronts(svg, payoff, { width: w, height: h, duration: 0 })}
-          deps={[payoff]}
-          height={300}
-          label={`Scatter of both spaces' networks, validation accuracy against cost, with their Pareto fronts. ${v.text}`}
-          testId="as-result-payoff"
-        />
-      )}
-      <p className={`as-verdict verdict-${v.kind}`} data-testid="as-result-verdict">
-        {payoff ? said : 'The payoff was not run (it was switched off).'}
-      </p>
-      {payoff && payoff.learned.length + payoff.hand.length > 0 && <PayoffTable p={payoff} />}
       {genotype && (
         <p className="small" data-testid="as-result-genotype">
           Result network ({resultFrom === 'fittest-cells' ? 'each slot’s fittest cell: no payoff was run' : 'the learned front’s best on validation'}, retrained from scratch):{' '}
