@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rngStream } from '../rng';
 import {
-  PredictorError, fitAndEvaluate, fitLine, fitLinear, fitNonNegative, predictLinear, solveLinearSystem, splitFitHeldOut, type LatencySample,
+  PredictorError, fitAndEvaluate, fitLine, fitLinear, fitNonNegative, interceptTerm, predictLinear, solveLinearSystem, splitFitHeldOut, type LatencySample,
 } from './predictor';
 
 describe('solveLinearSystem', () => {
@@ -94,6 +94,15 @@ describe('fitAndEvaluate', () => {
     expect(main.heldOut.spearman).toBeCloseTo(1, 9);
     expect(r.report.rows.map((x) => x.name)).toEqual(['predictor', 'lutSum', 'macs', 'dispatches']);
     expect(r.predictedMs).toHaveLength(12);
+    expect(r.report.rows[0].formula).toBe('0.9·ΣLUT + 0.02·#dispatches + 0.5 ms');
+  });
+  it('writes a negative intercept as a subtraction, never "+ -x"', () => {
+    expect(interceptTerm(-0.1234)).toBe('− 0.123');
+    expect(interceptTerm(0.0882)).toBe('+ 0.0882');
+    expect(interceptTerm(0)).toBe('+ 0');
+    const shifted = samples.map((x) => ({ ...x, measuredMs: 0.05 * x.dispatches - 0.7 }));
+    const r = fitAndEvaluate(shifted, fit, heldOut);
+    expect(r.report.rows.find((x) => x.name === 'dispatches')!.formula).toBe('0.05·#dispatches − 0.7 ms');
   });
   it('the raw ΣLUT under-predicts (it misses launch overhead) and MACs rank worse than the predictor', () => {
     const r = fitAndEvaluate(samples, fit, heldOut);

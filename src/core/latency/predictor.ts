@@ -248,6 +248,11 @@ function fmt(v: number): string {
   return Number.isFinite(v) ? Number(v.toPrecision(3)).toString() : String(v);
 }
 
+/** An intercept as the formula's last term: "+ 0.5" or "− 0.12" (never "+ -0.12"). */
+export function interceptTerm(v: number): string {
+  return Number.isFinite(v) && v < 0 ? `− ${fmt(-v)}` : `+ ${fmt(v)}`;
+}
+
 /**
  * Fit the predictor and the baselines on `fitIdx`, evaluate all of them on `fitIdx` and on `heldOutIdx`.
  * Returns the model and, for every sample, the main predictor's prediction (ms).
@@ -270,18 +275,18 @@ export function fitAndEvaluate(
   const predictors: { name: PredictorName; formula: string; f: (s: LatencySample) => number }[] = [
     {
       name: 'predictor',
-      formula: `${fmt(model.a)}·ΣLUT + ${fmt(model.b)}·#dispatches + ${fmt(model.c)} ms`,
+      formula: `${fmt(model.a)}·ΣLUT + ${fmt(model.b)}·#dispatches ${interceptTerm(model.c)} ms`,
       f: (s) => applyLatencyModel(model, s.sumLutMs, s.dispatches),
     },
     { name: 'lutSum', formula: 'ΣLUT (no fit)', f: (s) => s.sumLutMs },
     {
       name: 'macs',
-      formula: `${fmt(macsFit.coef[0] * 1e6)} ms/MMAC·MACs + ${fmt(macsFit.intercept)} ms`,
+      formula: `${fmt(macsFit.coef[0] * 1e6)} ms/MMAC·MACs ${interceptTerm(macsFit.intercept)} ms`,
       f: (s) => predictLinear(macsFit, [s.macs]),
     },
     {
       name: 'dispatches',
-      formula: `${fmt(dispFit.coef[0])}·#dispatches + ${fmt(dispFit.intercept)} ms`,
+      formula: `${fmt(dispFit.coef[0])}·#dispatches ${interceptTerm(dispFit.intercept)} ms`,
       f: (s) => predictLinear(dispFit, [s.dispatches]),
     },
   ];

@@ -57,6 +57,13 @@ export interface RecordLatency {
   label: string;
 }
 
+/** A profile was given but cannot price the result (its ops were not measured, e.g. a quick profile and a 7×7 kernel). */
+export interface RecordLatencyUnpriced {
+  profileName: string;
+  /** LUT keys of the ops the profile has no entry for (at most 20). */
+  missing: string[];
+}
+
 /** One row of a run's history (per epoch or per evaluation); fields vary by method, all plain numbers. */
 export type HistoryRow = Record<string, number | string | null>;
 
@@ -74,6 +81,8 @@ export interface ResultRecord {
   valAccuracy: number | null;
   testAccuracy: number | null;
   latency: RecordLatency | null;
+  /** Set when `latency` is null although a profile was given: which ops it lacks (older records have no such field). */
+  latencyUnpriced?: RecordLatencyUnpriced;
   history: HistoryRow[];
   /** Method-specific fields (events, candidates, ranking…). */
   [extra: string]: unknown;
@@ -106,6 +115,7 @@ export const resultRecordSchema = z.looseObject({
   valAccuracy: finiteOrNull,
   testAccuracy: finiteOrNull,
   latency: z.object({ ms: z.number(), profileId: z.string(), profileName: z.string(), label: z.string() }).nullable(),
+  latencyUnpriced: z.object({ profileName: z.string().max(300), missing: z.array(z.string().max(300)).max(20) }).optional(),
   history: z.array(z.record(z.string(), z.union([z.number(), z.string(), z.null()]))),
 });
 

@@ -17,7 +17,7 @@ describe('runs left off the Compare chart', () => {
     const rows = compareRows([measured('a', 3), testRun('b'), measured('c', 2, 'their GPU', 'their GPU'), noTest], 'me');
     expect(offChart(rows, 'latency')).toEqual({ noLatency: ['b', 'c'], imported: 1, noTest: 1 });
     expect(offChartText(offChart(rows, 'latency'))).toBe(
-      'Not on the chart: 2 finished runs have no latency on this device yet (1 imported from another device): choose them and press “Measure on this device”, load a latency profile of this device on the Latency screen, or plot MACs or params instead; 1 finished run has no test accuracy and cannot be placed.',
+      'Not on the chart: 2 finished runs have no latency on this device yet (1 imported from another device): choose them and press “Measure on this device”, or plot MACs or params instead; 1 finished run has no test accuracy and cannot be placed.',
     );
   });
 

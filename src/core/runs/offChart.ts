@@ -35,7 +35,7 @@ export function offChartText(o: OffChart): string | null {
   if (n > 0) {
     const from = o.imported > 0 ? ` (${o.imported} imported from another device)` : '';
     parts.push(
-      `${n} finished run${n === 1 ? ' has' : 's have'} no latency on this device yet${from}: choose ${n === 1 ? 'it' : 'them'} and press “Measure on this device”, load a latency profile of this device on the Latency screen, or plot MACs or params instead`,
+      `${n} finished run${n === 1 ? ' has' : 's have'} no latency on this device yet${from}: choose ${n === 1 ? 'it' : 'them'} and press “Measure on this device”, or plot MACs or params instead`,
     );
   }
   if (o.noTest > 0) parts.push(`${o.noTest} finished run${o.noTest === 1 ? ' has' : 's have'} no test accuracy and cannot be placed`);

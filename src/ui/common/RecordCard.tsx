@@ -4,6 +4,7 @@
  * as the same JSON the CLI writes.
  */
 import { useState } from 'react';
+import { latencyText } from '../../core/method/latencyText';
 import type { ResultRecord } from '../../core/method/resultRecord';
 import { downloadFiles } from './download';
 import { compact, duration, percent } from './format';
@@ -29,7 +30,7 @@ export function RecordCard({ record, title = 'Result' }: { record: ResultRecord;
     ['Network', `${record.archSpec.name}: ${compact(record.macs)} MACs, ${compact(record.params)} params`],
     ['Validation accuracy', acc(record.valAccuracy)],
     ['Test accuracy', acc(record.testAccuracy)],
-    ['Latency', record.latency ? `${record.latency.ms.toFixed(3)} ms, ${record.latency.label}` : 'no device profile chosen'],
+    ['Latency', latencyText(record)],
     ['Seed', String(c.seed)],
     ['Backend', `${c.backend} · ${c.adapter} · tfjs ${c.tfjsVersion}`],
     ...(c.host ? [['Machine', c.host] as [string, string]] : []),
