@@ -70,10 +70,11 @@ function KernelLegend() {
   );
 }
 
-function LiveEvents() {
+/** The shrink events so far; once the result is on screen its own section lists them (not twice). */
+function LiveEvents({ finished }: { finished: boolean }) {
   const events = useAtomNasReadouts((s) => s.events);
   const kernels = useAtomNasReadouts((s) => s.kernels);
-  if (events.length === 0) return null;
+  if (events.length === 0 || finished) return null;
   return <EventTable events={events} kernels={kernels} />;
 }
 
@@ -91,6 +92,7 @@ function ShrinkAnnouncer() {
 
 export function Live({ run }: MethodViewProps) {
   const profileName = run((s) => s.profile?.name ?? null);
+  const finished = run((s) => Boolean(s.record));
   const events = useAtomNasReadouts((s) => s.events);
   const total = useAtomNasReadouts((s) => s.totalSteps);
   const lastBars = useRef({ sig: '', width: 0 });
@@ -202,7 +204,7 @@ export function Live({ run }: MethodViewProps) {
           />
         </ChartPanel>
       </div>
-      <LiveEvents />
+      <LiveEvents finished={finished} />
     </div>
   );
 }
