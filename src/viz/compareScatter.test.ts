@@ -19,4 +19,15 @@ describe('drawCompareScatter', () => {
     marks[1].dispatchEvent(new FocusEvent('blur'));
     expect(hovered).toEqual(['b', null]);
   });
+
+  it('says in the plot when there is no point to draw, and says nothing once there is one', () => {
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    document.body.appendChild(svg);
+    const base = { front: [], methods: ['random'], xLabel: 'MACs', logX: true, onHover: () => undefined };
+    drawCompareScatter(svg, 600, 300, { ...base, points: [] });
+    expect(svg.querySelector('text.empty-note')?.textContent).toBe('No run to plot on this axis yet');
+    drawCompareScatter(svg, 600, 300, { ...base, points: [{ id: 'a', method: 'random', x: 1e5, y: 0.9, kind: 'count' }] });
+    expect(svg.querySelector('text.empty-note')).toBeNull();
+    svg.remove();
+  });
 });

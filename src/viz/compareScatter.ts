@@ -54,6 +54,10 @@ export function drawCompareScatter(
   g.append('g').call(d3.axisLeft(y).ticks(5, '.0%'));
   g.append('text').attr('x', iw / 2).attr('y', ih + 32).attr('text-anchor', 'middle').attr('fill', 'currentColor').attr('font-size', 11).text(opts.xLabel);
   g.append('text').attr('transform', 'rotate(-90)').attr('x', -ih / 2).attr('y', -42).attr('text-anchor', 'middle').attr('fill', 'currentColor').attr('font-size', 11).text('test accuracy');
+  if (opts.points.length === 0) {
+    // Empty axes alone read as "broken": say so in the plot (the line under the chart says which runs are left off, and why).
+    g.append('text').attr('class', 'empty-note').attr('x', iw / 2).attr('y', ih / 2).attr('text-anchor', 'middle').attr('fill', 'currentColor').attr('opacity', 0.7).attr('font-size', 13).text('No run to plot on this axis yet');
+  }
   if (opts.front.length > 1) {
     const line = d3.line<PlotPoint>((p) => x(p.x), (p) => y(p.y)).curve(d3.curveStepAfter);
     g.append('path').attr('class', 'pareto-front').attr('d', line([...opts.front])).attr('fill', 'none').attr('stroke', 'currentColor').attr('stroke-dasharray', '4 3').attr('opacity', 0.7);
