@@ -3,7 +3,7 @@
  * latency axis a run needs a latency measured here or predicted by a profile of this device; a run imported from
  * another device is never placed on this device's axis; on every axis a run needs a test accuracy.
  */
-import { scatterPoints, type CompareRow, type XAxis } from './compare';
+import { scatterPoints, type CompareRow, type ScatterPoint, type XAxis } from './compare';
 
 export interface OffChart {
   /** Finished runs with a test accuracy but no latency for this device (measuring them here would place them). */
@@ -14,9 +14,10 @@ export interface OffChart {
   noTest: number;
 }
 
-export function offChart(rows: readonly CompareRow[], axis: XAxis): OffChart {
+/** `points`: the chart's points for these rows and axis (the screen has them already; computed here when not given). */
+export function offChart(rows: readonly CompareRow[], axis: XAxis, points: readonly ScatterPoint[] = scatterPoints(rows, axis)): OffChart {
   const out: OffChart = { noLatency: [], imported: 0, noTest: 0 };
-  const placed = new Set(scatterPoints(rows, axis).map((p) => p.id)); // the chart's own rule, not a copy of it
+  const placed = new Set(points.map((p) => p.id)); // the chart's own rule, not a copy of it
   for (const r of rows) {
     if (r.status !== 'finished' || placed.has(r.id)) continue;
     if (r.testAccuracy === null) out.noTest++;

@@ -53,7 +53,7 @@ export function CompareScreen() {
   const methods = useMemo(() => [...new Set(all.map((r) => r.method))].sort(), [all]);
   const points = useMemo(() => scatterPoints(rows, axis), [rows, axis]);
   const front = useMemo(() => frontOf(points), [points]);
-  const off = useMemo(() => offChart(rows, axis), [rows, axis]);
+  const off = useMemo(() => offChart(rows, axis, points), [rows, axis, points]);
   const offText = offChartText(off);
   const hovered = runs.find((r) => r.id === hover)?.record?.archSpec ?? null;
   const chosen = [...selected].filter((id) => runs.some((r) => r.id === id && r.status === 'finished'));

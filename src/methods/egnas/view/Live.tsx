@@ -7,7 +7,7 @@ import { CHART_HINTS, NOISE_NOTE } from '../hints';
 import { drawCurves, drawMicroStrip, drawTrajectory } from './charts';
 import { egnasLive, marker, readouts } from './liveBuffer';
 import { RankingPanel } from './RankingPanel';
-import { shownTolerances } from './tolerances';
+import { num, shownTolerances } from './tolerances';
 import { ReadoutList } from '../../../ui/common/ReadoutList';
 import { ChartPanel } from '../../../ui/common/ChartPanel';
 
@@ -20,13 +20,11 @@ const shownKey = () => {
 };
 
 
-const num = (v: unknown, d: number) => (typeof v === 'number' ? v : d);
-
 export function Live({ run, config }: MethodViewProps) {
   useSyncExternalStore(subscribe, shownKey, shownKey);
   const info = run((s) => s.started?.info);
   // Once the result is on screen, its own section shows the fair-ranking demo in full: not twice.
-  const finished = run((s) => s.record !== null);
+  const finished = run((s) => Boolean(s.record));
   const tol = shownTolerances(info, config);
   const r = readouts(egnasLive);
   const shownCosts = egnasLive.candidates.filter((c) => c.decision === 'start' || c.decision === 'accept' || c.decision === 'reference' || c.decision === 'keep');

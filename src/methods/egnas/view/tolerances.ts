@@ -6,7 +6,8 @@ export interface ShownTolerances {
   paramTol: number;
 }
 
-const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
+/** `v` when it is a finite number, else `d`. */
+export const num = (v: unknown, d: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : d);
 
 /** `info` is the started run's plain facts (null/undefined before a Start); `config` the settings form's values. */
 export function shownTolerances(info: Record<string, unknown> | null | undefined, config: Record<string, unknown> | null | undefined): ShownTolerances {
