@@ -1,7 +1,7 @@
 /**
  * Issue 14 end to end on WebGPU (SwiftShader): a tiny Train run and a tiny random search are saved in IndexedDB,
  * survive a reload, are measured on this device (two points on the latency scatter), and one exports as ONNX that
- * onnxruntime-web (Node, WebAssembly) loads and runs.
+ * onnxruntime-web (Node, WebAssembly) loads and runs; a deleted run comes back whole with Undo.
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Download } from '@playwright/test';
@@ -78,4 +78,18 @@ test('runs are kept across a reload, measured here, plotted, and exported as ONN
   await expect(page.getByTestId('batch-progress')).toContainText('1 done', { timeout: 420_000 });
   await expect(page.locator('[data-testid="saved-run"][data-status="finished"]')).toHaveCount(3, { timeout: 60_000 });
   await expect(page.locator('[data-testid="saved-run"][data-method="random"]').filter({ hasText: 'retrained' })).toHaveCount(1);
+
+  // Delete asks nothing and can be undone: the measured Train run comes back with its weights and its measurement.
+  const trainRow = page.locator('[data-testid="saved-run"][data-method="train"]');
+  await trainRow.getByRole('button', { name: /^Delete / }).click();
+  await expect(trainRow).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Deleted the saved run' })).toBeVisible();
+  await expect(page.locator('[data-testid="compare-scatter"] path.point')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(trainRow).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveCount(0);
+  await expect(page.locator('[data-testid="compare-scatter"] path.point')).toHaveCount(2);
+  await page.reload();
+  await expect(rows).toHaveCount(3);
+  await expect(trainRow.getByRole('button', { name: 'Export' })).toBeVisible();
 });

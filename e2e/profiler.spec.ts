@@ -5,7 +5,7 @@ import { collectErrors } from './fixtures/console';
 
 /**
  * The device latency profiler on SwiftShader: a quick (reduced) profile runs to the end and shows the predictor
- * report; export → delete → import round-trips through IndexedDB; a corrupted or foreign file is refused with its
+ * report; export → delete (Undo puts it back) → import round-trips through IndexedDB; a corrupted or foreign file is refused with its
  * error while the stored profiles stay. Serial: the later tests use the profile the first one measured.
  */
 test.describe.configure({ mode: 'serial' });
@@ -77,11 +77,14 @@ test('Export profile, delete it, Import profile: the list shows it again, identi
   const profile = parseProfileText(exported);
   expect(profile.e2e).toHaveLength(12);
 
-  // Deleting asks first: dismissed, the profile stays; accepted, it goes.
-  page.once('dialog', (d) => void d.dismiss());
+  // Deleting asks nothing: the message names the profile and Undo puts it back, still the search target.
   await rows().first().getByRole('button', { name: /^Delete profile/ }).click();
+  await expect(rows()).toHaveCount(0);
+  await expect(page.getByTestId('profiler-message')).toContainText(`Deleted the profile "${profile.name}"`);
+  await expect(page.getByTestId('profiler-message')).toContainText('It was the search target');
+  await page.getByTestId('profiler-message').getByRole('button', { name: 'Undo' }).click();
   await expect(rows()).toHaveCount(1);
-  page.once('dialog', (d) => void d.accept());
+  await expect(rows().first().getByRole('radio')).toBeChecked();
   await rows().first().getByRole('button', { name: /^Delete profile/ }).click();
   await expect(rows()).toHaveCount(0);
   await page.getByTestId('profile-file-input').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(exported) });

@@ -15,6 +15,25 @@ describe('ProfileStore', () => {
     expect(await s.targetId()).toBeNull();
     expect((await s.list()).profiles.map((p) => p.id)).toEqual(['b']);
   });
+  it('puts a deleted profile back as it was stored, as the search target again only when none was chosen since', async () => {
+    const s = new ProfileStore(memoryBackend());
+    await s.save({ ...syntheticProfile('a'), createdAt: '2025-01-01T00:00:00Z' });
+    await s.save({ ...syntheticProfile('b'), createdAt: '2025-02-01T00:00:00Z' });
+    await s.setTarget('a');
+    const before = (await s.list()).profiles;
+    const gone = await s.remove('a');
+    expect(gone?.wasTarget).toBe(true);
+    expect(await s.remove('nothing')).toBeUndefined();
+    await s.restore(gone!);
+    expect((await s.list()).profiles).toEqual(before);
+    expect(await s.targetId()).toBe('a');
+    // Another target chosen after the delete stays the target.
+    const again = await s.remove('a');
+    await s.setTarget('b');
+    await s.restore(again!);
+    expect(await s.targetId()).toBe('b');
+    expect((await s.list()).profiles.map((p) => p.id)).toEqual(['b', 'a']);
+  });
   it('export then import round-trips', async () => {
     const s = new ProfileStore(memoryBackend());
     const p = syntheticProfile('x');

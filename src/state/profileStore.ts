@@ -47,6 +47,13 @@ export function summarize(p: LatencyProfile): ProfileSummary {
 
 const TARGET = 'searchTarget';
 
+/** A deleted profile as it was stored, and whether it was the search target: what Undo puts back. */
+export interface RemovedProfile {
+  id: string;
+  raw: unknown;
+  wasTarget: boolean;
+}
+
 export class ProfileStore {
   constructor(private readonly backend: ProfileBackend) {}
 
@@ -92,9 +99,22 @@ export class ProfileStore {
     return serializeProfile(p);
   }
 
-  async remove(id: string): Promise<void> {
+  /** Delete a profile (and the search target, when it was this one); what was deleted comes back for `restore`. */
+  async remove(id: string): Promise<RemovedProfile | undefined> {
+    const raw = (await this.backend.getAll()).find((r) => (r as { id?: unknown } | null)?.id === id);
+    const wasTarget = (await this.backend.getMeta(TARGET)) === id;
     await this.backend.delete(id);
-    if ((await this.backend.getMeta(TARGET)) === id) await this.backend.setMeta(TARGET, null);
+    if (wasTarget) await this.backend.setMeta(TARGET, null);
+    return raw === undefined ? undefined : { id, raw, wasTarget };
+  }
+
+  /**
+   * Put back what `remove` deleted (Undo), as it was stored. It becomes the search target again only when it was the
+   * target and no other profile has been chosen since.
+   */
+  async restore(r: RemovedProfile): Promise<void> {
+    await this.backend.put(r.id, r.raw);
+    if (r.wasTarget && (await this.backend.getMeta(TARGET)) === null) await this.backend.setMeta(TARGET, r.id);
   }
 
   async targetId(): Promise<string | null> {

@@ -8,7 +8,7 @@ import type { ProfileMode, ProfileStatus } from '../core/latency/plan';
 import type { LatencyProfile } from '../core/latency/profileSchema';
 import { WorkerCrashError } from '../worker/client';
 import type { RunState, WorkerEvent } from '../worker/protocol';
-import { indexedDbBackend, memoryBackend, ProfileStore } from './profileStore';
+import { indexedDbBackend, memoryBackend, ProfileStore, type RemovedProfile } from './profileStore';
 import { activeRun } from './activeRun';
 import { METHODS } from '../methods/registry';
 import { trainConfig } from './slices/settingsSlice';
@@ -31,8 +31,11 @@ export interface ProfilerState {
   targetId: string | null;
   selectedId: string | null;
   run: ProfilerRun | null;
-  /** Result of the last import / export / storage action, shown next to the buttons. */
-  message: { kind: 'ok' | 'error'; text: string } | null;
+  /**
+   * Result of the last import / export / storage action, shown next to the buttons. After a delete it holds what was
+   * deleted, for Undo, which lapses with the next message.
+   */
+  message: { kind: 'ok' | 'error'; text: string; undo?: RemovedProfile } | null;
   /** The profile imported last (offered as the search target in one click). */
   imported?: string | null;
 }
@@ -179,8 +182,29 @@ export async function setSearchTarget(id: string | null): Promise<void> {
   await refreshProfiles();
 }
 
+/** Delete a stored profile, asking nothing: the message names it and offers Undo (`undoDeleteProfile`). */
 export async function deleteProfile(id: string): Promise<void> {
-  await profileStore().remove(id);
+  const name = useProfiler.getState().profiles.find((p) => p.id === id)?.name ?? id;
+  try {
+    const undo = await profileStore().remove(id);
+    const target = undo?.wasTarget ? ' It was the search target: searches that need a profile will not start until you choose another (or Undo).' : '';
+    useProfiler.setState({ message: undo ? { kind: 'ok', text: `Deleted the profile "${name}" from this browser.${target}`, undo } : null });
+  } catch (e) {
+    setError(`The profile "${name}" was not deleted: ${errText(e)}`);
+  }
+  await refreshProfiles();
+}
+
+/** Put back the profile the last message says was deleted (as the search target again if it was, and none is now). */
+export async function undoDeleteProfile(): Promise<void> {
+  const undo = useProfiler.getState().message?.undo;
+  if (!undo) return;
+  try {
+    await profileStore().restore(undo);
+    useProfiler.setState({ selectedId: undo.id, message: { kind: 'ok', text: 'The deleted profile is back.' } });
+  } catch (e) {
+    useProfiler.setState({ message: { kind: 'error', text: `The profile could not be put back: ${errText(e)}`, undo } }); // try again
+  }
   await refreshProfiles();
 }
 

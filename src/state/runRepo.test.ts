@@ -137,6 +137,26 @@ describe('RunRepository (fake IndexedDB)', () => {
     expect(await repo.get('a')).toBeUndefined();
   });
 
+  it('puts a deleted run back as it was (Undo): entry, weights, measurements, checkpoint, and whether it runs here', async () => {
+    const repo = fresh();
+    await repo.save(testRun('a'));
+    await repo.rename('a', 'kept name');
+    await repo.addMeasurement('a', { batch: 1, medianMs: 2, madMs: 0.1, samples: 21, device: 'd', backend: 'webgpu', date: 'now' });
+    await repo.started({ id: 'r', method: 'train', name: 'Train', settings: {} });
+    await repo.saveCheckpoint({ id: 'r', step: 5, totalSteps: 20, bytes: new Uint8Array([7, 8]) }, 'then');
+    const before = await repo.list();
+    const gone = [await repo.remove('a'), await repo.remove('r')];
+    expect(await repo.list()).toEqual([]);
+    expect(await repo.remove('nothing')).toBeUndefined();
+    for (const g of gone) await repo.restore(g!);
+    expect(await repo.list()).toEqual(before);
+    expect(Array.from(new Float32Array((await repo.get('a'))!.model!.weights))).toEqual([1, 2, 3]);
+    expect([...(await repo.checkpoint('r'))!.bytes]).toEqual([7, 8]);
+    expect((await repo.checkpointInfos()).get('r')).toEqual({ id: 'r', step: 5, totalSteps: 20, savedAt: 'then' });
+    // A run deleted while it was running here is running again, not listed as interrupted.
+    expect((await repo.list()).find((r) => r.id === 'r')?.status).toBe('running');
+  });
+
   it('turns a full quota into a plain-words QuotaError', () => {
     expect(new QuotaError('the checkpoint at step 5').message).toMatch(/storage for this site is full, so the checkpoint at step 5 could not be saved/);
   });

@@ -25,6 +25,14 @@ export interface StoredCheckpoint {
 /** A checkpoint without its bytes (what lists show). */
 export type CheckpointInfo = Omit<StoredCheckpoint, 'bytes'>;
 
+/** A deleted run as it was (weights included) with its checkpoint: what Undo puts back. */
+export interface RemovedRun {
+  run: SavedRun;
+  checkpoint?: StoredCheckpoint;
+  /** It was running in this page when it was deleted. */
+  live: boolean;
+}
+
 interface RunsDb extends DBSchema {
   runs: { key: string; value: SavedRun; indexes: { savedAt: string } };
   models: { key: string; value: { id: string; model: SavedModel } };
@@ -201,12 +209,33 @@ export class RunRepository {
     await db.put('runs', { ...r, name: name.trim() || r.name });
   }
 
-  async remove(id: string): Promise<void> {
-    this.live.delete(id);
+  /** Delete a run, its weights and its checkpoint; what was deleted comes back, so that `restore` can undo it. */
+  async remove(id: string): Promise<RemovedRun | undefined> {
+    const run = await this.get(id);
     const db = await this.open();
+    const checkpoint = await db.get('checkpoints', id);
+    const live = this.live.delete(id);
     const tx = db.transaction(['runs', 'models'], 'readwrite');
     await Promise.all([tx.objectStore('runs').delete(id), tx.objectStore('models').delete(id), tx.done]);
     await this.dropCheckpoint(db, id);
+    return run && { run, checkpoint, live };
+  }
+
+  /** Put back what `remove` deleted (Undo): the run as it was, its weights and its checkpoint. */
+  async restore(r: RemovedRun): Promise<void> {
+    const db = await this.open();
+    try {
+      await this.put(db, r.run);
+      if (r.checkpoint) {
+        const { bytes: _bytes, ...info } = r.checkpoint;
+        const tx = db.transaction(['checkpoints', 'checkpointInfo'], 'readwrite');
+        await Promise.all([tx.objectStore('checkpoints').put(r.checkpoint), tx.objectStore('checkpointInfo').put(info), tx.done]);
+      }
+    } catch (e) {
+      if (isQuota(e)) throw new QuotaError(`the run "${r.run.name}"`);
+      throw e;
+    }
+    if (r.live) this.live.add(r.run.id);
   }
 
   /** Add a measurement to a saved run (same batch and device replaces the older one). */

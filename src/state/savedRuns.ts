@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import type { SavedRun } from '../core/runs/savedRun';
-import { RunRepository, type CheckpointInfo } from './runRepo';
+import { RunRepository, type CheckpointInfo, type RemovedRun } from './runRepo';
 import { useStore } from './store';
 
 export interface SavedRunsState {
@@ -12,8 +12,11 @@ export interface SavedRunsState {
   runs: SavedRun[];
   /** The latest training checkpoint of each run that has one (an interrupted Train run can resume from it). */
   checkpoints: Map<string, CheckpointInfo>;
-  /** Last outcome of an action (saved, imported, refused…). */
-  message: { kind: 'ok' | 'error'; text: string } | null;
+  /**
+   * Last outcome of an action (saved, imported, refused…). After a delete it holds the deleted runs, weights included,
+   * for Undo, which lapses with the next message.
+   */
+  message: { kind: 'ok' | 'error'; text: string; undo?: RemovedRun[] } | null;
 }
 
 export const useSavedRuns = create<SavedRunsState>()(() => ({ loaded: false, runs: [], checkpoints: new Map(), message: null }));
@@ -54,14 +57,28 @@ export async function refreshSavedRuns(): Promise<void> {
   }
 }
 
-async function act(what: string, f: (r: RunRepository) => Promise<string | void>): Promise<void> {
+/** An action failed part way; `undo` holds what it deleted before it failed, so that Undo still works. */
+class PartlyDone extends Error {
+  constructor(
+    cause: unknown,
+    readonly undo: RemovedRun[],
+  ) {
+    super(errText(cause));
+  }
+}
+
+type Note = string | { text: string; undo: RemovedRun[] } | void;
+
+/** Run an action on the repository; its note (or error) becomes the message, replacing the last one and its Undo. */
+async function act(what: string, f: (r: RunRepository) => Promise<Note>): Promise<void> {
   const r = runRepository();
   if (!r) return void useSavedRuns.setState({ message: { kind: 'error', text: 'This browser has no IndexedDB: runs cannot be kept.' } });
   try {
     const note = await f(r);
-    useSavedRuns.setState({ message: note ? { kind: 'ok', text: note } : null });
+    useSavedRuns.setState({ message: note ? { kind: 'ok', ...(typeof note === 'string' ? { text: note } : note) } : null });
   } catch (e) {
-    useSavedRuns.setState({ message: { kind: 'error', text: `${what}: ${errText(e)}` } });
+    const undo = e instanceof PartlyDone && e.undo.length ? e.undo : undefined;
+    useSavedRuns.setState({ message: { kind: 'error', text: `${what}: ${errText(e)}`, undo } });
   }
   await refreshSavedRuns();
 }
@@ -72,7 +89,49 @@ export async function getSavedRun(id: string): Promise<SavedRun | undefined> {
 }
 
 export const renameSavedRun = (id: string, name: string): Promise<void> => act('Rename failed', (r) => r.rename(id, name));
-export const deleteSavedRun = (id: string): Promise<void> => act('Delete failed', (r) => r.remove(id));
+
+/** What a delete says: which runs (by name, a few at most), and that Undo brings them back while this page is open. */
+export function deletedText(names: readonly string[]): string {
+  const n = names.length;
+  const shown = names.slice(0, 3).map((x) => `"${x}"`);
+  const list = n <= 3 ? shown.join(', ') : `${shown.join(', ')} and ${n - 3} more`;
+  const what = n === 1 ? `the saved run ${list} and its weights` : `${n} saved runs (${list}) and their weights`;
+  return `Deleted ${what} from this browser. Undo puts ${n === 1 ? 'it' : 'them'} back until your next action here or until this page is left.`;
+}
+
+/**
+ * Delete saved runs with their weights and checkpoints, asking nothing: the message holds what was deleted, and
+ * `undoDelete` puts it back. Runs deleted before a failure can still be put back.
+ */
+export const deleteSavedRuns = (ids: readonly string[]): Promise<void> =>
+  act('Delete failed', async (r) => {
+    const gone: RemovedRun[] = [];
+    try {
+      for (const id of ids) {
+        const g = await r.remove(id);
+        if (g) gone.push(g);
+      }
+    } catch (e) {
+      throw new PartlyDone(e, gone);
+    }
+    return gone.length ? { text: deletedText(gone.map((g) => g.run.name)), undo: gone } : undefined;
+  });
+
+/** Put back the runs the last message says were deleted (those it could not put back stay in the message's Undo). */
+export async function undoDelete(): Promise<void> {
+  const gone = useSavedRuns.getState().message?.undo;
+  if (!gone) return;
+  await act('Undo failed', async (r) => {
+    for (const [i, g] of gone.entries()) {
+      try {
+        await r.restore(g);
+      } catch (e) {
+        throw new PartlyDone(e, gone.slice(i));
+      }
+    }
+    return `Put back ${gone.length === 1 ? `"${gone[0].run.name}"` : `${gone.length} runs`}.`;
+  });
+}
 
 /** The bundle text of the chosen runs (all when none are chosen). */
 export async function exportSavedRuns(ids?: readonly string[]): Promise<string | null> {

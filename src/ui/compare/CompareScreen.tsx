@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { compareRows, filterRows, frontOf, rowsToCsv, scatterPoints, sortRows, type SortKey, type XAxis } from '../../core/runs/compare';
 import { offChart, offChartText } from '../../core/runs/offChart';
-import { deleteSavedRun, deviceLabel, exportSavedRuns, getSavedRun, importSavedRuns, refreshSavedRuns, renameSavedRun, useSavedRuns } from '../../state/savedRuns';
+import { deleteSavedRuns, deviceLabel, exportSavedRuns, getSavedRun, importSavedRuns, refreshSavedRuns, renameSavedRun, undoDelete, useSavedRuns } from '../../state/savedRuns';
 import { useStore } from '../../state/store';
 import { resumableRuns, useResume } from '../../state/resume';
 import { resumeRun, resumeScreen } from '../../state/resumeRun';
@@ -25,7 +25,6 @@ import { FORMAT_LABELS, modelFiles, type ModelFormat } from '../common/modelFile
 import { RunDetails } from './RunDetails';
 import { StorageLine } from './StorageLine';
 import { RunTable } from './RunTable';
-import { deleteRunsQuestion } from './deleteQuestion';
 import type { SavedRun } from '../../core/runs/savedRun';
 import './compare.css';
 
@@ -86,12 +85,10 @@ export function CompareScreen() {
     }
     setExportFor(null);
   };
-  const nameOf = (id: string): string => runs.find((r) => r.id === id)?.name ?? id;
-  /** Delete every chosen run after one question (exporting them first is the way to keep them elsewhere). */
+  /** Delete every chosen run at once (Undo puts them back). */
   const deleteChosen = async () => {
-    const n = chosen.length;
-    if (!n || !window.confirm(deleteRunsQuestion(chosen.map(nameOf)))) return;
-    for (const id of chosen) await deleteSavedRun(id);
+    if (!chosen.length) return;
+    await deleteSavedRuns(chosen);
     setSelected(new Set());
   };
   const onImport = async (f: File | undefined) => {
@@ -228,6 +225,14 @@ export function CompareScreen() {
         {message && (
           <p className={message.kind === 'error' ? 'error-text' : 'muted small'} role={message.kind === 'error' ? 'alert' : 'status'}>
             {message.text}
+            {message.undo && (
+              <>
+                {' '}
+                <button type="button" onClick={() => void undoDelete()}>
+                  Undo
+                </button>
+              </>
+            )}
           </p>
         )}
         {note && <p className="muted small" role="status">{note}</p>}
@@ -245,9 +250,7 @@ export function CompareScreen() {
             selected={selected}
             onSelect={(id, on) => setSelected((s) => (on ? new Set(s).add(id) : new Set([...s].filter((x) => x !== id))))}
             onRename={(id, name) => void renameSavedRun(id, name)}
-            onDelete={(id) => {
-              if (window.confirm(deleteRunsQuestion([nameOf(id)]))) void deleteSavedRun(id);
-            }}
+            onDelete={(id) => void deleteSavedRuns([id])}
             onExport={setExportFor}
             onRestart={restart}
             onDetails={setDetailsFor}

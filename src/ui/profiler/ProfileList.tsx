@@ -7,12 +7,7 @@ import { Hint } from '../common/Hint';
 import { downloadFiles } from '../common/download';
 import { share } from './format';
 
-/** The question asked before a profile is deleted (exported for tests). */
-export function deleteQuestion(name: string, isTarget: boolean): string {
-  return `Delete the profile "${name}" from this browser?${isTarget ? ' It is the search target: searches that need a profile will not start until you choose another.' : ''} Export it first to keep a copy.`;
-}
-
-/** Stored profiles: choose the search target, view, export, delete (after asking); import a profile file. */
+/** Stored profiles: choose the search target, view, export, delete (with Undo); import a profile file. */
 export function ProfileList() {
   const profiles = useProfiler((s) => s.profiles);
   const targetId = useProfiler((s) => s.targetId);
@@ -83,9 +78,7 @@ export function ProfileList() {
                       type="button"
                       className="button"
                       aria-label={`Delete profile ${p.name}`}
-                      onClick={() => {
-                        if (window.confirm(deleteQuestion(p.name, p.id === targetId))) void deleteProfile(p.id);
-                      }}
+                      onClick={() => void deleteProfile(p.id)}
                     >
                       Delete
                     </button>

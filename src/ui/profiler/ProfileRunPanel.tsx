@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { cancelProfile, startProfile, useProfiler } from '../../state/profilerState';
+import { cancelProfile, startProfile, undoDeleteProfile, useProfiler } from '../../state/profilerState';
 import { trainConfig } from '../../state/slices/settingsSlice';
 import { useStore } from '../../state/store';
 import { timeLeft } from '../common/format';
@@ -128,6 +128,14 @@ export function ProfileRunPanel() {
       {message && (
         <p className={message.kind === 'error' ? 'error-text' : 'muted'} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="profiler-message">
           {message.text}
+          {message.undo && (
+            <>
+              {' '}
+              <button type="button" className="button" onClick={() => void undoDeleteProfile()}>
+                Undo
+              </button>
+            </>
+          )}
         </p>
       )}
     </section>
