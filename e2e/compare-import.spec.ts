@@ -1,7 +1,8 @@
 /**
  * Compare › Import runs takes a CLI run. (1) The result record alone (`--out r.json`): the run joins the table as
  * imported, without weights, and a damaged record is refused with the field named while the runs already there stay
- * (the record is made here from the unit tests' tiny ArchSpec). (2) The `run.bundle.json` of `--export DIR`, written by
+ * (the record is made here from the unit tests' tiny ArchSpec); a stored profile chosen under "Predicted latency"
+ * places it on this device's latency axis. (2) The `run.bundle.json` of `--export DIR`, written by
  * the real CLI (a 1-epoch Train run of 48 images, about 10 s): it imports with its weights and is measured on this
  * device, the measurement shown as this device's.
  */
@@ -10,7 +11,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { testRun } from '../src/core/runs/testRun';
+import { lutKey, specLutOps } from '../src/core/latency/lutKeys';
+import { serializeProfile } from '../src/core/latency/profileSchema';
+import { syntheticProfile } from '../src/core/latency/testProfile';
+import { TEST_SPEC, testRun } from '../src/core/runs/testRun';
 import { collectErrors } from './fixtures/console';
 
 const record = () => {
@@ -43,6 +47,22 @@ test("the CLI's result record imports into Compare as a run without weights; a d
   // Kept across a reload, like every saved run.
   await page.reload();
   await expect(rows).toHaveCount(1);
+
+  // Its latency was for another device, so it is off the latency axis, until a stored profile (synthetic numbers made
+  // here, imported on the Latency screen) predicts it: then it is a hollow point, and the table names the profile.
+  const offChart = page.getByTestId('compare-off-chart');
+  await expect(offChart).toContainText('(1 imported from another device)');
+  const profile = { ...syntheticProfile('e2e-pricing'), name: 'pricing profile' };
+  for (const { op } of specLutOps(TEST_SPEC)) if (op) profile.lut[lutKey(op)] = { medianMs: 0.5, madMs: 0.01, samples: 21, repeats: 8, compileMs: 1 };
+  await page.goto('/#v=2&screen=profiler');
+  await page.getByTestId('profile-file-input').setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(serializeProfile(profile)) });
+  await expect(page.getByTestId('profiler-message')).toContainText('Imported "pricing profile"');
+  await page.goto('/#v=2&screen=compare');
+  await expect(page.locator('[data-testid="compare-scatter"] path.point')).toHaveCount(0);
+  await page.getByLabel('Predict latency with').selectOption({ label: 'every run by “pricing profile”' });
+  await expect(page.locator('[data-testid="compare-scatter"] path.point')).toHaveCount(1);
+  await expect(offChart).toHaveCount(0);
+  await expect(row).toContainText('ms (pricing profile)');
   expect(errors).toEqual([]);
 });
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { lutKey, specLutOps } from '../latency/lutKeys';
+import { predictLatencyMs } from '../latency/predict';
+import { syntheticProfile } from '../latency/testProfile';
 import { compareRows, filterRows, frontOf, rowsToCsv, scatterPoints, sortRows } from './compare';
-import { testRun } from './testRun';
+import { TEST_SPEC, testRun } from './testRun';
 
 const mk = (id: string, method: string, acc: number, ms: number | null, imported?: string) => {
   const r = testRun(id, method, acc);
@@ -28,6 +31,39 @@ describe('comparison rows', () => {
     const [row] = compareRows([e], 'me');
     expect(row).toMatchObject({ measuredMs: 4, otherDeviceMs: 7, predictedMs: null, predictionError: null, imported: 'their GPU' });
     expect(scatterPoints([row], 'latency')).toEqual([{ id: 'e', method: 'padnas', x: 4, y: 0.85, kind: 'measured' }]);
+  });
+
+  it('a chosen profile predicts every run again, imported ones too, and says which ops it lacks for the others', () => {
+    const own = mk('own', 'random', 0.9, null);
+    own.record!.latency = { ms: 9, profileId: 'old', profileName: 'old profile', label: 'predicted by old profile' };
+    const away = mk('away', 'atomnas', 0.8, 1, 'their GPU');
+    const here = mk('here', 'train', 0.7, 2);
+    // Without a choice: the record's own prediction; the imported run's is never used.
+    expect(compareRows([own, away], 'me').map((r) => [r.predictedMs, r.predictedProfile, r.unpricedOps])).toEqual([[9, 'old profile', null], [null, null, null]]);
+
+    const profile = { ...syntheticProfile('p'), name: 'my laptop' };
+    for (const { op } of specLutOps(TEST_SPEC)) if (op) profile.lut[lutKey(op)] = { medianMs: 0.5, madMs: 0.01, samples: 21, repeats: 8, compileMs: 1 };
+    const ms = predictLatencyMs(TEST_SPEC, profile);
+    expect(ms).toBeGreaterThan(0);
+    const rows = compareRows([own, away, here], 'me', profile);
+    expect(rows.map((r) => [r.id, r.predictedMs, r.predictedProfile, r.unpricedOps])).toEqual([
+      ['own', ms, 'my laptop', null],
+      ['away', ms, 'my laptop', null],
+      ['here', ms, 'my laptop', null],
+    ]);
+    expect(rows[2].predictionError).toBeCloseTo((2 - ms) / 2, 12);
+    // The imported run is placed by the chosen profile's prediction (hollow), the one measured here by its measurement.
+    expect(scatterPoints(rows, 'latency').map((p) => [p.id, p.x, p.kind])).toEqual([
+      ['own', ms, 'predicted'],
+      ['away', ms, 'predicted'],
+      ['here', 2, 'measured'],
+    ]);
+
+    // A profile without entries for these ops prices nothing, and names what it lacks.
+    const [row] = compareRows([own], 'me', syntheticProfile('q'));
+    expect(row.predictedMs).toBeNull();
+    expect(row.predictedProfile).toBe('synthetic test profile');
+    expect(row.unpricedOps?.length).toBeGreaterThan(0);
   });
 
   it('draws the Pareto front of accuracy against latency (c is dominated by b)', () => {

@@ -2,8 +2,12 @@
  * The comparison table and scatter (issue 14 §2), pure: one row per saved run, sorting, filtering, the Pareto front of
  * test accuracy against a cost, and CSV. Latency measured on another device (imported runs) is never mixed with this
  * device's: the row's `measuredMs` is this device's only (an imported run measured here has one too, and is then
- * plotted on the latency axis), `otherDeviceMs` holds the figure the run came with apart.
+ * plotted on the latency axis), `otherDeviceMs` holds the figure the run came with apart. Predictions come from each
+ * run's own record, or, when a stored profile is chosen, that profile prices every run's network again (imported runs
+ * too), so that all of them are predicted for one device.
  */
+import { predictLatency } from '../latency/predict';
+import type { LatencyProfile } from '../latency/profileSchema';
 import { paretoFront } from '../search/pareto';
 import type { MeasuredLatency, SavedRun } from './savedRun';
 
@@ -19,8 +23,11 @@ export interface CompareRow {
   params: number | null;
   valAccuracy: number | null;
   testAccuracy: number | null;
+  /** The record's prediction (never the one an imported run came with), or the chosen profile's. */
   predictedMs: number | null;
   predictedProfile: string | null;
+  /** With a profile chosen: why it could not price this run (the ops it has no entry for; empty: it has no predictor). */
+  unpricedOps: string[] | null;
   /** Median end-to-end latency at batch 1 measured on this device. */
   measuredMs: number | null;
   measured: MeasuredLatency | null;
@@ -41,13 +48,28 @@ function batch1(run: SavedRun, device: string, not = false): MeasuredLatency | n
   return hits.length ? hits.reduce((a, b) => (a.date >= b.date ? a : b)) : null;
 }
 
-/** Table rows; `device` is this device's label (measurements from other devices are not this device's). */
-export function compareRows(runs: readonly SavedRun[], device: string): CompareRow[] {
+/** A run's prediction: by `profile` when one is chosen, else its record's (none for a run from another device). */
+function prediction(r: SavedRun, profile: LatencyProfile | null): { ms: number | null; profile: string | null; unpriced: string[] | null } {
+  const rec = r.record;
+  if (!profile || !rec) {
+    const own = r.importedFrom ? null : rec?.latency; // an imported run's prediction was for another device
+    return { ms: own?.ms ?? null, profile: own?.profileName ?? null, unpriced: null };
+  }
+  const p = predictLatency(rec.archSpec, profile);
+  return Number.isFinite(p.ms) ? { ms: p.ms, profile: profile.name, unpriced: null } : { ms: null, profile: profile.name, unpriced: p.missing };
+}
+
+/**
+ * Table rows; `device` is this device's label (measurements from other devices are not this device's); `profile`, when
+ * given, predicts every run's latency in place of its record's prediction.
+ */
+export function compareRows(runs: readonly SavedRun[], device: string, profile: LatencyProfile | null = null): CompareRow[] {
   return runs.map((r) => {
     const rec = r.record;
     const mine = batch1(r, device);
     const other = r.importedFrom ? batch1(r, device, true) : null;
-    const predicted = rec?.latency?.ms ?? null;
+    const p = prediction(r, profile);
+    const predicted = p.ms;
     return {
       id: r.id,
       name: r.name,
@@ -60,12 +82,13 @@ export function compareRows(runs: readonly SavedRun[], device: string): CompareR
       params: rec?.params ?? null,
       valAccuracy: rec?.valAccuracy ?? null,
       testAccuracy: rec?.testAccuracy ?? null,
-      predictedMs: r.importedFrom ? null : predicted,
-      predictedProfile: r.importedFrom ? null : (rec?.latency?.profileName ?? null),
+      predictedMs: predicted,
+      predictedProfile: p.profile,
+      unpricedOps: p.unpriced,
       measuredMs: mine?.medianMs ?? null,
       measured: mine,
       otherDeviceMs: other?.medianMs ?? null,
-      predictionError: mine && predicted !== null && !r.importedFrom ? (mine.medianMs - predicted) / mine.medianMs : null,
+      predictionError: mine && predicted !== null ? (mine.medianMs - predicted) / mine.medianMs : null,
       wallSeconds: rec?.card.wallSeconds ?? null,
       backend: rec ? `${rec.card.backend} · ${rec.card.adapter}` : '–',
       imported: r.importedFrom ?? null,
@@ -75,7 +98,7 @@ export function compareRows(runs: readonly SavedRun[], device: string): CompareR
   });
 }
 
-export type SortKey = Exclude<keyof CompareRow, 'measured'>;
+export type SortKey = Exclude<keyof CompareRow, 'measured' | 'unpricedOps'>;
 
 /** Sort rows by a column; missing values always last. */
 export function sortRows(rows: readonly CompareRow[], key: SortKey, dir: 'asc' | 'desc'): CompareRow[] {
@@ -112,14 +135,13 @@ export interface ScatterPoint {
 
 /**
  * Points of the runs that have a test accuracy and the chosen x; on the latency axis an imported run only with a
- * measurement taken here (its prediction was for another device).
+ * measurement taken here or a prediction by a chosen profile (the latency it came with was for another device).
  */
 export function scatterPoints(rows: readonly CompareRow[], axis: XAxis): ScatterPoint[] {
   const out: ScatterPoint[] = [];
   for (const r of rows) {
     if (r.testAccuracy === null || r.status !== 'finished') continue;
     if (axis === 'latency') {
-      if (r.imported && r.measuredMs === null) continue; // another device's latency is never placed on this device's axis
       const x = r.measuredMs ?? r.predictedMs;
       if (x !== null) out.push({ id: r.id, method: r.method, x, y: r.testAccuracy, kind: r.measuredMs !== null ? 'measured' : 'predicted' });
     } else {

@@ -8,6 +8,7 @@ import { compareRows, filterRows, frontOf, rowsToCsv, scatterPoints, sortRows, t
 import { offChart, offChartText } from '../../core/runs/offChart';
 import { deleteSavedRuns, deviceLabel, exportSavedRuns, getSavedRun, importSavedRuns, refreshSavedRuns, renameSavedRun, undoDelete, useSavedRuns } from '../../state/savedRuns';
 import { useStore } from '../../state/store';
+import { refreshProfiles, useProfiler } from '../../state/profilerState';
 import { resumableRuns, useResume } from '../../state/resume';
 import { resumeRun, resumeScreen } from '../../state/resumeRun';
 import { downloadFiles } from '../common/download';
@@ -46,8 +47,14 @@ export function CompareScreen() {
   const [note, setNote] = useState<string | null>(null);
   const svgBox = useRef<HTMLDivElement>(null);
   useEffect(() => void refreshSavedRuns(), []);
+  const profiles = useProfiler((s) => s.profiles);
+  const profilesLoaded = useProfiler((s) => s.loaded);
+  useEffect(() => void (profilesLoaded || refreshProfiles()), [profilesLoaded]);
+  const pricing = useMemo(() => profiles.filter((p) => p.predictor), [profiles]);
+  const [priceWith, setPriceWith] = useState('');
+  const priceProfile = pricing.find((p) => p.id === priceWith) ?? null;
 
-  const all = useMemo(() => compareRows(runs, device), [runs, device]);
+  const all = useMemo(() => compareRows(runs, device, priceProfile), [runs, device, priceProfile]);
   const rows = useMemo(() => sortRows(filterRows(all, filter, method), sort.key, sort.dir), [all, filter, method, sort]);
   const methods = useMemo(() => [...new Set(all.map((r) => r.method))].sort(), [all]);
   const points = useMemo(() => scatterPoints(rows, axis), [rows, axis]);
@@ -138,7 +145,8 @@ export function CompareScreen() {
         </h2>
         <p className="muted small">
           This device: {device}. Every finished Train run and search is kept in this browser. Runs imported from another device are marked, and their
-          latency is never put on this device&apos;s axis.
+          latency is never put on this device&apos;s axis; a stored profile chosen under <em>Predicted latency</em> predicts every run for one device,
+          imported ones too.
         </p>
         <div className="compare-toolbar">
           <label>
@@ -163,6 +171,19 @@ export function CompareScreen() {
               ))}
             </select>
           </label>
+          {pricing.length > 0 && (
+            <label>
+              Predicted latency{' '}
+              <select value={priceProfile?.id ?? ''} onChange={(e) => setPriceWith(e.target.value)} aria-label="Predict latency with">
+                <option value="">as each run predicted it</option>
+                {pricing.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    every run by “{p.name}”
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
         </div>
         <div className="compare-chart" ref={svgBox}>
           <SvgChart

@@ -21,6 +21,7 @@ const row = (i: number): CompareRow => ({
   testAccuracy: 0.9,
   predictedMs: null,
   predictedProfile: null,
+  unpricedOps: null,
   measuredMs: null,
   measured: null,
   otherDeviceMs: null,
@@ -90,5 +91,19 @@ describe('RunTable paging', () => {
     act(() => button(host, 'Seed').click());
     expect(onSort).toHaveBeenCalledWith('seed');
     expect(names(host)[0]).toBe('run 1');
+  });
+
+  it('shows a prediction with its profile, and says "not priced" with the missing ops when the chosen profile lacks them', () => {
+    const rows = [
+      { ...row(1), predictedMs: 1.234, predictedProfile: 'laptop' },
+      { ...row(2), predictedProfile: 'laptop', unpricedOps: ['conv a', 'conv b', 'dw c', 'dense d'] },
+      { ...row(3), imported: 'their GPU' },
+    ];
+    const host = show(0, { rows });
+    const col = [...host.querySelectorAll('thead th')].findIndex((th) => th.textContent?.includes('Predicted')) + 1;
+    const cells = [...host.querySelectorAll(`[data-testid="saved-run"] td:nth-child(${col})`)];
+    expect(cells.map((c) => c.textContent)).toEqual(['1.23 ms (laptop)', 'not priced', '–']);
+    expect(cells[1].querySelector('span')?.title).toBe('“laptop” cannot price this network: no entry for conv a; conv b; dw c; …');
+    expect(cells[2].querySelector('span')?.title).toBe('Predicted for another device');
   });
 });

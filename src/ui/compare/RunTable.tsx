@@ -27,6 +27,16 @@ const COLUMNS: [SortKey, string][] = [
 const acc = (v: number | null) => (v === null ? '–' : percent(v, 1));
 const ms = (v: number | null) => (v === null ? '–' : `${v.toPrecision(3)} ms`);
 
+/** The prediction with its profile; else why there is none (a chosen profile that lacks ops, another device's run). */
+function predictedCell(r: CompareRow) {
+  if (r.predictedMs !== null) return `${ms(r.predictedMs)} (${r.predictedProfile ?? '?'})`;
+  if (r.unpricedOps) {
+    const why = r.unpricedOps.length ? `no entry for ${r.unpricedOps.slice(0, 3).join('; ')}${r.unpricedOps.length > 3 ? '; …' : ''}` : 'it has no predictor';
+    return <span title={`“${r.predictedProfile}” cannot price this network: ${why}`}>not priced</span>;
+  }
+  return r.imported ? <span title="Predicted for another device">–</span> : '–';
+}
+
 function Measured({ r }: { r: CompareRow }) {
   if (!r.measured) {
     if (!r.imported) return <>–</>;
@@ -138,7 +148,7 @@ export function RunTable(p: RunTableProps) {
                 <td>{r.params === null ? '–' : compact(r.params)}</td>
                 <td>{acc(r.valAccuracy)}</td>
                 <td>{acc(r.testAccuracy)}</td>
-                <td>{r.imported ? <span title="Predicted for another device">–</span> : r.predictedMs === null ? '–' : `${ms(r.predictedMs)} (${r.predictedProfile ?? '?'})`}</td>
+                <td>{predictedCell(r)}</td>
                 <td>
                   <Measured r={r} />
                 </td>
