@@ -69,3 +69,36 @@ test('a corrupted file names the file and the problem, and the previous dataset 
   await page.getByRole('button', { name: 'Dismiss the data error' }).click();
   await expect(app.datasetError).toHaveCount(0);
 });
+
+test('Cancel loading stops a load part-way, keeps the dataset in use, and the next load works', async ({ page }) => {
+  const app = new TrainPage(page);
+  // A slow disk: each slice the page reads waits until the test lets it go.
+  await page.evaluate(() => {
+    const w = window as unknown as { releaseReads: () => void };
+    const gate = new Promise<void>((resolve) => (w.releaseReads = resolve));
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the blob as `this`
+    const read = Blob.prototype.arrayBuffer;
+    Blob.prototype.arrayBuffer = async function (this: Blob) {
+      await gate;
+      return read.call(this);
+    };
+  });
+  const files = [
+    { name: 'slow-images-idx3-ubyte', buffer: idxImages(64) },
+    { name: 'slow-labels-idx1-ubyte', buffer: idxLabels(64) },
+  ];
+  await app.loadFiles(files);
+  const progress = page.getByTestId('load-progress');
+  await expect(progress).toContainText('slow-images-idx3-ubyte');
+  await progress.getByRole('button', { name: 'Cancel loading' }).click();
+  await page.evaluate(() => (window as unknown as { releaseReads: () => void }).releaseReads());
+  await expect(progress).toHaveCount(0);
+  await expect(page.getByText('Loading cancelled')).toBeVisible();
+  await expect(app.datasetName).toHaveText('mnist-10k');
+  await expect(app.datasetError).toHaveCount(0);
+
+  // The same files, loaded again (the reads no longer wait), are used.
+  await app.loadFiles(files);
+  await expect(app.datasetName).toHaveText('slow-images-idx3-ubyte');
+  await expect(app.datasetCount).toContainText('64');
+});
