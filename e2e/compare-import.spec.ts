@@ -4,7 +4,8 @@
  * (the record is made here from the unit tests' tiny ArchSpec); a stored profile chosen under "Predicted latency"
  * places it on this device's latency axis. (2) The `run.bundle.json` of `--export DIR`, written by
  * the real CLI (a 1-epoch Train run of 48 images, about 10 s): it imports with its weights and is measured on this
- * device, the measurement shown as this device's.
+ * device, the measurement shown as this device's. (3) Add reference runs: the records behind the README's figures,
+ * shipped with the app, join the list once.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { lutKey, specLutOps } from '../src/core/latency/lutKeys';
 import { serializeProfile } from '../src/core/latency/profileSchema';
 import { syntheticProfile } from '../src/core/latency/testProfile';
 import { TEST_SPEC, testRun } from '../src/core/runs/testRun';
+import { REFERENCE_ORIGIN, REFERENCE_RUNS } from '../scripts/reference-runs';
 import { collectErrors } from './fixtures/console';
 
 const record = () => {
@@ -84,5 +86,46 @@ test("a CLI run's run.bundle.json imports with its weights and is measured on th
   // Measured here, so shown as this device's figure (not "other device") and plotted on the latency axis.
   await expect(row).toContainText(/measured \d/);
   await expect(page.locator('[data-testid="compare-scatter"] path.point')).toHaveCount(1);
+  expect(errors).toEqual([]);
+});
+
+test('Import runs takes several files at once, each stored or refused on its own', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/#v=2&screen=compare');
+  const rows = page.getByTestId('saved-run');
+  await expect(page.getByRole('region', { name: 'Saved runs' })).toBeVisible();
+  const file = (name: string, body: unknown) => ({ name, mimeType: 'application/json', buffer: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)) });
+  await page.getByLabel('Import runs').setInputFiles([file('s1.json', { ...record(), runId: 'cli-s1' }), file('s2.json', { ...record(), runId: 'cli-s2' }), file('bad.json', 'nope')]);
+  await expect(page.getByRole('alert')).toContainText('Imported 2 runs from 2 files (2 result records, without trained weights); could not import bad.json (Not a JSON file');
+  await expect(rows).toHaveCount(2);
+  expect(errors).toEqual([]);
+});
+
+test('Add reference runs puts the runs behind the README beside the user\'s, once, on the MACs axis', async ({ page }) => {
+  const errors = collectErrors(page);
+  const n = REFERENCE_RUNS.length;
+  await page.goto('/#v=2&screen=compare');
+  const rows = page.getByTestId('saved-run');
+  await expect(page.getByText('press Add reference runs')).toBeVisible();
+  const add = page.getByRole('button', { name: 'Add reference runs', exact: true });
+  await add.click();
+  await expect(page.getByRole('status').filter({ hasText: `Added ${n} reference runs: ` })).toContainText('without weights');
+  await expect(rows).toHaveCount(n);
+  await expect(page.locator('[data-testid="saved-run"][data-method="egnas"]')).toHaveCount(4);
+  const egnas3 = rows.filter({ hasText: 'Reference · Efficient Global NAS, default, seed 3' });
+  await expect(egnas3).toContainText('98.5%');
+  await expect(egnas3.locator(`.badge[title="Imported from ${REFERENCE_ORIGIN}"]`)).toHaveCount(1);
+  // Another device's runs: off the latency axis, every one of them placed by MACs.
+  await expect(page.locator('[data-testid="compare-scatter"] path.point')).toHaveCount(0);
+  await page.getByLabel('Scatter x axis').selectOption('macs');
+  await expect(page.locator('[data-testid="compare-scatter"] path.point')).toHaveCount(n);
+  // A second press adds nothing; a deleted one comes back alone.
+  await add.click();
+  await expect(page.getByRole('status').filter({ hasText: `All ${n} reference runs are already in the list.` })).toBeVisible();
+  await egnas3.getByRole('button', { name: /^Delete/ }).click();
+  await expect(rows).toHaveCount(n - 1);
+  await add.click();
+  await expect(page.getByRole('status').filter({ hasText: `Added 1 reference run (${n - 1} already in the list)` })).toBeVisible();
+  await expect(rows).toHaveCount(n);
   expect(errors).toEqual([]);
 });

@@ -87,7 +87,7 @@ describe('RunRepository (fake IndexedDB)', () => {
     const text = await a.exportBundle('Device A', ['a']);
     const b = fresh();
     await b.save(testRun('a'));
-    expect(await b.importBundle(text)).toEqual({ ids: ['a-import'], kind: 'bundle' });
+    expect(await b.importBundle(text)).toEqual({ ids: ['a-import'], skipped: 0, kind: 'bundle' });
     const runs = await b.list();
     expect(runs.find((r) => r.id === 'a-import')?.importedFrom).toBe('Device A');
     expect(Array.from(new Float32Array((await b.get('a-import'))!.model!.weights))).toEqual([1, 2, 3]);
@@ -96,11 +96,25 @@ describe('RunRepository (fake IndexedDB)', () => {
     expect(await b.list()).toHaveLength(2);
   });
 
+  it('with skipStored leaves out the runs already stored instead of adding copies', async () => {
+    const a = fresh();
+    await a.save(testRun('a'));
+    await a.save(testRun('b', 'train'));
+    const text = await a.exportBundle('Device A');
+    const b = fresh();
+    await b.save({ ...testRun('a'), name: 'renamed here' });
+    expect(await b.importBundle(text, { skipStored: true })).toEqual({ ids: ['b'], skipped: 1, kind: 'bundle' });
+    expect(await b.importBundle(text, { skipStored: true })).toEqual({ ids: [], skipped: 2, kind: 'bundle' });
+    const runs = await b.list();
+    expect(runs.map((r) => r.id).sort()).toEqual(['a', 'b']);
+    expect(runs.find((r) => r.id === 'a')?.name).toBe('renamed here');
+  });
+
   it("imports the CLI's result record as a finished run without weights, beside a stored run of the same id", async () => {
     const repo = fresh();
     await repo.save(testRun('cli-x'));
     const record = { ...testRun('cli-x').record!, card: { ...testRun('cli-x').record!.card, command: 'npm run cli -- search --method random' } };
-    expect(await repo.importBundle(JSON.stringify(record))).toEqual({ ids: ['cli-x-import'], kind: 'record' });
+    expect(await repo.importBundle(JSON.stringify(record))).toEqual({ ids: ['cli-x-import'], skipped: 0, kind: 'record' });
     const got = (await repo.list()).find((r) => r.id === 'cli-x-import');
     expect(got).toMatchObject({ status: 'finished', method: 'random', model: null, hasModel: false, importedFrom: 'CLI, tfjs cpu' });
     expect((await repo.get('cli-x-import'))?.model).toBeNull();

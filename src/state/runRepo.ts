@@ -257,21 +257,27 @@ export class RunRepository {
   /**
    * Import a bundle text, or one result record (the CLI's `--out`; core/runs/runsFile.ts): checked whole first
    * (BundleError, nothing stored); a run whose id is already stored is added under a new id (`<id>-import`,
-   * `<id>-import-2`…), never replacing a stored run. Returns the ids stored and what the file was (a record's run has
-   * no weights).
+   * `<id>-import-2`…), never replacing a stored run. With `skipStored` such a run is left out instead (adding the
+   * reference runs twice adds nothing). Returns the ids stored, how many were left out, and what the file was (a
+   * record's run has no weights).
    */
-  async importBundle(text: string): Promise<{ ids: string[]; kind: 'bundle' | 'record' }> {
+  async importBundle(text: string, opts: { skipStored?: boolean } = {}): Promise<{ ids: string[]; skipped: number; kind: 'bundle' | 'record' }> {
     const { runs, kind } = parseRunsFile(text);
     const db = await this.open();
     const taken = new Set(await db.getAllKeys('runs'));
     const ids: string[] = [];
+    let skipped = 0;
     for (const r of runs) {
+      if (opts.skipStored && taken.has(r.id)) {
+        skipped++;
+        continue;
+      }
       let id = r.id;
       for (let n = 1; taken.has(id); n++) id = `${r.id}-import${n > 1 ? `-${n}` : ''}`;
       taken.add(id);
       await this.put(db, { ...r, id });
       ids.push(id);
     }
-    return { ids, kind };
+    return { ids, skipped, kind };
   }
 }

@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import type { SavedRun } from '../core/runs/savedRun';
+import { fetchReferenceRuns } from './referenceRuns';
 import { RunRepository, type CheckpointInfo, type RemovedRun } from './runRepo';
 import { useStore } from './store';
 
@@ -69,7 +70,10 @@ class PartlyDone extends Error {
 
 type Note = string | { text: string; undo: RemovedRun[] } | void;
 
-/** Run an action on the repository; its note (or error) becomes the message, replacing the last one and its Undo. */
+/**
+ * Run an action on the repository; its note (or error, after `what`: when `what` is empty the error says it all)
+ * becomes the message, replacing the last one and its Undo.
+ */
 async function act(what: string, f: (r: RunRepository) => Promise<Note>): Promise<void> {
   const r = runRepository();
   if (!r) return void useSavedRuns.setState({ message: { kind: 'error', text: 'This browser has no IndexedDB: runs cannot be kept.' } });
@@ -78,7 +82,7 @@ async function act(what: string, f: (r: RunRepository) => Promise<Note>): Promis
     useSavedRuns.setState({ message: note ? { kind: 'ok', ...(typeof note === 'string' ? { text: note } : note) } : null });
   } catch (e) {
     const undo = e instanceof PartlyDone && e.undo.length ? e.undo : undefined;
-    useSavedRuns.setState({ message: { kind: 'error', text: `${what}: ${errText(e)}`, undo } });
+    useSavedRuns.setState({ message: { kind: 'error', text: what ? `${what}: ${errText(e)}` : errText(e), undo } });
   }
   await refreshSavedRuns();
 }
@@ -150,4 +154,52 @@ export const importSavedRuns = (text: string, file: string): Promise<void> =>
     if (kind === 'record')
       return `Imported the result record ${file} as a run without trained weights: it is compared, retrained with one recipe and exported as PyTorch source; to measure it on this device or export its weights, import the run.bundle.json that the CLI's --export DIR writes.`;
     return `Imported ${ids.length} run${ids.length === 1 ? '' : 's'} from ${file}.`;
+  });
+
+const runsText = (n: number): string => `${n} run${n === 1 ? '' : 's'}`;
+
+/**
+ * Import several files at once (several CLI records, say): each is checked whole and stored or refused on its own,
+ * and one message says what came from where and names each refused file with its reason. One file: importSavedRuns.
+ */
+export async function importSavedRunFiles(files: readonly { name: string; text: string }[]): Promise<void> {
+  if (files.length === 0) return;
+  if (files.length === 1) return importSavedRuns(files[0].text, files[0].name);
+  await act('', async (r) => {
+    let runs = 0;
+    let records = 0;
+    let stored = 0;
+    const refused: string[] = [];
+    for (const f of files) {
+      try {
+        const { ids, kind } = await r.importBundle(f.text);
+        runs += ids.length;
+        if (kind === 'record') records++;
+        stored++;
+      } catch (e) {
+        refused.push(`${f.name} (${errText(e)})`);
+      }
+    }
+    const got = stored ? `Imported ${runsText(runs)} from ${stored} file${stored === 1 ? '' : 's'}${records ? ` (${records} result record${records === 1 ? '' : 's'}, without trained weights)` : ''}` : '';
+    if (refused.length) throw new Error(`${got ? `${got}; c` : 'C'}ould not import ${refused.join('; ')}.`);
+    return `${got}.`;
+  });
+}
+
+/** What adding the reference runs says: how many came, how many were already in the list, and what they lack. */
+export function referenceRunsText(added: number, skipped: number): string {
+  if (added === 0) return `All ${skipped} reference runs are already in the list.`;
+  const already = skipped ? ` (${skipped} already in the list)` : '';
+  return `Added ${added} reference run${added === 1 ? '' : 's'}${already}: the project's own runs behind the README's figures, made with the CLI on tfjs cpu. They come without weights, so they are compared on accuracy, MACs and parameters, and can be retrained with one recipe; delete them like any run.`;
+}
+
+/**
+ * Add the reference runs shipped with the app (fetched relative to `base`), leaving out those already stored, so a
+ * second press adds nothing. A failure is the message; the list stays as it was.
+ */
+export const addReferenceRuns = (base: string = document.baseURI, fetcher: typeof fetch = fetch): Promise<void> =>
+  act('Could not add the reference runs', async (r) => {
+    const text = await fetchReferenceRuns(base, fetcher);
+    const { ids, skipped } = await r.importBundle(text, { skipStored: true });
+    return referenceRunsText(ids.length, skipped);
   });

@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { compareRows, filterRows, frontOf, rowsToCsv, scatterPoints, sortRows, type SortKey, type XAxis } from '../../core/runs/compare';
 import { offChart, offChartText } from '../../core/runs/offChart';
-import { deleteSavedRuns, deviceLabel, exportSavedRuns, getSavedRun, importSavedRuns, refreshSavedRuns, renameSavedRun, undoDelete, useSavedRuns } from '../../state/savedRuns';
+import { addReferenceRuns, deleteSavedRuns, deviceLabel, exportSavedRuns, getSavedRun, importSavedRunFiles, refreshSavedRuns, renameSavedRun, undoDelete, useSavedRuns } from '../../state/savedRuns';
 import { useStore } from '../../state/store';
 import { refreshProfiles, useProfiler } from '../../state/profilerState';
 import { resumableRuns, useResume } from '../../state/resume';
@@ -45,6 +45,7 @@ export function CompareScreen() {
   const [format, setFormat] = useState<ModelFormat>('onnx');
   const [detailsFor, setDetailsFor] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
+  const [addingRefs, setAddingRefs] = useState(false);
   const svgBox = useRef<HTMLDivElement>(null);
   useEffect(() => void refreshSavedRuns(), []);
   const profiles = useProfiler((s) => s.profiles);
@@ -98,8 +99,17 @@ export function CompareScreen() {
     await deleteSavedRuns(chosen);
     setSelected(new Set());
   };
-  const onImport = async (f: File | undefined) => {
-    if (f) await importSavedRuns(await f.text(), f.name);
+  const addRefs = async () => {
+    setAddingRefs(true);
+    try {
+      await addReferenceRuns();
+    } finally {
+      setAddingRefs(false);
+    }
+  };
+  const onImport = async (list: FileList | null) => {
+    const files = [...(list ?? [])];
+    await importSavedRunFiles(await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() }))));
   };
   const resumable = new Map(resumableRuns({ runs, checkpoints }).map((r) => [r.id, r.info]));
   const resume = (id: string) => {
@@ -240,8 +250,22 @@ export function CompareScreen() {
             Delete chosen{chosen.length ? ` (${chosen.length})` : ''}
           </button>
           <label className="file-button">
-            Import runs <input type="file" accept=".json,application/json" onChange={(e) => void onImport(e.target.files?.[0])} />
+            Import runs <input type="file" multiple accept=".json,application/json" onChange={(e) => {
+                void onImport(e.target.files); // reads the list at once, so the same file can be chosen again
+                e.target.value = '';
+              }}
+            />
           </label>
+          <button type="button" disabled={addingRefs} onClick={() => void addRefs()}>
+            {addingRefs ? 'Adding reference runs…' : 'Add reference runs'}
+          </button>
+          <Hint label="Add reference runs">
+            The runs behind the README's figures, made by the project with the CLI on tfjs cpu (a 2-core VM): every method's
+            tiny preset (seed 1), and the default presets of random search, Efficient Global NAS and AutoSpace-style over
+            three seeds with the hand-designed baseline trained with the same recipe. They come as result records without
+            weights: compare your runs with them on accuracy, MACs and parameters, or retrain any of them with one recipe.
+            Adding them again adds nothing; delete them like any run.
+          </Hint>
         </div>
         {message && (
           <p className={message.kind === 'error' ? 'error-text' : 'muted small'} role={message.kind === 'error' ? 'alert' : 'status'}>

@@ -72,7 +72,7 @@ export function RunTable(p: RunTableProps) {
   const [editing, setEditing] = useState<{ id: string; name: string } | null>(null);
   const [pageNo, setPageNo] = useState(0);
   const [size, setSize] = useState(50);
-  if (!p.rows.length) return <p className="muted">No saved runs match. Finish a Train run or a search and it appears here.</p>;
+  if (!p.rows.length) return <p className="muted">No saved runs match. Finish a Train run or a search and it appears here, or press Add reference runs to see the project's own.</p>;
   const page = pageOf(p.rows, pageNo, size);
   const pager = p.rows.length > PAGE_SIZES[0] && (
     <Pager
