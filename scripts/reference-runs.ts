@@ -36,12 +36,18 @@ export const REFERENCE_RUNS: readonly ReferenceEntry[] = [
   { file: 'docs/compare-tiny/egnas-s1.json', name: 'Reference · Efficient Global NAS, tiny, seed 1' },
   { file: 'docs/compare-tiny/autospace-s1.json', name: 'Reference · AutoSpace-style, tiny, seed 1' },
   ...seeds.map((s) => ({ file: `docs/random-results/default-s${s}.json`, name: `Reference · random search, default, seed ${s}` })),
+  ...seeds.map((s) => ({ file: `docs/atomnas-results/default-s${s}.json`, name: `Reference · AtomNAS, default, seed ${s}` })),
   ...seeds.map((s) => ({ file: `docs/egnas-results/default-s${s}.json`, name: `Reference · Efficient Global NAS, default, seed ${s}` })),
   ...seeds.map((s) => ({ file: `docs/autospace-results/default-s${s}.json`, name: `Reference · AutoSpace-style, default, seed ${s}` })),
   ...seeds.map((s) => ({
     file: `docs/random-results/baseline-default-s${s}.json`,
     name: `Reference · hand-designed baseline ×1, 5 epochs (the recipe of random search's and AutoSpace-style's final training), seed ${s}`,
   })),
+  ...seeds.map((s) => ({
+    file: `docs/atomnas-results/baseline-w0.6-s${s}.json`,
+    name: `Reference · hand-designed baseline ×0.6, 5 epochs (AtomNAS default's data and recipe), seed ${s}`,
+  })),
+  { file: 'docs/atomnas-results/baseline-w1-s1.json', name: "Reference · hand-designed baseline ×1, 5 epochs (AtomNAS default's data and recipe), seed 1" },
 ];
 
 /** The saved run of one entry, as Import runs would store it, under the entry's name and the reference origin. */
