@@ -5,7 +5,8 @@
  * places it on this device's latency axis. (2) The `run.bundle.json` of `--export DIR`, written by
  * the real CLI (a 1-epoch Train run of 48 images, about 10 s): it imports with its weights and is measured on this
  * device, the measurement shown as this device's. (3) Add reference runs: the records behind the README's figures,
- * shipped with the app, join the list once.
+ * shipped with the app, join the list once. With COMPARE_SHOT=<file.png> that test also writes the README's picture of
+ * Compare with the reference runs on the MACs axis.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -18,6 +19,8 @@ import { syntheticProfile } from '../src/core/latency/testProfile';
 import { TEST_SPEC, testRun } from '../src/core/runs/testRun';
 import { REFERENCE_ORIGIN, REFERENCE_RUNS } from '../scripts/reference-runs';
 import { collectErrors } from './fixtures/console';
+
+const SHOT = process.env.COMPARE_SHOT;
 
 const record = () => {
   const r = testRun('cli-random-e2e', 'random', 0.875).record!;
@@ -119,6 +122,10 @@ test('Add reference runs puts the runs behind the README beside the user\'s, onc
   await expect(page.locator('[data-testid="compare-scatter"] path.point')).toHaveCount(0);
   await page.getByLabel('Scatter x axis').selectOption('macs');
   await expect(page.locator('[data-testid="compare-scatter"] path.point')).toHaveCount(n);
+  if (SHOT) {
+    await page.setViewportSize({ width: 1280, height: 1100 });
+    await page.getByRole('region', { name: /^Compare runs on this device/ }).screenshot({ path: SHOT });
+  }
   // A second press adds nothing; a deleted one comes back alone.
   await add.click();
   await expect(page.getByRole('status').filter({ hasText: `All ${n} reference runs are already in the list.` })).toBeVisible();

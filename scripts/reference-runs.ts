@@ -37,6 +37,7 @@ export const REFERENCE_RUNS: readonly ReferenceEntry[] = [
   { file: 'docs/compare-tiny/autospace-s1.json', name: 'Reference · AutoSpace-style, tiny, seed 1' },
   ...seeds.map((s) => ({ file: `docs/random-results/default-s${s}.json`, name: `Reference · random search, default, seed ${s}` })),
   ...seeds.map((s) => ({ file: `docs/atomnas-results/default-s${s}.json`, name: `Reference · AtomNAS, default, seed ${s}` })),
+  ...seeds.map((s) => ({ file: `docs/padnas-results/default-s${s}.json`, name: `Reference · PAD-NAS, default, seed ${s}` })),
   ...seeds.map((s) => ({ file: `docs/egnas-results/default-s${s}.json`, name: `Reference · Efficient Global NAS, default, seed ${s}` })),
   ...seeds.map((s) => ({ file: `docs/autospace-results/default-s${s}.json`, name: `Reference · AutoSpace-style, default, seed ${s}` })),
   ...seeds.map((s) => ({
