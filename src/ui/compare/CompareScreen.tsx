@@ -261,8 +261,8 @@ export function CompareScreen() {
           </button>
           <Hint label="Add reference runs">
             The runs behind the README's figures, made by the project with the CLI on tfjs cpu (a 2-core VM): every method's
-            tiny preset (seed 1), and the default presets of random search, Efficient Global NAS and AutoSpace-style over
-            three seeds with the hand-designed baseline trained with the same recipe. They come as result records without
+            tiny preset (seed 1), and every method's default preset over three seeds, with the hand-designed baselines
+            trained with the same data and recipe. They come as result records without
             weights: compare your runs with them on accuracy, MACs and parameters, or retrain any of them with one recipe.
             Adding them again adds nothing; delete them like any run.
           </Hint>
