@@ -147,6 +147,21 @@ describe('running to the end', () => {
     expect(liveTensors()).toBe(before);
   });
 
+  it('valAndTest scores val then test (each split its own figure) and changes nothing', async () => {
+    const t = createSpecTraining(tinySpec(), data, recipe(), { steps: 6 });
+    try {
+      await t.run();
+      const r = await t.valAndTest();
+      const val = await t.evaluate('val');
+      const test = await t.evaluate('test');
+      expect(r).toEqual({ val: val.accuracy, test: test.accuracy });
+      expect((await t.valAndTest()).val).toBe(r.val);
+      expect(val.loss).not.toBe(test.loss);
+    } finally {
+      t.dispose();
+    }
+  });
+
   it('without per-epoch validation: one validation at the end, no history, no test unless asked', async () => {
     const r = await trainSpecToEnd(tinySpec(), data, recipe(), { epochs: 1 }, { bnRecalibrate: true });
     expect(r.history).toEqual([]);

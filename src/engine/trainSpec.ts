@@ -1,8 +1,9 @@
 /**
  * "Train this ArchSpec from scratch under a budget", written once: validate the spec, build its network with fresh
- * weights from a seeded stream, and give it its own Trainer. The Train screen, AtomNAS's retraining, PAD-NAS's
- * stand-alone runs (ranking check, found architecture, baseline) and the CLI all start here, so one seed gives the same
- * numbers everywhere.
+ * weights from a seeded stream, and give it its own Trainer. PAD-NAS's stand-alone runs (ranking check, found
+ * architecture, baseline), random search's candidates and retraining, Efficient Global NAS's and AutoSpace-style's
+ * trainings start here; the Train screen and the CLI build the same way (the seed's 'init' stream, one Trainer), so one
+ * seed gives the same numbers everywhere.
  */
 import type { ArchSpec } from '../core/archspec';
 import { rngStream } from '../core/rng';
@@ -143,6 +144,13 @@ export class SpecTraining {
   /** Accuracy and loss over the val or test split; `bnRecalibrate` re-estimates BN statistics first. */
   evaluate(which: 'val' | 'test', opts: { bnRecalibrate?: boolean } = {}): Promise<EvalResult> {
     return this.trainer.evaluate(which, opts);
+  }
+
+  /** Validation accuracy, then test accuracy: the final scoring of a retrained result (a search's only use of test). */
+  async valAndTest(): Promise<{ val: number; test: number }> {
+    const val = (await this.evaluate('val')).accuracy;
+    const test = (await this.evaluate('test')).accuracy;
+    return { val, test };
   }
 
   /** Take the remaining steps of the budget, then validate (and test). */

@@ -233,13 +233,10 @@ export class AutoSpaceRun implements MethodRun<AutoSpaceSnapshot> {
   async finish(): Promise<void> {
     while (this.done < this.plan.totalSteps) await this.step();
     if (this.result) return;
-    const f = this.final;
-    if (!f) throw new Error('the search ended before the final retraining');
-    const val = (await f.evaluate('val')).accuracy;
-    const test = (await f.evaluate('test')).accuracy;
-    this.result = { val, test };
+    if (!this.final) throw new Error('the search ended before the final retraining');
+    const r = (this.result = await this.final.valAndTest());
     this.phase = 'done';
-    this.ctx.log?.(`retrained result: val ${pct(val)}, test ${pct(test)}`);
+    this.ctx.log?.(`retrained result: val ${pct(r.val)}, test ${pct(r.test)}`);
   }
 
   /**

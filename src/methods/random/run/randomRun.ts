@@ -7,11 +7,11 @@
 import type { ArchSpec } from '../../../core/archspec';
 import { archCosts } from '../../../core/costs';
 import type { RunStart } from '../../../core/method/runStart';
-import { rngStream } from '../../../core/rng';
 import { genotypeSpec, singlePathSpace, type SkeletonShape } from '../../../core/space/singlePath';
 import type { CostModel } from '../../../core/space/window';
 import type { Network } from '../../../engine/network';
 import { DivergenceError, type TrainConfig, type TrainData } from '../../../engine/trainer';
+import { SpecTraining, type TrainRecipe } from '../../../engine/trainSpec';
 import type { MethodCheckpoint, MethodContext, MethodOutcome, MethodRun, MethodStep } from '../../runTypes';
 import { readResumeState, type RandomResumeState } from './resume';
 import { runBudget, type RandomBudget } from '../budget';
@@ -23,7 +23,6 @@ import { bestIndex, epochMeans, historyRows, recordExtras } from '../summary';
 import { describeWindow, runWindow, windowInfo } from '../window';
 import { scoredCandidate } from './candidate';
 import { searchData as runData } from '../../../engine/searchData';
-import { trainFromScratch, type FromScratch } from './train';
 
 /** Training batches that re-estimate BN statistics before a candidate is scored (when `bnRecal` is on). */
 const BN_RECAL_BATCHES = 5;
@@ -42,8 +41,8 @@ export class RandomRun implements MethodRun<RandomSnapshot> {
   private pending: RandomCandidate[] = [];
   private phase: RandomPhase = 'sample';
   private done = 0;
-  private current: { training: FromScratch; losses: number[] } | null = null;
-  private final: FromScratch | null = null;
+  private current: { training: SpecTraining; losses: number[] } | null = null;
+  private final: SpecTraining | null = null;
   private finalSpec: ArchSpec | null = null;
   private readonly finalLosses: number[] = [];
   private result: { val: number; test: number } | null = null;
@@ -82,9 +81,9 @@ export class RandomRun implements MethodRun<RandomSnapshot> {
     return genotypeSpec(g, this.skeleton, { name: `random #${i + 1} ${g.join('-')}`, method: 'random' });
   }
 
-  private recipe(epochs: number, schedule: TrainConfig['schedule']): TrainConfig {
+  private recipe(schedule: TrainConfig['schedule']): TrainRecipe {
     const c = this.config;
-    return { epochs, batchSize: c.batchSize, lr: c.lr, optimizer: 'sgd', schedule, weightDecay: c.weightDecay, labelSmoothing: c.labelSmoothing, seed: c.seed, recalibrateBatches: BN_RECAL_BATCHES };
+    return { batchSize: c.batchSize, lr: c.lr, optimizer: 'sgd', schedule, weightDecay: c.weightDecay, labelSmoothing: c.labelSmoothing, seed: c.seed, recalibrateBatches: BN_RECAL_BATCHES };
   }
 
   async step(): Promise<MethodStep> {
@@ -101,20 +100,21 @@ export class RandomRun implements MethodRun<RandomSnapshot> {
     // Same data order for every candidate (recipe seed); weights from the candidate's own stream.
     const cur = (this.current ??= { training: this.candidateTraining(i), losses: [] });
     try {
-      cur.losses.push(await cur.training.step());
+      cur.losses.push((await cur.training.step()).loss);
       this.done++;
     } catch (e) {
       if (!(e instanceof DivergenceError)) throw e;
       // A random architecture may diverge at this learning rate: it scores as failed and the search goes on.
-      this.done += this.config.steps - cur.training.steps;
+      this.done += this.config.steps - cur.training.stepIndex;
       this.endCandidate(null);
       return;
     }
-    if (cur.training.steps >= this.config.steps) this.endCandidate((await cur.training.evaluate('val', this.config.bnRecal)).accuracy);
+    if (cur.training.stepIndex >= this.config.steps) this.endCandidate((await cur.training.evaluate('val', { bnRecalibrate: this.config.bnRecal })).accuracy);
   }
 
-  private candidateTraining(i: number): FromScratch {
-    return trainFromScratch(this.specOf(i), this.data.search, this.recipe(Math.ceil(this.config.steps / this.budget.stepsPerEpoch), 'constant'), rngStream(this.config.seed, `init-${i}`));
+  private candidateTraining(i: number): SpecTraining {
+    const epochs = Math.ceil(this.config.steps / this.budget.stepsPerEpoch);
+    return new SpecTraining(this.specOf(i), this.data.search, this.recipe('constant'), { epochs }, { initStream: `init-${i}` });
   }
 
   private endCandidate(valAccuracy: number | null): void {
@@ -122,7 +122,7 @@ export class RandomRun implements MethodRun<RandomSnapshot> {
     if (!cur) return;
     const i = this.candidates.length;
     const g = this.genotypes[i];
-    const cand = scoredCandidate(i, g, this.specOf(i), { cost: this.model.cost(g), profile: this.ctx.profile, valAccuracy, losses: cur.losses, trainSteps: cur.training.steps });
+    const cand = scoredCandidate(i, g, this.specOf(i), { cost: this.model.cost(g), profile: this.ctx.profile, valAccuracy, losses: cur.losses, trainSteps: cur.training.stepIndex });
     cur.training.dispose();
     this.current = null;
     this.candidates.push(cand);
@@ -134,11 +134,11 @@ export class RandomRun implements MethodRun<RandomSnapshot> {
   /** One step of the best candidate's retraining (built on the first). */
   private async finalStep(): Promise<void> {
     this.final ??= this.startFinal();
-    this.finalLosses.push(await this.final.step());
+    this.finalLosses.push((await this.final.step()).loss);
     this.done++;
   }
 
-  private startFinal(): FromScratch {
+  private startFinal(): SpecTraining {
     const b = bestIndex(this.candidates);
     if (b === null) throw new Error(`Every candidate diverged at learning rate ${this.config.lr}: lower the learning rate and start again.`);
     const g = this.genotypes[b];
@@ -147,20 +147,17 @@ export class RandomRun implements MethodRun<RandomSnapshot> {
     spec.meta = { ...spec.meta, seed: c.seed, preset: c.preset, dataset: this.ctx.data.dataset.name };
     this.finalSpec = spec;
     this.ctx.log?.(`retraining candidate ${b + 1} ${g.join('-')} (val ${pct(this.candidates[b].valAccuracy)}) from scratch for ${c.finalEpochs} epochs`);
-    return trainFromScratch(spec, this.data.final, this.recipe(c.finalEpochs, 'cosine'), rngStream(c.seed, 'final-init'));
+    return new SpecTraining(spec, this.data.final, this.recipe('cosine'), { epochs: c.finalEpochs }, { initStream: 'final-init' });
   }
 
   /** Any steps left, then the retrained network's validation and test accuracy (the only use of the test split). */
   async finish(): Promise<void> {
     while (this.done < this.budget.totalSteps) await this.step();
     if (this.result) return;
-    const f = this.final;
-    if (!f) throw new Error('the search ended before the final retraining');
-    const val = (await f.evaluate('val')).accuracy;
-    const test = (await f.evaluate('test')).accuracy;
-    this.result = { val, test };
+    if (!this.final) throw new Error('the search ended before the final retraining');
+    const r = (this.result = await this.final.valAndTest());
     this.phase = 'done';
-    this.ctx.log?.(`retrained best: val ${pct(val)}, test ${pct(test)}`);
+    this.ctx.log?.(`retrained best: val ${pct(r.val)}, test ${pct(r.test)}`);
   }
 
   /** The candidates scored so far and the trainer of the one in training (or of the final retraining). */
@@ -170,8 +167,8 @@ export class RandomRun implements MethodRun<RandomSnapshot> {
       genotypes: this.genotypes,
       phase: this.phase,
       candidates: this.candidates,
-      current: this.current ? { losses: this.current.losses, trainer: await this.current.training.checkpoint() } : null,
-      final: this.final ? { losses: this.finalLosses, trainer: await this.final.checkpoint() } : null,
+      current: this.current ? { losses: this.current.losses, trainer: await this.current.training.trainer.checkpoint() } : null,
+      final: this.final ? { losses: this.finalLosses, trainer: await this.final.trainer.checkpoint() } : null,
     };
     return { done: this.done, state: structuredClone(state) };
   }
@@ -182,7 +179,7 @@ export class RandomRun implements MethodRun<RandomSnapshot> {
     if (s.current) {
       const training = this.candidateTraining(s.candidates.length);
       try {
-        training.restore(s.current.trainer);
+        training.trainer.restore(s.current.trainer);
       } catch (e) {
         training.dispose();
         throw e;
@@ -195,7 +192,7 @@ export class RandomRun implements MethodRun<RandomSnapshot> {
     this.done = cp.done;
     if (s.final) {
       this.final = this.startFinal();
-      this.final.restore(s.final.trainer);
+      this.final.trainer.restore(s.final.trainer);
       this.finalLosses.push(...s.final.losses);
     }
   }
@@ -209,8 +206,8 @@ export class RandomRun implements MethodRun<RandomSnapshot> {
       phase: this.phase,
       candidates: cands,
       samples: this.genotypes.length,
-      current: sampling ? { index: this.candidates.length, step: this.current?.training.steps ?? 0, steps } : null,
-      final: this.phase === 'final' ? { step: this.final?.steps ?? 0, steps: this.budget.finalSteps } : null,
+      current: sampling ? { index: this.candidates.length, step: this.current?.training.stepIndex ?? 0, steps } : null,
+      final: this.phase === 'final' ? { step: this.final?.stepIndex ?? 0, steps: this.budget.finalSteps } : null,
       bestIndex: bestIndex(this.candidates),
       window: this.window,
     };
@@ -236,14 +233,14 @@ export class RandomRun implements MethodRun<RandomSnapshot> {
       testAccuracy: r.test,
       history: historyRows(this.candidates, epochLoss, r.val, r.test),
       extras,
-      resultSteps: this.final.steps,
+      resultSteps: this.final.stepIndex,
       trainImages: this.data.search.split.train.length,
     };
   }
 
   releaseNetwork(): Network {
     if (!this.final) throw new Error('there is no result network before the final retraining');
-    return this.final.release();
+    return this.final.releaseNetwork();
   }
 
   dispose(): void {
