@@ -47,17 +47,10 @@ import { initBackend } from '../src/engine/backend';
 import { installFastCpuKernels } from '../src/engine/cpuKernels';
 import { useMockWebGpu } from '../src/engine/mockWebGpu';
 import { measurePredictor, measureResponsiveness } from './app';
+import { chromiumArgs, runInPage } from './browser';
 
 const T0 = Date.now();
 const log = (s: string): void => console.error(`[${((Date.now() - T0) / 1000).toFixed(0).padStart(4)} s] ${s}`);
-
-/** Chromium flags: LATENCY.md's headless set, SwiftShader pinned unless --gpu asks for the Vulkan path. */
-function chromiumArgs(gpu: boolean): string[] {
-  const adapter = gpu
-    ? ['--enable-features=Vulkan', '--use-angle=vulkan', '--disable-vulkan-surface', '--ignore-gpu-blocklist']
-    : ['--use-webgpu-adapter=swiftshader', '--enable-unsafe-swiftshader'];
-  return ['--enable-unsafe-webgpu', ...adapter, '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-}
 
 async function buildBench(o: BenchOptions): Promise<void> {
   const root = process.cwd();
@@ -71,27 +64,6 @@ async function buildBench(o: BenchOptions): Promise<void> {
       rolldownOptions: { input: { main: path.join(root, 'index.html'), bench: path.join(root, 'bench.html') } },
     },
   });
-}
-
-/** Run one task on the bench page of a freshly launched browser. */
-async function runInPage(launch: () => Promise<Browser>, base: string, task: BenchTask): Promise<BenchTaskResult> {
-  const browser = await launch();
-  try {
-    const page = await browser.newPage();
-    page.on('console', (m) => {
-      if (m.text().startsWith('[bench]')) log(m.text());
-    });
-    page.on('pageerror', (e) => log(`page error: ${e.message}`));
-    await page.goto(`${base}/bench.html`);
-    await page.waitForFunction(() => window.__bench !== undefined, undefined, { timeout: 60_000 });
-    return await page.evaluate((t) => {
-      const b = window.__bench;
-      if (!b) throw new Error('bench page not ready');
-      return b.run(t);
-    }, task);
-  } finally {
-    await browser.close();
-  }
 }
 
 /**
@@ -191,7 +163,7 @@ async function main(): Promise<void> {
       log(`Chromium ${browserInfo.version}, flags: ${args.join(' ')}`);
       // adapter.info first: it says whether the WebGPU figures come from a GPU or from SwiftShader.
       await attempt('throughput', 'webgpu', async () => {
-        const r = await runInPage(launch, base, { kind: 'info', backend: 'webgpu' });
+        const r = await runInPage(launch, base, { kind: 'info', backend: 'webgpu' }, log);
         noteEnv(r.env);
         const a = r.env.adapter;
         log(`WebGPU adapter: ${a ? `${a.vendor} / ${a.architecture} / ${a.description || '–'}, fallback ${a.isFallbackAdapter}` : 'none'}`);
@@ -202,7 +174,7 @@ async function main(): Promise<void> {
         for (const backend of o.backends) {
           await attempt('throughput', backend, async () => {
             log(`throughput on ${backend}: ${o.net} baseline ×${o.width}, batch ${o.batch}`);
-            const r = await runInPage(launch, base, { kind: 'throughput', backend, net: o.net, width: o.width, batch: o.batch, rounds: o.rounds, block: o.block, warmup: o.warmup, countGpu: backend === 'webgpu', engineConv: o.engineConv });
+            const r = await runInPage(launch, base, { kind: 'throughput', backend, net: o.net, width: o.width, batch: o.batch, rounds: o.rounds, block: o.block, warmup: o.warmup, countGpu: backend === 'webgpu', engineConv: o.engineConv }, log);
             if (r.kind !== 'throughput') throw new Error('unexpected reply');
             noteEnv(r.env);
             raw[`throughput/${backend}`] = r;
@@ -219,7 +191,7 @@ async function main(): Promise<void> {
         for (const size of sizes) {
           await attempt('grad-programs', primary, async () => {
             log(`filter-gradient programs on ${primary}: ${size.label}`);
-            const r = await runInPage(launch, base, { kind: 'grads', backend: primary, ...size, reps: o.gradReps });
+            const r = await runInPage(launch, base, { kind: 'grads', backend: primary, ...size, reps: o.gradReps }, log);
             if (r.kind !== 'grads') throw new Error('unexpected reply');
             noteEnv(r.env);
             raw[`grad-programs/${primary}/${size.label}`] = r;
@@ -230,7 +202,7 @@ async function main(): Promise<void> {
       if (wants('atomnas')) {
         await attempt('atomnas', primary, async () => {
           log(`AtomNAS on ${primary}: ${JSON.stringify(o.atomnas)}`);
-          const r = await runInPage(launch, base, { kind: 'atomnas', backend: primary, search: o.atomnas, rounds: o.atomnasRounds, block: o.block, warmup: o.warmup });
+          const r = await runInPage(launch, base, { kind: 'atomnas', backend: primary, search: o.atomnas, rounds: o.atomnasRounds, block: o.block, warmup: o.warmup }, log);
           if (r.kind !== 'atomnas') throw new Error('unexpected reply');
           noteEnv(r.env);
           raw[`atomnas/${primary}`] = r;
@@ -241,7 +213,7 @@ async function main(): Promise<void> {
         for (const preset of o.ttfsPresets) {
           await attempt('ttfs', primary, async () => {
             log(`time to first step on ${primary}: ${preset}`);
-            const r = await runInPage(launch, base, { kind: 'ttfs', backend: primary, preset });
+            const r = await runInPage(launch, base, { kind: 'ttfs', backend: primary, preset }, log);
             if (r.kind !== 'ttfs') throw new Error('unexpected reply');
             noteEnv(r.env);
             raw[`ttfs/${primary}/${preset}`] = r;
@@ -252,7 +224,7 @@ async function main(): Promise<void> {
       if (wants('memory')) {
         await attempt('memory', primary, async () => {
           log(`memory on ${primary}: ${o.memorySteps.join(' and ')} steps`);
-          const r = await runInPage(launch, base, { kind: 'memory', backend: primary, steps: o.memorySteps });
+          const r = await runInPage(launch, base, { kind: 'memory', backend: primary, steps: o.memorySteps }, log);
           if (r.kind !== 'memory') throw new Error('unexpected reply');
           noteEnv(r.env);
           raw[`memory/${primary}`] = r;
@@ -262,7 +234,7 @@ async function main(): Promise<void> {
       if (wants('accuracy')) {
         await attempt('accuracy', primary, async () => {
           log(`1-epoch accuracy on ${primary}, engine vs tfjs programs: seeds ${o.accuracySeeds.join(', ')}`);
-          const r = await runInPage(launch, base, { kind: 'accuracy', backend: primary, seeds: o.accuracySeeds });
+          const r = await runInPage(launch, base, { kind: 'accuracy', backend: primary, seeds: o.accuracySeeds }, log);
           if (r.kind !== 'accuracy') throw new Error('unexpected reply');
           noteEnv(r.env);
           raw[`accuracy/${primary}`] = r;

@@ -10,8 +10,9 @@
 import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { build, preview } from 'vite';
-import type { BenchTask, BenchTaskResult, TtfsRaw } from '../src/bench/tasks';
+import type { TtfsRaw } from '../src/bench/tasks';
 import { TTFS_PRESETS, type TtfsPreset } from '../src/bench/args';
+import { chromiumArgs, runInPage } from '../bench/browser';
 
 const argv = process.argv.slice(2);
 const opt = (name: string): string | undefined => {
@@ -31,33 +32,7 @@ const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const T0 = Date.now();
 const log = (s: string): void => console.error(`[${((Date.now() - T0) / 1000).toFixed(0).padStart(4)} s] ${s}`);
 
-const args = [
-  '--enable-unsafe-webgpu',
-  ...(gpu ? ['--enable-features=Vulkan', '--use-angle=vulkan', '--disable-vulkan-surface', '--ignore-gpu-blocklist'] : ['--use-webgpu-adapter=swiftshader', '--enable-unsafe-swiftshader']),
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
-
-async function runInPage(base: string, task: BenchTask): Promise<BenchTaskResult> {
-  const browser: Browser = await chromium.launch({ executablePath: chromiumPath, args });
-  try {
-    const page = await browser.newPage();
-    page.on('console', (m) => {
-      if (m.text().startsWith('[bench]')) log(m.text());
-    });
-    await page.goto(`${base}/bench.html`);
-    await page.waitForFunction(() => window.__bench !== undefined, undefined, { timeout: 60_000 });
-    return await page.evaluate((t) => {
-      const b = window.__bench;
-      if (!b) throw new Error('bench page not ready');
-      return b.run(t);
-    }, task);
-  } finally {
-    await browser.close();
-  }
-}
+const launch = (): Promise<Browser> => chromium.launch({ executablePath: chromiumPath, args: chromiumArgs(gpu) });
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -84,7 +59,7 @@ async function main(): Promise<void> {
         // ABBA: off, on, on, off, …
         const order = r % 2 === 0 ? [false, true] : [true, false];
         for (const precompile of order) {
-          const res = await runInPage(base, { kind: 'ttfs', backend: 'webgpu', preset, precompile, ...(concurrency === undefined ? {} : { precompileConcurrency: concurrency }) });
+          const res = await runInPage(launch, base, { kind: 'ttfs', backend: 'webgpu', preset, precompile, ...(concurrency === undefined ? {} : { precompileConcurrency: concurrency }) }, log);
           if (res.kind !== 'ttfs') throw new Error('unexpected reply');
           const raw = res.raw;
           (precompile ? results[preset].on : results[preset].off).push(raw);
