@@ -49,6 +49,14 @@ export const REFERENCE_RUNS: readonly ReferenceEntry[] = [
     name: `Reference · hand-designed baseline ×0.6, 5 epochs (AtomNAS default's data and recipe), seed ${s}`,
   })),
   { file: 'docs/atomnas-results/baseline-w1-s1.json', name: "Reference · hand-designed baseline ×1, 5 epochs (AtomNAS default's data and recipe), seed 1" },
+  ...([
+    [1.2, 1],
+    [1.5, 2],
+    [1.4, 3],
+  ] as const).map(([w, s]) => ({
+    file: `docs/padnas-results/baseline-w${w}-s${s}.json`,
+    name: `Reference · hand-designed baseline ×${w}, 5 epochs, at PAD-NAS default seed ${s}'s MACs (its final training's recipe), seed ${s}`,
+  })),
 ];
 
 /** The saved run of one entry, as Import runs would store it, under the entry's name and the reference origin. */
