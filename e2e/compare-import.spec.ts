@@ -122,10 +122,36 @@ test('Add reference runs puts the runs behind the README beside the user\'s, onc
   await expect(page.locator('[data-testid="compare-scatter"] path.point')).toHaveCount(0);
   await page.getByLabel('Scatter x axis').selectOption('macs');
   await expect(page.locator('[data-testid="compare-scatter"] path.point')).toHaveCount(n);
+  // Drag across the top band (the default presets, 96–99 %): only the points inside stay, on those ranges.
+  const plot = await page.getByTestId('compare-scatter').boundingBox();
+  if (!plot) throw new Error('the scatter has no box');
+  const left = plot.x + 56;
+  const right = plot.x + plot.width - 130;
+  const top = plot.y + 12;
+  const bottom = plot.y + plot.height - 40;
+  const drag = async (x0: number, y0: number, x1: number, y1: number) => {
+    await page.mouse.move(left + (right - left) * x0, top + (bottom - top) * y0);
+    await page.mouse.down();
+    await page.mouse.move(left + (right - left) * x1, top + (bottom - top) * y1, { steps: 6 });
+    await page.mouse.up();
+  };
+  await drag(0.45, 0.005, 0.995, 0.12);
+  const line = page.getByTestId('compare-points-line');
+  await expect(line).toContainText(/Zoomed in: \d+ of \d+ points in view/);
+  const shown = await page.locator('[data-testid="compare-scatter"] path.point').count();
+  expect(shown).toBeGreaterThan(5);
+  expect(shown).toBeLessThan(n);
+  await expect(line).toContainText(`Zoomed in: ${shown} of ${n} points in view.`);
   if (SHOT) {
+    // The picture: zoomed in once more, to the band the default presets share.
+    await drag(0.005, 0.005, 0.995, 0.55);
+    await expect(page.locator('[data-testid="compare-scatter"] .tick text').filter({ hasText: /^\d+\.\d%$/ }).first()).toBeVisible();
     await page.setViewportSize({ width: 1280, height: 1100 });
     await page.getByRole('region', { name: /^Compare runs on this device/ }).screenshot({ path: SHOT });
   }
+  await line.getByRole('button', { name: 'Show all' }).click();
+  await expect(page.locator('[data-testid="compare-scatter"] path.point')).toHaveCount(n);
+  await expect(line).toContainText(`${n} points (drag across the plot to zoom in`);
   // A second press adds nothing; a deleted one comes back alone.
   await add.click();
   await expect(page.getByRole('status').filter({ hasText: `All ${n} reference runs are already in the list.` })).toBeVisible();

@@ -18,7 +18,7 @@ import { readHash } from '../../state/urlSync';
 import { startRun } from '../../state/trainActions';
 import { startMethod } from '../../state/methodActions';
 import { getMethod } from '../../methods/registry';
-import { drawCompareScatter } from '../../viz/compareScatter';
+import { drawCompareScatter, pointsInView, type ScatterZoom } from '../../viz/compareScatter';
 import { SvgChart } from '../../viz/SvgChart';
 import { ArchDiagram } from './ArchDiagram';
 import { BatchPanel } from './BatchPanel';
@@ -41,6 +41,8 @@ export function CompareScreen() {
   const [sort, setSort] = useState<{ key: SortKey; dir: 'asc' | 'desc' }>({ key: 'date', dir: 'desc' });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [hover, setHover] = useState<string | null>(null);
+  /** The scatter's zoom, for the axis it was made on (another axis shows everything). */
+  const [zoomOn, setZoomOn] = useState<{ axis: XAxis; zoom: ScatterZoom } | null>(null);
   const [exportFor, setExportFor] = useState<string | null>(null);
   const [format, setFormat] = useState<ModelFormat>('onnx');
   const [detailsFor, setDetailsFor] = useState<string | null>(null);
@@ -60,6 +62,8 @@ export function CompareScreen() {
   const methods = useMemo(() => [...new Set(all.map((r) => r.method))].sort(), [all]);
   const points = useMemo(() => scatterPoints(rows, axis), [rows, axis]);
   const front = useMemo(() => frontOf(points), [points]);
+  const zoom = zoomOn?.axis === axis ? zoomOn.zoom : null;
+  const inView = useMemo(() => pointsInView(points, zoom), [points, zoom]);
   const off = useMemo(() => offChart(rows, axis, points), [rows, axis, points]);
   const offText = offChartText(off);
   const hovered = runs.find((r) => r.id === hover)?.record?.archSpec ?? null;
@@ -148,7 +152,8 @@ export function CompareScreen() {
           Compare runs on this device{' '}
           <Hint label="Compare runs">
             Every run kept in this browser, one row each, and the same runs as points: test accuracy against the cost chosen as the x axis.
-            The dashed line is the Pareto front: the runs that no other run beats on both accuracy and cost. Latency is only plotted when it
+            The dashed line is the Pareto front: the runs that no other run beats on both accuracy and cost. Drag a rectangle across the
+            plot to zoom in to it; double-click or Show all to see every point again. Latency is only plotted when it
             was measured or predicted for this device. Choose runs with their checkboxes to measure them here or retrain them with one
             recipe, so that methods are compared on equal terms.
           </Hint>
@@ -197,9 +202,20 @@ export function CompareScreen() {
         </div>
         <div className="compare-chart" ref={svgBox}>
           <SvgChart
-            draw={(svg, w, h) => drawCompareScatter(svg, w, h, { points, front, methods, xLabel: AXES[axis], logX: axis !== 'latency', onHover: setHover })}
-            deps={[points, front, methods, axis]}
-            label={`Test accuracy against ${AXES[axis]}: ${points.length} runs, Pareto front of ${front.length}`}
+            draw={(svg, w, h) =>
+              drawCompareScatter(svg, w, h, {
+                points,
+                front,
+                methods,
+                xLabel: AXES[axis],
+                logX: axis !== 'latency',
+                onHover: setHover,
+                zoom,
+                onZoom: (z) => setZoomOn(z ? { axis, zoom: z } : null),
+              })
+            }
+            deps={[points, front, methods, axis, zoom]}
+            label={`Test accuracy against ${AXES[axis]}: ${zoom ? `${inView.length} of ${points.length}` : points.length} runs${zoom ? ' in the zoomed ranges' : ''}, Pareto front of ${front.length}`}
             height={300}
             testId="compare-scatter"
           />
@@ -207,8 +223,21 @@ export function CompareScreen() {
             {hovered ? <ArchDiagram spec={hovered} /> : <p className="muted small">Hover a point (or Tab to it) to see its network.</p>}
           </div>
         </div>
-        <p className="muted small">
-          {points.length} point{points.length === 1 ? '' : 's'}; latency: filled = measured on this device, hollow = predicted by a profile.
+        <p className="muted small" data-testid="compare-points-line">
+          {zoom ? (
+            <>
+              Zoomed in: {inView.length} of {points.length} point{points.length === 1 ? '' : 's'} in view.{' '}
+              <button type="button" onClick={() => setZoomOn(null)}>
+                Show all
+              </button>{' '}
+            </>
+          ) : (
+            <>
+              {points.length} point{points.length === 1 ? '' : 's'}
+              {points.length > 1 ? ' (drag across the plot to zoom in, double-click to see all again)' : ''};{' '}
+            </>
+          )}
+          latency: filled = measured on this device, hollow = predicted by a profile.
         </p>
         {offText && (
           <p className="small off-chart" data-testid="compare-off-chart">
