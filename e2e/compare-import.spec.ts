@@ -126,7 +126,7 @@ test('Add reference runs puts the runs behind the README beside the user\'s, onc
   const plot = await page.getByTestId('compare-scatter').boundingBox();
   if (!plot) throw new Error('the scatter has no box');
   const left = plot.x + 56;
-  const right = plot.x + plot.width - 130;
+  const right = plot.x + plot.width - 150;
   const top = plot.y + 12;
   const bottom = plot.y + plot.height - 40;
   const drag = async (x0: number, y0: number, x1: number, y1: number) => {

@@ -21,6 +21,17 @@ describe('drawCompareScatter', () => {
     expect(hovered).toEqual(['b', null]);
   });
 
+  it('names methods by methodName in the legend and in the words of each point', () => {
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    document.body.appendChild(svg);
+    const points: PlotPoint[] = [{ id: 'a', method: 'egnas', x: 1.37e6, y: 0.985, kind: 'count' }];
+    const names: Record<string, string> = { egnas: 'Efficient Global NAS', train: 'Train' };
+    drawCompareScatter(svg, 600, 300, { points, front: points, methods: ['egnas', 'train'], xLabel: 'MACs', logX: true, onHover: () => undefined, methodName: (m) => names[m] });
+    expect([...svg.querySelectorAll('text')].map((t) => t.textContent)).toEqual(expect.arrayContaining(['Efficient Global NAS', 'Train']));
+    expect(svg.querySelector('path.point')?.getAttribute('aria-label')).toBe('Efficient Global NAS: 98.5 % at 1.37e+6');
+    svg.remove();
+  });
+
   it('says in the plot when there is no point to draw, and says nothing once there is one', () => {
     const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
     document.body.appendChild(svg);

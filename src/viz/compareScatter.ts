@@ -23,7 +23,7 @@ export function methodStyles(methods: readonly string[]): Map<string, { shape: d
   return new Map(methods.map((m, i) => [m, { shape: SHAPES[i % SHAPES.length], colour: COLOURS[i % COLOURS.length] }]));
 }
 
-const M = { top: 12, right: 130, bottom: 40, left: 56 };
+const M = { top: 12, right: 150, bottom: 40, left: 56 };
 
 /** The data ranges the plot shows: x in the axis's unit, y as a fraction (test accuracy). */
 export interface ScatterZoom {
@@ -54,9 +54,9 @@ export function zoomFromBrush(sel: [[number, number], [number, number]], x: { in
   return { x: xs, y: ys };
 }
 
-/** A point in words (its tooltip and its accessible name). */
-function pointText(p: PlotPoint): string {
-  return `${p.method}: ${(p.y * 100).toFixed(1)} % at ${p.x.toPrecision(3)}${p.kind === 'predicted' ? ' (predicted)' : p.kind === 'measured' ? ' (measured)' : ''}`;
+/** A point in words (its tooltip and its accessible name), the method named by `name`. */
+function pointText(p: PlotPoint, name: (method: string) => string): string {
+  return `${name(p.method)}: ${(p.y * 100).toFixed(1)} % at ${p.x.toPrecision(3)}${p.kind === 'predicted' ? ' (predicted)' : p.kind === 'measured' ? ' (measured)' : ''}`;
 }
 
 export function drawCompareScatter(
@@ -70,6 +70,8 @@ export function drawCompareScatter(
     xLabel: string;
     logX: boolean;
     onHover: (id: string | null) => void;
+    /** A method's name in the legend and in each point's text (default: its id). */
+    methodName?: (method: string) => string;
     /** Show only these ranges (the points outside are not drawn; the front is clipped to the plot). */
     zoom?: ScatterZoom | null;
     /** A rectangle dragged over the plot (its ranges), or a double-click (null). Without it the plot does not zoom. */
@@ -88,6 +90,8 @@ export function drawCompareScatter(
   const [x0, x1] = xs.length ? [Math.min(...xs), Math.max(...xs)] : [1, 10];
   const [y0, y1] = ys.length ? [Math.min(...ys), Math.max(...ys)] : [0, 1];
   const zoom = opts.zoom ?? null;
+  const name = opts.methodName ?? ((m: string) => m);
+  const text = (p: PlotPoint) => pointText(p, name);
   const x = opts.logX ? d3.scaleLog().range([0, iw]) : d3.scaleLinear().range([0, iw]);
   const y = d3.scaleLinear().range([ih, 0]);
   if (zoom) {
@@ -151,17 +155,17 @@ export function drawCompareScatter(
     // Reachable by keyboard: Tab to a point shows its network, as hovering does.
     .attr('tabindex', 0)
     .attr('role', 'img')
-    .attr('aria-label', (p) => pointText(p))
+    .attr('aria-label', text)
     .on('mouseenter focus', (_, p) => opts.onHover(p.id))
     .on('mouseleave blur', () => opts.onHover(null))
     .append('title')
-    .text(pointText);
+    .text(text);
   const legend = root.append('g').attr('transform', `translate(${w - M.right + 14},${M.top + 4})`);
   opts.methods.forEach((m, i) => {
     const s = styles.get(m);
     const row = legend.append('g').attr('transform', `translate(0,${i * 18})`);
     row.append('path').attr('transform', 'translate(6,0)').attr('d', d3.symbol(s?.shape ?? d3.symbolCircle, 60)()).attr('fill', s?.colour ?? 'grey');
-    row.append('text').attr('x', 16).attr('y', 4).attr('font-size', 11).attr('fill', 'currentColor').text(m);
+    row.append('text').attr('x', 16).attr('y', 4).attr('font-size', 11).attr('fill', 'currentColor').text(name(m));
   });
   const n = opts.methods.length;
   legend.append('text').attr('y', n * 18 + 8).attr('font-size', 10).attr('fill', 'currentColor').text('hollow = predicted');

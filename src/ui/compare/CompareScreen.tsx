@@ -31,6 +31,9 @@ import './compare.css';
 
 const AXES: Record<XAxis, string> = { latency: 'latency, ms (this device)', macs: 'MACs', params: 'params' };
 
+/** A method's short name (its tab) in the scatter's legend and point texts. */
+const scatterName = (method: string): string => (method === 'train' ? 'Train' : (getMethod(method)?.tab ?? method));
+
 export function CompareScreen() {
   const { runs, loaded, message, checkpoints } = useSavedRuns();
   useStore((s) => s.backend); // the device label follows the backend report
@@ -210,6 +213,7 @@ export function CompareScreen() {
                 xLabel: AXES[axis],
                 logX: axis !== 'latency',
                 onHover: setHover,
+                methodName: scatterName,
                 zoom,
                 onZoom: (z) => setZoomOn(z ? { axis, zoom: z } : null),
               })
