@@ -1,11 +1,12 @@
 /**
- * The README's pictures of the method screens, taken from the recordings the app ships (public/recordings): each
- * method's screen opened on its recording (`#v=2&screen=<id>&rec=1`), played to the end with the keyboard, and the
- * panels named below cut out of the page. No training runs, so the pictures show exactly the shipped runs.
+ * The README's pictures of the method screens and the Latency screen. A method's screen is opened on the recording the
+ * app ships (public/recordings, `#v=2&screen=<id>&rec=1`) and played to the end with the keyboard; the Latency screen
+ * imports the committed SwiftShader profile. The panels named below are cut out of the page. Nothing trains or
+ * measures, so the pictures show exactly the shipped runs and the committed profile.
  *
  *   npx vite build --outDir dist-shots && npx tsx scripts/readme-shots.ts --dist dist-shots
  *
- * Options: --dist dist (the built app), --port 4192, --out docs (where the PNGs go), --only padnas,autospace,random,
+ * Options: --dist dist (the built app), --port 4192, --out docs (where the PNGs go), --only padnas,autospace,random,profiler,
  * --chromium /usr/bin/chromium.
  */
 import path from 'node:path';
@@ -17,18 +18,43 @@ function arg(name: string, fallback: string): string {
   return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
 }
 
-/** One picture: a method's recording at its end, from the panel titled `from` to the one titled `to` (inclusive). */
+/**
+ * One picture: a screen opened at `hash` (the CPU backend is added), made ready by `ready`, and cut from the panel
+ * titled `from` to the one titled `to` (inclusive).
+ */
 interface Shot {
-  method: string;
+  name: string;
+  hash: string;
+  ready: (page: Page) => Promise<void>;
   file: string;
   from: string;
   to: string;
 }
 
+/** A method's shipped recording, played to its end with the keyboard. */
+async function toEnd(page: Page): Promise<void> {
+  const scrubber = page.getByTestId('replay-scrubber');
+  await scrubber.waitFor({ timeout: 60_000 });
+  await scrubber.focus();
+  await page.keyboard.press('End');
+  await page.getByTestId('replay-announce').filter({ hasText: 'End of the recording' }).waitFor({ timeout: 60_000 });
+}
+
+/** The committed SwiftShader profile (docs/padnas-results) imported on the Latency screen. */
+async function importProfile(page: Page): Promise<void> {
+  await page.getByTestId('profile-file-input').setInputFiles(PROFILE);
+  await page.getByText(/^Imported ".*" from profile-swiftshader-tiny-w05\.json/).waitFor({ timeout: 30_000 });
+}
+
+const PROFILE = 'docs/padnas-results/profile-swiftshader-tiny-w05.json';
+
+const recording = (method: string, from: string, to: string): Shot => ({ name: method, hash: `v=2&screen=${method}&rec=1`, ready: toEnd, file: `${method}-recorded.png`, from, to });
+
 const SHOTS: readonly Shot[] = [
-  { method: 'padnas', file: 'padnas-recorded.png', from: 'Op shares per layer', to: 'Ranking: one-shot vs stand-alone' },
-  { method: 'autospace', file: 'autospace-recorded.png', from: 'Population board', to: 'Top-K timeline' },
-  { method: 'random', file: 'random-recorded.png', from: 'Sampled architectures', to: 'Best of' },
+  recording('padnas', 'Op shares per layer', 'Ranking: one-shot vs stand-alone'),
+  recording('autospace', 'Population board', 'Top-K timeline'),
+  recording('random', 'Sampled architectures', 'Best of'),
+  { name: 'profiler', hash: 'v=2&screen=profiler', ready: importProfile, file: 'profiler-report.png', from: 'Full profile', to: 'Full profile' },
 ];
 
 /** The panel (section.panel or the chart panel) whose heading starts with `title`. */
@@ -40,16 +66,12 @@ function panel(page: Page, title: string) {
 }
 
 async function take(page: Page, base: string, shot: Shot, outDir: string): Promise<string> {
-  await page.goto(`${base}/#v=2&screen=${shot.method}&rec=1&backend=cpu`);
-  const scrubber = page.getByTestId('replay-scrubber');
-  await scrubber.waitFor({ timeout: 60_000 });
-  await scrubber.focus();
-  await page.keyboard.press('End');
-  await page.getByTestId('replay-announce').filter({ hasText: 'End of the recording' }).waitFor({ timeout: 60_000 });
+  await page.goto(`${base}/#${shot.hash}&backend=cpu`);
+  await shot.ready(page);
   await page.waitForTimeout(1000); // the charts' last frame
   const a = await panel(page, shot.from).boundingBox();
   const b = await panel(page, shot.to).boundingBox();
-  if (!a || !b) throw new Error(`${shot.method}: panel "${a ? shot.to : shot.from}" not found`);
+  if (!a || !b) throw new Error(`${shot.name}: panel "${a ? shot.to : shot.from}" not found`);
   const scrollY = await page.evaluate(() => window.scrollY);
   const pad = 8;
   const x = Math.min(a.x, b.x) - pad;
@@ -65,7 +87,7 @@ async function run(): Promise<void> {
   const port = Number(arg('port', '4192'));
   const outDir = arg('out', 'docs');
   const only = arg('only', '').split(',').filter(Boolean);
-  const shots = SHOTS.filter((s) => only.length === 0 || only.includes(s.method));
+  const shots = SHOTS.filter((s) => only.length === 0 || only.includes(s.name));
   const server = await preview({ logLevel: 'warn', build: { outDir: dist }, preview: { port, strictPort: true } });
   try {
     const browser = await chromium.launch({ executablePath: arg('chromium', '/usr/bin/chromium'), args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
