@@ -37,6 +37,7 @@ describe('PAD-NAS result view', () => {
     const html = renderToStaticMarkup(createElement(Result, { record: record({ ...fields }) }));
     expect(html).toContain('B1 k7e3 · B2 identity');
     expect(html).toContain('latency 1.06× · MACs 1.83×');
+    expect(html).toContain('Latency, predicted');
     expect(html).toContain('68.40%');
     expect(html).toContain('64.40%');
     expect(html).toContain('τ = 0.81 before pruning, τ – after');
@@ -47,6 +48,8 @@ describe('PAD-NAS result view', () => {
     const macs = { ...fields, cost: 331_580, window: { ...fields.window, unit: 'MACs', profileName: null }, baseline: { ...fields.baseline, cost: 180_740, testAccuracy: null, valAccuracy: null } };
     const html = renderToStaticMarkup(createElement(Result, { record: record({ ...macs, latency: null }) }));
     expect(html).not.toContain('latency 1.');
+    expect(html).not.toContain('Latency');
+    expect(html).toContain('Cost (MACs: no device profile)');
     expect(html).toContain('MACs 1.83×');
     expect(html).toContain('not trained');
   });

@@ -21,7 +21,8 @@ export function Result({ record }: { record: ResultRecord }) {
   const ms = f.window.unit === 'ms';
   const b = f.baseline;
   const items = [
-    { label: `Latency${ms ? ', predicted' : ''}`, value: costText(f.cost, f.window.unit), testId: 'pad-latency' },
+    // Without a device profile the window and the cost are MACs: say so rather than call MACs a latency.
+    { label: ms ? 'Latency, predicted' : 'Cost (MACs: no device profile)', value: costText(f.cost, f.window.unit), testId: 'pad-latency' },
     { label: 'MACs / params', value: `${compact(record.macs)} / ${compact(record.params)}`, testId: 'pad-macs' },
     { label: 'Baseline (every slot MB k3 e3)', value: `${ms ? `${costText(b.cost, 'ms')} · ` : ''}${compact(b.macs)} MACs`, testId: 'pad-baseline' },
     { label: 'Found ÷ baseline', value: `${ms ? `latency ${ratioText(f.cost, b.cost)} · ` : ''}MACs ${ratioText(record.macs, b.macs)}`, testId: 'pad-vs-baseline' },
