@@ -26,11 +26,7 @@ import { installFastCpuKernels } from '../src/engine/cpuKernels';
 import { InterleavedMeasurer, type SubjectSpec } from '../src/engine/latency/interleave';
 import { networkSubject, opSubject } from '../src/engine/latency/subjects';
 import { DEFAULT_TIMING } from '../src/engine/latency/timing';
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
-}
+import { arg } from './scriptArgs';
 
 function randomCell(rng: Rng, stride: number): Cell {
   for (;;) {

@@ -29,11 +29,7 @@ import { cellPricer } from '../src/methods/autospace/cellCosts';
 import { AUTOSPACE_PRESETS, type AutoSpacePresetId } from '../src/methods/autospace/config';
 import { Evolution } from '../src/methods/autospace/run/evolution';
 import { chainArch, plainGenome } from '../src/methods/egnas/chain';
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
-}
+import { arg } from './scriptArgs';
 
 const INPUT = { height: 28, width: 28, channels: 1 };
 

@@ -16,12 +16,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { chromium } from '@playwright/test';
 import { parseProfileText, type LatencyProfile } from '../src/core/latency/profileSchema';
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
-}
-const flag = (name: string): boolean => process.argv.includes(`--${name}`);
+import { arg, flag } from './scriptArgs';
 
 async function waitForServer(url: string, ms: number): Promise<void> {
   const until = Date.now() + ms;

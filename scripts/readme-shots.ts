@@ -12,11 +12,7 @@
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { preview } from 'vite';
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
-}
+import { arg } from './scriptArgs';
 
 /**
  * One picture: a screen opened at `hash` (the CPU backend is added), made ready by `ready`, and cut from the panel

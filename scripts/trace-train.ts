@@ -14,11 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
 import { RESPONSIVENESS_HASH } from '../bench/app';
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
-}
+import { arg } from './scriptArgs';
 
 interface TraceEvent {
   name: string;

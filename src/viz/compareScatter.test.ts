@@ -3,10 +3,16 @@ import { describe, expect, it } from 'vitest';
 import * as d3 from 'd3';
 import { drawCompareScatter, MIN_BRUSH_PX, pointsInView, zoomFromBrush, type PlotPoint, type ScatterZoom } from './compareScatter';
 
+/** An empty <svg> in the document, as the chart component gives the draw function. */
+function svgInBody(): SVGSVGElement {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  document.body.appendChild(svg);
+  return svg;
+}
+
 describe('drawCompareScatter', () => {
   it('makes every point reachable by keyboard, named in words, and focusing one shows its network as hovering does', () => {
-    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-    document.body.appendChild(svg);
+    const svg = svgInBody();
     const points: PlotPoint[] = [
       { id: 'a', method: 'random', x: 2e6, y: 0.91, kind: 'count' },
       { id: 'b', method: 'atomnas', x: 1.2, y: 0.95, kind: 'predicted' },
@@ -22,8 +28,7 @@ describe('drawCompareScatter', () => {
   });
 
   it('names methods by methodName in the legend and in the words of each point', () => {
-    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-    document.body.appendChild(svg);
+    const svg = svgInBody();
     const points: PlotPoint[] = [{ id: 'a', method: 'egnas', x: 1.37e6, y: 0.985, kind: 'count' }];
     const names: Record<string, string> = { egnas: 'Efficient Global NAS', train: 'Train' };
     drawCompareScatter(svg, 600, 300, { points, front: points, methods: ['egnas', 'train'], xLabel: 'MACs', logX: true, onHover: () => undefined, methodName: (m) => names[m] });
@@ -33,8 +38,7 @@ describe('drawCompareScatter', () => {
   });
 
   it('says in the plot when there is no point to draw, and says nothing once there is one', () => {
-    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-    document.body.appendChild(svg);
+    const svg = svgInBody();
     const base = { front: [], methods: ['random'], xLabel: 'MACs', logX: true, onHover: () => undefined };
     drawCompareScatter(svg, 600, 300, { ...base, points: [] });
     expect(svg.querySelector('text.empty-note')?.textContent).toBe('No run to plot on this axis yet');
@@ -44,8 +48,7 @@ describe('drawCompareScatter', () => {
   });
 
   it('zoomed: draws only the points inside the ranges, on those ranges, with the front clipped to the plot', () => {
-    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-    document.body.appendChild(svg);
+    const svg = svgInBody();
     const points: PlotPoint[] = [
       { id: 'tiny', method: 'random', x: 1.8e5, y: 0.756, kind: 'count' },
       { id: 'a', method: 'random', x: 3.4e6, y: 0.977, kind: 'count' },
@@ -67,8 +70,7 @@ describe('drawCompareScatter', () => {
   });
 
   it('with onZoom: a brush layer under the points (hover still works), and a double-click asks for no zoom', () => {
-    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-    document.body.appendChild(svg);
+    const svg = svgInBody();
     const points: PlotPoint[] = [{ id: 'a', method: 'random', x: 2e6, y: 0.91, kind: 'count' }];
     const asked: (ScatterZoom | null)[] = [];
     const base = { points, front: points, methods: ['random'], xLabel: 'MACs', logX: true, onHover: () => undefined };
