@@ -4,6 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { collectErrors } from './fixtures/console';
+import { settled } from './fixtures/settle';
 
 /**
  * 4 steps per epoch: 2 candidates × 2 steps, then 20 epochs of retraining (84 steps); a checkpoint every 4 steps. Long
@@ -25,7 +26,7 @@ test('a reloaded random search resumes from its checkpoint and finishes', async 
   await expect.poll(stepOf, { timeout: 300_000 }).toBeGreaterThanOrEqual(5);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Resume', exact: true })).toBeEnabled({ timeout: 120_000 });
-  const pausedAt = await stepOf();
+  const pausedAt = await settled(page, stepOf);
 
   page.on('dialog', (d) => void d.accept());
   await page.reload();
