@@ -18,6 +18,7 @@ import { readHash } from '../../state/urlSync';
 import { startRun } from '../../state/trainActions';
 import { startMethod } from '../../state/methodActions';
 import { getMethod } from '../../methods/registry';
+import { SeedTable } from './SeedTable';
 import { drawCompareScatter, pointsInView, type ScatterZoom } from '../../viz/compareScatter';
 import { SvgChart } from '../../viz/SvgChart';
 import { ArchDiagram } from './ArchDiagram';
@@ -65,6 +66,10 @@ export function CompareScreen() {
   const methods = useMemo(() => [...new Set(all.map((r) => r.method))].sort(), [all]);
   const points = useMemo(() => scatterPoints(rows, axis), [rows, axis]);
   const front = useMemo(() => frontOf(points), [points]);
+  const listed = useMemo(() => {
+    const ids = new Set(rows.map((r) => r.id));
+    return runs.filter((r) => ids.has(r.id));
+  }, [runs, rows]);
   const zoom = zoomOn?.axis === axis ? zoomOn.zoom : null;
   const inView = useMemo(() => pointsInView(points, zoom), [points, zoom]);
   const off = useMemo(() => offChart(rows, axis, points), [rows, axis, points]);
@@ -317,6 +322,7 @@ export function CompareScreen() {
         <StorageLine runs={runs.length} />
       </section>
       <BatchPanel chosen={chosen} />
+      <SeedTable runs={listed} />
       <section className="panel" aria-label="Saved runs">
         {!loaded ? (
           <p className="muted">Reading saved runs…</p>
