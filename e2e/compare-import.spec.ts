@@ -121,7 +121,7 @@ test('Add reference runs puts the runs behind the README beside the user\'s, onc
   // The default presets over their three seeds, as the README gives them (PAD-NAS: 97.6 / 97.5 / 96.8 %).
   const groups = page.getByTestId('seed-group');
   await expect(groups).toHaveCount(7);
-  await expect(groups.filter({ hasText: /^PAD-NAS/ })).toContainText('1, 2, 3 (n = 3)97.30% ± 0.44');
+  await expect(groups.filter({ hasText: /^PAD-NAS · default/ })).toContainText('1, 2, 3 (n = 3)97.30% ± 0.44');
   // Another device's runs: off the latency axis, every one of them placed by MACs.
   await expect(page.locator('[data-testid="compare-scatter"] path.point')).toHaveCount(0);
   await page.getByLabel('Scatter x axis').selectOption('macs');
@@ -161,7 +161,7 @@ test('Add reference runs puts the runs behind the README beside the user\'s, onc
   await expect(page.getByRole('status').filter({ hasText: `All ${n} reference runs are already in the list.` })).toBeVisible();
   await egnas3.getByRole('button', { name: /^Delete/ }).click();
   await expect(rows).toHaveCount(n - 1);
-  await expect(groups.filter({ hasText: /^Efficient Global NAS/ })).toContainText('1, 2 (n = 2)');
+  await expect(groups.filter({ hasText: /^Efficient Global NAS · default/ })).toContainText('1, 2 (n = 2)');
   await add.click();
   await expect(page.getByRole('status').filter({ hasText: `Added 1 reference run (${n - 1} already in the list)` })).toBeVisible();
   await expect(rows).toHaveCount(n);

@@ -17,7 +17,11 @@ export interface SeedGroup {
   /** What the runs share: method, dataset and split, settings without the seed (stable JSON). */
   key: string;
   method: string;
-  /** The record's label, with the preset, or for a run without one its width and epochs ("Train · ×1.2 · 5 epochs"). */
+  /** The record's label ("PAD-NAS (progressive …)"). */
+  label: string;
+  /** What sets the group apart within its method: the preset, or for a run without one its width and epochs ("×1.2 · 5 epochs"). */
+  variant: string;
+  /** Label and variant ("Train · ×1.2 · 5 epochs"). */
   title: string;
   /** The runs' ids, in seed order. */
   ids: string[];
@@ -48,13 +52,11 @@ export function spread(xs: readonly number[]): Spread {
   return { mean, sd, min: Math.min(...xs), max: Math.max(...xs) };
 }
 
-function titleOf(label: string, settings: Record<string, unknown>): string {
-  const parts = [label];
-  if (typeof settings.preset === 'string') parts.push(settings.preset);
-  else {
-    if (typeof settings.width === 'number') parts.push(`×${settings.width}`);
-    if (typeof settings.epochs === 'number') parts.push(`${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'}`);
-  }
+function variantOf(settings: Record<string, unknown>): string {
+  if (typeof settings.preset === 'string') return settings.preset;
+  const parts: string[] = [];
+  if (typeof settings.width === 'number') parts.push(`×${settings.width}`);
+  if (typeof settings.epochs === 'number') parts.push(`${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'}`);
   return parts.join(' · ');
 }
 
@@ -63,7 +65,7 @@ function titleOf(label: string, settings: Record<string, unknown>): string {
  * best mean test accuracy first.
  */
 export function seedGroups(runs: readonly SavedRun[], minRuns = 2): SeedGroup[] {
-  const byKey = new Map<string, { method: string; title: string; runs: { id: string; seed: number | null; test: number; macs: number; params: number }[] }>();
+  const byKey = new Map<string, { method: string; label: string; variant: string; runs: { id: string; seed: number | null; test: number; macs: number; params: number }[] }>();
   for (const r of runs) {
     const rec = r.record;
     if (r.status !== 'finished' || !rec || rec.testAccuracy === null) continue;
@@ -72,7 +74,7 @@ export function seedGroups(runs: readonly SavedRun[], minRuns = 2): SeedGroup[] 
     const s = rec.card.split;
     const key = stableJson({ method: rec.method, dataset: [d.name, d.n, d.shape, d.classes], split: [s.seed, s.train, s.val, s.test], settings: rest });
     let g = byKey.get(key);
-    if (!g) byKey.set(key, (g = { method: rec.method, title: titleOf(rec.label, rec.card.settings), runs: [] }));
+    if (!g) byKey.set(key, (g = { method: rec.method, label: rec.label, variant: variantOf(rec.card.settings), runs: [] }));
     const ownSeed = typeof seed === 'number' ? seed : rec.card.seed;
     g.runs.push({ id: r.id, seed: Number.isFinite(ownSeed) ? ownSeed : null, test: rec.testAccuracy, macs: rec.macs, params: rec.params });
   }
@@ -83,7 +85,9 @@ export function seedGroups(runs: readonly SavedRun[], minRuns = 2): SeedGroup[] 
     out.push({
       key,
       method: g.method,
-      title: g.title,
+      label: g.label,
+      variant: g.variant,
+      title: g.variant ? `${g.label} · ${g.variant}` : g.label,
       ids: rs.map((r) => r.id),
       seeds: rs.map((r) => r.seed),
       test: spread(rs.map((r) => r.test)),

@@ -322,7 +322,7 @@ export function CompareScreen() {
         <StorageLine runs={runs.length} />
       </section>
       <BatchPanel chosen={chosen} />
-      <SeedTable runs={listed} />
+      <SeedTable runs={listed} name={scatterName} />
       <section className="panel" aria-label="Saved runs">
         {!loaded ? (
           <p className="muted">Reading saved runs…</p>

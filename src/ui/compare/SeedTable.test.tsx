@@ -23,4 +23,9 @@ describe('SeedTable', () => {
     expect(html).toContain('80.00% ± 14.14');
     expect(html).toContain('70.00% – 90.00%');
   });
+
+  it('names the method by `name` when given, keeping the full label as the row title', () => {
+    const html = renderToStaticMarkup(createElement(SeedTable, { runs: [seeded('b', 2, 0.7), seeded('a', 1, 0.9)], name: () => 'Random' }));
+    expect(html).toContain('title="Random search">Random · tiny</th>');
+  });
 });

@@ -13,7 +13,8 @@ function costRange(s: Spread): string {
   return s.min === s.max ? compact(s.min) : `${compact(s.min)}–${compact(s.max)}`;
 }
 
-export function SeedTable({ runs }: { runs: readonly SavedRun[] }) {
+/** `name` gives a method's short name (its tab); the record's label is the fallback. */
+export function SeedTable({ runs, name }: { runs: readonly SavedRun[]; name?: (method: string) => string }) {
   const groups = useMemo(() => seedGroups(runs), [runs]);
   if (groups.length === 0) return null;
   return (
@@ -42,18 +43,20 @@ export function SeedTable({ runs }: { runs: readonly SavedRun[] }) {
           <tbody>
             {groups.map((g) => (
               <tr key={g.key} data-testid="seed-group" data-method={g.method}>
-                <th scope="row">{g.title}</th>
-                <td>
+                <th scope="row" title={g.label}>
+                  {name ? [name(g.method), g.variant].filter(Boolean).join(' · ') : g.title}
+                </th>
+                <td className="nowrap">
                   {g.seeds.map((s) => s ?? '?').join(', ')} (n = {g.ids.length})
                 </td>
-                <td>
+                <td className="nowrap">
                   {percent(g.test.mean)} ± {(100 * g.test.sd).toFixed(2)}
                 </td>
-                <td>
+                <td className="nowrap">
                   {percent(g.test.min)} – {percent(g.test.max)}
                 </td>
-                <td>{costRange(g.macs)}</td>
-                <td>{costRange(g.params)}</td>
+                <td className="nowrap">{costRange(g.macs)}</td>
+                <td className="nowrap">{costRange(g.params)}</td>
               </tr>
             ))}
           </tbody>
