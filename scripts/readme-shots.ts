@@ -53,12 +53,9 @@ const SHOTS: readonly Shot[] = [
   { name: 'profiler', hash: 'v=2&screen=profiler', ready: importProfile, file: 'profiler-report.png', from: 'Full profile', to: 'Full profile' },
 ];
 
-/** The panel (section.panel or the chart panel) whose heading starts with `title`. */
+/** The last panel in the main column whose heading contains `title`. */
 function panel(page: Page, title: string) {
-  return page
-    .locator('main section, main .panel')
-    .filter({ has: page.getByRole('heading', { name: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }) })
-    .last();
+  return page.locator('main section, main .panel').filter({ has: page.getByRole('heading', { name: title }) }).last();
 }
 
 async function take(page: Page, base: string, shot: Shot, outDir: string): Promise<string> {

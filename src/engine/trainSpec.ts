@@ -1,9 +1,8 @@
 /**
  * "Train this ArchSpec from scratch under a budget", written once: validate the spec, build its network with fresh
- * weights from a seeded stream, and give it its own Trainer. PAD-NAS's stand-alone runs (ranking check, found
- * architecture, baseline), random search's candidates and retraining, Efficient Global NAS's and AutoSpace-style's
- * trainings start here; the Train screen and the CLI build the same way (the seed's 'init' stream, one Trainer), so one
- * seed gives the same numbers everywhere.
+ * weights from a seeded stream, and give it its own Trainer. The methods' stand-alone trainings (candidates, ranking
+ * checks, baselines, final retrainings) start here; the Train screen and the CLI build the same way (the seed's 'init'
+ * stream, one Trainer), so one seed gives the same numbers everywhere.
  */
 import type { ArchSpec } from '../core/archspec';
 import { rngStream } from '../core/rng';

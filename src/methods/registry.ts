@@ -18,6 +18,11 @@ export const METHODS: readonly MethodDescriptor[] = [
   autospaceMethod,
 ];
 
+/** A method's short name (its tab), or the id itself for one that is not registered. */
+export function methodTab(id: string): string {
+  return getMethod(id)?.tab ?? id;
+}
+
 /** The method with this id, if registered. */
 export function getMethod(id: string): MethodDescriptor | undefined {
   return METHODS.find((m) => m.id === id);

@@ -3,7 +3,7 @@
  * GPU, the latest checkpoint of an interrupted run of this screen (`method`: 'train' or a method id) is offered for
  * resume (issue 16 §1). When the run used other data, the banner names it and asks for those files first.
  */
-import { getMethod } from '../../methods/registry';
+import { methodTab } from '../../methods/registry';
 import { methodRunStore } from '../../state/methodRuns';
 import { dismissResume, resumableRuns, useResume } from '../../state/resume';
 import { resumeRun } from '../../state/resumeRun';
@@ -29,7 +29,7 @@ function Offer({ method, busy }: { method: string; busy: boolean }) {
   const offer = resumableRuns({ runs, checkpoints }, method).filter((r) => !dismissed.has(r.id))[0];
   if (!offer || busy) return null;
   const { step, totalSteps, savedAt } = offer.info;
-  const what = method === 'train' ? 'A Train run' : `A search (${getMethod(method)?.tab ?? method})`;
+  const what = method === 'train' ? 'A Train run' : `A search (${methodTab(method)})`;
   return (
     <div className="notice resume-banner" role="status" aria-live="polite">
       <p>

@@ -17,7 +17,7 @@ import { standaloneSvg, svgToPng } from '../common/svgImage';
 import { readHash } from '../../state/urlSync';
 import { startRun } from '../../state/trainActions';
 import { startMethod } from '../../state/methodActions';
-import { getMethod } from '../../methods/registry';
+import { getMethod, methodTab } from '../../methods/registry';
 import { SeedTable } from './SeedTable';
 import { drawCompareScatter, pointsInView, type ScatterZoom } from '../../viz/compareScatter';
 import { SvgChart } from '../../viz/SvgChart';
@@ -33,7 +33,7 @@ import './compare.css';
 const AXES: Record<XAxis, string> = { latency: 'latency, ms (this device)', macs: 'MACs', params: 'params' };
 
 /** A method's short name (its tab) in the scatter's legend and point texts. */
-const scatterName = (method: string): string => (method === 'train' ? 'Train' : (getMethod(method)?.tab ?? method));
+const scatterName = (method: string): string => (method === 'train' ? 'Train' : methodTab(method));
 
 export function CompareScreen() {
   const { runs, loaded, message, checkpoints } = useSavedRuns();
